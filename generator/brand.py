@@ -1,0 +1,134 @@
+"""Brand values shared by both builders: colours, type sizes, font files, contrast checks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .model import Brand
+
+FONT_DIR = Path(__file__).parent / "fonts"
+
+METRIC_FILES = {
+    "arial": "LiberationSans",
+    "liberation sans": "LiberationSans",
+    "arimo": "LiberationSans",
+    "helvetica": "LiberationSans",
+}
+"""Typeface name (lower case) -> the bundled, metric-compatible font files that measure it.
+
+Liberation Sans has Arial's advance widths glyph for glyph, and LibreOffice substitutes it
+for Arial, so text measured here is laid out the same in PowerPoint, Keynote and Impress.
+"""
+FALLBACK_METRICS = "LiberationSans"
+
+STYLES = {(False, False): "Regular", (True, False): "Bold", (False, True): "Italic",
+          (True, True): "BoldItalic"}
+
+# --- type sizes (points) ----------------------------------------------------------
+
+TITLE_PT = 30
+TITLE_MIN_PT = 24
+BODY_PT = 20
+BODY_MIN_PT = 14
+SUB_BULLET_DELTA_PT = 2
+TABLE_PT = 14
+TABLE_MIN_PT = 11
+STAT_VALUE_PT = 44
+STAT_LABEL_PT = 16
+FOOTER_PT = 10
+SOURCE_NOTE_PT = 10
+LINE_SPACING = 1.2
+"""Line height as a multiple of the font size, used by measurement and by the text frames."""
+
+WORDS_PER_SLIDE = 60
+"""More words than this on one slide is more than an audience reads while listening."""
+
+AA_BODY = 4.5
+AA_LARGE = 3.0
+
+
+@dataclass(frozen=True)
+class RGB:
+    """A colour as three 0-255 channels."""
+
+    r: int
+    g: int
+    b: int
+
+    @classmethod
+    def hex(cls, value: str) -> RGB:
+        """Return the colour of a '#RRGGBB' string."""
+        value = value.lstrip("#")
+        return cls(int(value[0:2], 16), int(value[2:4], 16), int(value[4:6], 16))
+
+    @property
+    def luminance(self) -> float:
+        """Relative luminance as WCAG 2 defines it."""
+
+        def channel(c: int) -> float:
+            s = c / 255
+            return s / 12.92 if s <= 0.03928 else ((s + 0.055) / 1.055) ** 2.4
+
+        return 0.2126 * channel(self.r) + 0.7152 * channel(self.g) + 0.0722 * channel(self.b)
+
+    @property
+    def hexstr(self) -> str:
+        """The colour as 'RRGGBB' without the hash."""
+        return f"{self.r:02X}{self.g:02X}{self.b:02X}"
+
+
+def contrast(a: str, b: str) -> float:
+    """Return the WCAG contrast ratio of two '#RRGGBB' colours (1.0 to 21.0)."""
+    la, lb = sorted((RGB.hex(a).luminance, RGB.hex(b).luminance), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+def on_colour(background: str, brand: Brand) -> str:
+    """Return the brand's text or background colour, whichever reads better on ``background``."""
+    light, dark = brand.palette.background, brand.palette.text
+    if RGB.hex(light).luminance < RGB.hex(dark).luminance:
+        light, dark = dark, light
+    return light if contrast(background, light) >= contrast(background, dark) else dark
+
+
+def chart_colours(brand: Brand) -> list[str]:
+    """Return the series colours for charts: the palette's own, or ones derived from it."""
+    p = brand.palette
+    return list(p.chart) or [p.primary, p.secondary, p.accent, p.muted, p.surface]
+
+
+def text_pairs(brand: Brand) -> list[tuple[str, str, str, float]]:
+    """Return (what, foreground, background, required ratio) for every text colour in use."""
+    p = brand.palette
+    title_on = on_colour(p.secondary, brand)
+    return [
+        ("body text on background", p.text, p.background, AA_BODY),
+        ("muted text on background", p.muted, p.background, AA_BODY),
+        ("body text on surface", p.text, p.surface, AA_BODY),
+        ("title text on dark slides", title_on, p.secondary, AA_LARGE),
+        ("primary headings on background", p.primary, p.background, AA_LARGE),
+        ("header text on primary", on_colour(p.primary, brand), p.primary, AA_LARGE),
+    ]
+
+
+def contrast_warnings(brand: Brand) -> list[str]:
+    """Return a message for each colour pair below its WCAG AA contrast ratio."""
+    out = []
+    for what, fg, bg, need in text_pairs(brand):
+        ratio = contrast(fg, bg)
+        if ratio + 1e-9 < need:
+            out.append(f"low contrast: {what} ({fg} on {bg}) is {ratio:.2f}:1; "
+                       f"expected at least {need}:1 (WCAG AA)")
+    return out
+
+
+def metric_file(family: str, bold: bool = False, italic: bool = False) -> Path:
+    """Return the bundled font file that measures ``family`` in that style."""
+    stem = METRIC_FILES.get(family.strip().lower(), FALLBACK_METRICS)
+    return FONT_DIR / f"{stem}-{STYLES[(bold, italic)]}.ttf"
+
+
+def measurable(family: str) -> bool:
+    """Whether the bundled fonts have ``family``'s real metrics (else a fallback measures it)."""
+    return family.strip().lower() in METRIC_FILES

@@ -1,0 +1,60 @@
+"""The one error tree: located problems in an outline, and failures of a build."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong (or worth a warning) at a place in a file.
+
+    ``line`` and ``column`` are 1-based; 0 means the whole file.
+    """
+
+    file: str
+    line: int
+    column: int
+    message: str
+    path: str = ""
+    severity: str = "error"
+
+    def __str__(self) -> str:
+        where = self.file if self.line == 0 else f"{self.file}:{self.line}:{self.column}"
+        what = f"{self.path}: {self.message}" if self.path else self.message
+        prefix = "warning: " if self.severity == "warning" else ""
+        return f"{where}: {prefix}{what}"
+
+
+class DeckgenError(Exception):
+    """Base of every error deckgen reports to a user; ``exit_code`` is what the CLI returns."""
+
+    exit_code = 1
+
+
+class OutlineError(DeckgenError):
+    """The outline is invalid: holds every problem found, in file order."""
+
+    exit_code = 1
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(problems, key=lambda p: (p.file, p.line, p.column, p.message))
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+class BuildError(DeckgenError):
+    """A build could not finish: the outline is fine but its content cannot be laid out."""
+
+    exit_code = 1
+
+    def __init__(self, problems: list[Problem] | str):
+        if isinstance(problems, str):
+            problems = [Problem("", 0, 0, problems)]
+        self.problems = problems
+        super().__init__("\n".join(str(p) if p.file else p.message for p in problems))
+
+
+class EnvironmentProblem(DeckgenError):
+    """Something outside the outline is missing or unusable: a folder, a font, a program."""
+
+    exit_code = 3

@@ -1,0 +1,376 @@
+"""The typed outline: one frozen model that every builder reads, and its JSON Schema."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+HEX_COLOUR = r"^#[0-9A-Fa-f]{6}$"
+IDENT = r"^[A-Za-z0-9][A-Za-z0-9_.-]*$"
+
+Text = Annotated[str, Field(min_length=1)]
+"""Inline text: may hold **bold**, *italic*, [links](https://...) and citations [@source-id]."""
+
+
+class _Node(BaseModel):
+    """Base of every outline node: frozen, and unknown keys are errors."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
+
+
+# --- meta and brand ---------------------------------------------------------
+
+
+class Meta(_Node):
+    """What the deck and brief are: their title page and document properties."""
+
+    title: Text = Field(description="Title of the deck and the brief.")
+    subtitle: str | None = Field(None, description="One line under the title.")
+    author: str | None = Field(None, description="Person who wrote it.")
+    organisation: str | None = Field(None, description="Team or company it comes from.")
+    date: _dt.date | None = Field(None, description="Date shown on the title page (YYYY-MM-DD).")
+    language: str = Field("en", pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$",
+                          description="BCP 47 language tag, e.g. en or en-GB.")
+    footer: str | None = Field(None, description="Footer text on every content slide and page.")
+    confidentiality: str | None = Field(
+        None, description="Classification shown in the footer, e.g. 'Internal'.")
+
+
+class Palette(_Node):
+    """Brand colours as #RRGGBB hex values."""
+
+    primary: str = Field("#1F4E79", pattern=HEX_COLOUR, description="Main brand colour: rules, "
+                         "highlights, first chart series.")
+    secondary: str = Field("#2E3440", pattern=HEX_COLOUR,
+                           description="Dark colour: title and divider backgrounds.")
+    accent: str = Field("#5E81AC", pattern=HEX_COLOUR, description="Second highlight colour.")
+    text: str = Field("#1F2328", pattern=HEX_COLOUR, description="Body text colour.")
+    muted: str = Field("#5C6370", pattern=HEX_COLOUR, description="Captions, footers, sources.")
+    background: str = Field("#FFFFFF", pattern=HEX_COLOUR, description="Slide and page background.")
+    surface: str = Field("#F2F4F7", pattern=HEX_COLOUR, description="Panels and table stripes.")
+    chart: list[Annotated[str, Field(pattern=HEX_COLOUR)]] = Field(
+        default_factory=list, description="Chart series colours; default: derived from the palette.")
+
+
+class Fonts(_Node):
+    """Typefaces by role. Use fonts every presentation program has (Arial is safe)."""
+
+    heading: str = Field("Arial", description="Titles and headings.")
+    body: str = Field("Arial", description="Body text.")
+
+
+class Brand(_Node):
+    """A visual identity: palette, fonts, logo. Everything has a default."""
+
+    name: str | None = Field(None, description="Name of the brand or theme.")
+    base: str | None = Field(None, description="A bundled theme (or theme file) to start from; "
+                             "the keys given here override it.")
+    palette: Palette = Field(default_factory=Palette)
+    fonts: Fonts = Field(default_factory=Fonts)
+    logo: str | None = Field(None, description="Path to a PNG or JPEG logo, relative to the "
+                             "outline's folder.")
+    template: str | None = Field(None, description="Path to a .pptx or .potx whose masters and "
+                                 "layouts the deck is built on.")
+
+
+# --- sources ----------------------------------------------------------------
+
+
+class Source(_Node):
+    """A citable source. Text cites it as [@id]; stats, charts and tables by `source: id`."""
+
+    id: str = Field(pattern=IDENT, description="Short unique id, e.g. idc-2024.")
+    title: Text = Field(description="Title of the document or page.")
+    publisher: str | None = Field(None, description="Who published it.")
+    date: str | None = Field(None, description="When: a year, YYYY-MM or YYYY-MM-DD.")
+    url: str | None = Field(None, pattern=r"^https?://\S+$", description="Web address.")
+
+
+# --- slide parts ------------------------------------------------------------
+
+
+class Bullet(_Node):
+    """A bullet point with at most one level of sub-bullets. A plain string is a bullet."""
+
+    text: Text
+    sub: list[Text] = Field(default_factory=list, description="Sub-bullets.")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_string(cls, value: Any) -> Any:
+        return {"text": value} if isinstance(value, str) else value
+
+
+class Stat(_Node):
+    """One big number with its label."""
+
+    value: Text = Field(description="The figure as shown, e.g. '169M' or '#3'.")
+    label: Text = Field(description="What the figure is, in a few words.")
+    detail: str | None = Field(None, description="A short line of context.")
+    source: str | None = Field(None, description="Id of the source this figure comes from.")
+
+
+class Series(_Node):
+    """One data series of a chart."""
+
+    name: Text
+    values: list[float | None] = Field(min_length=1, description="One value per category; "
+                                       "null for a gap.")
+
+
+class Chart(_Node):
+    """A native chart drawn from inline data."""
+
+    type: Literal["bar", "column", "line", "pie", "doughnut"] = Field(
+        description="bar (horizontal), column (vertical), line, pie or doughnut.")
+    categories: list[Text] = Field(min_length=1, description="Category labels (x axis or slices).")
+    series: list[Series] = Field(min_length=1, description="Data series; pie and doughnut take one.")
+    unit: str | None = Field(None, description="Unit of the values, e.g. 'M units' or '%'.")
+    number_format: str | None = Field(None, description="Excel number format for labels, "
+                                      "e.g. '0.0' or '0%'.")
+    source: str | None = Field(None, description="Id of the source of the data.")
+    caption: str | None = Field(None, description="One line under the chart.")
+
+    @model_validator(mode="after")
+    def _shape(self) -> Chart:
+        for series in self.series:
+            if len(series.values) != len(self.categories):
+                raise ValueError(
+                    f"series '{series.name}' has {len(series.values)} values for "
+                    f"{len(self.categories)} categories; expected one value per category")
+        if self.type in ("pie", "doughnut") and len(self.series) != 1:
+            raise ValueError(f"a {self.type} chart takes exactly one series, "
+                             f"got {len(self.series)}")
+        return self
+
+
+class Table(_Node):
+    """A table: header row plus body rows; cells are inline text."""
+
+    columns: list[Text] = Field(min_length=1, description="Header cells.")
+    rows: list[list[str]] = Field(min_length=1, description="Body rows, one cell per column.")
+    source: str | None = Field(None, description="Id of the source of the table's data.")
+    caption: str | None = None
+
+    @model_validator(mode="after")
+    def _shape(self) -> Table:
+        for n, row in enumerate(self.rows, 1):
+            if len(row) != len(self.columns):
+                raise ValueError(f"row {n} has {len(row)} cells; expected {len(self.columns)}, "
+                                 "one per column")
+        return self
+
+
+class Event(_Node):
+    """A dated event on a timeline."""
+
+    date: Text = Field(description="When, as it should be shown: '2021', 'Mar 2024'.")
+    title: Text
+    detail: str | None = None
+
+
+class Column(_Node):
+    """One side of a two-column slide: a heading and exactly one of text, bullets, stat, chart."""
+
+    heading: str | None = None
+    text: str | None = Field(None, description="A paragraph.")
+    bullets: list[Bullet] | None = None
+    stat: Stat | None = None
+    chart: Chart | None = None
+
+    @model_validator(mode="after")
+    def _one_body(self) -> Column:
+        given = [k for k in ("text", "bullets", "stat", "chart") if getattr(self, k) is not None]
+        if len(given) != 1:
+            raise ValueError("a column takes exactly one of text, bullets, stat or chart; got "
+                             + (", ".join(given) if given else "none"))
+        return self
+
+
+# --- slides -----------------------------------------------------------------
+
+
+class _Slide(_Node):
+    title: Text = Field(description="Slide title: a full-sentence headline works best.")
+    notes: str | None = Field(None, description="Speaker notes.")
+    sources: list[str] = Field(default_factory=list, description="Ids of sources the slide cites.")
+    layout: str | None = Field(None, description="Name of the template layout to use.")
+
+
+class BulletsSlide(_Slide):
+    """Title and bullet points."""
+
+    kind: Literal["bullets"]
+    bullets: list[Bullet] = Field(min_length=1)
+
+
+class StatsSlide(_Slide):
+    """Two to four big numbers."""
+
+    kind: Literal["stats"]
+    stats: list[Stat] = Field(min_length=2, max_length=4)
+
+
+class ChartSlide(_Slide):
+    """A native chart, optionally with a takeaway line."""
+
+    kind: Literal["chart"]
+    chart: Chart
+    takeaway: str | None = Field(None, description="One sentence beside the chart.")
+
+
+class TableSlide(_Slide):
+    """A native table."""
+
+    kind: Literal["table"]
+    table: Table
+
+
+class TimelineSlide(_Slide):
+    """Dated events in order."""
+
+    kind: Literal["timeline"]
+    events: list[Event] = Field(min_length=2)
+
+
+class QuoteSlide(_Slide):
+    """A quotation with its attribution."""
+
+    kind: Literal["quote"]
+    quote: Text
+    attribution: Text = Field(description="Who said or wrote it.")
+    role: str | None = Field(None, description="Their role or the occasion.")
+
+
+class TwoColumnSlide(_Slide):
+    """Two columns side by side."""
+
+    kind: Literal["two-column"]
+    left: Column
+    right: Column
+
+
+class ImageSlide(_Slide):
+    """A picture with required alt text."""
+
+    kind: Literal["image"]
+    image: Text = Field(description="Path to a PNG or JPEG, relative to the outline's folder.")
+    alt: Text = Field(description="Alt text read by screen readers.")
+    caption: str | None = None
+
+
+Slide = Annotated[
+    BulletsSlide | StatsSlide | ChartSlide | TableSlide | TimelineSlide | QuoteSlide
+    | TwoColumnSlide | ImageSlide,
+    Field(discriminator="kind"),
+]
+SLIDE_KINDS = ("bullets", "stats", "chart", "table", "timeline", "quote", "two-column", "image")
+
+
+# --- sections and playbooks -------------------------------------------------
+
+
+class Section(_Node):
+    """A chapter of the story: prose for the brief, slides for the deck."""
+
+    id: str | None = Field(None, pattern=IDENT, description="Id for links; default from title.")
+    title: Text
+    summary: str | None = Field(None, description="One-line summary for the agenda and divider.")
+    prose: list[Text] = Field(default_factory=list, description="Paragraphs of the brief.")
+    key_points: list[Text] = Field(default_factory=list, description="Takeaways of the section.")
+    slides: list[Slide] = Field(default_factory=list)
+    layout: str | None = Field(None, description="Template layout for this section's slides.")
+
+
+class Peer(_Node):
+    """A company set against the subject, one contrast per dimension."""
+
+    name: Text
+    headline: Text = Field(description="The contrast in a line, e.g. 'premium scarcity vs. "
+                           "ubiquity'.")
+    contrasts: dict[str, Text] = Field(description="Per dimension id: the peer's approach, "
+                                       "in one line.")
+    subject: dict[str, Text] = Field(default_factory=dict, description="Per dimension id: the "
+                                     "subject's approach against this peer, if it differs from "
+                                     "the playbook's subject line.")
+    takeaway: Text
+    notes: str | None = None
+    sources: list[str] = Field(default_factory=list)
+
+
+class Dimension(_Node):
+    """An axis of comparison, with the subject's position on it."""
+
+    id: str = Field(pattern=IDENT)
+    label: Text
+    subject: Text = Field(description="The subject's approach on this dimension, in one line.")
+
+
+class Playbook(_Node):
+    """The subject's playbook set against peers along named dimensions."""
+
+    title: Text
+    subject: Text = Field(description="The company or product at the centre.")
+    headline: Text
+    intro: list[Text] = Field(default_factory=list, description="Paragraphs for the brief.")
+    dimensions: list[Dimension] = Field(min_length=1)
+    peers: list[Peer] = Field(min_length=1)
+    takeaway: Text
+    after: str | None = Field(None, description="Id of the section the playbook follows; "
+                              "default: after the last section.")
+    notes: str | None = None
+    sources: list[str] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _contrasts_cover_dimensions(self) -> Playbook:
+        ids = [d.id for d in self.dimensions]
+        for peer in self.peers:
+            for key in list(peer.contrasts) + list(peer.subject):
+                if key not in ids:
+                    raise ValueError(f"peer '{peer.name}' names dimension '{key}'; expected one "
+                                     f"of {', '.join(ids)}")
+            missing = [i for i in ids if i not in peer.contrasts]
+            if missing:
+                raise ValueError(f"peer '{peer.name}' has no contrast for "
+                                 f"{', '.join(missing)}; expected one line per dimension")
+        return self
+
+
+# --- the outline ------------------------------------------------------------
+
+
+class Outline(_Node):
+    """The whole story: what it is, how it looks, what it cites, and what it says."""
+
+    model_config = ConfigDict(title="deckgen outline")
+
+    meta: Meta
+    brand: Brand = Field(default_factory=Brand, description="A brand mapping, the name of a "
+                         "bundled theme, or a path to a theme file.")
+    summary: list[Text] = Field(default_factory=list,
+                                description="Executive summary paragraphs for the brief.")
+    key_figures: list[Stat] = Field(default_factory=list, description="Headline figures for the "
+                                    "brief's key-figures panel; default: the first stats slide.")
+    sources: list[Source] = Field(default_factory=list)
+    sections: list[Section] = Field(min_length=1)
+    playbooks: list[Playbook] = Field(default_factory=list)
+    closing: str | None = Field(None, description="Closing line for the last slide.")
+
+
+def json_schema() -> dict[str, Any]:
+    """Return the JSON Schema of the outline format."""
+    schema = Outline.model_json_schema()
+    brand = schema["properties"]["brand"]
+    schema["properties"]["brand"] = {
+        "description": brand.get("description", ""),
+        "anyOf": [{"$ref": "#/$defs/Brand"},
+                  {"type": "string", "description": "A bundled theme name or a theme file."}],
+    }
+    bullet = schema["$defs"]["Bullet"]
+    schema["$defs"]["Bullet"] = {"description": bullet.pop("description", ""),
+                                 "anyOf": [{"type": "string", "minLength": 1}, bullet]}
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = "https://deckgen.dev/schema/outline.json"
+    return schema

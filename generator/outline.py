@@ -1,0 +1,470 @@
+"""Load an outline: parse, resolve its theme and paths, validate, cross-check, locate problems."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import types
+import typing
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from . import source, themes
+from .errors import OutlineError, Problem
+from .model import SLIDE_KINDS, Brand, Outline
+
+CITATION = re.compile(r"\[@([^\]\s]*)\]")
+"""An inline citation, ``[@source-id]``."""
+
+IMAGE_SUFFIXES = {".png": b"\x89PNG\r\n\x1a\n", ".jpg": b"\xff\xd8\xff", ".jpeg": b"\xff\xd8\xff"}
+
+
+@dataclass(frozen=True)
+class LoadedOutline:
+    """A valid outline, with the parsed document that says where each of its values was."""
+
+    outline: Outline
+    document: source.Document
+    path: Path
+
+    def problem(self, path: tuple, message: str, severity: str = "warning") -> Problem:
+        """Return a Problem for the outline value at model ``path``, located in the file."""
+        line, col = self.document.locate(path)
+        return Problem(self.document.file, line, col, message, format_path(path), severity)
+
+
+def load(path: Path | str, *, name: str | None = None, allow_outside: bool = False,
+         brand: str | None = None) -> LoadedOutline:
+    """Read, validate and cross-check the outline at ``path``.
+
+    ``brand`` overrides the outline's own brand with a bundled theme name or a theme file.
+    Returns a LoadedOutline; raises OutlineError listing every problem found.
+    """
+    path = Path(path)
+    document = source.read(path, name or str(path))
+    return validate(document, path.parent, allow_outside=allow_outside, brand=brand,
+                    outline_path=path)
+
+
+def validate(document: source.Document, base_dir: Path, *, allow_outside: bool = False,
+             brand: str | None = None, outline_path: Path | None = None) -> LoadedOutline:
+    """Turn a parsed document into a LoadedOutline; raises OutlineError with every problem."""
+    file = document.file
+    data = document.data
+    if not isinstance(data, dict):
+        raise OutlineError([Problem(file, 1, 1, f"the outline is {_describe(data)}; expected a "
+                                    "mapping with 'meta' and 'sections'")])
+    problems: list[Problem] = list(document.problems)
+    data = dict(data)
+    if brand is not None:
+        data["brand"] = brand
+    data["brand"] = _resolve_brand(data.get("brand"), base_dir, document, problems)
+    paths = _PathChecker(base_dir, document, allow_outside, problems)
+    data = paths.resolve(data)
+    problems.extend(_check_citations(document))
+    try:
+        outline = Outline.model_validate(data)
+    except ValidationError as exc:
+        problems.extend(_problems_from(exc, document))
+        raise OutlineError(problems) from None
+    problems.extend(_cross_check(outline, document))
+    if problems:
+        raise OutlineError(problems)
+    return LoadedOutline(outline, document, outline_path or base_dir / "outline.yaml")
+
+
+# --- brand and themes ------------------------------------------------------------
+
+
+def _resolve_brand(value: Any, base_dir: Path, document: source.Document,
+                   problems: list[Problem]) -> Any:
+    """Return the outline's brand as a mapping: a theme by name or path, under overrides."""
+    if value is None:
+        value = themes.DEFAULT
+    if isinstance(value, str):
+        return _load_theme(value, base_dir, document, ("brand",), problems, depth=0)
+    if isinstance(value, dict) and isinstance(value.get("base"), str):
+        base = _load_theme(value["base"], base_dir, document, ("brand", "base"), problems, 0)
+        if isinstance(base, dict):
+            merged = _merge(base, {k: v for k, v in value.items() if k != "base"})
+            if "logo" in value:
+                merged["_base"] = str(base_dir)
+            return merged
+    return value
+
+
+def _load_theme(name: str, base_dir: Path, document: source.Document, where: tuple,
+                problems: list[Problem], depth: int) -> Any:
+    line, col = document.locate(where)
+    path = themes.find(name, base_dir)
+    if path is None:
+        hint = _did_you_mean(name, themes.names(), "theme")
+        problems.append(Problem(document.file, line, col, f"no theme '{name}'; {hint}, "
+                                "or a path to a theme .yaml file", format_path(where)))
+        return None
+    try:
+        theme = source.read(path, str(path) if path.parent != themes.BUNDLED_DIR else name)
+    except OutlineError as exc:
+        problems.extend(exc.problems)
+        return None
+    data = theme.data
+    problems.extend(theme.problems)
+    if not isinstance(data, dict):
+        problems.append(Problem(theme.file, 1, 1, "a theme file holds a mapping of brand keys"))
+        return None
+    try:
+        Brand.model_validate({k: v for k, v in data.items() if k != "base"})
+    except ValidationError as exc:
+        problems.extend(_problems_from(exc, theme))
+        return None
+    if isinstance(data.get("base"), str) and depth < 4:
+        base = _load_theme(data["base"], path.parent, theme, ("base",), problems, depth + 1)
+        if isinstance(base, dict):
+            data = _merge(base, {k: v for k, v in data.items() if k != "base"})
+    data = dict(data)
+    data.pop("base", None)
+    if "logo" in data:
+        data["_base"] = str(path.parent)
+    return data
+
+
+def _merge(base: dict, over: dict) -> dict:
+    out = dict(base)
+    for key, value in over.items():
+        if isinstance(value, dict) and isinstance(out.get(key), dict):
+            out[key] = _merge(out[key], value)
+        else:
+            out[key] = value
+    return out
+
+
+# --- paths --------------------------------------------------------------------
+
+
+class _PathChecker:
+    """Resolves image and logo paths against the outline's folder, keeping them inside it."""
+
+    def __init__(self, base: Path, document: source.Document, allow_outside: bool,
+                 problems: list[Problem]):
+        self.base = base.resolve()
+        self.document = document
+        self.allow_outside = allow_outside
+        self.problems = problems
+
+    def resolve(self, data: dict[str, Any]) -> dict[str, Any]:
+        brand = data.get("brand")
+        if isinstance(brand, dict) and isinstance(brand.get("logo"), str):
+            logo_base = Path(brand.pop("_base", self.base))
+            brand = {**brand, "logo": self._check(brand["logo"], ("brand", "logo"), logo_base)}
+            data["brand"] = brand
+        elif isinstance(brand, dict):
+            brand.pop("_base", None)
+        sections = data.get("sections")
+        if isinstance(sections, list):
+            data["sections"] = [self._section(s, i) for i, s in enumerate(sections)]
+        return data
+
+    def _section(self, section: Any, i: int) -> Any:
+        if not isinstance(section, dict) or not isinstance(section.get("slides"), list):
+            return section
+        slides = []
+        for j, slide in enumerate(section["slides"]):
+            if isinstance(slide, dict) and slide.get("kind") == "image" and isinstance(
+                    slide.get("image"), str):
+                where = ("sections", i, "slides", j, "image")
+                slide = {**slide, "image": self._check(slide["image"], where, self.base)}
+            slides.append(slide)
+        return {**section, "slides": slides}
+
+    def _check(self, value: str, where: tuple, base: Path) -> str:
+        line, col = self.document.locate(where)
+        raw = Path(value)
+        target = (base / raw).resolve() if not raw.is_absolute() else raw.resolve()
+        if not self.allow_outside and not _inside(target, self.base) and not _inside(
+                target, themes.BUNDLED_DIR.resolve()):
+            self.problems.append(Problem(self.document.file, line, col,
+                                         f"'{value}' is outside the outline's folder; expected "
+                                         "a path inside it (or build with --allow-outside)",
+                                         format_path(where)))
+            return value
+        if not target.is_file():
+            self.problems.append(Problem(self.document.file, line, col,
+                                         f"no file at '{value}'; expected a PNG or JPEG image "
+                                         "relative to the outline's folder", format_path(where)))
+            return value
+        head = target.read_bytes()[:8]
+        if not any(head.startswith(magic) for magic in IMAGE_SUFFIXES.values()):
+            self.problems.append(Problem(self.document.file, line, col,
+                                         f"'{value}' is not a PNG or JPEG image; expected one "
+                                         "of those formats", format_path(where)))
+            return value
+        return str(target)
+
+
+def _inside(target: Path, folder: Path) -> bool:
+    return target == folder or folder in target.parents
+
+
+# --- validation errors ----------------------------------------------------------
+
+
+def _problems_from(exc: ValidationError, document: source.Document) -> list[Problem]:
+    problems = []
+    seen = set()
+    for error in exc.errors(include_url=False):
+        loc = _data_path(error["loc"], document.data)
+        if loc is None:
+            continue
+        message, at_key, where = _message(error, loc)
+        line, col = document.locate(where, key=at_key)
+        problem = Problem(document.file, line, col, message, format_path(where))
+        if (problem.line, problem.column, problem.message) not in seen:
+            seen.add((problem.line, problem.column, problem.message))
+            problems.append(problem)
+    return problems
+
+
+def _data_path(loc: tuple, data: Any) -> tuple | None:
+    """Map a pydantic error location onto a path in the YAML data, dropping union tags.
+
+    Returns None for errors about the branch of a union that the data did not take.
+    """
+    path: list = []
+    node = data
+    tag_done = None
+    for elem in loc:
+        if isinstance(node, dict) and node.get("kind") == elem and tag_done is not node:
+            tag_done = node  # the discriminated union's tag, given once after the slide
+            continue
+        if isinstance(node, dict) and elem in node:
+            node = node[elem]
+            path.append(elem)
+        elif isinstance(node, list) and isinstance(elem, int) and elem < len(node):
+            node = node[elem]
+            path.append(elem)
+        elif elem in ("str", "Bullet", "function-before[_from_string(), Bullet]"):
+            if elem == "str" and not isinstance(node, str):
+                return None
+            continue
+        else:
+            path.append(elem)
+            node = None
+    return tuple(path)
+
+
+def _message(error: dict, loc: tuple) -> tuple[str, bool, tuple]:
+    """Return (message, whether to point at the key, the path to point at)."""
+    kind = error["type"]
+    value = error.get("input")
+    ctx = error.get("ctx") or {}
+    name = loc[-1] if loc else ""
+    if kind == "missing":
+        return (f"required key '{name}' is missing; expected '{name}: ...' here",
+                True, loc[:-1])
+    if kind == "extra_forbidden":
+        allowed = _allowed_keys(loc[:-1])
+        hint = _did_you_mean(str(name), allowed)
+        return (f"unknown key '{name}'; {hint}", True, loc)
+    if kind == "union_tag_invalid":
+        hint = _did_you_mean(str(ctx.get("tag", value)), list(SLIDE_KINDS), "slide kind")
+        return (f"unknown slide kind '{ctx.get('tag')}'; {hint}", False, (*loc, "kind")
+                if loc and loc[-1] != "kind" else loc)
+    if kind == "union_tag_not_found":
+        return (f"slide has no 'kind'; expected one of {', '.join(SLIDE_KINDS)}", False, loc)
+    if kind in ("string_type", "str_type"):
+        return (f"expected text, got {_describe(value)}", False, loc)
+    if kind in ("int_type", "int_parsing", "float_type", "float_parsing", "int_from_float"):
+        return (f"expected a number, got {_describe(value)}", False, loc)
+    if kind in ("bool_type", "bool_parsing"):
+        return (f"expected true or false, got {_describe(value)}", False, loc)
+    if kind == "list_type":
+        return (f"expected a list ('- item' lines), got {_describe(value)}", False, loc)
+    if kind in ("dict_type", "model_type", "model_attributes_type"):
+        return (f"expected a mapping ('key: value' lines), got {_describe(value)}", False, loc)
+    if kind == "literal_error":
+        expected = ctx.get("expected", "")
+        hint = _did_you_mean(str(value), re.findall(r"'([^']*)'", expected), "value")
+        return (f"'{value}' is not allowed; {hint}", False, loc)
+    if kind == "too_short":
+        n = ctx.get("min_length")
+        return (f"has {ctx.get('actual_length', 0)} item(s); expected at least {n}", False, loc)
+    if kind == "too_long":
+        n = ctx.get("max_length")
+        return (f"has {ctx.get('actual_length')} items; expected at most {n}", False, loc)
+    if kind == "string_too_short":
+        return ("is empty; expected some text", False, loc)
+    if kind == "string_pattern_mismatch":
+        return (f"'{value}' is not valid; expected {_pattern_hint(str(name), loc)}", False, loc)
+    if kind.startswith("date"):
+        return (f"'{value}' is not a date; expected YYYY-MM-DD, e.g. 2025-07-01", False, loc)
+    if kind == "value_error":
+        return (str(ctx.get("error", error["msg"])), False, loc)
+    return (f"{error['msg'].rstrip('.')}; got {_describe(value)}", False, loc)
+
+
+def _pattern_hint(name: str, loc: tuple) -> str:
+    if name in ("primary", "secondary", "accent", "text", "muted", "background", "surface") or (
+            "chart" in loc and "palette" in loc):
+        return "a colour as #RRGGBB, e.g. #FF6900"
+    if name == "url":
+        return "a web address starting with http:// or https://"
+    if name == "language":
+        return "a language tag such as en, en-GB or zh-CN"
+    return "an id of letters, digits, '-', '_' or '.', e.g. idc-2024"
+
+
+def _did_you_mean(word: str, options: list[str], what: str = "key") -> str:
+    close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
+    listing = ", ".join(options)
+    if close:
+        return f"did you mean '{close[0]}'? (expected one of: {listing})"
+    return f"expected one of: {listing}" if options else f"expected no {what} here"
+
+
+def _allowed_keys(loc: tuple) -> list[str]:
+    """Return the keys the model accepts at ``loc`` (a path into the data)."""
+    cls: Any = Outline
+    for elem in loc:
+        cls = _step(cls, elem)
+        if cls is None:
+            return []
+    cls = _model_in(cls)
+    return list(cls.model_fields) if cls else []
+
+
+def _step(tp: Any, elem: Any) -> Any:
+    model = _model_in(tp)
+    if isinstance(elem, int):
+        args = typing.get_args(_strip(tp))
+        return args[0] if args else None
+    if model is None or elem not in model.model_fields:
+        return None
+    return model.model_fields[elem].annotation
+
+
+def _strip(tp: Any) -> Any:
+    while typing.get_origin(tp) is typing.Annotated:
+        tp = typing.get_args(tp)[0]
+    if typing.get_origin(tp) in (typing.Union, types.UnionType):
+        for arg in typing.get_args(tp):
+            if arg is not type(None):
+                return _strip(arg)
+    return tp
+
+
+def _model_in(tp: Any) -> type[BaseModel] | None:
+    tp = _strip(tp)
+    if isinstance(tp, type) and issubclass(tp, BaseModel):
+        return tp
+    return None
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "nothing (an empty value)"
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (a yes/no value)"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, str):
+        short = value if len(value) <= 40 else value[:37] + "..."
+        return f"text '{short}'"
+    if isinstance(value, list):
+        return f"a list of {len(value)} item(s)"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__
+
+
+def format_path(path: tuple) -> str:
+    """Return a model path as a user reads it: ``sections[2].slides[0].title``."""
+    out = ""
+    for elem in path:
+        if isinstance(elem, int):
+            out += f"[{elem}]"
+        else:
+            out += f".{elem}" if out else str(elem)
+    return out
+
+
+# --- cross-checks -----------------------------------------------------------------
+
+
+def _check_citations(document: source.Document) -> list[Problem]:
+    """Check source ids on the raw data, so they are reported even when validation fails."""
+    problems: list[Problem] = []
+    data = document.data
+
+    def add(path: tuple, message: str) -> None:
+        line, col = document.locate(path)
+        problems.append(Problem(document.file, line, col, message, format_path(path)))
+
+    ids: dict[str, int] = {}
+    sources = data.get("sources") if isinstance(data, dict) else None
+    for i, src in enumerate(sources if isinstance(sources, list) else []):
+        sid = src.get("id") if isinstance(src, dict) else None
+        if not isinstance(sid, str):
+            continue
+        if sid in ids:
+            add(("sources", i, "id"), f"source id '{sid}' is used twice (first "
+                f"sources[{ids[sid]}]); expected unique ids")
+        ids.setdefault(sid, i)
+    known = list(ids)
+
+    def cite(path: tuple, sid: str) -> None:
+        if sid not in ids:
+            add(path, f"unknown source '{sid}'; {_did_you_mean(sid, known, 'source')}")
+
+    for path, value in _walk(document.data):
+        if not isinstance(value, str):
+            continue
+        last = path[-1] if path else None
+        if last == "source" or (len(path) >= 2 and path[-2] == "sources" and isinstance(last, int)
+                                and path[0] != "sources"):
+            cite(path, value)
+        for match in CITATION.finditer(value):
+            cite(path, match.group(1))
+    return problems
+
+
+def _cross_check(outline: Outline, document: source.Document) -> list[Problem]:
+    problems: list[Problem] = []
+
+    def add(path: tuple, message: str) -> None:
+        line, col = document.locate(path)
+        problems.append(Problem(document.file, line, col, message, format_path(path)))
+
+    section_ids: dict[str, int] = {}
+    for i, section in enumerate(outline.sections):
+        sid = section_id(section, i)
+        if sid in section_ids:
+            add(("sections", i, "id"), f"section id '{sid}' is used twice; expected unique "
+                "ids (give the section an 'id')")
+        section_ids.setdefault(sid, i)
+    for i, playbook in enumerate(outline.playbooks):
+        if playbook.after and playbook.after not in section_ids:
+            hint = _did_you_mean(playbook.after, list(section_ids), "section")
+            add(("playbooks", i, "after"), f"no section with id '{playbook.after}'; {hint}")
+    return problems
+
+
+def _walk(data: Any, path: tuple = ()) -> Iterator[tuple[tuple, Any]]:
+    yield path, data
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from _walk(value, (*path, key))
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            yield from _walk(value, (*path, i))
+
+
+def section_id(section: Any, index: int) -> str:
+    """Return a section's id: its own, or one made from its title."""
+    if section.id:
+        return section.id
+    slug = re.sub(r"[^a-z0-9]+", "-", section.title.lower()).strip("-")
+    return slug or f"section-{index + 1}"

@@ -1,0 +1,201 @@
+"""YAML text to plain data, with the line and column of every node; the only YAML import."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.constructor import SafeConstructor
+
+from .errors import OutlineError, Problem
+
+try:  # libyaml's parser is several times faster; the pure-Python one behaves the same
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader
+
+MAX_BYTES = 20 * 1024 * 1024
+"""Largest outline file read, so a runaway file fails fast instead of filling memory."""
+
+MAX_NODES = 500_000
+"""Most values an outline may expand to, counting every alias use: stops 'billion laughs'."""
+
+MAX_DEPTH = 64
+"""Deepest nesting of mappings and lists; an outline needs about ten."""
+
+Path_ = tuple[str | int, ...]
+
+_STR = "tag:yaml.org,2002:str"
+_SCALARS = {
+    "tag:yaml.org,2002:null": "construct_yaml_null",
+    "tag:yaml.org,2002:bool": "construct_yaml_bool",
+    "tag:yaml.org,2002:int": "construct_yaml_int",
+    "tag:yaml.org,2002:float": "construct_yaml_float",
+}
+_PLAIN = {_STR, "tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:map",
+          "tag:yaml.org,2002:seq", *_SCALARS}
+_constructor = SafeConstructor()
+
+
+@dataclass(frozen=True)
+class Document:
+    """A parsed YAML file: its data and where each value (and each key) starts."""
+
+    file: str
+    data: Any
+    values: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    """Structural problems (duplicate keys, tags, limits) found while the data was built;
+    the data holds what could be read, so validation can go on and report the rest."""
+
+    def locate(self, path: Path_, *, key: bool = False) -> tuple[int, int]:
+        """Return (line, column) of the node at ``path``, or of its nearest ancestor.
+
+        With ``key`` the position of the mapping key is preferred to that of its value.
+        """
+        path = tuple(path)
+        while path:
+            if key and path in self.keys:
+                return self.keys[path]
+            if path in self.values:
+                return self.values[path]
+            path = path[:-1]
+        return self.values.get((), (1, 1))
+
+
+def read(path: Path, name: str | None = None) -> Document:
+    """Read and parse the YAML file at ``path``; ``name`` is how messages call it.
+
+    Raises OutlineError with one file-level problem when the file cannot be read as UTF-8 YAML.
+    """
+    name = name or str(path)
+    try:
+        if path.is_dir():
+            raise _file_problem(name, "is a directory; expected a YAML outline file")
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise _file_problem(name, "no such file; expected a YAML outline "
+                            "(run 'deckgen init' to start one)") from None
+    except PermissionError:
+        raise _file_problem(name, "cannot be read: permission denied") from None
+    except OSError as exc:
+        raise _file_problem(name, f"cannot be read: {exc.strerror or exc}") from None
+    if len(raw) > MAX_BYTES:
+        raise _file_problem(name, f"is {len(raw):,} bytes; expected at most {MAX_BYTES:,}")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise OutlineError([Problem(name, line, col, f"byte 0x{raw[exc.start]:02x} is not "
+                                    "UTF-8; expected the file saved as UTF-8 text")]) from None
+    return parse(text, name)
+
+
+def parse(text: str, name: str = "<outline>") -> Document:
+    """Parse YAML ``text`` into a Document; raises OutlineError on any YAML problem."""
+    if not text.strip() or all(
+        not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
+    ):
+        raise _file_problem(name, "is empty; expected an outline with 'meta' and 'sections'")
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        raise OutlineError([_yaml_problem(name, exc)]) from None
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + 1
+        col = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        raise OutlineError([Problem(name, line, col, f"character {exc.character!r} "
+                                    "(a control character) is not allowed in YAML; "
+                                    "expected printable text")]) from None
+    except yaml.YAMLError as exc:
+        raise _file_problem(name, f"is not valid YAML: {exc}") from None
+    except RecursionError:
+        raise _file_problem(name, f"is nested too deeply; expected at most {MAX_DEPTH} "
+                            "levels") from None
+    if node is None:
+        raise _file_problem(name, "is empty; expected an outline with 'meta' and 'sections'")
+    builder = _Builder(name)
+    data = builder.build(node, (), 0)
+    return Document(name, data, builder.values, builder.keys, builder.problems)
+
+
+def _file_problem(name: str, message: str) -> OutlineError:
+    return OutlineError([Problem(name, 0, 0, message)])
+
+
+def _yaml_problem(name: str, exc: yaml.MarkedYAMLError) -> Problem:
+    mark = exc.problem_mark or exc.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+    what = exc.problem or "invalid YAML"
+    if exc.context:
+        what = f"{what} ({exc.context}"
+        if exc.context_mark and mark and exc.context_mark.line != mark.line:
+            what += f" at line {exc.context_mark.line + 1}"
+        what += ")"
+    return Problem(name, line, col, f"invalid YAML: {what}; expected consistent indentation, "
+                   "'key: value' pairs and quotes around text containing ': ' or '#'")
+
+
+class _Builder:
+    """Turns composed YAML nodes into dicts, lists and scalars, recording positions."""
+
+    def __init__(self, name: str):
+        self.name = name
+        self.values: dict[Path_, tuple[int, int]] = {}
+        self.keys: dict[Path_, tuple[int, int]] = {}
+        self.problems: list[Problem] = []
+        self.count = 0
+
+    def _problem(self, node: yaml.Node, message: str) -> None:
+        self.problems.append(Problem(self.name, node.start_mark.line + 1,
+                                     node.start_mark.column + 1, message))
+
+    def build(self, node: yaml.Node, path: Path_, depth: int) -> Any:
+        self.count += 1
+        if self.count > MAX_NODES:
+            if self.count == MAX_NODES + 1:
+                self._problem(node, f"the outline expands to more than {MAX_NODES:,} values "
+                              "(aliases repeating anchors?); expected a smaller outline")
+            return None
+        if depth > MAX_DEPTH:
+            self._problem(node, f"nested more than {MAX_DEPTH} levels deep; "
+                          "expected a flatter structure")
+            return None
+        self.values.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
+        if node.tag not in _PLAIN:
+            self._problem(node, f"the tag '{node.tag}' is not allowed; expected plain YAML "
+                          "values (text, numbers, lists, mappings)")
+            return None
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, path, depth)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
+        if node.tag in _SCALARS:
+            return getattr(_constructor, _SCALARS[node.tag])(node)
+        return node.value  # text, and timestamps kept as written
+
+    def _mapping(self, node: yaml.MappingNode, path: Path_, depth: int) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        first: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in _PLAIN:
+                self._problem(key_node, "a key must be plain text; expected 'name: value'")
+                continue
+            key = key_node.value
+            if key == "<<":
+                self._problem(key_node, "merge keys ('<<') are not supported; expected the "
+                              "keys written out (an alias '*name' may stand for a whole value)")
+                continue
+            if key in first:
+                self._problem(key_node, f"duplicate key '{key}' (first at line {first[key]}); "
+                              "expected each key once in a mapping")
+                continue
+            first[key] = key_node.start_mark.line + 1
+            child = (*path, key)
+            self.keys[child] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            result[key] = self.build(value_node, child, depth + 1)
+        return result
