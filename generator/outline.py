@@ -283,6 +283,9 @@ def _message(error: dict, loc: tuple) -> tuple[str, bool, tuple]:
         return (f"expected true or false, got {_describe(value)}", False, loc)
     if kind == "list_type":
         return (f"expected a list ('- item' lines), got {_describe(value)}", False, loc)
+    if kind == "model_type" and ctx.get("class_name") == "Bullet":
+        return (f"expected a bullet: text, or 'text:' with 'sub:' lines; got {_describe(value)}",
+                False, loc)
     if kind in ("dict_type", "model_type", "model_attributes_type"):
         return (f"expected a mapping ('key: value' lines), got {_describe(value)}", False, loc)
     if kind == "literal_error":

@@ -1,0 +1,213 @@
+"""Run the builders over a loaded outline and put their files in place atomically."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+import json
+import os
+import tempfile
+import time
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import __version__, lint
+from .errors import BuildError, EnvironmentProblem, OutlineError, Problem
+from .outline import LoadedOutline
+from .report import BuildOptions, BuildResult, Finding
+
+ARTIFACTS = ("deck", "brief")
+FILE_NAMES = {"deck": "deck.pptx", "brief": "brief.pdf"}
+MANIFEST = "manifest.json"
+DEFAULT_EPOCH = 946684800
+"""2000-01-01T00:00:00Z: the timestamp written into files when neither SOURCE_DATE_EPOCH
+nor the outline's meta.date gives one."""
+
+
+@dataclass
+class BuildSummary:
+    """What a build wrote, what it warned about, and how long it took."""
+
+    results: list[BuildResult]
+    warnings: list[Problem]
+    manifest: dict
+    seconds: float = 0.0
+    written: list[Path] = field(default_factory=list)
+
+
+def builder(name: str):
+    """Return the builder called ``name``; its library is imported only now."""
+    if name == "deck":
+        from .deck import DeckBuilder
+
+        return DeckBuilder()
+    if name == "brief":
+        from .brief import BriefBuilder
+
+        return BriefBuilder()
+    raise ValueError(f"no builder '{name}'")
+
+
+def build_timestamp(loaded: LoadedOutline, environ: dict | None = None) -> _dt.datetime:
+    """Return the time written into every file: SOURCE_DATE_EPOCH, else meta.date, else 2000.
+
+    Raises EnvironmentProblem when SOURCE_DATE_EPOCH is set but is not a whole number.
+    """
+    environ = os.environ if environ is None else environ
+    raw = environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if raw:
+        try:
+            epoch = int(raw)
+        except ValueError:
+            raise EnvironmentProblem(f"SOURCE_DATE_EPOCH is '{raw}'; expected seconds since "
+                                     "1970 as a whole number") from None
+        return _dt.datetime.fromtimestamp(max(epoch, 315532800), tz=_dt.UTC)
+    meta_date = loaded.outline.meta.date
+    if meta_date is not None:
+        return _dt.datetime(meta_date.year, meta_date.month, meta_date.day, tzinfo=_dt.UTC)
+    return _dt.datetime.fromtimestamp(DEFAULT_EPOCH, tz=_dt.UTC)
+
+
+def check(loaded: LoadedOutline, options: BuildOptions | None = None) -> list[Problem]:
+    """Lint the outline and lay the deck out in memory; return every finding as a Problem."""
+    options = options or BuildOptions(timestamp=build_timestamp(loaded))
+    findings = list(lint.findings(loaded.outline))
+    plan = builder("deck").plan(loaded.outline, options)
+    findings.extend(getattr(plan, "findings", []))
+    return _problems(loaded, findings)
+
+
+def build(loaded: LoadedOutline, out_dir: Path, *, which: tuple[str, ...] = ARTIFACTS,
+          options: BuildOptions | None = None, strict: bool = False) -> BuildSummary:
+    """Build the artifacts named in ``which`` into ``out_dir``.
+
+    Each file is written to a temporary file beside its target and renamed into place only
+    when every artifact built; a failed or interrupted build leaves earlier outputs as they
+    were. Returns a BuildSummary; raises BuildError when content cannot be laid out,
+    OutlineError for warnings under ``strict``, EnvironmentProblem when ``out_dir`` is unusable.
+    """
+    started = time.perf_counter()
+    options = options or BuildOptions(timestamp=build_timestamp(loaded))
+    _prepare(out_dir)
+    findings = list(lint.findings(loaded.outline))
+    temps: dict[str, Path] = {}
+    results: list[BuildResult] = []
+    try:
+        for name in which:
+            item = builder(name)
+            temp = _temp_path(out_dir, FILE_NAMES[name])
+            temps[name] = temp
+            result = item.build(loaded.outline, temp, options)
+            if temp.suffix == ".pptx":
+                normalise_zip(temp, options.timestamp)
+            findings.extend(result.findings)
+            results.append(result)
+        problems = _problems(loaded, findings)
+        errors = [p for p in problems if p.severity == "error"]
+        if errors:
+            raise BuildError(errors)
+        if strict and problems:
+            raise OutlineError([_as_error(p) for p in problems])
+        written = []
+        for result in results:
+            name = next(n for n, t in temps.items() if t == result.path)
+            target = out_dir / FILE_NAMES[name]
+            os.chmod(result.path, 0o644)
+            os.replace(result.path, target)
+            result.path = target
+            written.append(target)
+        temps.clear()
+        manifest = make_manifest(loaded, results, problems, out_dir)
+        _write_atomic(out_dir / MANIFEST, (json.dumps(manifest, indent=2) + "\n").encode())
+    finally:
+        for temp in temps.values():
+            temp.unlink(missing_ok=True)
+    return BuildSummary(results, problems, manifest, time.perf_counter() - started, written)
+
+
+def make_manifest(loaded: LoadedOutline, results: list[BuildResult], warnings: list[Problem],
+                  out_dir: Path) -> dict:
+    """Return the build manifest: tool, outline digest, artifacts with digests, warnings."""
+    outline_bytes = loaded.path.read_bytes() if loaded.path.is_file() else b""
+    return {
+        "tool": "deckgen",
+        "version": __version__,
+        "outline": {"path": loaded.document.file, "sha256": _sha256(outline_bytes)},
+        "artifacts": [
+            {
+                "path": str(r.path.relative_to(out_dir)) if r.path.is_relative_to(out_dir)
+                else str(r.path),
+                "sha256": _sha256(r.path.read_bytes()),
+                "bytes": r.path.stat().st_size,
+                r.unit: r.count,
+            }
+            for r in results
+        ],
+        "warnings": [str(w) for w in warnings],
+    }
+
+
+def normalise_zip(path: Path, when: _dt.datetime) -> None:
+    """Rewrite the zip at ``path`` with every entry stamped ``when``, in a fixed order."""
+    stamp = when.astimezone(_dt.UTC).timetuple()[:6]
+    stamp = max(stamp, (1980, 1, 1, 0, 0, 0))
+    with zipfile.ZipFile(path) as src:
+        entries = [(info.filename, src.read(info)) for info in src.infolist()]
+    first = [e for e in entries if e[0] == "[Content_Types].xml"]
+    rest = [e for e in entries if e[0] != "[Content_Types].xml"]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as dst:
+        for name, data in first + rest:
+            info = zipfile.ZipInfo(name, date_time=stamp)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            info.create_system = 3
+            dst.writestr(info, data)
+
+
+def _problems(loaded: LoadedOutline, findings: list[Finding]) -> list[Problem]:
+    seen = set()
+    out = []
+    for f in findings:
+        problem = loaded.problem(f.path, f.message, f.severity)
+        key = (problem.line, problem.column, problem.path, problem.message)
+        if key not in seen:
+            seen.add(key)
+            out.append(problem)
+    return sorted(out, key=lambda p: (p.line, p.column, p.message))
+
+
+def _as_error(problem: Problem) -> Problem:
+    return Problem(problem.file, problem.line, problem.column,
+                   f"{problem.message} (an error under --strict)", problem.path, "error")
+
+
+def _prepare(out_dir: Path) -> None:
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        probe = tempfile.NamedTemporaryFile(dir=out_dir, prefix=".deckgen-", delete=True)
+        probe.close()
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise EnvironmentProblem(f"{out_dir}: cannot write the output folder: {reason}; "
+                                 "expected a writable folder (pass --out DIR)") from None
+
+
+def _temp_path(out_dir: Path, name: str) -> Path:
+    fd, temp = tempfile.mkstemp(dir=out_dir, prefix=f".{name}.", suffix=Path(name).suffix)
+    os.close(fd)
+    return Path(temp)
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    temp = _temp_path(path.parent, path.name)
+    try:
+        temp.write_bytes(data)
+        os.chmod(temp, 0o644)
+        os.replace(temp, path)
+    finally:
+        temp.unlink(missing_ok=True)
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()

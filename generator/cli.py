@@ -1,0 +1,234 @@
+"""The deckgen command line: the only module that prints or exits."""
+
+from __future__ import annotations
+
+import json
+import sys
+import traceback
+from collections.abc import Callable
+from functools import wraps
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .errors import BuildError, DeckgenError, EnvironmentProblem, OutlineError
+
+OUTLINE = click.argument("outline", default="outline.yaml", required=False,
+                         type=click.Path(dir_okay=True, path_type=Path))
+
+
+def _err(message: str) -> None:
+    click.echo(message, err=True)
+
+
+def _reports_errors(func: Callable) -> Callable:
+    """Turn deckgen errors into messages and exit codes; anything else is a bug."""
+
+    @wraps(func)
+    def wrapper(*args, **kwargs):
+        ctx = click.get_current_context()
+        debug = (ctx.find_root().params or {}).get("debug", False)
+        try:
+            return func(*args, **kwargs)
+        except (OutlineError, BuildError) as exc:
+            for problem in exc.problems:
+                _err(str(problem))
+            count = len(exc.problems)
+            _err(f"deckgen: {count} problem{'s' if count != 1 else ''}; nothing was written")
+            ctx.exit(exc.exit_code)
+        except DeckgenError as exc:
+            _err(f"deckgen: {exc}")
+            ctx.exit(exc.exit_code)
+        except KeyboardInterrupt:
+            _err("deckgen: interrupted; nothing was written")
+            ctx.exit(130)
+        except click.exceptions.Exit:
+            raise
+        except Exception as exc:  # a bug: say so plainly, show the traceback only on request
+            if debug:
+                traceback.print_exc()
+            _err(f"deckgen: internal error: {type(exc).__name__}: {exc}"
+                 + ("" if debug else " (run 'deckgen --debug ...' for the traceback)"))
+            ctx.exit(1)
+
+    return wrapper
+
+
+def _display(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def _load(outline: Path, allow_outside: bool = False, brand: str | None = None):
+    from .outline import load
+
+    return load(outline, name=str(outline), allow_outside=allow_outside, brand=brand)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", prog_name="deckgen")
+@click.option("--debug", is_flag=True, help="Show a traceback on internal errors.")
+def main(debug: bool) -> None:
+    """Compile one YAML outline into an editable deck (.pptx) and a PDF brief.
+
+    \b
+    Example:
+      deckgen init my-brief && cd my-brief
+      deckgen build            # writes output/deck.pptx and output/brief.pdf
+    """
+
+
+@main.command()
+@OUTLINE
+@click.option("--out", "out_dir", default="output", show_default=True,
+              type=click.Path(file_okay=False, path_type=Path), help="Folder to write into.")
+@click.option("--only", type=click.Choice(["deck", "brief"]), help="Build one artifact only.")
+@click.option("--strict", is_flag=True, help="Treat every warning as an error (exit 1).")
+@click.option("--json", "as_json", is_flag=True, help="Print the build manifest as JSON.")
+@click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
+@click.option("--brand", help="Use a bundled theme (see 'deckgen themes') or a theme file.")
+@click.option("--aspect", type=click.Choice(["16:9", "4:3"]), default="16:9", show_default=True,
+              help="Slide shape.")
+@click.option("--allow-outside", is_flag=True,
+              help="Allow image and logo paths outside the outline's folder.")
+@_reports_errors
+def build(outline: Path, out_dir: Path, only: str | None, strict: bool, as_json: bool,
+          quiet: bool, brand: str | None, aspect: str, allow_outside: bool) -> None:
+    """Build output/deck.pptx and output/brief.pdf from OUTLINE (default: outline.yaml).
+
+    \b
+    Example:
+      deckgen build outline.yaml --out output --strict
+      SOURCE_DATE_EPOCH=1735689600 deckgen build --only deck --json
+    """
+    from . import build as builds
+    from .report import BuildOptions
+
+    loaded = _load(outline, allow_outside, brand)
+    options = BuildOptions(timestamp=builds.build_timestamp(loaded), aspect=aspect,
+                           progress=_progress(quiet))
+    which = (only,) if only else builds.ARTIFACTS
+    summary = builds.build(loaded, out_dir, which=which, options=options, strict=strict)
+    if not quiet:
+        for warning in summary.warnings:
+            _err(str(warning))
+    if as_json:
+        click.echo(json.dumps(summary.manifest, indent=2))
+    if not quiet:
+        parts = [f"{_display(r.path)} ({r.count} {r.unit})" for r in summary.results]
+        _err(f"wrote {', '.join(parts)} in {summary.seconds:.1f} s")
+
+
+def _progress(quiet: bool):
+    """Return a progress callback for an interactive terminal, or None."""
+    import os
+
+    if quiet or not sys.stderr.isatty() or os.environ.get("CI"):
+        return None
+
+    def show(done: int, total: int) -> None:
+        if total >= 100:
+            end = "\n" if done == total else ""
+            click.echo(f"\rbuilding slide {done}/{total}", err=True, nl=False)
+            if end:
+                click.echo("", err=True)
+
+    return show
+
+
+@main.command()
+@OUTLINE
+@click.option("--strict", is_flag=True, help="Exit 1 on warnings too.")
+@click.option("--brand", help="Check with a bundled theme or theme file instead.")
+@click.option("--allow-outside", is_flag=True,
+              help="Allow image and logo paths outside the outline's folder.")
+@_reports_errors
+def check(outline: Path, strict: bool, brand: str | None, allow_outside: bool) -> None:
+    """Validate and lint OUTLINE; write nothing.
+
+    \b
+    Reports every problem as FILE:LINE:COL: path: message, and warnings for text shrunk
+    below its size, low colour contrast, missing notes or sources, crowded slides.
+    Example:
+      deckgen check outline.yaml --strict
+    """
+    from . import build as builds
+
+    loaded = _load(outline, allow_outside, brand)
+    problems = builds.check(loaded)
+    for problem in problems:
+        _err(str(problem))
+    errors = [p for p in problems if p.severity == "error"]
+    if errors or (strict and problems):
+        _err(f"deckgen: {len(problems)} problem(s) in {outline}")
+        sys.exit(1)
+    outline_model = loaded.outline
+    slides = sum(len(s.slides) for s in outline_model.sections)
+    _err(f"{outline}: ok ({len(outline_model.sections)} sections, {slides} slides in the "
+         f"outline, {len(problems)} warning(s))")
+
+
+@main.command()
+@_reports_errors
+def schema() -> None:
+    """Print the outline format as a JSON Schema.
+
+    \b
+    Example (editor completion with the YAML language server):
+      deckgen schema > docs/outline.schema.json
+      # first line of outline.yaml:
+      # yaml-language-server: $schema=./docs/outline.schema.json
+    """
+    from .model import json_schema
+
+    click.echo(json.dumps(json_schema(), indent=2, ensure_ascii=False))
+
+
+@main.command()
+@click.argument("directory", default=".", required=False,
+                type=click.Path(file_okay=False, path_type=Path))
+@click.option("--force", is_flag=True, help="Overwrite an existing outline.yaml.")
+@_reports_errors
+def init(directory: Path, force: bool) -> None:
+    """Write a small starter outline.yaml into DIRECTORY (default: here).
+
+    \b
+    Example:
+      deckgen init my-brief && deckgen build my-brief/outline.yaml --out my-brief/output
+    """
+    starter = Path(__file__).parent / "starter" / "outline.yaml"
+    target = directory / "outline.yaml"
+    if target.exists() and not force:
+        raise EnvironmentProblem(f"{target}: already exists; pass --force to overwrite it")
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        target.write_text(starter.read_text(encoding="utf-8"), encoding="utf-8")
+    except OSError as exc:
+        raise EnvironmentProblem(f"{directory}: cannot write: {exc.strerror or exc}") from None
+    _err(f"wrote {target}; next: deckgen build {target} --out {directory / 'output'}")
+
+
+@main.command()
+def themes() -> None:
+    """List the bundled themes.
+
+    \b
+    Example:
+      deckgen themes
+      deckgen build --brand midnight
+    """
+    from . import themes as bundled
+    from .source import read
+
+    for name in bundled.names():
+        data = read(bundled.BUNDLED_DIR / f"{name}.yaml").data
+        palette = data.get("palette", {})
+        click.echo(f"{name:10} {data.get('name', name):12} primary {palette.get('primary')}  "
+                   f"background {palette.get('background')}")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

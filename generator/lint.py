@@ -1,0 +1,22 @@
+"""Outline-wide checks that need no builder: colour contrast and measurable fonts."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from . import brand as _brand
+from .model import Outline
+from .report import Finding
+
+
+def findings(outline: Outline) -> Iterator[Finding]:
+    """Yield a warning for each brand colour pair below WCAG AA and each unmeasurable font."""
+    for message in _brand.contrast_warnings(outline.brand):
+        yield Finding(("brand", "palette"), message, "contrast")
+    for role in ("heading", "body"):
+        family = getattr(outline.brand.fonts, role)
+        if not _brand.measurable(family):
+            yield Finding(("brand", "fonts", role),
+                          f"no metrics bundled for '{family}'; text is measured as "
+                          f"{_brand.FALLBACK_METRICS} and may fit differently when shown "
+                          "(expected Arial, Helvetica, Arimo or Liberation Sans)", "font")
