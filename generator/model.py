@@ -5,12 +5,21 @@ from __future__ import annotations
 import datetime as _dt
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 HEX_COLOUR = r"^#[0-9A-Fa-f]{6}$"
 IDENT = r"^[A-Za-z0-9][A-Za-z0-9_.-]*$"
 
-Text = Annotated[str, Field(min_length=1)]
+def _number_as_text(value: Any) -> Any:
+    """Let a YAML number stand for text (years, figures): 2024 -> '2024'."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    return value
+
+
+Cell = Annotated[str, BeforeValidator(_number_as_text)]
+"""A text value that may be written as a number."""
+Text = Annotated[str, BeforeValidator(_number_as_text), Field(min_length=1)]
 """Inline text: may hold **bold**, *italic*, [links](https://...) and citations [@source-id]."""
 
 
@@ -150,7 +159,7 @@ class Table(_Node):
     """A table: header row plus body rows; cells are inline text."""
 
     columns: list[Text] = Field(min_length=1, description="Header cells.")
-    rows: list[list[str]] = Field(min_length=1, description="Body rows, one cell per column.")
+    rows: list[list[Cell]] = Field(min_length=1, description="Body rows, one cell per column.")
     source: str | None = Field(None, description="Id of the source of the table's data.")
     caption: str | None = None
 

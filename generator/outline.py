@@ -86,7 +86,8 @@ def _resolve_brand(value: Any, base_dir: Path, document: source.Document,
     if value is None:
         value = themes.DEFAULT
     if isinstance(value, str):
-        return _load_theme(value, base_dir, document, ("brand",), problems, depth=0)
+        theme = _load_theme(value, base_dir, document, ("brand",), problems, depth=0)
+        return {} if theme is None else theme
     if isinstance(value, dict) and isinstance(value.get("base"), str):
         base = _load_theme(value["base"], base_dir, document, ("brand", "base"), problems, 0)
         if isinstance(base, dict):
@@ -215,10 +216,14 @@ def _inside(target: Path, folder: Path) -> bool:
 def _problems_from(exc: ValidationError, document: source.Document) -> list[Problem]:
     problems = []
     seen = set()
-    for error in exc.errors(include_url=False):
+    errors = exc.errors(include_url=False)
+    renamed = _misspelt_required(errors, document.data)
+    for error in errors:
         loc = _data_path(error["loc"], document.data)
-        if loc is None:
+        if loc is None or any(loc[:len(bad)] == bad for bad in document.invalid):
             continue
+        if error["type"] == "missing" and loc in renamed:
+            continue  # reported as the unknown key that was meant to be this one
         message, at_key, where = _message(error, loc)
         line, col = document.locate(where, key=at_key)
         problem = Problem(document.file, line, col, message, format_path(where))
@@ -226,6 +231,24 @@ def _problems_from(exc: ValidationError, document: source.Document) -> list[Prob
             seen.add((problem.line, problem.column, problem.message))
             problems.append(problem)
     return problems
+
+
+def _misspelt_required(errors: list[dict], data: Any) -> set[tuple]:
+    """Return paths of missing keys for which an unknown key beside them is a likely typo."""
+    missing = {}
+    for error in errors:
+        loc = _data_path(error["loc"], data)
+        if error["type"] == "missing" and loc:
+            missing[loc] = loc[-1]
+    out = set()
+    for error in errors:
+        loc = _data_path(error["loc"], data)
+        if error["type"] == "extra_forbidden" and loc:
+            for path, name in missing.items():
+                if path[:-1] == loc[:-1] and difflib.get_close_matches(
+                        str(loc[-1]), [name], n=1, cutoff=0.6):
+                    out.add(path)
+    return out
 
 
 def _data_path(loc: tuple, data: Any) -> tuple | None:

@@ -19,7 +19,7 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 MAX_BYTES = 20 * 1024 * 1024
 """Largest outline file read, so a runaway file fails fast instead of filling memory."""
 
-MAX_NODES = 500_000
+MAX_NODES = 1_000_000
 """Most values an outline may expand to, counting every alias use: stops 'billion laughs'."""
 
 MAX_DEPTH = 64
@@ -50,6 +50,8 @@ class Document:
     problems: list[Problem] = field(default_factory=list)
     """Structural problems (duplicate keys, tags, limits) found while the data was built;
     the data holds what could be read, so validation can go on and report the rest."""
+    invalid: frozenset = frozenset()
+    """Paths whose values were dropped because of a structural problem."""
 
     def locate(self, path: Path_, *, key: bool = False) -> tuple[int, int]:
         """Return (line, column) of the node at ``path``, or of its nearest ancestor.
@@ -108,9 +110,10 @@ def parse(text: str, name: str = "<outline>") -> Document:
     except yaml.reader.ReaderError as exc:
         line = text.count("\n", 0, exc.position) + 1
         col = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
-        raise OutlineError([Problem(name, line, col, f"character {exc.character!r} "
-                                    "(a control character) is not allowed in YAML; "
-                                    "expected printable text")]) from None
+        char = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        raise OutlineError([Problem(name, line, col, f"character U+{char:04X} (a control "
+                                    "character) is not allowed in YAML; expected printable "
+                                    "text")]) from None
     except yaml.YAMLError as exc:
         raise _file_problem(name, f"is not valid YAML: {exc}") from None
     except RecursionError:
@@ -118,9 +121,33 @@ def parse(text: str, name: str = "<outline>") -> Document:
                             "levels") from None
     if node is None:
         raise _file_problem(name, "is empty; expected an outline with 'meta' and 'sections'")
+    size = _expanded_size(node, {}, 0)
+    if size > MAX_NODES:
+        raise _file_problem(name, f"expands to more than {MAX_NODES:,} values through aliases; "
+                            "expected a smaller outline (are anchors repeated inside each other?)")
     builder = _Builder(name)
     data = builder.build(node, (), 0)
-    return Document(name, data, builder.values, builder.keys, builder.problems)
+    return Document(name, data, builder.values, builder.keys, builder.problems,
+                    frozenset(builder.invalid))
+
+
+def _expanded_size(node: yaml.Node, memo: dict[int, int], depth: int) -> int:
+    """Return how many values ``node`` becomes once every alias is expanded (memoised)."""
+    key = id(node)
+    if key in memo:
+        return memo[key]
+    if depth > MAX_DEPTH * 4:
+        return MAX_NODES + 1
+    memo[key] = MAX_NODES + 1  # a node reached again while being counted is a cycle
+    if isinstance(node, yaml.MappingNode):
+        size = 1 + sum(_expanded_size(k, memo, depth + 1) + _expanded_size(v, memo, depth + 1)
+                       for k, v in node.value)
+    elif isinstance(node, yaml.SequenceNode):
+        size = 1 + sum(_expanded_size(v, memo, depth + 1) for v in node.value)
+    else:
+        size = 1
+    memo[key] = min(size, MAX_NODES + 1)
+    return memo[key]
 
 
 def _file_problem(name: str, message: str) -> OutlineError:
@@ -148,6 +175,7 @@ class _Builder:
         self.values: dict[Path_, tuple[int, int]] = {}
         self.keys: dict[Path_, tuple[int, int]] = {}
         self.problems: list[Problem] = []
+        self.invalid: set[Path_] = set()
         self.count = 0
 
     def _problem(self, node: yaml.Node, message: str) -> None:
@@ -169,6 +197,7 @@ class _Builder:
         if node.tag not in _PLAIN:
             self._problem(node, f"the tag '{node.tag}' is not allowed; expected plain YAML "
                           "values (text, numbers, lists, mappings)")
+            self.invalid.add(path)
             return None
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path, depth)
