@@ -1,0 +1,47 @@
+"""Inline markup and text measurement."""
+
+from __future__ import annotations
+
+from generator.text import Run, citations, parse_inline, plain, text_width, wrap
+
+
+def test_markup_becomes_runs():
+    assert parse_inline("a **b** *c* [d](https://x.org) [@s1]") == [
+        Run("a "), Run("b", bold=True), Run(" "), Run("c", italic=True), Run(" "),
+        Run("d", link="https://x.org"), Run(" "), Run("", cite="s1")]
+
+
+def test_angle_brackets_and_ampersands_are_literal():
+    assert plain("<b>not bold</b> & ≈ 5") == "<b>not bold</b> & ≈ 5"
+
+
+def test_backslash_escapes_markup():
+    assert plain(r"2 \* 3 = 6 and \[x\]") == "2 * 3 = 6 and [x]"
+
+
+def test_unclosed_markers_stay_literal():
+    assert plain("a * b and **c") == "a * b and **c"
+
+
+def test_citations_in_order_once():
+    assert citations("x [@a] y [@b] z [@a]") == ["a", "b"]
+
+
+def test_widths_are_arial_metrics():
+    # Arial's advance widths: 'M' is 0.833 em, a space 0.278 em.
+    assert round(text_width("M", 100, "Arial"), 1) == 83.3
+    assert round(text_width(" ", 100, "Arial"), 1) == 27.8
+    assert text_width("Bold", 20, "Arial", bold=True) > text_width("Bold", 20, "Arial")
+
+
+def test_wrap_breaks_at_spaces_and_inside_long_words():
+    lines = wrap("one two three four five six", 80, 20, "Arial")
+    assert len(lines) > 1 and " ".join(lines) == "one two three four five six"
+    assert all(text_width(line, 20, "Arial") <= 80 for line in lines)
+    long = wrap("x" * 50, 100, 20, "Arial")
+    assert "".join(long) == "x" * 50 and len(long) > 1
+
+
+def test_cjk_breaks_between_characters():
+    lines = wrap("小米人车家全生态战略" * 3, 100, 20, "Arial")
+    assert len(lines) > 1
