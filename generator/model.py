@@ -60,7 +60,8 @@ class Palette(_Node):
     background: str = Field("#FFFFFF", pattern=HEX_COLOUR, description="Slide and page background.")
     surface: str = Field("#F2F4F7", pattern=HEX_COLOUR, description="Panels and table stripes.")
     chart: list[Annotated[str, Field(pattern=HEX_COLOUR)]] = Field(
-        default_factory=list, description="Chart series colours; default: derived from the palette.")
+        default_factory=list,
+        description="Chart series colours; default: derived from the palette.")
 
 
 class Fonts(_Node):
@@ -135,7 +136,8 @@ class Chart(_Node):
     type: Literal["bar", "column", "line", "pie", "doughnut"] = Field(
         description="bar (horizontal), column (vertical), line, pie or doughnut.")
     categories: list[Text] = Field(min_length=1, description="Category labels (x axis or slices).")
-    series: list[Series] = Field(min_length=1, description="Data series; pie and doughnut take one.")
+    series: list[Series] = Field(min_length=1,
+                                 description="Data series; pie and doughnut take one.")
     unit: str | None = Field(None, description="Unit of the values, e.g. 'M units' or '%'.")
     number_format: str | None = Field(None, description="Excel number format for labels, "
                                       "e.g. '0.0' or '0%'.")
