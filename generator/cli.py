@@ -211,6 +211,105 @@ def init(directory: Path, force: bool) -> None:
     _err(f"wrote {target}; next: deckgen build {target} --out {directory / 'output'}")
 
 
+def _rebuild(outline: Path, out_dir: Path, brand: str | None, aspect: str,
+             allow_outside: bool) -> set[Path]:
+    """Build once for watch: report problems without exiting; return the files to watch."""
+    import time
+
+    from . import build as builds
+    from . import source
+    from .report import BuildOptions
+    from .watch import used_files
+
+    started = time.perf_counter()
+    try:
+        data = source.read(outline, str(outline)).data
+    except DeckgenError:
+        data = None
+    files = used_files(outline, data)
+    try:
+        loaded = _load(outline, allow_outside, brand)
+        options = BuildOptions(timestamp=builds.build_timestamp(loaded), aspect=aspect)
+        summary = builds.build(loaded, out_dir, options=options)
+    except (OutlineError, BuildError) as exc:
+        for problem in exc.problems:
+            _err(str(problem))
+        _err("deckgen: not rebuilt; fix the outline and save again")
+        return files
+    except DeckgenError as exc:
+        _err(f"deckgen: {exc}")
+        return files
+    for warning in summary.warnings:
+        _err(str(warning))
+    parts = [f"{_display(r.path)} ({r.count} {r.unit})" for r in summary.results]
+    _err(f"[{time.strftime('%H:%M:%S')}] wrote {', '.join(parts)} in "
+         f"{time.perf_counter() - started:.2f} s")
+    return files
+
+
+@main.command()
+@OUTLINE
+@click.option("--out", "out_dir", default="output", show_default=True,
+              type=click.Path(file_okay=False, path_type=Path), help="Folder to write into.")
+@click.option("--brand", help="Use a bundled theme or a theme file.")
+@click.option("--aspect", type=click.Choice(["16:9", "4:3"]), default="16:9", show_default=True)
+@click.option("--allow-outside", is_flag=True,
+              help="Allow image and logo paths outside the outline's folder.")
+@click.option("--interval", default=0.1, show_default=True, help="Seconds between looks.")
+def watch(outline: Path, out_dir: Path, brand: str | None, aspect: str, allow_outside: bool,
+          interval: float) -> None:
+    """Rebuild whenever OUTLINE, a theme or an image it uses changes. Ctrl+C stops.
+
+    \b
+    Problems are reported and watching goes on; the last good files stay in place.
+    Example:
+      deckgen watch outline.yaml --out output
+    """
+    from .watch import Watcher
+
+    def rebuild() -> set[Path]:
+        return _rebuild(outline, out_dir, brand, aspect, allow_outside)
+
+    _err(f"watching {outline} (Ctrl+C to stop)")
+    watcher = Watcher(rebuild(), rebuild)
+    try:
+        watcher.run(interval)
+    except KeyboardInterrupt:
+        _err("stopped watching")
+
+
+@main.command()
+@OUTLINE
+@click.option("--out", "out_dir", default="output", show_default=True,
+              type=click.Path(file_okay=False, path_type=Path),
+              help="Folder to build into; images go to its preview/ folder.")
+@click.option("--brand", help="Use a bundled theme or a theme file.")
+@click.option("--aspect", type=click.Choice(["16:9", "4:3"]), default="16:9", show_default=True)
+@_reports_errors
+def preview(outline: Path, out_dir: Path, brand: str | None, aspect: str) -> None:
+    """Build, then render every slide and brief page to PNG, with a contact sheet.
+
+    \b
+    Slides are rendered by LibreOffice (exit 3 when it is missing), pages by pdftoppm,
+    into OUT/preview/: slide-N.png, page-N.png and contact-sheet.png.
+    Example:
+      deckgen preview outline.yaml
+    """
+    from . import build as builds
+    from . import preview as previews
+    from .report import BuildOptions
+
+    previews.soffice()
+    previews.pdftoppm()
+    loaded = _load(outline, False, brand)
+    options = BuildOptions(timestamp=builds.build_timestamp(loaded), aspect=aspect)
+    summary = builds.build(loaded, out_dir, options=options)
+    written = previews.preview(out_dir / builds.FILE_NAMES["deck"],
+                               out_dir / builds.FILE_NAMES["brief"], out_dir / "preview")
+    _err(f"wrote {len(written['slides'])} slide images, {len(written['pages'])} page images "
+         f"and {_display(written['sheet'][0])} in {summary.seconds:.1f} s (build)")
+
+
 @main.command()
 def themes() -> None:
     """List the bundled themes.
