@@ -1,0 +1,52 @@
+"""The watcher: a changed outline, theme or image triggers exactly one rebuild."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from generator.watch import Watcher, used_files
+
+
+def _touch(path: Path, text: str) -> None:
+    path.write_text(text)
+    st = path.stat()
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000_000))
+
+
+def test_used_files_names_outline_themes_and_images(tmp_path):
+    outline = tmp_path / "outline.yaml"
+    data = {"brand": "mine.yaml", "sections": [{"slides": [{"image": "img/a.png"}]}],
+            "meta": {"title": "Not a file name"}}
+    assert used_files(outline, data) == {
+        outline.resolve(), (tmp_path / "mine.yaml").resolve(), (tmp_path / "img/a.png").resolve()}
+
+
+def test_a_change_rebuilds_once_and_a_new_file_is_watched(tmp_path):
+    outline = tmp_path / "outline.yaml"
+    image = tmp_path / "a.png"
+    outline.write_text("v1")
+    image.write_text("png")
+    builds = []
+
+    def rebuild() -> set[Path]:
+        builds.append(outline.read_text())
+        return {outline, image}
+
+    watcher = Watcher({outline}, rebuild)
+    assert watcher.poll() is False
+    _touch(outline, "v2")
+    assert watcher.poll() is True
+    assert watcher.poll() is False
+    _touch(image, "png2")
+    assert watcher.poll() is True
+    assert builds == ["v2", "v2"]
+
+
+def test_run_stops_when_asked(tmp_path):
+    outline = tmp_path / "outline.yaml"
+    outline.write_text("v1")
+    looks = []
+    Watcher({outline}, lambda: {outline}).run(interval=0, stop=lambda: len(looks) > 2
+                                              or looks.append(1))
+    assert len(looks) == 3
