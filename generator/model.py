@@ -5,7 +5,14 @@ from __future__ import annotations
 import datetime as _dt
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    WithJsonSchema,
+    model_validator,
+)
 
 HEX_COLOUR = r"^#[0-9A-Fa-f]{6}$"
 IDENT = r"^[A-Za-z0-9][A-Za-z0-9_.-]*$"
@@ -17,9 +24,12 @@ def _number_as_text(value: Any) -> Any:
     return value
 
 
-Cell = Annotated[str, BeforeValidator(_number_as_text)]
+Cell = Annotated[str, BeforeValidator(_number_as_text),
+                 WithJsonSchema({"type": ["string", "number"]})]
 """A text value that may be written as a number."""
-Text = Annotated[str, BeforeValidator(_number_as_text), Field(min_length=1)]
+Text = Annotated[str, BeforeValidator(_number_as_text), Field(min_length=1),
+                 WithJsonSchema({"anyOf": [{"type": "string", "minLength": 1},
+                                           {"type": "number"}]})]
 """Inline text: may hold **bold**, *italic*, [links](https://...) and citations [@source-id]."""
 
 
