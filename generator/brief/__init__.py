@@ -1,0 +1,42 @@
+"""The PDF builder: the outline typeset as a written brief, the only reportlab imports."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..model import Outline
+from ..report import BuildOptions, BuildResult
+from .story import BriefPlan
+
+__all__ = ["BriefBuilder", "BriefPlan"]
+
+
+class BriefBuilder:
+    """Builds the brief: ``plan`` translates the outline, ``build`` lays it out and writes it."""
+
+    name = "brief"
+    suffix = ".pdf"
+
+    def plan(self, outline: Outline, options: BuildOptions | None = None) -> BriefPlan:
+        """Return the brief's story and findings; reads and writes no file."""
+        from .story import plan
+
+        return plan(outline, options or BuildOptions())
+
+    def build(self, outline: Outline, path: Path | str,
+              options: BuildOptions | None = None) -> BuildResult:
+        """Write the brief to ``path``; return its page count and findings.
+
+        When a character cannot be drawn the PDF is not written and the result carries
+        the 'glyph' errors.
+        """
+        from .pages import BriefDocument
+
+        options = options or BuildOptions()
+        path = Path(path)
+        brief = self.plan(outline, options)
+        if any(f.severity == "error" for f in brief.findings):
+            return BuildResult(path, 0, "pages", brief.findings)
+        doc = BriefDocument(str(path), outline, brief.context, options.timestamp, brief.total)
+        doc.multiBuild(brief.story)
+        return BuildResult(path, brief.total.total or 0, "pages", brief.findings)

@@ -1,0 +1,203 @@
+"""Charts as vector drawings: bar, column, line, pie and doughnut in the brand's colours."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
+from reportlab.graphics.charts.doughnut import Doughnut
+from reportlab.graphics.charts.legends import Legend
+from reportlab.graphics.charts.linecharts import HorizontalLineChart
+from reportlab.graphics.charts.piecharts import Pie
+from reportlab.graphics.shapes import Drawing, String
+from reportlab.graphics.widgets.markers import makeMarker
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable, KeepTogether
+
+from ..model import Chart
+from ..text import plain
+from .context import Context
+from .flowables import _caption
+from .styles import CHART_HEIGHT, CHART_PT, FRAME_WIDTH
+
+LEGEND_ROW = 14
+"""Height of the legend band above a chart with several series, in points."""
+
+
+def formatter(number_format: str | None, values: list[float]) -> Callable[[float], str]:
+    """Return a function that shows a value as the chart's number format asks.
+
+    Understands the common Excel formats: '0', '0.0', '#,##0.00', '0%' and '0.0%'; without
+    one, whole numbers show whole and others with up to two decimals.
+    """
+    if number_format:
+        decimals = len(re.search(r"\.(0*)", number_format).group(1)) if "." in number_format else 0
+        thousands = "," if "," in number_format else ""
+        if "%" in number_format:
+            return lambda v: f"{v * 100:{thousands}.{decimals}f}%"
+        return lambda v: f"{v:{thousands}.{decimals}f}"
+    whole = all(v is None or float(v).is_integer() for v in values)
+    if whole:
+        return lambda v: f"{v:,.0f}"
+    return lambda v: f"{v:,.2f}".rstrip("0").rstrip(".")
+
+
+def chart_block(ctx: Context, chart: Chart, title: str) -> Flowable:
+    """Return a numbered figure: title, the drawing, then caption, unit and source."""
+    ctx.figures += 1
+    s = ctx.styles
+    head = ctx.para(f"Figure {ctx.figures}. " + title, s.h3)
+    return KeepTogether([head, drawing(ctx, chart),
+                         _caption(ctx, chart.caption, chart.source, chart.unit)])
+
+
+def drawing(ctx: Context, chart: Chart, width: float = FRAME_WIDTH,
+            height: float = CHART_HEIGHT) -> Drawing:
+    """Return ``chart`` drawn as vector graphics, ``width`` by ``height`` points."""
+    if chart.type in ("pie", "doughnut"):
+        return _pie(ctx, chart, width, height)
+    return _xy(ctx, chart, width, height)
+
+
+def _values(chart: Chart) -> list[float]:
+    return [v for s in chart.series for v in s.values if v is not None]
+
+
+def _xy(ctx: Context, chart: Chart, width: float, height: float) -> Drawing:
+    s = ctx.styles
+    font = s.body_font.regular
+    fmt = formatter(chart.number_format, _values(chart))
+    d = Drawing(width, height)
+    cats = [plain(c) for c in chart.categories]
+    several = len(chart.series) > 1
+    top = height - (LEGEND_ROW + 6 if several else 6) - CHART_PT * 2
+    if chart.type == "bar":
+        plot = HorizontalBarChart()
+        label_w = max(stringWidth(c, font, CHART_PT) for c in cats)
+        plot.x = min(label_w + 10, width * 0.35)
+        plot.y = 18
+        plot.width = width - plot.x - 40
+        plot.height = top - plot.y
+        plot.categoryAxis.reverseDirection = 1
+    elif chart.type == "column":
+        plot = VerticalBarChart()
+    else:
+        plot = HorizontalLineChart()
+    if chart.type != "bar":
+        plot.x, plot.y = 36, 30
+        plot.width, plot.height = width - plot.x - 10, top - 30
+    plot.data = [tuple(v for v in series.values) for series in chart.series]
+    plot.categoryAxis.categoryNames = cats
+    _style_axes(plot, s, font)
+    values = _values(chart)
+    low = min([0.0, *values])
+    plot.valueAxis.valueMin = low
+    plot.valueAxis.labelTextFormat = fmt
+    colours = s.palette.chart
+    if chart.type == "line":
+        plot.joinedLines = 1
+        plot.lineLabelFormat = fmt
+        plot.lineLabels.fontName = font
+        plot.lineLabels.fontSize = CHART_PT - 0.5
+        plot.lineLabels.fillColor = s.palette.text
+        for i in range(len(chart.series)):
+            plot.lines[i].strokeColor = colours[i % len(colours)]
+            plot.lines[i].strokeWidth = 2
+            plot.lines[i].symbol = makeMarker("FilledCircle", size=4,
+                                              fillColor=colours[i % len(colours)])
+    else:
+        plot.barLabelFormat = fmt
+        plot.barLabels.fontName = font
+        plot.barLabels.fontSize = CHART_PT - 0.5
+        plot.barLabels.fillColor = s.palette.text
+        plot.barLabels.nudge = 7
+        plot.barSpacing = 1
+        plot.groupSpacing = 8 if several else 10
+        for i in range(len(chart.series)):
+            plot.bars[i].fillColor = colours[i % len(colours)]
+            plot.bars[i].strokeColor = None
+        if chart.type == "bar":
+            plot.barLabels.boxAnchor = "w"
+            plot.barLabels.dx = 0
+    d.add(plot)
+    if chart.unit:
+        d.add(String(plot.x if chart.type != "bar" else plot.x, top + 6, chart.unit,
+                     fontName=font, fontSize=CHART_PT, fillColor=s.palette.muted))
+    if several:
+        d.add(_legend(ctx, chart, width, height - LEGEND_ROW / 2))
+    return d
+
+
+def _style_axes(plot, s, font: str) -> None:
+    pal = s.palette
+    for axis in (plot.categoryAxis, plot.valueAxis):
+        axis.labels.fontName = font
+        axis.labels.fontSize = CHART_PT
+        axis.labels.fillColor = pal.text
+        axis.strokeColor = pal.muted
+        axis.strokeWidth = 0.5
+    plot.valueAxis.visibleGrid = 1
+    plot.valueAxis.gridStrokeColor = pal.surface
+    plot.valueAxis.gridStrokeWidth = 0.5
+    plot.valueAxis.visibleAxis = 0
+    plot.valueAxis.visibleTicks = 0
+    plot.categoryAxis.visibleTicks = 0
+
+
+def _legend(ctx: Context, chart: Chart, width: float, y: float) -> Legend:
+    s = ctx.styles
+    legend = Legend()
+    legend.fontName = s.body_font.regular
+    legend.fontSize = CHART_PT
+    legend.fillColor = s.palette.text
+    legend.alignment = "right"
+    legend.columnMaximum = 1
+    legend.boxAnchor = "ne"
+    legend.x, legend.y = width, y + 4
+    legend.dx = legend.dy = 7
+    legend.deltax = 0
+    legend.dxTextSpace = 4
+    legend.strokeColor = None
+    legend.colorNamePairs = [(s.palette.chart[i % len(s.palette.chart)], plain(series.name))
+                             for i, series in enumerate(chart.series)]
+    # one row, right-aligned: reportlab lays out columns of `columnMaximum` entries
+    legend.variColumn = 1
+    legend.deltax = 18
+    return legend
+
+
+def _pie(ctx: Context, chart: Chart, width: float, height: float) -> Drawing:
+    s = ctx.styles
+    font = s.body_font.regular
+    series = chart.series[0]
+    pairs = [(plain(c), v) for c, v in zip(chart.categories, series.values, strict=True)
+             if v is not None and v > 0]
+    fmt = formatter(chart.number_format, [v for _, v in pairs])
+    d = Drawing(width, height)
+    pie = Doughnut() if chart.type == "doughnut" else Pie()
+    size = height - 24
+    pie.x = (width - size) / 2
+    pie.y = 12
+    if chart.type == "doughnut":
+        pie.width = pie.height = size
+    else:
+        pie.width = pie.height = size
+        pie.sideLabels = 1
+        pie.sideLabelsOffset = 0.08
+    pie.data = [v for _, v in pairs]
+    pie.labels = [f"{c}  {fmt(v)}" for c, v in pairs]
+    pie.startAngle = 90
+    pie.direction = "clockwise"
+    pie.slices.fontName = font
+    pie.slices.fontSize = CHART_PT
+    pie.slices.fontColor = s.palette.text
+    pie.slices.strokeColor = s.palette.background
+    pie.slices.strokeWidth = 1
+    colours = s.palette.chart
+    for i in range(len(pairs)):
+        pie.slices[i].fillColor = colours[i % len(colours)]
+        if chart.type == "doughnut":
+            pie.slices[i].labelRadius = 1.25
+    d.add(pie)
+    return d

@@ -1,0 +1,137 @@
+"""Fonts of the brief: the bundled TTFs registered as families, and the glyph check."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from reportlab.lib.fonts import addMapping
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+
+from .. import brand as _brand
+from ..model import Outline
+from ..report import Finding
+from ..text import FontMetrics, plain
+
+FALLBACK_DIR = _brand.FONT_DIR / "fallback"
+"""Drop a TTF here (e.g. a CJK font) and characters the brand fonts lack are drawn with it."""
+
+_NOT_SHOWN = frozenset({"id", "source", "sources", "url", "layout", "kind", "notes", "brand",
+                        "number_format", "after", "image", "values"})
+"""Outline keys whose values the brief never draws as text."""
+
+
+@dataclass(frozen=True)
+class Family:
+    """A registered font family: the reportlab names of its four styles."""
+
+    regular: str
+    bold: str
+    italic: str
+    bold_italic: str
+
+
+def register(family_name: str) -> Family:
+    """Register the bundled font files that stand for ``family_name``; return their names.
+
+    TTFont embeds each font as a subset, so no base-14 font is ever needed.
+    """
+    names = {}
+    for bold in (False, True):
+        for italic in (False, True):
+            path = _brand.metric_file(family_name, bold, italic)
+            names[(bold, italic)] = _register_file(path)
+    family = Family(names[(False, False)], names[(True, False)], names[(False, True)],
+                    names[(True, True)])
+    pdfmetrics.registerFontFamily(family.regular, normal=family.regular, bold=family.bold,
+                                  italic=family.italic, boldItalic=family.bold_italic)
+    for (bold, italic), name in names.items():
+        addMapping(family.regular, int(bold), int(italic), name)
+    return family
+
+
+def _register_file(path: Path) -> str:
+    name = path.stem
+    if name not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont(name, str(path)))
+    return name
+
+
+@lru_cache(maxsize=8)
+def _metrics(path: str) -> FontMetrics:
+    return FontMetrics(path)
+
+
+def fallback_files() -> list[Path]:
+    """Return the fallback font files, in the order they are tried."""
+    if not FALLBACK_DIR.is_dir():
+        return []
+    return sorted(p for p in FALLBACK_DIR.iterdir() if p.suffix.lower() in (".ttf", ".otf"))
+
+
+class GlyphMap:
+    """Which font draws each character: the brand fonts, a fallback, or none."""
+
+    def __init__(self, families: list[str], fallbacks: list[Path] | None = None):
+        self._primary = [_metrics(str(_brand.metric_file(f, b, i)))
+                         for f in families for b in (False, True) for i in (False, True)]
+        self._fallbacks = [(p, _metrics(str(p))) for p in
+                           (fallback_files() if fallbacks is None else fallbacks)]
+
+    def fallback_for(self, char: str) -> str | None:
+        """Return the reportlab name of the fallback font that draws ``char``, if one is needed.
+
+        Returns None when the brand fonts draw it, or when no font does.
+        """
+        if not _needs_glyph(char) or all(m.has(char) for m in self._primary):
+            return None
+        for path, metrics in self._fallbacks:
+            if metrics.has(char):
+                return _register_file(path)
+        return None
+
+    def drawable(self, char: str) -> bool:
+        """Whether some font of the brief draws ``char``."""
+        if not _needs_glyph(char) or all(m.has(char) for m in self._primary):
+            return True
+        return any(m.has(char) for _, m in self._fallbacks)
+
+
+def _needs_glyph(char: str) -> bool:
+    return not (char.isspace() or unicodedata.category(char) in ("Cc", "Cf"))
+
+
+def glyph_findings(outline: Outline, glyphs: GlyphMap) -> list[Finding]:
+    """Return an error for each character of the outline's text that no font can draw."""
+    findings = []
+    for path, text in shown_text(outline):
+        seen = set()
+        for char in plain(text):
+            if char in seen or glyphs.drawable(char):
+                continue
+            seen.add(char)
+            findings.append(Finding(
+                path, f"character U+{ord(char):04X} '{char}' cannot be drawn: the brief's "
+                "fonts (Liberation Sans) have no glyph for it; expected text they cover, "
+                f"or a font file that does in {FALLBACK_DIR}", "glyph", "error"))
+    return findings
+
+
+def shown_text(node: object, path: tuple = ()) -> Iterator[tuple[tuple, str]]:
+    """Yield (model path, text) for every text value of ``node`` that the brief draws."""
+    if isinstance(node, str):
+        yield path, node
+    elif isinstance(node, (list, tuple)):
+        for i, item in enumerate(node):
+            yield from shown_text(item, (*path, i))
+    elif isinstance(node, dict):
+        for key, value in node.items():
+            yield from shown_text(value, (*path, key))
+    elif hasattr(node, "model_fields"):
+        for name in type(node).model_fields:
+            if name not in _NOT_SHOWN:
+                yield from shown_text(getattr(node, name), (*path, name))

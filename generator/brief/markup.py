@@ -1,0 +1,97 @@
+"""Inline runs to reportlab paragraph markup: escaping, links, citations as [n] links."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from xml.sax.saxutils import escape, quoteattr
+
+from ..model import Outline, Source
+from ..text import Run, parse_inline
+
+
+class Citations:
+    """Numbers sources in order of first citation; uncited sources come after, in file order."""
+
+    def __init__(self, sources: list[Source]):
+        self._sources = {s.id: s for s in sources}
+        self._order: list[str] = []
+
+    def number(self, source_id: str) -> int | None:
+        """Return the number of ``source_id``, giving it the next one on its first citation.
+
+        Returns None for an id that names no source.
+        """
+        if source_id not in self._sources:
+            return None
+        if source_id not in self._order:
+            self._order.append(source_id)
+        return self._order.index(source_id) + 1
+
+    def numbered(self) -> list[tuple[int, Source]]:
+        """Return every source with its number: cited ones first, then the rest."""
+        order = self._order + [sid for sid in self._sources if sid not in self._order]
+        return [(n, self._sources[sid]) for n, sid in enumerate(order, 1)]
+
+
+def anchor(number: int) -> str:
+    """Return the name of the destination of source ``number`` in the sources list."""
+    return f"source-{number}"
+
+
+def cite_markup(source_id: str | None, citations: Citations, colour: str) -> str:
+    """Return the markup of a citation of ``source_id``: '[n]' linked to its entry, or ''."""
+    number = citations.number(source_id) if source_id else None
+    if number is None:
+        return ""
+    return f'<a href="#{anchor(number)}" color="{colour}">[{number}]</a>'
+
+
+def runs_markup(runs: list[Run], citations: Citations | None = None, *,
+                link_colour: str = "#1F4E79",
+                fallback: Callable[[str], str | None] | None = None) -> str:
+    """Return paragraph markup for ``runs``; every run's text is escaped, so it shows literally.
+
+    Citations become '[n]' links to the sources list (dropped when ``citations`` is None);
+    ``fallback(char)`` names a font for characters the brand fonts cannot draw.
+    """
+    out = []
+    for run in runs:
+        if run.cite:
+            if citations is not None:
+                out.append(cite_markup(run.cite, citations, link_colour))
+            continue
+        piece = _text(run.text, fallback)
+        if run.italic:
+            piece = f"<i>{piece}</i>"
+        if run.bold:
+            piece = f"<b>{piece}</b>"
+        if run.link:
+            piece = f"<a href={quoteattr(run.link)} color=\"{link_colour}\">{piece}</a>"
+        out.append(piece)
+    return "".join(out)
+
+
+def markup(text: str, citations: Citations | None = None, **kw) -> str:
+    """Return paragraph markup for inline-marked ``text`` (see ``runs_markup``)."""
+    return runs_markup(parse_inline(text), citations, **kw)
+
+
+def literal(text: str, fallback: Callable[[str], str | None] | None = None) -> str:
+    """Return paragraph markup that shows ``text`` exactly, markup characters and all."""
+    return _text(text, fallback)
+
+
+def _text(text: str, fallback: Callable[[str], str | None] | None) -> str:
+    if fallback is None:
+        return escape(text)
+    out = []
+    for char in text:
+        font = fallback(char)
+        piece = escape(char)
+        out.append(f'<font face="{font}">{piece}</font>' if font else piece)
+    return "".join(out)
+
+
+def outline_citations(outline: Outline) -> Citations:
+    """Return an empty numbering over the outline's sources."""
+    return Citations(list(outline.sources))

@@ -1,0 +1,194 @@
+"""Page templates of the brief: cover and body pages, running header, 'page X of Y' footer."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import time
+
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
+from reportlab.platypus.doctemplate import IndexingFlowable
+
+from ..model import Outline
+from .context import Context
+from .styles import FRAME_WIDTH, HEADER_GAP, MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X, PAGE
+
+COVER = "cover"
+BODY = "body"
+COVER_BAND = 0.58
+"""Share of the cover's height that the dark brand band takes."""
+
+
+class PageTotal(IndexingFlowable):
+    """Counts the pages of each pass, so footers can say 'of Y'; satisfied once Y is stable."""
+
+    def __init__(self):
+        super().__init__()
+        self.total: int | None = None
+        self._seen = 0
+        self._last: int | None = None
+
+    def notify(self, kind, stuff):
+        if kind == "pageEnd":
+            self._seen = max(self._seen, stuff)
+
+    def beforeBuild(self):
+        self._last, self._seen = self.total, 0
+
+    def afterBuild(self):
+        self.total = self._seen
+
+    def isSatisfied(self):
+        return self.total is not None and self.total == self._last
+
+    def wrap(self, availWidth, availHeight):
+        return 0, 0
+
+    def draw(self):
+        pass
+
+
+class _Stamp:
+    """A fixed creation time for the PDF's info dictionary, in UTC."""
+
+    def __init__(self, when: _dt.datetime):
+        when = when.astimezone(_dt.UTC) if when.tzinfo else when.replace(tzinfo=_dt.UTC)
+        self.t = when.timestamp()
+        self.lt = time.gmtime(self.t)
+        self.YMDhms = tuple(self.lt)[:6]
+        self.dhh = self.dmm = 0
+        self.tzname = "UTC"
+
+
+def bookmark(flowable: Flowable, key: str, title: str, level: int = 0,
+             toc: bool = True) -> Flowable:
+    """Mark ``flowable`` as the start of a bookmarked part (and a contents entry)."""
+    flowable._brief_mark = (key, title, level, toc)
+    return flowable
+
+
+class BriefDocument(BaseDocTemplate):
+    """The brief's document: A4, two page templates, bookmarks and contents from headings."""
+
+    def __init__(self, path: str, outline: Outline, ctx: Context, when: _dt.datetime,
+                 total: PageTotal):
+        meta = outline.meta
+        super().__init__(
+            path, pagesize=PAGE, leftMargin=MARGIN_X, rightMargin=MARGIN_X,
+            topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM, title=meta.title,
+            author=meta.author or meta.organisation or "", subject=meta.subtitle or meta.title,
+            creator="deckgen", producer="deckgen", lang=meta.language, invariant=1,
+            displayDocTitle=1, initialFontName=ctx.styles.body_font.regular,
+            initialFontSize=10, initialLeading=12)
+        self._outline = outline
+        self._ctx = ctx
+        self._when = when
+        self._total = total
+        self.addPageTemplates([self._cover_template(), self._body_template()])
+
+    def _makeCanvas(self, filename=None, canvasmaker=Canvas):
+        canv = super()._makeCanvas(filename=filename, canvasmaker=canvasmaker)
+        canv._doc._timeStamp = _Stamp(self._when)
+        canv.showOutline()
+        return canv
+
+    def _body_template(self) -> PageTemplate:
+        frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body",
+                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        return PageTemplate(BODY, [frame], onPage=self._decorate_body, pagesize=PAGE)
+
+    def _cover_template(self) -> PageTemplate:
+        band_bottom = PAGE[1] * (1 - COVER_BAND)
+        top = Frame(MARGIN_X, band_bottom + 20, FRAME_WIDTH, PAGE[1] * COVER_BAND - 110,
+                    id="cover-top", leftPadding=0, rightPadding=0, topPadding=0,
+                    bottomPadding=0)
+        bottom = Frame(MARGIN_X, MARGIN_BOTTOM, FRAME_WIDTH, band_bottom - MARGIN_BOTTOM - 40,
+                       id="cover-bottom", leftPadding=0, rightPadding=0, topPadding=0,
+                       bottomPadding=0)
+        return PageTemplate(COVER, [top, bottom], onPage=self._decorate_cover, pagesize=PAGE)
+
+    # --- page decoration -------------------------------------------------------
+
+    def _decorate_cover(self, canv: Canvas, doc: BaseDocTemplate) -> None:
+        pal = self._ctx.styles.palette
+        w, h = PAGE
+        band_bottom = h * (1 - COVER_BAND)
+        canv.saveState()
+        canv.setFillColor(pal.secondary)
+        canv.rect(0, band_bottom, w, h - band_bottom, stroke=0, fill=1)
+        canv.setFillColor(pal.primary)
+        canv.rect(0, band_bottom - 8, w, 8, stroke=0, fill=1)
+        canv.rect(MARGIN_X, h - 36 * 2.83, 28, 4, stroke=0, fill=1)
+        self._brand_mark(canv, w - MARGIN_X, h - 30 * 2.83)
+        canv.restoreState()
+
+    def _brand_mark(self, canv: Canvas, right: float, top: float) -> None:
+        """Draw the logo at top right, or a typographic mark in the palette's colours."""
+        logo = self._outline.brand.logo
+        if logo:
+            image = ImageReader(logo)
+            iw, ih = image.getSize()
+            height = 40.0
+            width = min(iw * height / ih, 160.0)
+            height = width * ih / iw
+            canv.drawImage(image, right - width, top - height, width, height, mask="auto")
+            return
+        pal = self._ctx.styles.palette
+        fonts = self._ctx.styles.heading_font
+        name = (self._outline.meta.organisation or self._outline.brand.name
+                or self._outline.meta.title)
+        initials = "".join(w[0] for w in name.split() if w[:1].isalnum())[:2].upper() or "·"
+        size = 40
+        canv.setFillColor(pal.primary)
+        canv.rect(right - size, top - size, size, size, stroke=0, fill=1)
+        canv.setFillColor(pal.on_primary)
+        canv.setFont(fonts.bold, 17)
+        canv.drawCentredString(right - size / 2, top - size / 2 - 6, initials)
+
+    def _decorate_body(self, canv: Canvas, doc: BaseDocTemplate) -> None:
+        s = self._ctx.styles
+        pal = s.palette
+        meta = self._outline.meta
+        w, h = PAGE
+        top = h - MARGIN_TOP + HEADER_GAP
+        canv.saveState()
+        canv.setFont(s.body_font.regular, s.footer.fontSize)
+        canv.setFillColor(pal.muted)
+        header = Paragraph(self._ctx.markup(meta.title), s.footer)
+        header.wrapOn(canv, FRAME_WIDTH * 0.8, 20)
+        header.drawOn(canv, MARGIN_X, top)
+        canv.setFillColor(pal.primary)
+        canv.rect(w - MARGIN_X - 20, top + 2, 20, 2.5, stroke=0, fill=1)
+        canv.setStrokeColor(pal.surface)
+        canv.setLineWidth(0.6)
+        canv.line(MARGIN_X, top - 4, w - MARGIN_X, top - 4)
+        bottom = MARGIN_BOTTOM - 14 * 2.83 / 2
+        canv.line(MARGIN_X, bottom + 12, w - MARGIN_X, bottom + 12)
+        left = " \u00b7 ".join(self._ctx.literal(t) for t in (meta.footer, meta.confidentiality)
+                               if t)
+        if left:
+            para = Paragraph(left, s.footer)
+            para.wrapOn(canv, FRAME_WIDTH * 0.75, 20)
+            para.drawOn(canv, MARGIN_X, bottom)
+        total = self._total.total
+        number = f"page {doc.page} of {total}" if total else f"page {doc.page}"
+        para = Paragraph(number, s.footer_right)
+        para.wrapOn(canv, FRAME_WIDTH * 0.25, 20)
+        para.drawOn(canv, w - MARGIN_X - FRAME_WIDTH * 0.25, bottom)
+        canv.restoreState()
+
+    # --- hooks --------------------------------------------------------------
+
+    def afterPage(self):
+        self.notify("pageEnd", self.page)
+
+    def afterFlowable(self, flowable):
+        mark = getattr(flowable, "_brief_mark", None)
+        if mark is None:
+            return
+        key, title, level, toc = mark
+        self.canv.bookmarkPage(key)
+        self.canv.addOutlineEntry(title, key, level=level, closed=False)
+        if toc:
+            self.notify("TOCEntry", (level, self._ctx.literal(title), self.page, key))
