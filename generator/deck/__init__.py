@@ -1,0 +1,33 @@
+"""The PPTX builder: outline -> slide plans (pure) -> an editable PowerPoint deck."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..model import Outline
+from ..report import BuildOptions, BuildResult
+from .elements import DeckPlan, SlidePlan
+from .planner import plan as _plan
+
+__all__ = ["DeckBuilder", "DeckPlan", "SlidePlan"]
+
+
+class DeckBuilder:
+    """Builds the deck: ``plan`` lays the slides out in memory, ``build`` writes the file."""
+
+    name = "deck"
+    suffix = ".pptx"
+
+    def plan(self, outline: Outline, options: BuildOptions | None = None) -> DeckPlan:
+        """Return the deck laid out as slide plans, with findings; writes nothing."""
+        return _plan(outline, options or BuildOptions())
+
+    def build(self, outline: Outline, path: Path | str,
+              options: BuildOptions | None = None) -> BuildResult:
+        """Write the deck to ``path``; return the slide count and the findings."""
+        from . import writer  # python-pptx is needed only to write
+
+        options = options or BuildOptions()
+        deck = self.plan(outline, options)
+        count = writer.write(deck, outline, Path(path), options)
+        return BuildResult(Path(path), count, "slides", list(deck.findings))

@@ -1,0 +1,74 @@
+"""The parts every content slide shares: accent rule, title, logo, footnote, footer, number."""
+
+from __future__ import annotations
+
+from .. import brand as _brand
+from .. import text as _text
+from . import fit, markup
+from .context import Context
+from .elements import Element, Picture, Shape, TextBox
+from .layout import MAX_FOOTNOTE_LINES
+
+
+def title(ctx: Context, value: str, path: tuple) -> TextBox:
+    """Return the slide title in the title placeholder, shrunk to fit (a finding if it cannot)."""
+    box = ctx.geo.title
+
+    def make(size: float):
+        return [ctx.para(value, size, heading=True, bold=True, colour=ctx.palette.secondary
+                         if _dark_enough(ctx) else ctx.palette.text)]
+
+    fitted = fit.shrink(make, box, _brand.TITLE_PT, _brand.TITLE_MIN_PT)
+    if fitted is None:
+        ctx.note(path, f"title '{_text.plain(value)}' does not fit in two lines even at "
+                 f"{_brand.TITLE_MIN_PT} pt; expected a shorter headline", "overflow", "error")
+        fitted = (_brand.TITLE_MIN_PT, make(_brand.TITLE_MIN_PT))
+    elif fitted[0] < _brand.TITLE_PT:
+        ctx.note(path, f"title shrunk to {fitted[0]:g} pt to fit (preferred "
+                 f"{_brand.TITLE_PT} pt)", "shrunk")
+    return ctx.text(box, fitted[1], role="title", anchor="bottom", placeholder=0)
+
+
+def _dark_enough(ctx: Context) -> bool:
+    """Whether the secondary colour reads as title text on the background."""
+    return _brand.contrast(ctx.palette.secondary, ctx.palette.background) >= _brand.AA_LARGE
+
+
+def footnote_text(ctx: Context, ids: list[str]) -> tuple[str, float]:
+    """Return the footnote for source ``ids`` and its height (0 without sources)."""
+    note = markup.footnote(ids, ctx.sources)
+    if not note:
+        return "", 0.0
+    para = ctx.para(note, _brand.SOURCE_NOTE_PT, colour=ctx.palette.muted, markup_=False)
+    n = min(fit.lines(para, ctx.geo.content_width), MAX_FOOTNOTE_LINES)
+    return note, n * _text.line_height(_brand.SOURCE_NOTE_PT) / 0.95 + 1
+
+
+def footnote(ctx: Context, note: str, h: float) -> TextBox:
+    """Return the source footnote box."""
+    para = ctx.para(note, _brand.SOURCE_NOTE_PT, colour=ctx.palette.muted, markup_=False)
+    return ctx.text(ctx.geo.footnote(h), [para], role="footnote", anchor="bottom")
+
+
+def decorations(ctx: Context) -> list[Element]:
+    """Return the accent rule and, if the brand has one, the logo."""
+    out: list[Element] = [Shape(ctx.geo.rule, ctx.palette.primary)]
+    if ctx.brand.logo:
+        out.append(Picture(ctx.geo.logo, ctx.brand.logo, f"{ctx.brand.name or 'Brand'} logo",
+                           align="right"))
+    return out
+
+
+def footer(ctx: Context, number: int) -> list[TextBox]:
+    """Return the footer line (footer and confidentiality) and the slide number."""
+    meta = ctx.outline.meta
+    parts = [p for p in (meta.footer, meta.confidentiality) if p]
+    out = []
+    if parts:
+        para = ctx.para("  |  ".join(parts), _brand.FOOTER_PT, colour=ctx.palette.muted,
+                        markup_=False)
+        out.append(ctx.text(ctx.geo.footer, [para], role="footer", anchor="bottom"))
+    num = ctx.para(str(number), _brand.FOOTER_PT, colour=ctx.palette.muted, markup_=False,
+                   align="right")
+    out.append(ctx.text(ctx.geo.number, [num], role="number", anchor="bottom"))
+    return out

@@ -1,0 +1,75 @@
+"""What every slide planner needs: brand, geometry, sources, and a place to put findings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .. import brand as _brand
+from ..model import Brand, Outline, Source
+from ..report import Finding
+from ..text import Run
+from . import markup
+from .elements import Para, TextBox
+from .layout import Box, Geometry
+
+
+@dataclass
+class Context:
+    """The outline being planned, its brand and geometry, and the findings so far."""
+
+    outline: Outline
+    geo: Geometry
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def brand(self) -> Brand:
+        """The outline's resolved brand."""
+        return self.outline.brand
+
+    @property
+    def palette(self):
+        """The brand palette."""
+        return self.outline.brand.palette
+
+    @property
+    def heading_font(self) -> str:
+        """Typeface of titles and headings."""
+        return self.outline.brand.fonts.heading
+
+    @property
+    def body_font(self) -> str:
+        """Typeface of body text."""
+        return self.outline.brand.fonts.body
+
+    @property
+    def sources(self) -> dict[str, Source]:
+        """The outline's sources by id."""
+        return {s.id: s for s in self.outline.sources}
+
+    @property
+    def on_primary(self) -> str:
+        """Text colour that reads on the primary colour."""
+        return _brand.on_colour(self.palette.primary, self.brand)
+
+    @property
+    def on_dark(self) -> str:
+        """Text colour that reads on the dark secondary colour."""
+        return _brand.on_colour(self.palette.secondary, self.brand)
+
+    def note(self, path: tuple, message: str, code: str, severity: str = "warning") -> None:
+        """Record a finding at model ``path``."""
+        self.findings.append(Finding(path, message, code, severity))
+
+    def para(self, value: str, size: float, *, colour: str | None = None, bold: bool = False,
+             italic: bool = False, heading: bool = False, markup_: bool = True,
+             **style) -> Para:
+        """Return a paragraph of ``value`` (inline markup read unless ``markup_`` is false)."""
+        runs: tuple[Run, ...] = (markup.runs(value, bold=bold, italic=italic) if markup_
+                                 else (Run(value, bold=bold, italic=italic),))
+        return Para(runs, size, self.heading_font if heading else self.body_font,
+                    colour or self.palette.text, bold=bold, italic=italic, **style)
+
+    def text(self, box: Box, paras: list[Para], role: str = "body", anchor: str = "top",
+             placeholder: int | None = None) -> TextBox:
+        """Return a text box of ``paras`` at ``box``."""
+        return TextBox(box, tuple(paras), role, anchor, placeholder)

@@ -1,0 +1,136 @@
+"""What a planned slide is made of: positioned text, shapes, tables, charts and pictures."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..model import Chart
+from ..report import Finding
+from ..text import Run
+from .layout import Box
+
+
+@dataclass(frozen=True)
+class Para:
+    """One paragraph: its runs, size, style and, for bullets, its bullet character and indent.
+
+    ``indent`` is the left margin of the text in points; a bullet hangs in it.
+    ``jump`` names the anchor of a slide that every run of the paragraph links to.
+    """
+
+    runs: tuple[Run, ...]
+    size: float
+    font: str
+    colour: str
+    bold: bool = False
+    italic: bool = False
+    bullet: str | None = None
+    indent: float = 0.0
+    space_before: float = 0.0
+    align: str = "left"
+    jump: str | None = None
+
+
+@dataclass(frozen=True)
+class TextBox:
+    """A text frame with zero insets at ``box``; ``placeholder`` is the layout idx it fills."""
+
+    box: Box
+    paras: tuple[Para, ...]
+    role: str = "body"
+    anchor: str = "top"
+    placeholder: int | None = None
+
+
+@dataclass(frozen=True)
+class Shape:
+    """A plain filled shape: 'rect', 'oval' or 'line' (a thin rect)."""
+
+    box: Box
+    fill: str
+    kind: str = "rect"
+
+
+@dataclass(frozen=True)
+class Cell:
+    """A table cell: its paragraphs and fill."""
+
+    paras: tuple[Para, ...]
+    fill: str
+
+
+@dataclass(frozen=True)
+class TableGrid:
+    """A native table: column widths, row heights and cells, the first row a header."""
+
+    box: Box
+    widths: tuple[float, ...]
+    heights: tuple[float, ...]
+    rows: tuple[tuple[Cell, ...], ...]
+    pad: float
+
+
+@dataclass(frozen=True)
+class ChartFrame:
+    """A native chart of ``chart`` at ``box`` in the given series colours."""
+
+    box: Box
+    chart: Chart
+    colours: tuple[str, ...]
+    font: str
+    colour: str
+    size: float
+
+
+@dataclass(frozen=True)
+class Picture:
+    """A picture scaled to fit ``box`` (kept in proportion), with alt text."""
+
+    box: Box
+    path: str
+    alt: str
+    align: str = "center"
+
+
+Element = TextBox | Shape | TableGrid | ChartFrame | Picture
+
+
+@dataclass
+class SlidePlan:
+    """One slide to write: its layout, background, title, elements, notes and section."""
+
+    kind: str
+    layout: str
+    title: str
+    background: str
+    elements: list[Element]
+    notes: str
+    section: str
+    path: tuple
+    anchor: str | None = None
+    number: int = 0
+
+    @property
+    def texts(self) -> list[TextBox]:
+        """The slide's text boxes, title first."""
+        return [e for e in self.elements if isinstance(e, TextBox)]
+
+
+@dataclass
+class DeckPlan:
+    """The whole deck laid out: slides in order, and what was noticed while laying it out."""
+
+    slides: list[SlidePlan] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    width: float = 960.0
+    height: float = 540.0
+
+    @property
+    def sections(self) -> list[tuple[str, list[int]]]:
+        """PowerPoint sections in order: (name, indexes of their slides)."""
+        out: list[tuple[str, list[int]]] = []
+        for i, slide in enumerate(self.slides):
+            if not out or out[-1][0] != slide.section:
+                out.append((slide.section, []))
+            out[-1][1].append(i)
+        return out

@@ -1,0 +1,44 @@
+"""Bullet slides: one level of sub-bullets, shrunk to fit and spilt onto continued slides."""
+
+from __future__ import annotations
+
+from ... import brand as _brand
+from ...model import Bullet, BulletsSlide
+from .. import fit
+from ..context import Context
+from ..elements import Element, Para
+from ..layout import BULLET_INDENT, SUB_BULLET_INDENT, Box
+
+
+def item(ctx: Context, bullet: Bullet, size: float, first: bool) -> list[Para]:
+    """Return a bullet and its sub-bullets as paragraphs at body ``size``."""
+    sub = size - _brand.SUB_BULLET_DELTA_PT
+    out = [ctx.para(bullet.text, size, bullet="•", indent=BULLET_INDENT * size,
+                    space_before=0.0 if first else 0.6 * size)]
+    out += [ctx.para(s, sub, bullet="–", indent=SUB_BULLET_INDENT * size,
+                     space_before=0.25 * size, colour=ctx.palette.text) for s in bullet.sub]
+    return out
+
+
+def layout(ctx: Context, bullets: list[Bullet], box: Box) -> fit.Pages:
+    """Return the bullets laid out over as many boxes as they need."""
+    return fit.paginate(lambda i, size, first: item(ctx, bullets[i], size, first),
+                        len(bullets), box, _brand.BODY_PT, _brand.BODY_MIN_PT)
+
+
+def pages(ctx: Context, slide: BulletsSlide, body: Box, path: tuple) -> list[list[Element]]:
+    """Return the pages of a bullets slide, noting shrinking and overflow."""
+    laid = layout(ctx, slide.bullets, body)
+    report(ctx, laid, path, "bullets", _brand.BODY_PT)
+    return [[ctx.text(body, paras, placeholder=1)] for paras in laid.pages]
+
+
+def report(ctx: Context, laid: fit.Pages, path: tuple, what: str, preferred: float) -> None:
+    """Record findings for items that overflow and for text shrunk below ``preferred``."""
+    for i in laid.overflow:
+        ctx.note((*path, what, i), f"{what[:-1] if what.endswith('s') else what} {i + 1} does "
+                 "not fit on a slide even alone at the smallest size; expected shorter text",
+                 "overflow", "error")
+    if laid.smallest < preferred and not laid.overflow:
+        ctx.note(path, f"{what} shrunk to {laid.smallest:g} pt to fit (preferred "
+                 f"{preferred:g} pt)", "shrunk")

@@ -1,0 +1,131 @@
+"""Slides made from the outline rather than written in it: title, agenda, dividers, closing."""
+
+from __future__ import annotations
+
+from ... import brand as _brand
+from ...model import Section
+from .. import fit
+from ..context import Context
+from ..elements import Element, Para, Picture, Shape
+from ..layout import FIT_MARGIN, LOGO_H, LOGO_MAX_W, MARGIN_X, Box
+from . import bullets
+
+COVER_TITLE_PT = 40
+COVER_TITLE_MIN_PT = 28
+COVER_SUB_PT = 22
+BYLINE_PT = 16
+DIVIDER_TITLE_PT = 36
+BAR_H = 6.0
+
+
+def _fitted(ctx: Context, make, box: Box, pref: float, floor: float, path: tuple,
+            what: str) -> list[Para]:
+    got = fit.shrink(make, box, pref, floor)
+    if got is None:
+        ctx.note(path, f"{what} does not fit on its slide; expected shorter text", "overflow",
+                 "error")
+        return make(floor)
+    return got[1]
+
+
+def _stack(ctx: Context, top: float, width: float, blocks: list[tuple]) -> list[Element]:
+    """Lay text blocks (paras, role, placeholder, gap) down from ``top``, each as tall as needed."""
+    out: list[Element] = []
+    y = top
+    for paras, role, placeholder, gap in blocks:
+        h = fit.height(paras, width) / FIT_MARGIN + 2
+        out.append(ctx.text(Box(MARGIN_X, y, width, h), paras, role=role,
+                            placeholder=placeholder))
+        y += h + gap
+    return out
+
+
+def _logo(ctx: Context) -> list[Element]:
+    if not ctx.brand.logo:
+        return []
+    g = ctx.geo
+    box = Box(g.width - MARGIN_X - LOGO_MAX_W, g.height - MARGIN_X - LOGO_H, LOGO_MAX_W, LOGO_H)
+    return [Picture(box, ctx.brand.logo, f"{ctx.brand.name or 'Brand'} logo", align="right")]
+
+
+def cover(ctx: Context) -> list[Element]:
+    """Return the elements of the title slide: title, subtitle and byline on the dark colour."""
+    meta = ctx.outline.meta
+    g = ctx.geo
+    width = g.width * 0.78
+    title_box = Box(MARGIN_X, 0, width, 3 * COVER_TITLE_PT * _brand.LINE_SPACING)
+    title = _fitted(ctx, lambda s: [ctx.para(meta.title, s, heading=True, bold=True,
+                                             colour=ctx.on_dark)],
+                    title_box, COVER_TITLE_PT, COVER_TITLE_MIN_PT, ("meta", "title"), "title")
+    blocks = [(title, "title", 0, 14)]
+    if meta.subtitle:
+        blocks.append(([ctx.para(meta.subtitle, COVER_SUB_PT, colour=ctx.on_dark)], "subtitle",
+                       1, 24))
+    byline = [p for p in (meta.author, meta.organisation,
+                          f"{meta.date.day} {meta.date:%B %Y}" if meta.date else None) if p]
+    if byline:
+        blocks.append(([ctx.para("  ·  ".join(byline), BYLINE_PT, colour=ctx.on_dark,
+                                 markup_=False)], "byline", None, 0))
+    top = g.height * 0.34
+    return [Shape(Box(MARGIN_X, top - 24, 64, BAR_H), ctx.palette.primary),
+            *_stack(ctx, top, width, blocks), *_logo(ctx)]
+
+
+def agenda_item(ctx: Context, number: int, section: Section, anchor: str, size: float,
+                first: bool) -> list[Para]:
+    """Return an agenda entry: a numbered, linked section title and its summary."""
+    out = [ctx.para(f"{number:02d}   {section.title}", size, bold=True, jump=anchor,
+                    space_before=0.0 if first else 0.7 * size, colour=ctx.palette.text)]
+    if section.summary:
+        out.append(ctx.para(section.summary, size - 4, colour=ctx.palette.muted,
+                            indent=2.2 * size, space_before=0.15 * size))
+    return out
+
+
+def agenda(ctx: Context, anchors: list[str], body: Box) -> list[list[Element]]:
+    """Return the agenda pages: one linked entry per section."""
+    sections = ctx.outline.sections
+    laid = fit.paginate(lambda i, s, first: agenda_item(ctx, i + 1, sections[i], anchors[i], s,
+                                                         first),
+                        len(sections), body, _brand.BODY_PT + 2, _brand.BODY_MIN_PT + 4)
+    bullets.report(ctx, laid, ("sections",), "sections", _brand.BODY_PT + 2)
+    return [[ctx.text(body, paras, placeholder=1)] for paras in laid.pages]
+
+
+def divider(ctx: Context, number: int, section: Section, path: tuple) -> list[Element]:
+    """Return the elements of a section divider: number, title and summary."""
+    g = ctx.geo
+    width = g.width * 0.78
+    label = [ctx.para(f"{number:02d}", 20, heading=True, bold=True, colour=ctx.on_dark)]
+    box = Box(MARGIN_X, 0, width, 2 * DIVIDER_TITLE_PT * _brand.LINE_SPACING)
+    title = _fitted(ctx, lambda s: [ctx.para(section.title, s, heading=True, bold=True,
+                                             colour=ctx.on_dark)],
+                    box, DIVIDER_TITLE_PT, _brand.TITLE_MIN_PT, (*path, "title"), "title")
+    blocks = [(label, "label", None, 8), (title, "title", 0, 16)]
+    if section.summary:
+        sbox = Box(MARGIN_X, 0, width, 3 * _brand.BODY_PT * _brand.LINE_SPACING)
+        summary = _fitted(ctx, lambda s: [ctx.para(section.summary, s, colour=ctx.on_dark)],
+                          sbox, _brand.BODY_PT, _brand.BODY_MIN_PT, (*path, "summary"),
+                          "summary")
+        blocks.append((summary, "summary", 1, 0))
+    top = g.height * 0.34
+    return [Shape(Box(MARGIN_X, top - 24, 64, BAR_H), ctx.palette.primary),
+            *_stack(ctx, top, width, blocks)]
+
+
+def closing(ctx: Context) -> list[Element]:
+    """Return the elements of the closing slide: the closing line, or the deck's title."""
+    g = ctx.geo
+    line = ctx.outline.closing or ctx.outline.meta.title
+    width = g.width * 0.78
+    box = Box(MARGIN_X, 0, width, 3 * DIVIDER_TITLE_PT * _brand.LINE_SPACING)
+    main = _fitted(ctx, lambda s: [ctx.para(line, s, heading=True, bold=True,
+                                            colour=ctx.on_dark)],
+                   box, DIVIDER_TITLE_PT, _brand.TITLE_MIN_PT, ("closing",), "closing line")
+    blocks = [(main, "title", 0, 16)]
+    if ctx.outline.closing:
+        blocks.append(([ctx.para(ctx.outline.meta.title, BYLINE_PT, colour=ctx.on_dark)],
+                       "byline", None, 0))
+    top = g.height * 0.38
+    return [Shape(Box(MARGIN_X, top - 24, 64, BAR_H), ctx.palette.primary),
+            *_stack(ctx, top, width, blocks), *_logo(ctx)]

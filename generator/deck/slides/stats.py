@@ -1,0 +1,78 @@
+"""Stats slides: two to four big numbers on panels, each with label and detail."""
+
+from __future__ import annotations
+
+from ... import brand as _brand
+from ... import text as _text
+from ...model import Stat, StatsSlide
+from .. import fit
+from ..context import Context
+from ..elements import Element, Para, Shape
+from ..layout import FIT_MARGIN, GUTTER, PANEL_PAD, Box
+
+VALUE_MIN_PT = 28
+BAR_H = 4.0
+
+
+def value_size(ctx: Context, stats: list[Stat], width: float) -> float:
+    """Return the largest value size at which every value fits on one line of ``width``."""
+    for size in fit.sizes(_brand.STAT_VALUE_PT, VALUE_MIN_PT):
+        if all(_text.text_width(_text.plain(s.value), size, ctx.heading_font, bold=True)
+               <= width * FIT_MARGIN for s in stats):
+            return size
+    return VALUE_MIN_PT
+
+
+def value_para(ctx: Context, stat: Stat, size: float) -> Para:
+    """Return the big number as a paragraph."""
+    return ctx.para(stat.value, size, heading=True, bold=True, colour=ctx.palette.primary)
+
+
+def label_paras(ctx: Context, stat: Stat, size: float) -> list[Para]:
+    """Return the label and detail of a stat at label ``size``."""
+    out = [ctx.para(stat.label, size, bold=True)]
+    if stat.detail:
+        out.append(ctx.para(stat.detail, max(size - 2, 12), colour=ctx.palette.muted,
+                            space_before=0.4 * size))
+    return out
+
+
+def block(ctx: Context, stats: list[Stat], boxes: list[Box], path: tuple) -> list[Element]:
+    """Return each stat's value and label text boxes inside its box, sizes shared by all."""
+    vsize = value_size(ctx, stats, min(b.w for b in boxes))
+    vh = _text.line_height(vsize) / FIT_MARGIN
+    out: list[Element] = []
+    size = None
+    for lsize in fit.sizes(_brand.STAT_LABEL_PT, _brand.BODY_MIN_PT):
+        if all(fit.fits(label_paras(ctx, s, lsize), Box(0, 0, b.w, b.h - vh - 6))
+               for s, b in zip(stats, boxes, strict=True)):
+            size = lsize
+            break
+    if size is None:
+        size = _brand.BODY_MIN_PT
+        ctx.note(path, "a stat's label and detail do not fit even at the smallest size; "
+                 "expected shorter text", "overflow", "error")
+    elif size < _brand.STAT_LABEL_PT:
+        ctx.note(path, f"stat labels shrunk to {size:g} pt to fit", "shrunk")
+    for stat, b in zip(stats, boxes, strict=True):
+        vbox, rest = b.take_top(vh, gap=6)
+        out.append(ctx.text(vbox, [value_para(ctx, stat, vsize)], role="stat-value"))
+        out.append(ctx.text(rest, label_paras(ctx, stat, size), role="stat-label"))
+    return out
+
+
+def pages(ctx: Context, slide: StatsSlide, body: Box, path: tuple) -> list[list[Element]]:
+    """Return the stats slide: one panel per number, with a brand-coloured top bar."""
+    stats = list(slide.stats)
+    panel_h = min(body.h, 240.0)
+    top = body.y + max((body.h - panel_h) * 0.25, 0)
+    panels = Box(body.x, top, body.w, panel_h).columns(len(stats), GUTTER)
+    out: list[Element] = []
+    inner = []
+    for p in panels:
+        out.append(Shape(p, ctx.palette.surface))
+        out.append(Shape(Box(p.x, p.y, p.w, BAR_H), ctx.palette.primary))
+        inner.append(Box(p.x + PANEL_PAD, p.y + BAR_H + PANEL_PAD, p.w - 2 * PANEL_PAD,
+                         p.h - BAR_H - 2 * PANEL_PAD))
+    out += block(ctx, stats, inner, (*path, "stats"))
+    return [out]

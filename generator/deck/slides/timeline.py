@@ -1,0 +1,64 @@
+"""Timeline slides: dated events left to right along a line with markers."""
+
+from __future__ import annotations
+
+from ... import text as _text
+from ...model import Event, TimelineSlide
+from .. import fit
+from ..context import Context
+from ..elements import Element, Para, Shape
+from ..layout import FIT_MARGIN, GUTTER, TIMELINE_MAX_EVENTS, Box
+
+LINE_H = 2.0
+MARKER = 14.0
+DATE_PT = 18
+EVENT_PT = 16
+EVENT_MIN_PT = 12
+
+
+def _event_paras(ctx: Context, event: Event, size: float) -> list[Para]:
+    out = [ctx.para(event.title, size, bold=True)]
+    if event.detail:
+        out.append(ctx.para(event.detail, size - 2, colour=ctx.palette.muted,
+                            space_before=0.4 * size))
+    return out
+
+
+def _page(ctx: Context, events: list[Event], body: Box, path: tuple) -> list[Element]:
+    cols = body.columns(len(events), GUTTER)
+    date_h = 2 * _text.line_height(DATE_PT) / FIT_MARGIN
+    line_y = body.y + date_h + 10 + MARKER / 2
+    below = Box(body.x, line_y + MARKER / 2 + 14, body.w, body.bottom - line_y - MARKER / 2 - 14)
+    size = None
+    for s in fit.sizes(EVENT_PT, EVENT_MIN_PT):
+        if all(fit.fits(_event_paras(ctx, e, s), Box(0, 0, c.w, below.h))
+               for e, c in zip(events, cols, strict=True)):
+            size = s
+            break
+    if size is None:
+        size = EVENT_MIN_PT
+        ctx.note(path, "timeline event text does not fit even at the smallest size; expected "
+                 "shorter titles and details", "overflow", "error")
+    elif size < EVENT_PT:
+        ctx.note(path, f"timeline text shrunk to {size:g} pt to fit", "shrunk")
+    out: list[Element] = [Shape(Box(body.x, line_y - LINE_H / 2, body.w, LINE_H),
+                                ctx.palette.muted)]
+    for event, col in zip(events, cols, strict=True):
+        out.append(Shape(Box(col.x, line_y - MARKER / 2, MARKER, MARKER), ctx.palette.primary,
+                         kind="oval"))
+        date = ctx.para(event.date, DATE_PT, heading=True, bold=True, colour=ctx.palette.primary)
+        out.append(ctx.text(Box(col.x, body.y, col.w, date_h), [date], role="date",
+                            anchor="bottom"))
+        out.append(ctx.text(Box(col.x, below.y, col.w, below.h), _event_paras(ctx, event, size),
+                            role="event"))
+    return out
+
+
+def pages(ctx: Context, slide: TimelineSlide, body: Box, path: tuple) -> list[list[Element]]:
+    """Return the timeline, spilt over continued slides when it has too many events."""
+    most = TIMELINE_MAX_EVENTS[ctx.geo.aspect]
+    events = list(slide.events)
+    chunks = [events[i:i + most] for i in range(0, len(events), most)]
+    if len(chunks) > 1 and len(chunks[-1]) == 1:
+        chunks[-2:] = [chunks[-2][:-1], [chunks[-2][-1], chunks[-1][0]]]
+    return [_page(ctx, chunk, body, (*path, "events")) for chunk in chunks]
