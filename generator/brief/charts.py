@@ -43,6 +43,17 @@ def formatter(number_format: str | None, values: list[float]) -> Callable[[float
     return lambda v: f"{v:,.2f}".rstrip("0").rstrip(".")
 
 
+def _axis_formatter(number_format: str | None) -> Callable[[float], str]:
+    """Return the tick label format: the data's percent scaling, no forced decimals."""
+    scale, suffix = (100, "%") if number_format and "%" in number_format else (1, "")
+
+    def show(v: float) -> str:
+        v = 0.0 if abs(v) < 1e-9 else v * scale
+        return f"{v:,.2f}".rstrip("0").rstrip(".") + suffix
+
+    return show
+
+
 def chart_block(ctx: Context, chart: Chart, title: str) -> Flowable:
     """Return a numbered figure: title, the drawing, then caption, unit and source."""
     ctx.figures += 1
@@ -60,6 +71,13 @@ def drawing(ctx: Context, chart: Chart, width: float = FRAME_WIDTH,
     return _xy(ctx, chart, width, height)
 
 
+def _canvas(ctx: Context, width: float, height: float) -> Drawing:
+    """Return an empty drawing whose text defaults to the brand font, never Helvetica."""
+    d = Drawing(width, height)
+    d.initialFontName = ctx.styles.body_font.regular
+    return d
+
+
 def _values(chart: Chart) -> list[float]:
     return [v for s in chart.series for v in s.values if v is not None]
 
@@ -68,7 +86,7 @@ def _xy(ctx: Context, chart: Chart, width: float, height: float) -> Drawing:
     s = ctx.styles
     font = s.body_font.regular
     fmt = formatter(chart.number_format, _values(chart))
-    d = Drawing(width, height)
+    d = _canvas(ctx, width, height)
     cats = [plain(c) for c in chart.categories]
     several = len(chart.series) > 1
     top = height - (LEGEND_ROW + 6 if several else 6) - CHART_PT * 2
@@ -93,7 +111,7 @@ def _xy(ctx: Context, chart: Chart, width: float, height: float) -> Drawing:
     values = _values(chart)
     low = min([0.0, *values])
     plot.valueAxis.valueMin = low
-    plot.valueAxis.labelTextFormat = fmt
+    plot.valueAxis.labelTextFormat = _axis_formatter(chart.number_format)
     colours = s.palette.chart
     if chart.type == "line":
         plot.joinedLines = 1
@@ -174,7 +192,7 @@ def _pie(ctx: Context, chart: Chart, width: float, height: float) -> Drawing:
     pairs = [(plain(c), v) for c, v in zip(chart.categories, series.values, strict=True)
              if v is not None and v > 0]
     fmt = formatter(chart.number_format, [v for _, v in pairs])
-    d = Drawing(width, height)
+    d = _canvas(ctx, width, height)
     pie = Doughnut() if chart.type == "doughnut" else Pie()
     size = height - 24
     pie.x = (width - size) / 2

@@ -42,6 +42,7 @@ def stat_panel(ctx: Context, stats: list[Stat], title: str | None = None) -> Flo
     table = Table([cells], colWidths=[width] * len(cells))
     pal = s.palette
     table.setStyle(TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), s.body_font.regular),
         ("BACKGROUND", (0, 0), (-1, -1), pal.surface),
         ("LINEABOVE", (0, 0), (-1, 0), 2.5, pal.primary),
         ("LINEAFTER", (0, 0), (-2, -1), 0.75, pal.background),
@@ -68,6 +69,7 @@ def key_points(ctx: Context, points: list[str], title: str = "Key points") -> Fl
     box = Table([[[Paragraph(ctx.literal(title.upper()), s.box_title), items]]],
                 colWidths=[FRAME_WIDTH])
     box.setStyle(TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), s.body_font.regular),
         ("BACKGROUND", (0, 0), (-1, -1), s.palette.surface),
         ("LINEBEFORE", (0, 0), (0, -1), 3, s.palette.primary),
         ("LEFTPADDING", (0, 0), (-1, -1), PAD * 2),
@@ -88,6 +90,7 @@ def pull_quote(ctx: Context, quote: str, attribution: str, role: str | None) -> 
             Paragraph(who, s.attribution)]
     table = Table([[body]], colWidths=[FRAME_WIDTH - 2 * SPACE * 3])
     table.setStyle(TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), s.body_font.regular),
         ("LINEBEFORE", (0, 0), (0, -1), 3, s.palette.accent),
         ("LEFTPADDING", (0, 0), (-1, -1), PAD * 3),
         ("TOPPADDING", (0, 0), (-1, -1), PAD / 2),
@@ -194,6 +197,7 @@ def timeline(ctx: Context, events: list[Event], title: str) -> list[Flowable]:
     date_width = min(date_width, FRAME_WIDTH * 0.3)
     table = Table(rows, colWidths=[date_width, FRAME_WIDTH - date_width], hAlign="LEFT")
     table.setStyle(TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), s.body_font.regular),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LINEBEFORE", (1, 0), (1, -1), 1.5, s.palette.primary),
         ("LEFTPADDING", (0, 0), (0, -1), 0),

@@ -18,7 +18,8 @@ from ..report import Finding
 from ..text import FontMetrics, plain
 
 FALLBACK_DIR = _brand.FONT_DIR / "fallback"
-"""Drop a TTF here (e.g. a CJK font) and characters the brand fonts lack are drawn with it."""
+"""Drop a TrueType (glyf) .ttf here, e.g. a CJK font, and characters the brand fonts lack
+are drawn with it. (reportlab embeds TrueType outlines only, not CFF .otf/.ttc.)"""
 
 _NOT_SHOWN = frozenset({"id", "source", "sources", "url", "layout", "kind", "notes", "brand",
                         "number_format", "after", "image", "values"})
@@ -70,7 +71,7 @@ def fallback_files() -> list[Path]:
     """Return the fallback font files, in the order they are tried."""
     if not FALLBACK_DIR.is_dir():
         return []
-    return sorted(p for p in FALLBACK_DIR.iterdir() if p.suffix.lower() in (".ttf", ".otf"))
+    return sorted(p for p in FALLBACK_DIR.iterdir() if p.suffix.lower() == ".ttf")
 
 
 class GlyphMap:
@@ -131,7 +132,7 @@ def shown_text(node: object, path: tuple = ()) -> Iterator[tuple[tuple, str]]:
     elif isinstance(node, dict):
         for key, value in node.items():
             yield from shown_text(value, (*path, key))
-    elif hasattr(node, "model_fields"):
+    elif hasattr(type(node), "model_fields"):
         for name in type(node).model_fields:
             if name not in _NOT_SHOWN:
                 yield from shown_text(getattr(node, name), (*path, name))

@@ -1,0 +1,51 @@
+"""Every character is checked before layout: undrawable ones are located errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.brief import BriefBuilder
+from generator.brief.fonts import GlyphMap, glyph_findings
+from generator.model import Outline
+
+DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+
+
+def _outline(title: str, prose: str = "Fine text.") -> Outline:
+    return Outline.model_validate({
+        "meta": {"title": "Brief"},
+        "sections": [{"title": "One", "prose": ["ok"]},
+                     {"title": title, "prose": [prose]}],
+    })
+
+
+def test_typographic_characters_are_drawable():
+    outline = _outline("× ≈ “quotes” – — é ñ ü ß €")
+    assert glyph_findings(outline, GlyphMap(["Arial"], fallbacks=[])) == []
+
+
+def test_undrawable_character_is_an_error_at_its_path():
+    outline = _outline("Market 中国", prose="Fine, then ✓ here")
+    findings = BriefBuilder().plan(outline).findings
+    glyphs = [f for f in findings if f.code == "glyph"]
+    assert [(f.path, f.severity) for f in glyphs] == [
+        (("sections", 1, "title"), "error"), (("sections", 1, "title"), "error"),
+        (("sections", 1, "prose", 0), "error")]
+    assert "U+4E2D '中'" in glyphs[0].message
+    assert "U+2713 '✓'" in glyphs[2].message
+
+
+def test_build_with_undrawable_text_writes_no_pdf(tmp_path):
+    result = BriefBuilder().build(_outline("中"), tmp_path / "b.pdf")
+    assert [f.code for f in result.findings] == ["glyph"]
+    assert not (tmp_path / "b.pdf").exists()
+
+
+@pytest.mark.skipif(not DEJAVU.is_file(), reason="needs DejaVu Sans as a fallback font")
+def test_a_fallback_font_draws_what_the_brand_fonts_lack():
+    glyphs = GlyphMap(["Arial"], fallbacks=[DEJAVU])
+    assert glyphs.drawable("✓")
+    assert glyphs.fallback_for("✓") == "DejaVuSans"
+    assert glyphs.fallback_for("a") is None
