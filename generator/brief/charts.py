@@ -109,8 +109,13 @@ def _xy(ctx: Context, chart: Chart, width: float, height: float) -> Drawing:
     plot.categoryAxis.categoryNames = cats
     _style_axes(plot, s, font)
     values = _values(chart)
-    low = min([0.0, *values])
-    plot.valueAxis.valueMin = low
+    if chart.type != "line":
+        plot.valueAxis.valueMin = min([0.0, *values])
+    elif values:
+        low, high = min(values), max(values)
+        span = (high - low) or abs(high) or 1.0
+        plot.valueAxis.valueMin = max(0.0, low - 0.45 * span) if low >= 0 else low - 0.45 * span
+        plot.valueAxis.valueMax = high + 0.15 * span
     plot.valueAxis.labelTextFormat = _axis_formatter(chart.number_format)
     colours = s.palette.chart
     if chart.type == "line":
@@ -124,6 +129,7 @@ def _xy(ctx: Context, chart: Chart, width: float, height: float) -> Drawing:
             plot.lines[i].strokeWidth = 2
             plot.lines[i].symbol = makeMarker("FilledCircle", size=4,
                                               fillColor=colours[i % len(colours)])
+        _separate_line_labels(plot, chart)
     else:
         plot.barLabelFormat = fmt
         plot.barLabels.fontName = font
@@ -140,11 +146,23 @@ def _xy(ctx: Context, chart: Chart, width: float, height: float) -> Drawing:
             plot.barLabels.dx = 0
     d.add(plot)
     if chart.unit:
-        d.add(String(plot.x if chart.type != "bar" else plot.x, top + 6, chart.unit,
+        d.add(String(plot.x, top + 10, chart.unit,
                      fontName=font, fontSize=CHART_PT, fillColor=s.palette.muted))
     if several:
         d.add(_legend(ctx, chart, width, height - LEGEND_ROW / 2))
     return d
+
+
+def _separate_line_labels(plot: HorizontalLineChart, chart: Chart) -> None:
+    """Put each point's label under the line when another series runs above it there."""
+    below = -(2 * plot.lineLabelNudge + CHART_PT)
+    for j in range(len(chart.categories)):
+        points = [(series.values[j], i) for i, series in enumerate(chart.series)
+                  if series.values[j] is not None]
+        if len(points) < 2:
+            continue
+        for _, i in sorted(points)[:-1]:
+            plot.lineLabels[(i, j)].dy = below
 
 
 def _style_axes(plot, s, font: str) -> None:

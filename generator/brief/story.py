@@ -33,7 +33,9 @@ from .context import Context
 from .fonts import glyph_findings
 from .markup import anchor
 from .pages import BODY, PageTotal, bookmark
-from .styles import SPACE
+from .styles import COVER_TITLE_DROP, SPACE
+
+COVER_KICKER = "STRATEGY BRIEF"
 
 
 @dataclass
@@ -74,7 +76,8 @@ def plan(outline: Outline, options: BuildOptions) -> BriefPlan:
 def _cover(ctx: Context, options: BuildOptions) -> list[Flowable]:
     s = ctx.styles
     meta = ctx.outline.meta
-    out: list[Flowable] = [Spacer(0, 40)]
+    out: list[Flowable] = [Spacer(0, COVER_TITLE_DROP),
+                           Paragraph(ctx.literal(COVER_KICKER), s.cover_kicker)]
     out.append(bookmark(ctx.para(meta.title, s.cover_title), "cover", "Cover", toc=False))
     if meta.subtitle:
         out.append(ctx.para(meta.subtitle, s.cover_sub))

@@ -34,6 +34,8 @@ STAT_PT, STAT_LEADING = 24, 27
 QUOTE_PT, QUOTE_LEADING = 14, 20
 COVER_TITLE_PT, COVER_TITLE_LEADING = 34, 40
 COVER_SUB_PT, COVER_SUB_LEADING = 15, 20
+COVER_TITLE_DROP = 96
+"""Space above the cover's title inside the dark band, in points."""
 FOOTER_PT = 7.5
 CHART_PT = 7.5
 CHART_HEIGHT = 62 * mm
@@ -124,6 +126,9 @@ class Styles:
         self.cover_title = self._style("cover-title", h, COVER_TITLE_PT, COVER_TITLE_LEADING,
                                        fontName=h.bold, textColor=pal.on_secondary,
                                        spaceAfter=14)
+        self.cover_kicker = self._style("cover-kicker", b, SMALL_PT + 1, SMALL_LEADING + 2,
+                                        fontName=b.bold, textColor=pal.on_secondary,
+                                        spaceAfter=10)
         self.cover_sub = self._style("cover-sub", b, COVER_SUB_PT, COVER_SUB_LEADING,
                                      textColor=pal.on_secondary)
         self.cover_meta = self._style("cover-meta", b, BODY_PT + 1, BODY_LEADING + 2,
