@@ -90,7 +90,7 @@ def _style(chart, frame: ChartFrame) -> None:
         elif spec.type == "line":
             labels.position = XL_LABEL_POSITION.ABOVE
         elif spec.type == "pie":
-            labels.position = XL_LABEL_POSITION.BEST_FIT
+            labels.position = XL_LABEL_POSITION.OUTSIDE_END
 
 
 def _colour_series(series, kind: str, colour: str) -> None:
@@ -116,6 +116,8 @@ def _axes(chart, spec: Chart) -> None:
         values.tick_labels.number_format_is_linked = False
     chart.category_axis.format.line.color.rgb = _rgb(GRID)
     chart.category_axis.has_major_gridlines = False
+    if spec.type == "bar":
+        chart.category_axis.reverse_order = True  # first category on top, as it is read
 
 
 def _normalise_workbook(chart, when: datetime) -> None:

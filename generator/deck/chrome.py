@@ -26,7 +26,7 @@ def title(ctx: Context, value: str, path: tuple) -> TextBox:
     elif fitted[0] < _brand.TITLE_PT:
         ctx.note(path, f"title shrunk to {fitted[0]:g} pt to fit (preferred "
                  f"{_brand.TITLE_PT} pt)", "shrunk")
-    return ctx.text(box, fitted[1], role="title", anchor="bottom", placeholder=0)
+    return ctx.text(box, fitted[1], role="title", anchor="top", placeholder=0)
 
 
 def _dark_enough(ctx: Context) -> bool:

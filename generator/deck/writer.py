@@ -157,7 +157,9 @@ class _Writer:
         font.bold = run.bold or para.bold
         font.italic = run.italic or para.italic
         font.color.rgb = _rgb(para.colour)
-        r._r.get_or_add_rPr().set("lang", self.language)
+        r_pr = r._r.get_or_add_rPr()
+        r_pr.set("lang", self.language)
+        r_pr.set("cap", "none")
         if run.link:
             r.hyperlink.address = run.link
         if para.jump:

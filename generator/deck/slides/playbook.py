@@ -15,9 +15,10 @@ def _with_takeaway(ctx: Context, value: str, body: Box, path: tuple, header: lis
                    rows: list[list[str]]) -> list[list[Element]]:
     para = ctx.para(value, _brand.BODY_PT, bold=True)
     h = fit.height([para], body.w - 2 * PANEL_PAD - 4) / FIT_MARGIN + 2 * PANEL_PAD + 2
-    room, panel = body.take_bottom(h, gap=GUTTER)
+    room, _ = body.take_bottom(h, gap=GUTTER)
     grids = table.grids(ctx, header, rows, room, path, first_bold=True)
     pages: list[list[Element]] = [[g] for g in grids]
+    panel = Box(body.x, grids[-1].box.bottom + GUTTER, body.w, h)
     pages[-1] += chart.takeaway(ctx, value, panel, (*path, "takeaway"))
     return pages
 

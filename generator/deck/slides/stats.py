@@ -12,6 +12,7 @@ from ..layout import FIT_MARGIN, GUTTER, PANEL_PAD, Box
 
 VALUE_MIN_PT = 28
 BAR_H = 4.0
+MIN_PANEL_H = 150.0
 
 
 def value_size(ctx: Context, stats: list[Stat], width: float) -> float:
@@ -54,25 +55,36 @@ def block(ctx: Context, stats: list[Stat], boxes: list[Box], path: tuple) -> lis
                  "expected shorter text", "overflow", "error")
     elif size < _brand.STAT_LABEL_PT:
         ctx.note(path, f"stat labels shrunk to {size:g} pt to fit", "shrunk")
+    need = max(fit.height(label_paras(ctx, s, size), b.w) for s, b in zip(stats, boxes,
+                                                                           strict=True))
     for stat, b in zip(stats, boxes, strict=True):
         vbox, rest = b.take_top(vh, gap=6)
+        rest = Box(rest.x, rest.y, rest.w, min(rest.h, need / FIT_MARGIN + 2))
         out.append(ctx.text(vbox, [value_para(ctx, stat, vsize)], role="stat-value"))
         out.append(ctx.text(rest, label_paras(ctx, stat, size), role="stat-label"))
     return out
 
 
+def height(elements: list[Element]) -> float:
+    """Return the height that ``elements`` span, top to bottom."""
+    return max(e.box.bottom for e in elements) - min(e.box.y for e in elements)
+
+
 def pages(ctx: Context, slide: StatsSlide, body: Box, path: tuple) -> list[list[Element]]:
     """Return the stats slide: one panel per number, with a brand-coloured top bar."""
     stats = list(slide.stats)
-    panel_h = min(body.h, 240.0)
-    top = body.y + max((body.h - panel_h) * 0.25, 0)
-    panels = Box(body.x, top, body.w, panel_h).columns(len(stats), GUTTER)
+    cols = body.columns(len(stats), GUTTER)
+    inner = [Box(c.x + PANEL_PAD, c.y + BAR_H + PANEL_PAD, c.w - 2 * PANEL_PAD,
+                 c.h - BAR_H - 2 * PANEL_PAD) for c in cols]
+    texts = block(ctx, stats, inner, (*path, "stats"))
+    panel_h = max(height(texts) + BAR_H + 2 * PANEL_PAD + 8, MIN_PANEL_H)
+    return [[*panels(ctx, [Box(c.x, c.y, c.w, min(panel_h, c.h)) for c in cols]), *texts]]
+
+
+def panels(ctx: Context, boxes: list[Box]) -> list[Element]:
+    """Return a surface panel with a primary top bar for each box."""
     out: list[Element] = []
-    inner = []
-    for p in panels:
+    for p in boxes:
         out.append(Shape(p, ctx.palette.surface))
         out.append(Shape(Box(p.x, p.y, p.w, BAR_H), ctx.palette.primary))
-        inner.append(Box(p.x + PANEL_PAD, p.y + BAR_H + PANEL_PAD, p.w - 2 * PANEL_PAD,
-                         p.h - BAR_H - 2 * PANEL_PAD))
-    out += block(ctx, stats, inner, (*path, "stats"))
-    return [out]
+    return out

@@ -41,6 +41,13 @@ def _page(ctx: Context, events: list[Event], body: Box, path: tuple) -> list[Ele
                  "shorter titles and details", "overflow", "error")
     elif size < EVENT_PT:
         ctx.note(path, f"timeline text shrunk to {size:g} pt to fit", "shrunk")
+    need = max(fit.height(_event_paras(ctx, e, size), c.w) for e, c in zip(events, cols,
+                                                                           strict=True))
+    need = min(need / FIT_MARGIN + 4, below.h)
+    shift = max((below.h - need) / 3, 0.0)
+    body = Box(body.x, body.y + shift, body.w, body.h - shift)
+    line_y += shift
+    below = Box(below.x, below.y + shift, below.w, need)
     out: list[Element] = [Shape(Box(body.x, line_y - LINE_H / 2, body.w, LINE_H),
                                 ctx.palette.muted)]
     for event, col in zip(events, cols, strict=True):

@@ -6,7 +6,7 @@ from ... import brand as _brand
 from ...model import Column, TwoColumnSlide
 from .. import fit
 from ..context import Context
-from ..elements import Element, Shape
+from ..elements import Element
 from ..layout import FIT_MARGIN, GUTTER, PANEL_PAD, Box
 from . import bullets, chart, stats
 
@@ -36,12 +36,11 @@ def _body(ctx: Context, column: Column, box: Box, path: tuple, idx: int) -> list
     if column.chart is not None:
         return chart.frame(ctx, column.chart, box)
     if column.stat is not None:
-        panel = Box(box.x, box.y, box.w, min(box.h, 200.0))
-        inner = Box(panel.x + PANEL_PAD, panel.y + PANEL_PAD + 4, panel.w - 2 * PANEL_PAD,
-                    panel.h - 2 * PANEL_PAD - 4)
-        return [Shape(panel, ctx.palette.surface), Shape(Box(panel.x, panel.y, panel.w, 4),
-                                                         ctx.palette.primary),
-                *stats.block(ctx, [column.stat], [inner], (*path, "stat"))]
+        inner = Box(box.x + PANEL_PAD, box.y + PANEL_PAD + stats.BAR_H, box.w - 2 * PANEL_PAD,
+                    box.h - 2 * PANEL_PAD - stats.BAR_H)
+        texts = stats.block(ctx, [column.stat], [inner], (*path, "stat"))
+        panel_h = stats.height(texts) + stats.BAR_H + 2 * PANEL_PAD + 8
+        return [*stats.panels(ctx, [Box(box.x, box.y, box.w, min(panel_h, box.h))]), *texts]
     if column.bullets is not None:
         laid = fit.shrink(lambda s: [p for i, b in enumerate(column.bullets)
                                      for p in bullets.item(ctx, b, s, i == 0)],
