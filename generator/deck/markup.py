@@ -48,3 +48,8 @@ def footnote(ids: list[str], sources: dict[str, Source]) -> str:
     if not lines:
         return ""
     return ("Sources: " if len(lines) > 1 else "Source: ") + "; ".join(lines)
+
+
+def plain(value: str) -> str:
+    """Return ``value`` as plain text without markup or citation markers, whitespace folded."""
+    return " ".join("".join(r.text for r in runs(value)).split())

@@ -84,7 +84,7 @@ def _dark(ctx: Context, kind: str, layout_name: str, title: str, elements: list[
 
 def _cover(ctx: Context) -> SlidePlan:
     meta = ctx.outline.meta
-    notes = " ".join(p for p in (f"Welcome. This deck is {_text.plain(meta.title)}.",
+    notes = " ".join(p for p in (f"Welcome. This deck is {markup.plain(meta.title)}.",
                                  meta.subtitle, f"Presented by {meta.author}." if meta.author
                                  else None) if p)
     return _dark(ctx, "title", "Title Slide", meta.title, generated.cover(ctx), notes, INTRO,
@@ -93,7 +93,7 @@ def _cover(ctx: Context) -> SlidePlan:
 
 def _agenda(ctx: Context) -> list[SlidePlan]:
     anchors = [_anchor(section_id(s, i)) for i, s in enumerate(ctx.outline.sections)]
-    notes = "Today we cover: " + "; ".join(_text.plain(s.title)
+    notes = "Today we cover: " + "; ".join(markup.plain(s.title)
                                            for s in ctx.outline.sections) + "."
     return _content(ctx, "agenda", "Title and Content", "Agenda", ("sections",), INTRO, notes,
                     [], lambda body: generated.agenda(ctx, anchors, body))
@@ -105,7 +105,7 @@ def _anchor(sid: str) -> str:
 
 def _section(ctx: Context, section: Section, i: int, sid: str) -> list[SlidePlan]:
     path = ("sections", i)
-    name = _text.plain(section.title)
+    name = markup.plain(section.title)
     notes = _section_notes(section) or f"This section covers {name}."
     out = [_dark(ctx, "divider", "Section Header", section.title,
                  generated.divider(ctx, i + 1, section, path), notes, name, path,
@@ -117,15 +117,15 @@ def _section(ctx: Context, section: Section, i: int, sid: str) -> list[SlidePlan
 
 def _section_notes(section: Section) -> str:
     if section.prose:
-        return "\n\n".join(_text.plain(p) for p in section.prose)
-    return "\n".join(f"- {_text.plain(k)}" for k in section.key_points)
+        return "\n\n".join(markup.plain(p) for p in section.prose)
+    return "\n".join(f"- {markup.plain(k)}" for k in section.key_points)
 
 
 def _slide(ctx: Context, section: Section, slide, path: tuple, name: str) -> list[SlidePlan]:
     planner, layout_name = KINDS[slide.kind]
     strings = list(_strings(slide))
     _check(ctx, slide, path, strings)
-    notes = slide.notes or _section_notes(section) or _text.plain(slide.title)
+    notes = slide.notes or _section_notes(section) or markup.plain(slide.title)
     cites = list(slide.sources)
     for sid in _own_sources(slide) + markup.cited(*strings):
         if sid not in cites:
@@ -136,15 +136,15 @@ def _slide(ctx: Context, section: Section, slide, path: tuple, name: str) -> lis
 
 def _playbook(ctx: Context, book: Playbook, k: int) -> list[SlidePlan]:
     path = ("playbooks", k)
-    name = _text.plain(book.title)
-    notes = book.notes or "\n\n".join(_text.plain(p) for p in book.intro) or _text.plain(
+    name = markup.plain(book.title)
+    notes = book.notes or "\n\n".join(markup.plain(p) for p in book.intro) or markup.plain(
         book.takeaway)
     cites = list(book.sources)
     out = _content(ctx, "playbook", "Title Only", book.headline, path, name, notes, cites,
                    lambda body: playbook.overview(ctx, book, body, path))
     for j, peer in enumerate(book.peers):
         ppath = (*path, "peers", j)
-        pnotes = peer.notes or _text.plain(peer.takeaway)
+        pnotes = peer.notes or markup.plain(peer.takeaway)
         title = f"{peer.name}: {peer.headline}"
         out += _content(ctx, "peer", "Title Only", title, ppath, name, pnotes,
                         list(peer.sources),
@@ -198,7 +198,7 @@ def _strings(node, key: str = "") -> Iterator[str]:
     elif isinstance(node, (list, tuple)):
         for item in node:
             yield from _strings(item, key)
-    elif hasattr(node, "model_fields"):
+    elif hasattr(type(node), "model_fields"):
         for name in type(node).model_fields:
             yield from _strings(getattr(node, name), name)
 

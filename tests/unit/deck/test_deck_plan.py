@@ -1,0 +1,173 @@
+"""DeckBuilder.plan on small in-memory outlines: order, kinds, spilling, findings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from generator.deck import DeckBuilder
+from generator.deck.elements import TableGrid, TextBox
+from generator.model import Outline
+from generator.report import BuildOptions
+
+FIXTURE = Path(__file__).parents[2] / "fixtures" / "deck_all_kinds.yaml"
+
+
+def outline(sections, **extra) -> Outline:
+    data = {"meta": {"title": "T", "footer": "F"}, "brand": {}, "sections": sections, **extra}
+    return Outline.model_validate(data)
+
+
+def bullets_slide(bullets, **extra) -> dict:
+    return {"kind": "bullets", "title": "Points", "notes": "n", "bullets": bullets, **extra}
+
+
+def plan(o: Outline, aspect: str = "16:9"):
+    return DeckBuilder().plan(o, BuildOptions(aspect=aspect))
+
+
+def codes(p) -> list[str]:
+    return [f.code for f in p.findings]
+
+
+@pytest.fixture(scope="module")
+def all_kinds() -> Outline:
+    data = yaml.safe_load(FIXTURE.read_text())
+    data["brand"] = {}
+    return Outline.model_validate(data)
+
+
+def test_builder_names() -> None:
+    assert (DeckBuilder.name, DeckBuilder.suffix) == ("deck", ".pptx")
+
+
+def test_order_of_generated_and_content_slides(all_kinds: Outline) -> None:
+    kinds = [s.kind for s in plan(all_kinds).slides]
+    assert kinds[:4] == ["title", "agenda", "divider", "bullets"]
+    assert kinds[-2:] == ["sources", "closing"]
+    assert kinds.count("divider") == 3
+    # the playbook follows the 'customers' section, before the third divider
+    pb = kinds.index("playbook")
+    assert kinds[pb:pb + 3] == ["playbook", "peer", "peer"]
+    assert kinds.index("image") < pb < len(kinds) - 1 - kinds[::-1].index("divider")
+    for kind in ("stats", "chart", "table", "timeline", "quote", "two-column", "image"):
+        assert kind in kinds
+
+
+def test_sections_group_slides(all_kinds: Outline) -> None:
+    names = [name for name, _ in plan(all_kinds).sections]
+    assert names == ["Introduction", "Where we stand", "What customers say",
+                     "Northwind playbook", "What we do next", "Appendix"]
+
+
+def test_slide_numbers_and_titles(all_kinds: Outline) -> None:
+    p = plan(all_kinds)
+    assert [s.number for s in p.slides] == list(range(1, len(p.slides) + 1))
+    for s in p.slides:
+        titles = [t for t in s.texts if t.placeholder == 0]
+        assert len(titles) == 1, s.kind
+
+
+def test_playbook_defaults_after_last_section() -> None:
+    book = {"title": "PB", "subject": "Us", "headline": "H", "takeaway": "T",
+            "dimensions": [{"id": "a", "label": "A", "subject": "s"}],
+            "peers": [{"name": "P", "headline": "h", "contrasts": {"a": "x"}, "takeaway": "t"}]}
+    o = outline([{"title": "One", "slides": [bullets_slide(["x"])]},
+                 {"title": "Two", "slides": [bullets_slide(["y"])]}], playbooks=[book])
+    kinds = [s.kind for s in plan(o).slides]
+    assert kinds == ["title", "agenda", "divider", "bullets", "divider", "bullets", "playbook",
+                     "peer", "closing"]
+
+
+def test_too_many_bullets_spill_onto_continued_slides() -> None:
+    items = [f"Point number {i} with a few more words to read" for i in range(40)]
+    p = plan(outline([{"title": "S", "slides": [bullets_slide(items)]}]))
+    pages = [s for s in p.slides if s.kind == "bullets"]
+    assert len(pages) > 1
+    assert pages[0].title == "Points"
+    assert all(s.title == "Points (continued)" for s in pages[1:])
+    shown = [r.text for s in pages for t in s.texts if t.placeholder == 1
+             for para in t.paras if para.bullet == "•" for r in para.runs]
+    assert shown == items
+    assert "overflow" not in codes(p)
+
+
+def test_slightly_too_much_text_shrinks_with_a_warning() -> None:
+    items = ["A bullet long enough to wrap onto a second line when it is set at twenty points "
+             "in the body box" for _ in range(7)]
+    p = plan(outline([{"title": "S", "slides": [bullets_slide(items)]}]))
+    assert len([s for s in p.slides if s.kind == "bullets"]) == 1
+    shrunk = [f for f in p.findings if f.code == "shrunk"]
+    assert shrunk and shrunk[0].path == ("sections", 0, "slides", 0)
+    assert shrunk[0].severity == "warning"
+    body = next(t for s in p.slides if s.kind == "bullets" for t in s.texts
+                if t.placeholder == 1)
+    assert 14 <= body.paras[0].size < 20
+
+
+def test_a_bullet_too_long_for_any_slide_is_an_error() -> None:
+    huge = " ".join(["word"] * 900)
+    p = plan(outline([{"title": "S", "slides": [bullets_slide(["short", huge])]}]))
+    errors = [f for f in p.findings if f.severity == "error"]
+    assert [f.code for f in errors] == ["overflow"]
+    assert errors[0].path == ("sections", 0, "slides", 0, "bullets", 1)
+
+
+def test_long_table_spills_with_header_repeated() -> None:
+    rows = [[f"Row {i}", "Some value", "Another value"] for i in range(60)]
+    slide = {"kind": "table", "title": "Tab", "notes": "n",
+             "table": {"columns": ["A", "B", "C"], "rows": rows}}
+    p = plan(outline([{"title": "S", "slides": [slide]}]))
+    pages = [s for s in p.slides if s.kind == "table"]
+    assert len(pages) > 1 and pages[1].title == "Tab (continued)"
+    grids = [e for s in pages for e in s.elements if isinstance(e, TableGrid)]
+    body = [g.rows[1:] for g in grids]
+    assert sum(len(b) for b in body) == 60
+    assert all(g.rows[0][0].paras[0].runs[0].text == "A" for g in grids)
+
+
+def test_warnings_for_unsourced_unnoted_and_wordy_slides() -> None:
+    stats = {"kind": "stats", "title": "Numbers",
+             "stats": [{"value": "1", "label": "one"}, {"value": "2", "label": "two"}]}
+    wordy = bullets_slide([" ".join(["word"] * 70)])
+    p = plan(outline([{"title": "S", "slides": [stats, wordy]}]))
+    found = {(f.code, f.path) for f in p.findings}
+    assert ("unsourced", ("sections", 0, "slides", 0, "stats", 0)) in found
+    assert ("notes", ("sections", 0, "slides", 0)) in found
+    assert ("wordy", ("sections", 0, "slides", 1)) in found
+    assert all(f.severity == "warning" for f in p.findings)
+
+
+def test_notes_come_from_the_slide_else_the_section() -> None:
+    section = {"title": "S", "prose": ["Prose with **bold** [@s1]."],
+               "slides": [bullets_slide(["x"], notes=None), bullets_slide(["y"])]}
+    o = outline([section], sources=[{"id": "s1", "title": "Src"}])
+    slides = [s for s in plan(o).slides if s.kind == "bullets"]
+    assert slides[0].notes == "Prose with bold."
+    assert slides[1].notes == "n"
+
+
+def test_citations_become_a_footnote_and_leave_the_text() -> None:
+    o = outline([{"title": "S", "slides": [bullets_slide(["Grew 5% [@s1]."])]}],
+                sources=[{"id": "s1", "title": "Report", "publisher": "Acme", "date": "2024"}])
+    slide = next(s for s in plan(o).slides if s.kind == "bullets")
+    texts = {t.role: "".join(r.text for p in t.paras for r in p.runs) for t in slide.texts}
+    assert texts["footnote"] == "Source: Acme, Report (2024)"
+    assert texts["body"] == "Grew 5%."
+
+
+@pytest.mark.parametrize("aspect", ["16:9", "4:3"])
+def test_every_element_is_on_the_slide_and_text_boxes_do_not_overlap(all_kinds: Outline,
+                                                                     aspect: str) -> None:
+    p = plan(all_kinds, aspect)
+    assert p.width == (960 if aspect == "16:9" else 720)
+    for s in p.slides:
+        for e in s.elements:
+            assert e.box.x >= 0 and e.box.y >= 0, (s.title, e)
+            assert e.box.right <= p.width + 0.01 and e.box.bottom <= p.height + 0.01
+        boxes = [e for e in s.elements if isinstance(e, (TextBox, TableGrid))]
+        for i, a in enumerate(boxes):
+            for b in boxes[i + 1:]:
+                assert not a.box.overlaps(b.box), (s.title, a.box, b.box)
