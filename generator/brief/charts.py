@@ -25,7 +25,16 @@ LEGEND_ROW = 14
 """Height of the legend band above a chart with several series, in points."""
 
 
-def formatter(number_format: str | None, values: list[float]) -> Callable[[float], str]:
+def formatter(number_format: str | None, values: list[float]) -> Callable[[float | None], str]:
+    """Return a function that shows a value as the chart's number format asks ('' for a gap).
+
+    See ``_format`` for the formats understood.
+    """
+    show = _format(number_format, values)
+    return lambda v: "" if v is None else show(v)
+
+
+def _format(number_format: str | None, values: list[float]) -> Callable[[float], str]:
     """Return a function that shows a value as the chart's number format asks.
 
     Understands the common Excel formats: '0', '0.0', '#,##0.00', '0%' and '0.0%'; without

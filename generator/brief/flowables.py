@@ -5,6 +5,7 @@ from __future__ import annotations
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
+    CondPageBreak,
     Flowable,
     KeepTogether,
     ListFlowable,
@@ -23,6 +24,8 @@ from .styles import CELL_PT, FRAME_WIDTH, SPACE
 
 PAD = 6
 """Cell padding of tables and panels, in points."""
+TABLE_START = 100
+"""Room a table needs at the foot of a page to start there: title, header and two rows."""
 MIN_COLUMN = 48
 """The narrowest a table column gets, in points."""
 
@@ -99,29 +102,36 @@ def pull_quote(ctx: Context, quote: str, attribution: str, role: str | None) -> 
     return KeepTogether([Spacer(0, SPACE), table, Spacer(0, SPACE * 2)])
 
 
-def column_widths(rows: list[list[str]], total: float, font: str, size: float = CELL_PT,
-                  weights: list[float] | None = None) -> list[float]:
-    """Return widths for the columns of ``rows`` (plain text) that add up to ``total``.
+def column_widths(rows: list[list[str]], total: float, font: str, bold_font: str,
+                  size: float = CELL_PT, weights: list[float] | None = None) -> list[float]:
+    """Return widths for the columns of ``rows`` (plain text, header first) summing to ``total``.
 
-    Each column gets a share in proportion to its longest line (capped, so one long cell
-    cannot starve the others), and never less than MIN_COLUMN unless the frame is too narrow.
+    As a browser lays out an automatic table: each column first gets its longest word (so
+    words are not broken when the frame allows), capped at a third of the frame; what is
+    left goes to the columns in proportion to how much more their longest cell wants.
     """
     n = max(len(r) for r in rows)
-    natural = [0.0] * n
-    for row in rows:
+    least = [0.0] * n
+    most = [0.0] * n
+    for r, row in enumerate(rows):
+        face = bold_font if r == 0 else font
         for i, cell in enumerate(row):
-            w = stringWidth(cell, font, size) + 2 * PAD
-            natural[i] = max(natural[i], min(w, total * 0.6))
+            words = cell.split() or [""]
+            least[i] = max(least[i], max(stringWidth(w, face, size) for w in words) + 2 * PAD)
+            most[i] = max(most[i], stringWidth(cell, face, size) + 2 * PAD)
+    least = [min(w, total / 3) for w in least]
     if weights:
-        natural = [w * k for w, k in zip(natural, weights, strict=True)]
-    floor = min(MIN_COLUMN, total / n)
-    if sum(natural) <= total:
-        spare = total - sum(natural)
-        widths = [w + spare * w / sum(natural) for w in natural]
+        most = [w * k for w, k in zip(most, weights, strict=True)]
+    if sum(least) >= total:
+        return [w * total / sum(least) for w in least]
+    want = [max(m - w, 0.0) for m, w in zip(most, least, strict=True)]
+    spare = total - sum(least)
+    if sum(want) <= spare:
+        extra = [w + (spare - sum(want)) * (m / sum(most)) for w, m in zip(want, most,
+                                                                          strict=True)]
     else:
-        widths = [max(floor, total * w / sum(natural)) for w in natural]
-    scale = total / sum(widths)
-    return [w * scale for w in widths]
+        extra = [spare * w / sum(want) for w in want]
+    return [w + e for w, e in zip(least, extra, strict=True)]
 
 
 def data_table(ctx: Context, header: list[str], rows: list[list[str]],
@@ -133,7 +143,8 @@ def data_table(ctx: Context, header: list[str], rows: list[list[str]],
     """
     s = ctx.styles
     widths = column_widths([[plain(c) for c in header]] + [[plain(c) for c in r] for r in rows],
-                           FRAME_WIDTH, s.body_font.regular, weights=weights)
+                           FRAME_WIDTH, s.body_font.regular, s.body_font.bold,
+                           weights=weights)
     body_styles = [s.cell_strong if first_column_strong and i == 0 else s.cell
                    for i in range(len(header))]
     data = [[ctx.para(c, s.cell_head) for c in header]]
@@ -164,7 +175,7 @@ def table_block(ctx: Context, table: TableModel, title: str) -> list[Flowable]:
     """Return a numbered table with its title above and caption and source below."""
     ctx.tables += 1
     s = ctx.styles
-    head = ctx.para(f"Table {ctx.tables}. " + title, s.h3)
+    head = ctx.para(f"Table {ctx.tables}. " + title, s.table_head)
     grid = data_table(ctx, list(table.columns), [list(r) for r in table.rows])
     return [head, grid, _caption(ctx, table.caption, table.source)]
 
@@ -206,7 +217,7 @@ def timeline(ctx: Context, events: list[Event], title: str) -> list[Flowable]:
         ("BOTTOMPADDING", (0, 0), (-1, -1), PAD),
         ("LINEBELOW", (0, 0), (-1, -2), 0.4, s.palette.surface),
     ]))
-    return [ctx.para(title, s.h3), table, Spacer(0, SPACE * 1.5)]
+    return [ctx.para(title, s.table_head), table, Spacer(0, SPACE * 1.5)]
 
 
 def comparison(ctx: Context, playbook: Playbook) -> list[Flowable]:
@@ -216,8 +227,10 @@ def comparison(ctx: Context, playbook: Playbook) -> list[Flowable]:
             for d in playbook.dimensions]
     weights = [0.8] + [1.0] * (len(header) - 1)
     ctx.tables += 1
-    head = ctx.para(f"Table {ctx.tables}. {playbook.subject} against its peers", ctx.styles.h3)
-    return [head, data_table(ctx, header, rows, first_column_strong=True, weights=weights),
+    head = ctx.para(f"Table {ctx.tables}. {playbook.subject} against its peers",
+                    ctx.styles.table_head)
+    return [CondPageBreak(TABLE_START), head,
+            data_table(ctx, header, rows, first_column_strong=True, weights=weights),
             Spacer(0, SPACE * 1.5)]
 
 

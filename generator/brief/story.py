@@ -27,7 +27,9 @@ from ..model import (
     TimelineSlide,
     TwoColumnSlide,
 )
+from ..outline import section_id
 from ..report import BuildOptions, Finding
+from ..text import plain
 from . import charts, flowables
 from .context import Context
 from .fonts import glyph_findings
@@ -161,9 +163,11 @@ def _chapter(ctx: Context, number: int, section: Section) -> list[Flowable]:
 
 
 def _plain(text: str) -> str:
-    from ..text import plain
-
     return plain(text)
+
+
+def _table_room() -> Flowable:
+    return CondPageBreak(flowables.TABLE_START)
 
 
 def _exhibit(ctx: Context, slide) -> list[Flowable]:
@@ -177,11 +181,11 @@ def _exhibit(ctx: Context, slide) -> list[Flowable]:
             out.append(ctx.para(slide.takeaway, ctx.styles.body))
         return out
     if isinstance(slide, TableSlide):
-        return [CondPageBreak(100), *flowables.table_block(ctx, slide.table, slide.title)]
+        return [_table_room(), *flowables.table_block(ctx, slide.table, slide.title)]
     if isinstance(slide, QuoteSlide):
         return [flowables.pull_quote(ctx, slide.quote, slide.attribution, slide.role)]
     if isinstance(slide, TimelineSlide):
-        return [CondPageBreak(100), *flowables.timeline(ctx, list(slide.events), slide.title)]
+        return [_table_room(), *flowables.timeline(ctx, list(slide.events), slide.title)]
     if isinstance(slide, TwoColumnSlide):
         out = []
         for column in (slide.left, slide.right):
@@ -199,8 +203,6 @@ def _exhibit(ctx: Context, slide) -> list[Flowable]:
 
 def _placed_playbooks(outline: Outline) -> dict[int, list[Playbook]]:
     """Return the playbooks by the index of the section they follow."""
-    from ..outline import section_id
-
     ids = {section_id(sec, i): i for i, sec in enumerate(outline.sections)}
     placed: dict[int, list[Playbook]] = {}
     for playbook in outline.playbooks:

@@ -100,6 +100,10 @@ class Styles:
                               keepWithNext=1, spaceBefore=SPACE * 1.5, spaceAfter=SPACE * 0.75)
         self.h3 = self._style("h3", h, H3_PT, H3_LEADING, fontName=h.bold,
                               textColor=pal.secondary, keepWithNext=1, spaceAfter=3)
+        # A table's title is not kept with its table, so a long table starts on the same
+        # page; a CondPageBreak before the title keeps it off the foot of a page.
+        self.table_head = self._style("table-head", h, H3_PT, H3_LEADING, fontName=h.bold,
+                                      textColor=pal.secondary, spaceAfter=4)
         self.small = self._style("small", b, SMALL_PT, SMALL_LEADING, textColor=pal.muted)
         self.caption = self._style("caption", b, SMALL_PT, SMALL_LEADING, textColor=pal.muted,
                                    spaceBefore=3, spaceAfter=SPACE * 1.5)

@@ -1,0 +1,84 @@
+"""Layout under stress: long tables split with their header, nothing runs off the frame."""
+
+from __future__ import annotations
+
+import pdfplumber
+import pytest
+from PIL import Image
+from pypdf import PdfReader
+
+from generator.brief import BriefBuilder
+from generator.brief.styles import MARGIN_X
+from generator.model import Outline
+
+LONG_WORD = "Supercalifragilisticexpialidocious-and-then-some-more-text-without-spaces"
+
+
+def _outline(logo: str | None = None) -> Outline:
+    rows = [[f"Row {n}", f"{n * 1000:,}", "A cell with several words that must wrap",
+             LONG_WORD if n % 10 == 0 else "short", "x & y < z", "≈ 5×"] for n in range(80)]
+    return Outline.model_validate({
+        "meta": {"title": "Stress <test> & co", "organisation": "Stress Test Inc"},
+        "brand": {"logo": logo} if logo else {},
+        "sections": [{
+            "title": "Tables and charts",
+            "prose": ["Some prose."],
+            "slides": [
+                {"kind": "table", "title": "A long table",
+                 "table": {"columns": ["Column A", "Amount", "Notes", "Word", "Markup",
+                                       "Symbols"], "rows": rows}},
+                {"kind": "chart", "title": "A doughnut",
+                 "chart": {"type": "doughnut", "categories": ["a", "b", "c"],
+                           "series": [{"name": "s", "values": [0.5, 0.3, 0.2]}],
+                           "number_format": "0%"}},
+                {"kind": "chart", "title": "Bars with a gap",
+                 "chart": {"type": "bar", "categories": ["a", "b", "c"],
+                           "series": [{"name": "one", "values": [1, None, 3]},
+                                      {"name": "two", "values": [-2, 2, 4]}]}},
+                {"kind": "chart", "title": "A line with a gap",
+                 "chart": {"type": "line", "categories": ["a", "b", "c"],
+                           "series": [{"name": "one", "values": [1.5, None, 3.25]}]}},
+            ],
+        }],
+    })
+
+
+@pytest.fixture(scope="module")
+def pdf_path(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("stress")
+    logo = folder / "logo.png"
+    Image.new("RGB", (200, 80), (200, 30, 30)).save(logo)
+    result = BriefBuilder().build(_outline(str(logo)), folder / "brief.pdf")
+    assert result.findings == []
+    return result.path
+
+
+def test_long_table_repeats_its_header_on_every_page_it_spans(pdf_path):
+    with pdfplumber.open(pdf_path) as pdf:
+        texts = [page.extract_text() or "" for page in pdf.pages]
+    spanned = [t for t in texts if "Row 4" in t or "Row 7" in t]
+    assert len(spanned) >= 2
+    assert all("Column A" in t and "Symbols" in t for t in spanned)
+
+
+def test_nothing_runs_past_the_frame(pdf_path):
+    with pdfplumber.open(pdf_path) as pdf:
+        for page in pdf.pages:
+            for word in page.extract_words():
+                assert word["x0"] >= MARGIN_X - 1, word
+                assert word["x1"] <= page.width - MARGIN_X + 1, word
+
+
+def test_markup_in_cells_and_title_is_literal(pdf_path):
+    with pdfplumber.open(pdf_path) as pdf:
+        text = " ".join(" ".join(page.extract_text() or "" for page in pdf.pages).split())
+    assert "x & y <" in text  # the cell wraps before "z"
+    assert "Stress <test> & co" in text
+    assert "50%" in text
+
+
+def test_logo_is_drawn_on_the_cover(pdf_path):
+    cover = PdfReader(pdf_path).pages[0]
+    images = [x for x in cover["/Resources"].get("/XObject", {}).values()
+              if x.get_object().get("/Subtype") == "/Image"]
+    assert images
