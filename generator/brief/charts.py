@@ -188,6 +188,7 @@ def _style_axes(plot, s, font: str) -> None:
     plot.valueAxis.visibleAxis = 0
     plot.valueAxis.visibleTicks = 0
     plot.categoryAxis.visibleTicks = 0
+    plot.categoryAxis.labelAxisMode = "low"  # labels beside the plot, clear of negative bars
 
 
 def _legend(ctx: Context, chart: Chart, width: float, y: float) -> Legend:
