@@ -115,6 +115,7 @@ class BriefDocument(BaseDocTemplate):
         w, h = PAGE
         band_bottom = h * (1 - COVER_BAND)
         canv.saveState()
+        self._paint_background(canv)
         canv.setFillColor(pal.secondary)
         canv.rect(0, band_bottom, w, h - band_bottom, stroke=0, fill=1)
         canv.setFillColor(pal.primary)
@@ -122,6 +123,12 @@ class BriefDocument(BaseDocTemplate):
         canv.rect(MARGIN_X, h - 36 * 2.83, 28, 4, stroke=0, fill=1)
         self._brand_mark(canv, w - MARGIN_X, h - 30 * 2.83)
         canv.restoreState()
+
+    def _paint_background(self, canv: Canvas) -> None:
+        pal = self._ctx.styles.palette
+        if pal.paint_background:
+            canv.setFillColor(pal.background)
+            canv.rect(0, 0, PAGE[0], PAGE[1], stroke=0, fill=1)
 
     def _brand_mark(self, canv: Canvas, right: float, top: float) -> None:
         """Draw the logo at top right, or a typographic mark in the palette's colours."""
@@ -153,6 +160,7 @@ class BriefDocument(BaseDocTemplate):
         w, h = PAGE
         top = h - MARGIN_TOP + HEADER_GAP
         canv.saveState()
+        self._paint_background(canv)
         canv.setFont(s.body_font.regular, s.footer.fontSize)
         canv.setFillColor(pal.muted)
         header = Paragraph(self._ctx.markup(meta.title), s.footer)

@@ -63,6 +63,10 @@ class Palette:
     on_secondary: colors.Color
     chart: tuple[colors.Color, ...]
     hex_primary: str
+    ink: colors.Color
+    """Headings' colour: the dark brand colour, or body text where that would not read."""
+    paint_background: bool
+    """Whether pages need their background painted (it is not white)."""
 
 
 class Styles:
@@ -77,7 +81,10 @@ class Styles:
             colour(p.muted), colour(p.background), colour(p.surface),
             colour(_brand.on_colour(p.primary, brand)),
             colour(_brand.on_colour(p.secondary, brand)),
-            tuple(colour(c) for c in _brand.chart_colours(brand)), p.primary)
+            tuple(colour(c) for c in _brand.chart_colours(brand)), p.primary,
+            colour(p.secondary if _brand.contrast(p.secondary, p.background) >= _brand.AA_LARGE
+                   else p.text),
+            p.background.upper() != "#FFFFFF")
         self._make()
 
     def _style(self, name: str, font: Family, size: float, leading: float, **kw) -> ParagraphStyle:
@@ -90,20 +97,20 @@ class Styles:
         b, h, pal = self.body_font, self.heading_font, self.palette
         self.body = self._style("body", b, BODY_PT, BODY_LEADING, spaceAfter=SPACE)
         self.lead = self._style("lead", b, LEAD_PT, LEAD_LEADING, spaceAfter=SPACE * 1.5,
-                                textColor=pal.secondary)
+                                textColor=pal.ink)
         self.chapter_no = self._style("chapter-no", h, CHAPTER_NO_PT, CHAPTER_NO_PT,
                                       fontName=h.bold, textColor=pal.primary, keepWithNext=1,
                                       spaceAfter=4)
         self.h1 = self._style("h1", h, H1_PT, H1_LEADING, fontName=h.bold,
-                              textColor=pal.secondary, keepWithNext=1, spaceAfter=SPACE)
+                              textColor=pal.ink, keepWithNext=1, spaceAfter=SPACE)
         self.h2 = self._style("h2", h, H2_PT, H2_LEADING, fontName=h.bold, textColor=pal.primary,
                               keepWithNext=1, spaceBefore=SPACE * 1.5, spaceAfter=SPACE * 0.75)
         self.h3 = self._style("h3", h, H3_PT, H3_LEADING, fontName=h.bold,
-                              textColor=pal.secondary, keepWithNext=1, spaceAfter=3)
+                              textColor=pal.ink, keepWithNext=1, spaceAfter=3)
         # A table's title is not kept with its table, so a long table starts on the same
         # page; a CondPageBreak before the title keeps it off the foot of a page.
         self.table_head = self._style("table-head", h, H3_PT, H3_LEADING, fontName=h.bold,
-                                      textColor=pal.secondary, spaceAfter=4)
+                                      textColor=pal.ink, spaceAfter=4)
         self.small = self._style("small", b, SMALL_PT, SMALL_LEADING, textColor=pal.muted)
         self.caption = self._style("caption", b, SMALL_PT, SMALL_LEADING, textColor=pal.muted,
                                    spaceBefore=3, spaceAfter=SPACE * 1.5)
@@ -111,15 +118,15 @@ class Styles:
         self.cell_head = self._style("cell-head", b, CELL_PT, CELL_LEADING, fontName=b.bold,
                                      textColor=pal.on_primary)
         self.cell_strong = self._style("cell-strong", b, CELL_PT, CELL_LEADING, fontName=b.bold,
-                                       textColor=pal.secondary)
+                                       textColor=pal.ink)
         self.stat_value = self._style("stat-value", h, STAT_PT, STAT_LEADING, fontName=h.bold,
                                       textColor=pal.primary, spaceAfter=2)
         self.stat_label = self._style("stat-label", b, CELL_PT + 0.5, CELL_LEADING + 0.5,
-                                      fontName=b.bold, textColor=pal.secondary)
+                                      fontName=b.bold, textColor=pal.ink)
         self.stat_detail = self._style("stat-detail", b, SMALL_PT, SMALL_LEADING,
                                        textColor=pal.muted, spaceBefore=2)
         self.quote = self._style("quote", h, QUOTE_PT, QUOTE_LEADING, fontName=h.italic,
-                                 textColor=pal.secondary)
+                                 textColor=pal.ink)
         self.attribution = self._style("attribution", b, BODY_PT - 1, BODY_LEADING - 1,
                                        textColor=pal.muted, spaceBefore=6)
         self.bullet = self._style("bullet", b, BODY_PT, BODY_LEADING - 0.5, spaceAfter=3)
@@ -136,13 +143,13 @@ class Styles:
         self.cover_sub = self._style("cover-sub", b, COVER_SUB_PT, COVER_SUB_LEADING,
                                      textColor=pal.on_secondary)
         self.cover_meta = self._style("cover-meta", b, BODY_PT + 1, BODY_LEADING + 2,
-                                      textColor=pal.secondary)
+                                      textColor=pal.ink)
         self.cover_meta_strong = self._style("cover-meta-strong", b, BODY_PT + 2,
                                              BODY_LEADING + 3, fontName=b.bold,
-                                             textColor=pal.secondary)
+                                             textColor=pal.ink)
         self.toc_levels = [
             self._style("toc-1", b, BODY_PT + 1, BODY_LEADING + 4, fontName=b.bold,
-                        textColor=pal.secondary, leftIndent=0, firstLineIndent=0,
+                        textColor=pal.ink, leftIndent=0, firstLineIndent=0,
                         spaceBefore=4),
             self._style("toc-2", b, BODY_PT, BODY_LEADING, leftIndent=18, firstLineIndent=0),
         ]
