@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from xml.sax.saxutils import quoteattr
 
 from reportlab.platypus import (
     CondPageBreak,
@@ -245,8 +246,8 @@ def _sources(ctx: Context) -> list[Flowable]:
             parts.append(detail)
         text = ". ".join(parts) + "."
         if source.url:
-            url = ctx.literal(source.url)
-            text += (f' <a href="{url}" color="{ctx.link_colour}">{url}</a>')
+            text += (f" <a href={quoteattr(source.url)} color=\"{ctx.link_colour}\">"
+                     f"{ctx.literal(source.url)}</a>")
         out.append(Paragraph(text, s.source))
     if len(out) == 2:
         out.append(Paragraph("No sources are cited.", s.body))
