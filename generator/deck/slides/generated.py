@@ -8,7 +8,6 @@ from .. import fit
 from ..context import Context
 from ..elements import Element, Para, Picture, Shape
 from ..layout import FIT_MARGIN, LOGO_H, LOGO_MAX_W, MARGIN_X, Box
-from . import bullets
 
 COVER_TITLE_PT = 40
 COVER_TITLE_MIN_PT = 28
@@ -16,6 +15,8 @@ COVER_SUB_PT = 22
 BYLINE_PT = 16
 DIVIDER_TITLE_PT = 36
 BAR_H = 6.0
+AGENDA_SUMMARIES_UP_TO = 6
+"""Longer agendas list the section titles only."""
 
 
 def _fitted(ctx: Context, make, box: Box, pref: float, floor: float, path: tuple,
@@ -61,8 +62,11 @@ def cover(ctx: Context) -> list[Element]:
     if meta.subtitle:
         blocks.append(([ctx.para(meta.subtitle, COVER_SUB_PT, colour=ctx.on_dark)], "subtitle",
                        1, 24))
-    byline = [p for p in (meta.author, meta.organisation,
-                          f"{meta.date.day} {meta.date:%B %Y}" if meta.date else None) if p]
+    byline: list[str] = []
+    for part in (meta.author, meta.organisation,
+                 f"{meta.date.day} {meta.date:%B %Y}" if meta.date else None):
+        if part and part not in byline:
+            byline.append(part)
     if byline:
         blocks.append(([ctx.para("  ·  ".join(byline), BYLINE_PT, colour=ctx.on_dark,
                                  markup_=False)], "byline", None, 0))
@@ -72,11 +76,12 @@ def cover(ctx: Context) -> list[Element]:
 
 
 def agenda_item(ctx: Context, number: int, section: Section, anchor: str, size: float,
-                first: bool) -> list[Para]:
-    """Return an agenda entry: a numbered, linked section title and its summary."""
+                first: bool, summary: bool = True) -> list[Para]:
+    """Return an agenda entry: a numbered, linked section title and (optionally) its summary."""
+    gap = 0.7 if summary else 0.45
     out = [ctx.para(f"{number:02d}   {section.title}", size, bold=True, jump=anchor,
-                    space_before=0.0 if first else 0.7 * size, colour=ctx.palette.text)]
-    if section.summary:
+                    space_before=0.0 if first else gap * size, colour=ctx.palette.text)]
+    if summary and section.summary:
         out.append(ctx.para(section.summary, size - 4, colour=ctx.palette.muted,
                             indent=2.2 * size, space_before=0.15 * size))
     return out
@@ -85,10 +90,10 @@ def agenda_item(ctx: Context, number: int, section: Section, anchor: str, size: 
 def agenda(ctx: Context, anchors: list[str], body: Box) -> list[list[Element]]:
     """Return the agenda pages: one linked entry per section."""
     sections = ctx.outline.sections
+    summary = len(sections) <= AGENDA_SUMMARIES_UP_TO
     laid = fit.paginate(lambda i, s, first: agenda_item(ctx, i + 1, sections[i], anchors[i], s,
-                                                         first),
-                        len(sections), body, _brand.BODY_PT + 2, _brand.BODY_MIN_PT + 4)
-    bullets.report(ctx, laid, ("sections",), "sections", _brand.BODY_PT + 2)
+                                                         first, summary),
+                        len(sections), body, _brand.BODY_PT, _brand.BODY_MIN_PT)
     return [[ctx.text(body, paras, placeholder=1)] for paras in laid.pages]
 
 

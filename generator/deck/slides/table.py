@@ -61,7 +61,7 @@ def _widths(ctx: Context, header: list[str], rows: list[list[str]], width: float
         longest = max(_text.text_width(_text.plain(v), size, ctx.body_font) for v in cells)
         word = max((_text.text_width(w, size, ctx.body_font, bold=True)
                     for v in cells for w in _text.plain(v).split()), default=0.0)
-        want.append(min(longest, width * 0.5) ** 0.5 + 1.0)
+        want.append(min(longest, width * 0.5) ** 0.8 + 1.0)
         least.append(max(word + 2 * CELL_PAD + 2, width * MIN_SHARE))
     total = sum(want)
     widths = [max(w / total * width, m) for w, m in zip(want, least, strict=True)]
