@@ -27,6 +27,9 @@ def _number_as_text(value: Any) -> Any:
 Cell = Annotated[str, BeforeValidator(_number_as_text),
                  WithJsonSchema({"type": ["string", "number"]})]
 """A text value that may be written as a number."""
+Prose = Annotated[str, BeforeValidator(_number_as_text),
+                  WithJsonSchema({"type": ["string", "number"]})]
+"""Optional inline text that may be written as a number."""
 Text = Annotated[str, BeforeValidator(_number_as_text), Field(min_length=1),
                  WithJsonSchema({"anyOf": [{"type": "string", "minLength": 1},
                                            {"type": "number"}]})]
@@ -46,14 +49,14 @@ class Meta(_Node):
     """What the deck and brief are: their title page and document properties."""
 
     title: Text = Field(description="Title of the deck and the brief.")
-    subtitle: str | None = Field(None, description="One line under the title.")
-    author: str | None = Field(None, description="Person who wrote it.")
-    organisation: str | None = Field(None, description="Team or company it comes from.")
+    subtitle: Prose | None = Field(None, description="One line under the title.")
+    author: Prose | None = Field(None, description="Person who wrote it.")
+    organisation: Prose | None = Field(None, description="Team or company it comes from.")
     date: _dt.date | None = Field(None, description="Date shown on the title page (YYYY-MM-DD).")
     language: str = Field("en", pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$",
                           description="BCP 47 language tag, e.g. en or en-GB.")
-    footer: str | None = Field(None, description="Footer text on every content slide and page.")
-    confidentiality: str | None = Field(
+    footer: Prose | None = Field(None, description="Footer text on every content slide and page.")
+    confidentiality: Prose | None = Field(
         None, description="Classification shown in the footer, e.g. 'Internal'.")
 
 
@@ -84,7 +87,7 @@ class Fonts(_Node):
 class Brand(_Node):
     """A visual identity: palette, fonts, logo. Everything has a default."""
 
-    name: str | None = Field(None, description="Name of the brand or theme.")
+    name: Prose | None = Field(None, description="Name of the brand or theme.")
     base: str | None = Field(None, description="A bundled theme (or theme file) to start from; "
                              "the keys given here override it.")
     palette: Palette = Field(default_factory=Palette)
@@ -103,8 +106,8 @@ class Source(_Node):
 
     id: str = Field(pattern=IDENT, description="Short unique id, e.g. idc-2024.")
     title: Text = Field(description="Title of the document or page.")
-    publisher: str | None = Field(None, description="Who published it.")
-    date: str | None = Field(None, description="When: a year, YYYY-MM or YYYY-MM-DD.")
+    publisher: Prose | None = Field(None, description="Who published it.")
+    date: Prose | None = Field(None, description="When: a year, YYYY-MM or YYYY-MM-DD.")
     url: str | None = Field(None, pattern=r"^https?://\S+$", description="Web address.")
 
 
@@ -128,7 +131,7 @@ class Stat(_Node):
 
     value: Text = Field(description="The figure as shown, e.g. '169M' or '#3'.")
     label: Text = Field(description="What the figure is, in a few words.")
-    detail: str | None = Field(None, description="A short line of context.")
+    detail: Prose | None = Field(None, description="A short line of context.")
     source: str | None = Field(None, description="Id of the source this figure comes from.")
 
 
@@ -148,11 +151,11 @@ class Chart(_Node):
     categories: list[Text] = Field(min_length=1, description="Category labels (x axis or slices).")
     series: list[Series] = Field(min_length=1,
                                  description="Data series; pie and doughnut take one.")
-    unit: str | None = Field(None, description="Unit of the values, e.g. 'M units' or '%'.")
+    unit: Prose | None = Field(None, description="Unit of the values, e.g. 'M units' or '%'.")
     number_format: str | None = Field(None, description="Excel number format for labels, "
                                       "e.g. '0.0' or '0%'.")
     source: str | None = Field(None, description="Id of the source of the data.")
-    caption: str | None = Field(None, description="One line under the chart.")
+    caption: Prose | None = Field(None, description="One line under the chart.")
 
     @model_validator(mode="after")
     def _shape(self) -> Chart:
@@ -173,7 +176,7 @@ class Table(_Node):
     columns: list[Text] = Field(min_length=1, description="Header cells.")
     rows: list[list[Cell]] = Field(min_length=1, description="Body rows, one cell per column.")
     source: str | None = Field(None, description="Id of the source of the table's data.")
-    caption: str | None = None
+    caption: Prose | None = None
 
     @model_validator(mode="after")
     def _shape(self) -> Table:
@@ -189,14 +192,14 @@ class Event(_Node):
 
     date: Text = Field(description="When, as it should be shown: '2021', 'Mar 2024'.")
     title: Text
-    detail: str | None = None
+    detail: Prose | None = None
 
 
 class Column(_Node):
     """One side of a two-column slide: a heading and exactly one of text, bullets, stat, chart."""
 
-    heading: str | None = None
-    text: str | None = Field(None, description="A paragraph.")
+    heading: Prose | None = None
+    text: Prose | None = Field(None, description="A paragraph.")
     bullets: list[Bullet] | None = None
     stat: Stat | None = None
     chart: Chart | None = None
@@ -215,7 +218,7 @@ class Column(_Node):
 
 class _Slide(_Node):
     title: Text = Field(description="Slide title: a full-sentence headline works best.")
-    notes: str | None = Field(None, description="Speaker notes.")
+    notes: Prose | None = Field(None, description="Speaker notes.")
     sources: list[str] = Field(default_factory=list, description="Ids of sources the slide cites.")
     layout: str | None = Field(None, description="Name of the template layout to use.")
 
@@ -239,7 +242,7 @@ class ChartSlide(_Slide):
 
     kind: Literal["chart"]
     chart: Chart
-    takeaway: str | None = Field(None, description="One sentence beside the chart.")
+    takeaway: Prose | None = Field(None, description="One sentence beside the chart.")
 
 
 class TableSlide(_Slide):
@@ -262,7 +265,7 @@ class QuoteSlide(_Slide):
     kind: Literal["quote"]
     quote: Text
     attribution: Text = Field(description="Who said or wrote it.")
-    role: str | None = Field(None, description="Their role or the occasion.")
+    role: Prose | None = Field(None, description="Their role or the occasion.")
 
 
 class TwoColumnSlide(_Slide):
@@ -279,7 +282,7 @@ class ImageSlide(_Slide):
     kind: Literal["image"]
     image: Text = Field(description="Path to a PNG or JPEG, relative to the outline's folder.")
     alt: Text = Field(description="Alt text read by screen readers.")
-    caption: str | None = None
+    caption: Prose | None = None
 
 
 Slide = Annotated[
@@ -298,7 +301,7 @@ class Section(_Node):
 
     id: str | None = Field(None, pattern=IDENT, description="Id for links; default from title.")
     title: Text
-    summary: str | None = Field(None, description="One-line summary for the agenda and divider.")
+    summary: Prose | None = Field(None, description="One-line summary for the agenda and divider.")
     prose: list[Text] = Field(default_factory=list, description="Paragraphs of the brief.")
     key_points: list[Text] = Field(default_factory=list, description="Takeaways of the section.")
     slides: list[Slide] = Field(default_factory=list)
@@ -317,7 +320,7 @@ class Peer(_Node):
                                      "subject's approach against this peer, if it differs from "
                                      "the playbook's subject line.")
     takeaway: Text
-    notes: str | None = None
+    notes: Prose | None = None
     sources: list[str] = Field(default_factory=list)
 
 
@@ -341,22 +344,8 @@ class Playbook(_Node):
     takeaway: Text
     after: str | None = Field(None, description="Id of the section the playbook follows; "
                               "default: after the last section.")
-    notes: str | None = None
+    notes: Prose | None = None
     sources: list[str] = Field(default_factory=list)
-
-    @model_validator(mode="after")
-    def _contrasts_cover_dimensions(self) -> Playbook:
-        ids = [d.id for d in self.dimensions]
-        for peer in self.peers:
-            for key in list(peer.contrasts) + list(peer.subject):
-                if key not in ids:
-                    raise ValueError(f"peer '{peer.name}' names dimension '{key}'; expected one "
-                                     f"of {', '.join(ids)}")
-            missing = [i for i in ids if i not in peer.contrasts]
-            if missing:
-                raise ValueError(f"peer '{peer.name}' has no contrast for "
-                                 f"{', '.join(missing)}; expected one line per dimension")
-        return self
 
 
 # --- the outline ------------------------------------------------------------
@@ -377,7 +366,7 @@ class Outline(_Node):
     sources: list[Source] = Field(default_factory=list)
     sections: list[Section] = Field(min_length=1)
     playbooks: list[Playbook] = Field(default_factory=list)
-    closing: str | None = Field(None, description="Closing line for the last slide.")
+    closing: Prose | None = Field(None, description="Closing line for the last slide.")
 
 
 def json_schema() -> dict[str, Any]:

@@ -16,9 +16,7 @@ from pydantic import BaseModel, ValidationError
 from . import source, themes
 from .errors import OutlineError, Problem
 from .model import SLIDE_KINDS, Brand, Outline
-
-CITATION = re.compile(r"\[@([^\]\s]*)\]")
-"""An inline citation, ``[@source-id]``."""
+from .text import citations
 
 IMAGE_SUFFIXES = {".png": b"\x89PNG\r\n\x1a\n", ".jpg": b"\xff\xd8\xff", ".jpeg": b"\xff\xd8\xff"}
 
@@ -66,12 +64,12 @@ def validate(document: source.Document, base_dir: Path, *, allow_outside: bool =
     paths = _PathChecker(base_dir, document, allow_outside, problems)
     data = paths.resolve(data)
     problems.extend(_check_citations(document))
+    problems.extend(_check_structure(document))
     try:
         outline = Outline.model_validate(data)
     except ValidationError as exc:
         problems.extend(_problems_from(exc, document))
         raise OutlineError(problems) from None
-    problems.extend(_cross_check(outline, document))
     if problems:
         raise OutlineError(problems)
     return LoadedOutline(outline, document, outline_path or base_dir / "outline.yaml")
@@ -452,30 +450,67 @@ def _check_citations(document: source.Document) -> list[Problem]:
         if last == "source" or (len(path) >= 2 and path[-2] == "sources" and isinstance(last, int)
                                 and path[0] != "sources"):
             cite(path, value)
-        for match in CITATION.finditer(value):
-            cite(path, match.group(1))
+        if "[@" in value:
+            for sid in citations(value):
+                cite(path, sid)
     return problems
 
 
-def _cross_check(outline: Outline, document: source.Document) -> list[Problem]:
+def _check_structure(document: source.Document) -> list[Problem]:
+    """Check section ids, playbook placement and playbook dimensions on the raw data.
+
+    Working on the raw data (not the model) lets these be reported together with every
+    other problem, each at the key it is about.
+    """
     problems: list[Problem] = []
 
-    def add(path: tuple, message: str) -> None:
-        line, col = document.locate(path)
+    def add(path: tuple, message: str, key: bool = False) -> None:
+        line, col = document.locate(path, key=key)
         problems.append(Problem(document.file, line, col, message, format_path(path)))
 
+    data = document.data if isinstance(document.data, dict) else {}
     section_ids: dict[str, int] = {}
-    for i, section in enumerate(outline.sections):
-        sid = section_id(section, i)
+    for i, section in enumerate(_items(data.get("sections"))):
+        title = section.get("title")
+        sid = section.get("id") or (_slug(title) if isinstance(title, str) else None)
+        if not isinstance(sid, str):
+            continue
+        sid = sid or f"section-{i + 1}"
         if sid in section_ids:
-            add(("sections", i, "id"), f"section id '{sid}' is used twice; expected unique "
-                "ids (give the section an 'id')")
+            add(("sections", i, "id"), f"section id '{sid}' is used twice (first "
+                f"sections[{section_ids[sid]}]); expected unique ids (give each an 'id')")
         section_ids.setdefault(sid, i)
-    for i, playbook in enumerate(outline.playbooks):
-        if playbook.after and playbook.after not in section_ids:
-            hint = _did_you_mean(playbook.after, list(section_ids), "section")
-            add(("playbooks", i, "after"), f"no section with id '{playbook.after}'; {hint}")
+    for i, playbook in enumerate(_items(data.get("playbooks"))):
+        after = playbook.get("after")
+        if isinstance(after, str) and after not in section_ids:
+            hint = _did_you_mean(after, list(section_ids), "section")
+            add(("playbooks", i, "after"), f"no section with id '{after}'; {hint}")
+        dims = [d.get("id") for d in _items(playbook.get("dimensions"))
+                if isinstance(d.get("id"), str)]
+        if not dims:
+            continue
+        for j, peer in enumerate(_items(playbook.get("peers"))):
+            for field in ("contrasts", "subject"):
+                given = peer.get(field)
+                if not isinstance(given, dict):
+                    continue
+                for key in given:
+                    if key not in dims:
+                        where = ("playbooks", i, "peers", j, field, key)
+                        add(where, f"no dimension '{key}'; {_did_you_mean(key, dims, 'key')}",
+                            key=True)
+            contrasts = peer.get("contrasts")
+            if isinstance(contrasts, dict):
+                missing = [d for d in dims if d not in contrasts]
+                if missing:
+                    add(("playbooks", i, "peers", j, "contrasts"),
+                        f"no contrast for {', '.join(missing)}; expected one line for each "
+                        f"dimension: {', '.join(dims)}", key=True)
     return problems
+
+
+def _items(value: Any) -> list[dict]:
+    return [v for v in value if isinstance(v, dict)] if isinstance(value, list) else []
 
 
 def _walk(data: Any, path: tuple = ()) -> Iterator[tuple[tuple, Any]]:
@@ -492,5 +527,8 @@ def section_id(section: Any, index: int) -> str:
     """Return a section's id: its own, or one made from its title."""
     if section.id:
         return section.id
-    slug = re.sub(r"[^a-z0-9]+", "-", section.title.lower()).strip("-")
-    return slug or f"section-{index + 1}"
+    return _slug(section.title) or f"section-{index + 1}"
+
+
+def _slug(title: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")

@@ -211,14 +211,14 @@ class _Builder:
         result: dict[str, Any] = {}
         first: dict[str, int] = {}
         for key_node, value_node in node.value:
+            if isinstance(key_node, yaml.ScalarNode) and key_node.value == "<<":
+                self._problem(key_node, "merge keys ('<<') are not supported; expected the "
+                              "keys written out (an alias '*name' may stand for a whole value)")
+                continue
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in _PLAIN:
                 self._problem(key_node, "a key must be plain text; expected 'name: value'")
                 continue
             key = key_node.value
-            if key == "<<":
-                self._problem(key_node, "merge keys ('<<') are not supported; expected the "
-                              "keys written out (an alias '*name' may stand for a whole value)")
-                continue
             if key in first:
                 self._problem(key_node, f"duplicate key '{key}' (first at line {first[key]}); "
                               "expected each key once in a mapping")
