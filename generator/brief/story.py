@@ -36,7 +36,7 @@ from .context import Context
 from .fonts import glyph_findings
 from .markup import anchor
 from .pages import BODY, PageTotal, bookmark
-from .styles import COVER_TITLE_DROP, SPACE
+from .styles import CHAPTER_ROOM, COVER_TITLE_DROP, SPACE
 
 COVER_KICKER = "STRATEGY BRIEF"
 
@@ -159,8 +159,13 @@ def _chapter(ctx: Context, number: int, section: Section) -> list[Flowable]:
         out.append(flowables.key_points(ctx, list(section.key_points)))
     for slide in section.slides:
         out += _exhibit(ctx, slide)
-    out.append(PageBreak())
+    out.append(_chapter_end())
     return out
+
+
+def _chapter_end() -> Flowable:
+    """Return the break after a chapter: a new page unless much of this one is left."""
+    return CondPageBreak(CHAPTER_ROOM)
 
 
 def _plain(text: str) -> str:
@@ -217,7 +222,7 @@ def _playbook(ctx: Context, index: int, playbook: Playbook) -> list[Flowable]:
     s = ctx.styles
     cites = "".join(ctx.cite(sid) for sid in playbook.sources)
     out: list[Flowable] = [
-        Paragraph("PLAYBOOK", s.box_title),
+        Paragraph("PLAYBOOK", s.kicker),
         bookmark(ctx.para(playbook.title, s.h1), f"playbook-{index + 1}",
                  _plain(playbook.title)),
         _rule(ctx),
@@ -228,7 +233,7 @@ def _playbook(ctx: Context, index: int, playbook: Playbook) -> list[Flowable]:
     for peer in playbook.peers:
         out += flowables.peer_read(ctx, playbook, peer)
     out.append(flowables.key_points(ctx, [playbook.takeaway], "Takeaway"))
-    out.append(PageBreak())
+    out.append(_chapter_end())
     return out
 
 
@@ -237,7 +242,8 @@ def _playbook(ctx: Context, index: int, playbook: Playbook) -> list[Flowable]:
 
 def _sources(ctx: Context) -> list[Flowable]:
     s = ctx.styles
-    out: list[Flowable] = [bookmark(Paragraph("Sources", s.h1), "sources", "Sources"),
+    out: list[Flowable] = [PageBreak(),
+                           bookmark(Paragraph("Sources", s.h1), "sources", "Sources"),
                            _rule(ctx)]
     for number, source in ctx.citations.numbered():
         parts = [f'<a name="{anchor(number)}"/>[{number}]\u2002<b>{ctx.markup(source.title)}</b>']

@@ -39,6 +39,10 @@ COVER_TITLE_DROP = 96
 FOOTER_PT = 7.5
 CHART_PT = 7.5
 CHART_HEIGHT = 62 * mm
+CHAPTER_ROOM = 0.45 * (PAGE[1] - MARGIN_TOP - MARGIN_BOTTOM)
+"""A chapter opens on the same page as the last one ended only if this much is left."""
+CHAPTER_GAP = 36
+"""Space above a chapter's opening when it shares a page with the chapter before."""
 SPACE = 8
 """The unit of vertical rhythm between blocks, in points."""
 
@@ -100,7 +104,7 @@ class Styles:
                                 textColor=pal.ink)
         self.chapter_no = self._style("chapter-no", h, CHAPTER_NO_PT, CHAPTER_NO_PT,
                                       fontName=h.bold, textColor=pal.primary, keepWithNext=1,
-                                      spaceAfter=4)
+                                      spaceBefore=CHAPTER_GAP, spaceAfter=4)
         self.h1 = self._style("h1", h, H1_PT, H1_LEADING, fontName=h.bold,
                               textColor=pal.ink, keepWithNext=1, spaceAfter=SPACE)
         self.h2 = self._style("h2", h, H2_PT, H2_LEADING, fontName=h.bold, textColor=pal.primary,
@@ -111,6 +115,9 @@ class Styles:
         # page; a CondPageBreak before the title keeps it off the foot of a page.
         self.table_head = self._style("table-head", h, H3_PT, H3_LEADING, fontName=h.bold,
                                       textColor=pal.ink, spaceAfter=4)
+        self.kicker = self._style("kicker", h, SMALL_PT + 0.5, SMALL_LEADING, fontName=h.bold,
+                                  textColor=pal.primary, keepWithNext=1,
+                                  spaceBefore=CHAPTER_GAP, spaceAfter=5)
         self.small = self._style("small", b, SMALL_PT, SMALL_LEADING, textColor=pal.muted)
         self.caption = self._style("caption", b, SMALL_PT, SMALL_LEADING, textColor=pal.muted,
                                    spaceBefore=3, spaceAfter=SPACE * 1.5)
