@@ -30,6 +30,7 @@ from .elements import (
     TextBox,
 )
 from .layout import BULLET_INDENT
+from .package import IndexedPackage
 
 ALIGN = {"left": PP_ALIGN.LEFT, "right": PP_ALIGN.RIGHT, "center": PP_ALIGN.CENTER}
 ANCHOR = {"top": MSO_ANCHOR.TOP, "middle": MSO_ANCHOR.MIDDLE, "bottom": MSO_ANCHOR.BOTTOM}
@@ -57,6 +58,7 @@ class _Writer:
         self.prs.slide_width = emu(plan.width)
         self.prs.slide_height = emu(plan.height)
         self.layouts = {layout.name: layout for layout in self.prs.slide_layouts}
+        self.package = IndexedPackage(self.prs)
         self.anchors: dict[str, object] = {}
         self.jumps: list[tuple[object, object, str]] = []
         self.language = outline.meta.language
@@ -78,7 +80,7 @@ class _Writer:
     # --- slides -------------------------------------------------------------------
 
     def _slide(self, plan: SlidePlan) -> None:
-        slide = self.prs.slides.add_slide(self.layouts[plan.layout])
+        slide = self.package.add_slide(self.layouts[plan.layout])
         fill = slide.background.fill
         fill.solid()
         fill.fore_color.rgb = _rgb(plan.background)
