@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -367,6 +368,18 @@ class Outline(_Node):
     sections: list[Section] = Field(min_length=1)
     playbooks: list[Playbook] = Field(default_factory=list)
     closing: Prose | None = Field(None, description="Closing line for the last slide.")
+
+
+def section_id(section: Section, index: int) -> str:
+    """Return a section's id: its own, or one made from its title (``index`` is 0-based)."""
+    if section.id:
+        return section.id
+    return slug(section.title) or f"section-{index + 1}"
+
+
+def slug(title: str) -> str:
+    """Return ``title`` as a lower-case id of letters, digits and hyphens."""
+    return re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")
 
 
 def json_schema() -> dict[str, Any]:

@@ -15,7 +15,7 @@ from pydantic import BaseModel, ValidationError
 
 from . import source, themes
 from .errors import OutlineError, Problem
-from .model import SLIDE_KINDS, Brand, Outline
+from .model import SLIDE_KINDS, Brand, Outline, slug
 from .text import citations
 
 IMAGE_SUFFIXES = {".png": b"\x89PNG\r\n\x1a\n", ".jpg": b"\xff\xd8\xff", ".jpeg": b"\xff\xd8\xff"}
@@ -472,7 +472,7 @@ def _check_structure(document: source.Document) -> list[Problem]:
     section_ids: dict[str, int] = {}
     for i, section in enumerate(_items(data.get("sections"))):
         title = section.get("title")
-        sid = section.get("id") or (_slug(title) if isinstance(title, str) else None)
+        sid = section.get("id") or (slug(title) if isinstance(title, str) else None)
         if not isinstance(sid, str):
             continue
         sid = sid or f"section-{i + 1}"
@@ -523,12 +523,4 @@ def _walk(data: Any, path: tuple = ()) -> Iterator[tuple[tuple, Any]]:
             yield from _walk(value, (*path, i))
 
 
-def section_id(section: Any, index: int) -> str:
-    """Return a section's id: its own, or one made from its title."""
-    if section.id:
-        return section.id
-    return _slug(section.title) or f"section-{index + 1}"
 
-
-def _slug(title: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")

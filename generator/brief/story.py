@@ -27,8 +27,8 @@ from ..model import (
     TableSlide,
     TimelineSlide,
     TwoColumnSlide,
+    section_id,
 )
-from ..outline import section_id
 from ..report import BuildOptions, Finding
 from ..text import plain
 from . import charts, flowables

@@ -6,8 +6,7 @@ from collections.abc import Callable, Iterator
 
 from .. import brand as _brand
 from .. import text as _text
-from ..model import ChartSlide, Outline, Playbook, Section, StatsSlide, TwoColumnSlide
-from ..outline import section_id
+from ..model import ChartSlide, Outline, Playbook, Section, StatsSlide, TwoColumnSlide, section_id
 from ..report import BuildOptions
 from . import chrome, layout, markup
 from .context import Context
