@@ -1,0 +1,93 @@
+"""watch rebuilds on a save and survives mistakes; preview renders slides and pages to PNG."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from pptx import Presentation
+from pypdf import PdfReader
+
+from generator import preview as previews
+from generator.cli import main
+
+ROOT = Path(__file__).parents[2]
+MINIMAL = ROOT / "tests" / "fixtures" / "minimal.yaml"
+
+
+def _wait_for(condition, timeout: float = 120.0) -> bool:
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        if condition():
+            return True
+        time.sleep(0.1)
+    return False
+
+
+def _title(deck: Path) -> str | None:
+    try:
+        return Presentation(str(deck)).slides[0].shapes.title.text
+    except Exception:  # noqa: BLE001 - the file may be mid-rename; look again
+        return None
+
+
+def test_watch_rebuilds_after_a_save_and_reports_mistakes_without_exiting(tmp_path):
+    outline = tmp_path / "outline.yaml"
+    outline.write_text(MINIMAL.read_text())
+    out = tmp_path / "out"
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "CI": "1"}
+    proc = subprocess.Popen([sys.executable, "-m", "generator", "watch", str(outline),
+                             "--out", str(out)], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, env=env)
+    deck = out / "deck.pptx"
+    try:
+        assert _wait_for(lambda: _title(deck) == "A minimal outline")
+        outline.write_text(MINIMAL.read_text().replace("A minimal outline", "Renamed deck"))
+        assert _wait_for(lambda: _title(deck) == "Renamed deck")
+        good = deck.read_bytes()
+        outline.write_text(MINIMAL.read_text().replace("title: A minimal", "titel: A minimal"))
+        time.sleep(2)
+        assert proc.poll() is None, "watch keeps running after a mistake"
+        assert deck.read_bytes() == good, "the last good deck stays in place"
+    finally:
+        proc.terminate()
+        _, stderr = proc.communicate(timeout=30)
+    assert "unknown key 'titel'; did you mean 'title'?" in stderr
+    assert "not rebuilt" in stderr
+    assert "Traceback" not in stderr
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_preview_renders_every_slide_and_page(tmp_path):
+    result = CliRunner().invoke(main, ["preview", str(MINIMAL), "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    shots = tmp_path / "preview"
+    slides = len(Presentation(str(tmp_path / "deck.pptx")).slides)
+    pages = len(PdfReader(tmp_path / "brief.pdf").pages)
+    assert len(list(shots.glob("slide-*.png"))) == slides
+    assert len(list(shots.glob("page-*.png"))) == pages
+    sheet = (shots / "contact-sheet.png").read_bytes()
+    assert sheet.startswith(b"\x89PNG")
+
+
+def test_preview_without_libreoffice_is_exit_3(tmp_path, monkeypatch):
+    monkeypatch.setattr(previews.shutil, "which", lambda name: None)
+    result = CliRunner().invoke(main, ["preview", str(MINIMAL), "--out", str(tmp_path)])
+    assert result.exit_code == 3
+    assert "LibreOffice ('soffice') is not installed" in result.stderr
+    assert not (tmp_path / "deck.pptx").exists()
+
+
+def test_progress_is_quiet_in_ci_and_with_quiet(monkeypatch):
+    from generator.cli import _progress
+
+    monkeypatch.setenv("CI", "true")
+    assert _progress(False) is None
+    monkeypatch.delenv("CI")
+    assert _progress(True) is None
