@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -37,6 +38,8 @@ _SCALARS = {
 _PLAIN = {_STR, "tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:map",
           "tag:yaml.org,2002:seq", *_SCALARS}
 _constructor = SafeConstructor()
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+"""Characters that no XML document (and so no .pptx) may hold: controls, lone surrogates."""
 
 
 @dataclass(frozen=True)
@@ -205,6 +208,13 @@ class _Builder:
             return [self.build(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
         if node.tag in _SCALARS:
             return getattr(_constructor, _SCALARS[node.tag])(node)
+        bad = _UNPRINTABLE.search(node.value)
+        if bad:
+            self._problem(node, f"text holds the control character U+{ord(bad.group()):04X}, "
+                          "which no document can show; expected printable text (remove it, or "
+                          "write a line break as a new line)")
+            self.invalid.add(path)
+            return None
         return node.value  # text, and timestamps kept as written
 
     def _mapping(self, node: yaml.MappingNode, path: Path_, depth: int) -> dict[str, Any]:

@@ -59,3 +59,10 @@ def test_deep_nesting_is_reported_not_crashed():
 def test_control_characters_are_located():
     with pytest.raises(OutlineError, match=r"<outline>:2:11: character U\+0007"):
         parse("meta:\n  title: x\x07\n")
+
+
+def test_control_characters_in_quoted_text_are_located_problems():
+    doc = parse('meta:\n  title: "Bell \\a here"\n')
+    assert doc.data == {"meta": {"title": None}}
+    assert str(doc.problems[0]).startswith(
+        "<outline>:2:10: text holds the control character U+0007")
