@@ -118,6 +118,13 @@ def _axes(chart, spec: Chart) -> None:
     chart.category_axis.has_major_gridlines = False
     if spec.type == "bar":
         chart.category_axis.reverse_order = True  # first category on top, as it is read
+    if spec.type in ("bar", "column") and not _has_negatives(spec):
+        values.minimum_scale = 0  # bars start at zero, so close values look close
+
+
+def _has_negatives(spec: Chart) -> bool:
+    """Whether any value of the chart is below zero."""
+    return any(v is not None and v < 0 for s in spec.series for v in s.values)
 
 
 def _normalise_workbook(chart, when: datetime) -> None:

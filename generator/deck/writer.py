@@ -18,7 +18,7 @@ from .. import brand as _brand
 from .. import text as _text
 from ..model import Outline
 from ..report import BuildOptions
-from . import charts, sections
+from . import charts, sections, theme
 from .elements import (
     ChartFrame,
     DeckPlan,
@@ -58,6 +58,7 @@ class _Writer:
         self.prs.slide_width = emu(plan.width)
         self.prs.slide_height = emu(plan.height)
         self.layouts = {layout.name: layout for layout in self.prs.slide_layouts}
+        theme.apply(self.prs, outline.brand, whole=True)
         self.package = IndexedPackage(self.prs)
         self.anchors: dict[str, object] = {}
         self.jumps: list[tuple[object, object, str]] = []
@@ -70,6 +71,7 @@ class _Writer:
             if callable(self.options.progress):
                 self.options.progress(n, total)
         self._link()
+        self._drop_unused_layouts()
         ids = [s.slide_id for s in self.prs.slides]
         sections.write(self.prs.part._element,
                        [(name, [ids[i] for i in idx]) for name, idx in self.plan.sections])
@@ -165,6 +167,7 @@ class _Writer:
         if run.link:
             r.hyperlink.address = run.link
         if para.jump:
+            r_pr.set("u", "none")  # an agenda entry reads as text; the theme colours it
             self.jumps.append((slide, r, para.jump))
 
     def _shape(self, slide, element: Shape) -> None:
@@ -222,6 +225,14 @@ class _Writer:
             r_id = slide.part.relate_to(target.part, RT.SLIDE)
             link = run._r.get_or_add_rPr().add_hlinkClick(r_id)
             link.set("action", "ppaction://hlinksldjump")
+
+    def _drop_unused_layouts(self) -> None:
+        """Remove the built-in layouts no slide uses, so the deck carries only what it needs."""
+        used = {id(slide.slide_layout) for slide in self.prs.slides}
+        for master in self.prs.slide_masters:
+            for layout in list(master.slide_layouts):
+                if id(layout) not in used:
+                    master.slide_layouts.remove(layout)
 
     @property
     def _when(self) -> _dt.datetime:

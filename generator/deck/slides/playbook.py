@@ -6,9 +6,13 @@ from ... import brand as _brand
 from ...model import Peer, Playbook
 from .. import fit
 from ..context import Context
-from ..elements import Element
-from ..layout import FIT_MARGIN, GUTTER, PANEL_PAD, Box
+from ..elements import Element, Shape
+from ..layout import BODY_GAP, FIT_MARGIN, GUTTER, PANEL_PAD, Box
 from . import chart, table
+
+BAND_PT = 16
+"""Size of the takeaway band under a dense overview table."""
+BAND_PAD = 8.0
 
 
 def _with_takeaway(ctx: Context, value: str, body: Box, path: tuple, header: list[str],
@@ -23,12 +27,44 @@ def _with_takeaway(ctx: Context, value: str, body: Box, path: tuple, header: lis
     return pages
 
 
+def _with_band(ctx: Context, value: str, body: Box, path: tuple, header: list[str],
+               rows: list[list[str]]) -> list[list[Element]]:
+    """Return a dense table with its takeaway in a compact band under it."""
+    inner_w = body.w - chart.BAR_W - 2 * BAND_PAD
+    fitted = fit.shrink(lambda s: [ctx.para(value, s, bold=True)],
+                        Box(0, 0, inner_w, 2 * BAND_PT * _brand.LINE_SPACING), BAND_PT,
+                        _brand.BODY_MIN_PT)
+    size, paras = fitted or (_brand.BODY_MIN_PT, [ctx.para(value, _brand.BODY_MIN_PT,
+                                                           bold=True)])
+    if fitted is None:
+        ctx.note((*path, "takeaway"), "takeaway does not fit in two lines under the table; "
+                 "expected one sentence", "overflow", "error")
+    elif size < BAND_PT:
+        ctx.note((*path, "takeaway"), f"takeaway shrunk to {size:g} pt to fit", "shrunk")
+    text_h = fit.height(paras, inner_w) / FIT_MARGIN + 2
+    h = text_h + 2 * BAND_PAD
+    room, _ = body.take_bottom(h, gap=BODY_GAP)
+    grids = table.grids(ctx, header, rows, room, path, first_bold=True)
+    pages: list[list[Element]] = [[g] for g in grids]
+    band = Box(body.x, grids[-1].box.bottom + BODY_GAP, body.w, h)
+    inner = Box(band.x + chart.BAR_W + BAND_PAD, band.y + BAND_PAD, inner_w, text_h)
+    pages[-1] += [Shape(band, ctx.palette.surface),
+                  Shape(Box(band.x, band.y, chart.BAR_W, band.h), ctx.palette.primary),
+                  ctx.text(inner, paras, role="takeaway", anchor="middle")]
+    return pages
+
+
 def overview(ctx: Context, playbook: Playbook, body: Box, path: tuple) -> list[list[Element]]:
-    """Return the overview: one row per dimension, the subject and each peer as columns."""
+    """Return the overview: one row per dimension, the subject and each peer as columns.
+
+    With many peers the table is dense, and its takeaway sits in a compact band under it.
+    """
     header = ["", playbook.subject, *[p.name for p in playbook.peers]]
     rows = [[d.label, d.subject, *[p.contrasts[d.id] for p in playbook.peers]]
             for d in playbook.dimensions]
-    return _with_takeaway(ctx, playbook.takeaway, body, path, header, rows)
+    dense = len(header) >= table.DENSE_COLUMNS
+    lay = _with_band if dense else _with_takeaway
+    return lay(ctx, playbook.takeaway, body, path, header, rows)
 
 
 def peer(ctx: Context, playbook: Playbook, peer: Peer, body: Box,

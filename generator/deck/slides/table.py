@@ -15,16 +15,26 @@ CELL_PAD_V = 4.0
 CAPTION_GAP = 8.0
 MIN_SHARE = 0.08
 """No column is narrower than this share of the table."""
+DENSE_TABLE_PT = 12
+"""Preferred size of comparison tables with ``DENSE_COLUMNS`` or more columns."""
+DENSE_COLUMNS = 5
+
+
+def preferred_size(columns: int) -> float:
+    """Return the preferred text size of a table with ``columns`` columns."""
+    return DENSE_TABLE_PT if columns >= DENSE_COLUMNS else _brand.TABLE_PT
 
 
 def grids(ctx: Context, header: list[str], rows: list[list[str]], box: Box, path: tuple,
           *, first_bold: bool = False) -> list[TableGrid]:
     """Return the table laid out in ``box``: shrunk to fit, else spilt over several grids.
 
+    Dense tables (``DENSE_COLUMNS`` or more) start at ``DENSE_TABLE_PT``; with
+    ``first_bold`` the first column holds row labels and is only as wide as they need.
     The header row repeats on every grid. Rows too tall for a slide alone are errors.
     """
-    widths = _widths(ctx, header, rows, box.w)
-    pref, floor = _brand.TABLE_PT, _brand.TABLE_MIN_PT
+    pref, floor = preferred_size(len(header)), _brand.TABLE_MIN_PT
+    widths = _widths(ctx, header, rows, box.w, pref, first_bold)
     for size in fit.sizes(pref, floor):
         heights = _heights(ctx, header, rows, widths, size, first_bold)
         if sum(heights) <= box.h * FIT_MARGIN:
@@ -52,9 +62,16 @@ def _paras(ctx: Context, value: str, size: float, *, head: bool, bold: bool) -> 
     return (ctx.para(value, size, colour=colour, bold=head or bold, heading=head),)
 
 
-def _widths(ctx: Context, header: list[str], rows: list[list[str]], width: float) -> list[float]:
-    """Return column widths that fill ``width``, wider for longer text."""
-    size = _brand.TABLE_PT
+def _widths(ctx: Context, header: list[str], rows: list[list[str]], width: float,
+            size: float, labels: bool = False) -> list[float]:
+    """Return column widths that fill ``width``, wider for longer text.
+
+    With ``labels`` the first column is as narrow as its longest label allows.
+    """
+    if labels and len(header) > 1:
+        first = _label_width(ctx, [header[0], *[r[0] for r in rows]], size, width)
+        rest = _widths(ctx, header[1:], [r[1:] for r in rows], width - first, size)
+        return [first, *rest]
     want, least = [], []
     for c, head in enumerate(header):
         cells = [head] + [r[c] for r in rows]
@@ -67,6 +84,13 @@ def _widths(ctx: Context, header: list[str], rows: list[list[str]], width: float
     widths = [max(w / total * width, m) for w, m in zip(want, least, strict=True)]
     scale = width / sum(widths)
     return [w * scale for w in widths]
+
+
+def _label_width(ctx: Context, labels: list[str], size: float, width: float) -> float:
+    """Return the width of a row-label column: its longest bold label on one line, padded."""
+    longest = max(_text.text_width(_text.plain(v), size, ctx.body_font, bold=True)
+                  for v in labels)
+    return min(longest / FIT_MARGIN + 2 * CELL_PAD + 2, width * 0.25)
 
 
 def _heights(ctx: Context, header: list[str], rows: list[list[str]], widths: list[float],
