@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
 from reportlab.graphics.charts.doughnut import Doughnut
@@ -13,13 +14,21 @@ from reportlab.graphics.charts.piecharts import Pie
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.graphics.widgets.markers import makeMarker
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, KeepTogether
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 
 from ..model import Chart
 from ..text import plain
 from .context import Context
-from .flowables import _caption
-from .styles import CHART_HEIGHT, CHART_PT, FRAME_WIDTH
+from .flowables import bare_style, caption_markup
+from .styles import (
+    CHART_HEIGHT,
+    CHART_PT,
+    CHART_SHARE,
+    FRAME_WIDTH,
+    GUTTER,
+    PIE_HEIGHT,
+    SPACE,
+)
 
 LEGEND_ROW = 14
 """Height of the legend band above a chart with several series, in points."""
@@ -63,21 +72,66 @@ def _axis_formatter(number_format: str | None) -> Callable[[float], str]:
     return show
 
 
-def chart_block(ctx: Context, chart: Chart, title: str) -> Flowable:
-    """Return a numbered figure: title, the drawing, then caption, unit and source."""
+@dataclass(frozen=True)
+class Exhibit:
+    """A chart as the brief shows it: the chart, its title and the sentence it makes."""
+
+    chart: Chart
+    title: str
+    takeaway: str | None = None
+
+
+def figure(ctx: Context, exhibit: Exhibit) -> Flowable:
+    """Return a numbered figure: title above; the drawing with its takeaway and caption beside."""
     ctx.figures += 1
     s = ctx.styles
-    head = ctx.para(f"Figure {ctx.figures}. " + title, s.h3)
-    return KeepTogether([head, drawing(ctx, chart),
-                         _caption(ctx, chart.caption, chart.source, chart.unit)])
+    head = ctx.para(f"Figure {ctx.figures}. " + exhibit.title, s.h3)
+    width = FRAME_WIDTH * CHART_SHARE
+    notes: list[Flowable] = []
+    if exhibit.takeaway:
+        notes.append(ctx.para(exhibit.takeaway, s.note))
+    caption = caption_markup(ctx, exhibit.chart.caption, exhibit.chart.source,
+                             exhibit.chart.unit)
+    if caption:
+        notes.append(Paragraph(caption, s.small))
+    body = Table([[drawing(ctx, exhibit.chart, width), notes or ""]],
+                 colWidths=[width, FRAME_WIDTH - width], hAlign="LEFT")
+    body.setStyle(bare_style(ctx, ("LEFTPADDING", (1, 0), (1, 0), GUTTER),
+                             ("TOPPADDING", (1, 0), (1, 0), CHART_PT * 2)))
+    return KeepTogether([head, body, Spacer(0, SPACE * 1.5)])
+
+
+def figure_pair(ctx: Context, left: Exhibit, right: Exhibit) -> Flowable:
+    """Return two numbered figures side by side, each with its caption and takeaway under it."""
+    s = ctx.styles
+    width = (FRAME_WIDTH - GUTTER) / 2
+    cells = []
+    for exhibit in (left, right):
+        ctx.figures += 1
+        cell: list[Flowable] = [ctx.para(f"Figure {ctx.figures}. " + exhibit.title, s.h3),
+                                drawing(ctx, exhibit.chart, width)]
+        caption = caption_markup(ctx, exhibit.chart.caption, exhibit.chart.source,
+                                 exhibit.chart.unit)
+        if caption:
+            cell.append(Paragraph(caption, s.caption))
+        if exhibit.takeaway:
+            cell.append(ctx.para(exhibit.takeaway, s.note))
+        cells.append(cell)
+    body = Table([cells], colWidths=[width + GUTTER, width], hAlign="LEFT")
+    body.setStyle(bare_style(ctx, ("RIGHTPADDING", (0, 0), (0, 0), GUTTER)))
+    return KeepTogether([body, Spacer(0, SPACE)])
 
 
 def drawing(ctx: Context, chart: Chart, width: float = FRAME_WIDTH,
-            height: float = CHART_HEIGHT) -> Drawing:
-    """Return ``chart`` drawn as vector graphics, ``width`` by ``height`` points."""
+            height: float | None = None) -> Drawing:
+    """Return ``chart`` drawn as vector graphics, ``width`` by ``height`` points.
+
+    Without a height, pies and doughnuts are drawn ``PIE_HEIGHT`` high, others
+    ``CHART_HEIGHT``.
+    """
     if chart.type in ("pie", "doughnut"):
-        return _pie(ctx, chart, width, height)
-    return _xy(ctx, chart, width, height)
+        return _pie(ctx, chart, width, height or PIE_HEIGHT)
+    return _xy(ctx, chart, width, height or CHART_HEIGHT)
 
 
 def _canvas(ctx: Context, width: float, height: float) -> Drawing:
@@ -114,37 +168,44 @@ def _xy(ctx: Context, chart: Chart, width: float, height: float) -> Drawing:
     if chart.type != "bar":
         plot.x, plot.y = 36, 30
         plot.width, plot.height = width - plot.x - 10, top - 30
-    plot.data = [tuple(v for v in series.values) for series in chart.series]
     plot.categoryAxis.categoryNames = cats
     _style_axes(plot, s, font)
     values = _values(chart)
     if chart.type != "line":
+        plot.data = [tuple(series.values) for series in chart.series]
         plot.valueAxis.valueMin = min([0.0, *values])
-    elif values:
-        low, high = min(values), max(values)
-        span = (high - low) or abs(high) or 1.0
-        plot.valueAxis.valueMin = max(0.0, low - 0.45 * span) if low >= 0 else low - 0.45 * span
-        plot.valueAxis.valueMax = high + 0.15 * span
+    else:
+        segments = line_segments(chart)
+        plot.data = [row for _, row in segments]
+        if values:
+            low, high = min(values), max(values)
+            span = (high - low) or abs(high) or 1.0
+            plot.valueAxis.valueMin = (max(0.0, low - 0.45 * span) if low >= 0
+                                       else low - 0.45 * span)
+            plot.valueAxis.valueMax = high + 0.15 * span
     plot.valueAxis.labelTextFormat = _axis_formatter(chart.number_format)
     colours = s.palette.chart
     if chart.type == "line":
         plot.joinedLines = 1
-        plot.lineLabelFormat = fmt
+        # Labels by position in each drawn row: reportlab numbers a row's points without its
+        # gaps, so a label looked up by category would be shifted after a gap.
+        plot.lineLabelFormat = "values"
+        plot.lineLabelArray = [[fmt(v) for v in row if v is not None] for _, row in segments]
         plot.lineLabels.fontName = font
         plot.lineLabels.fontSize = CHART_PT - 0.5
         plot.lineLabels.fillColor = s.palette.text
-        for i in range(len(chart.series)):
-            plot.lines[i].strokeColor = colours[i % len(colours)]
-            plot.lines[i].strokeWidth = 2
-            plot.lines[i].symbol = makeMarker("FilledCircle", size=4,
+        for r, (i, _) in enumerate(segments):
+            plot.lines[r].strokeColor = colours[i % len(colours)]
+            plot.lines[r].strokeWidth = 2
+            plot.lines[r].symbol = makeMarker("FilledCircle", size=4,
                                               fillColor=colours[i % len(colours)])
-        _separate_line_labels(plot, chart)
+        _separate_line_labels(plot, chart, segments)
     else:
         plot.barLabelFormat = fmt
         plot.barLabels.fontName = font
         plot.barLabels.fontSize = CHART_PT - 0.5
         plot.barLabels.fillColor = s.palette.text
-        plot.barLabels.nudge = 7
+        plot.barLabels.nudge = 5
         plot.barSpacing = 1
         plot.groupSpacing = 8 if several else 10
         for i in range(len(chart.series)):
@@ -153,6 +214,7 @@ def _xy(ctx: Context, chart: Chart, width: float, height: float) -> Drawing:
         if chart.type == "bar":
             plot.barLabels.boxAnchor = "w"
             plot.barLabels.dx = 0
+        _room_for_negative_labels(plot, chart, fmt, font)
     d.add(plot)
     if chart.unit:
         d.add(String(plot.x, top + 10, chart.unit,
@@ -162,16 +224,68 @@ def _xy(ctx: Context, chart: Chart, width: float, height: float) -> Drawing:
     return d
 
 
-def _separate_line_labels(plot: HorizontalLineChart, chart: Chart) -> None:
+def line_segments(chart: Chart) -> list[tuple[int, tuple[float | None, ...]]]:
+    """Return the rows a line chart draws: each series cut at its gaps, with its index.
+
+    A row holds one unbroken run of a series and None elsewhere, so a gap (null value)
+    breaks the line instead of being bridged.
+    """
+    rows = []
+    for i, series in enumerate(chart.series):
+        run: list[int] = []
+        for j, value in enumerate([*series.values, None]):
+            if value is not None:
+                run.append(j)
+            elif run:
+                rows.append((i, tuple(series.values[k] if k in run else None
+                                      for k in range(len(series.values)))))
+                run = []
+    return rows
+
+
+def _separate_line_labels(plot: HorizontalLineChart, chart: Chart,
+                          segments: list[tuple[int, tuple[float | None, ...]]]) -> None:
     """Put each point's label under the line when another series runs above it there."""
     below = -(2 * plot.lineLabelNudge + CHART_PT)
+    where = {}
+    for r, (i, row) in enumerate(segments):
+        drawn = [j for j, v in enumerate(row) if v is not None]
+        for k, j in enumerate(drawn):
+            where[(i, j)] = (r, k)
     for j in range(len(chart.categories)):
         points = [(series.values[j], i) for i, series in enumerate(chart.series)
                   if series.values[j] is not None]
         if len(points) < 2:
             continue
         for _, i in sorted(points)[:-1]:
-            plot.lineLabels[(i, j)].dy = below
+            plot.lineLabels[where[(i, j)]].dy = below
+
+
+def _room_for_negative_labels(plot, chart: Chart, fmt: Callable[[float | None], str],
+                              font: str) -> None:
+    """Set negative bars' labels beyond their ends, and lower the axis so they fit inside it.
+
+    Without the room a negative bar's label would run into the category names at the
+    plot's edge.
+    """
+    negatives = [(i, j, v) for i, series in enumerate(chart.series)
+                 for j, v in enumerate(series.values) if v is not None and v < 0]
+    if not negatives:
+        return
+    horizontal = chart.type == "bar"
+    size = plot.barLabels.fontSize
+    if horizontal:
+        for i, j, _ in negatives:
+            plot.barLabels[(i, j)].boxAnchor = "e"
+        need = max(stringWidth(fmt(v), font, size) for _, _, v in negatives)
+        length = plot.width
+    else:
+        need = size
+        length = plot.height
+    need += plot.barLabels.nudge + 3
+    low = min(v for _, _, v in negatives)
+    high = max([0.0, *_values(chart)])
+    plot.valueAxis.valueMin = low - need * (high - low) / max(length - need, 1.0)
 
 
 def _style_axes(plot, s, font: str) -> None:

@@ -20,90 +20,133 @@ from ..model import Event, Peer, Playbook, Stat
 from ..model import Table as TableModel
 from ..text import plain
 from .context import Context
-from .styles import CELL_PT, FRAME_WIDTH, SPACE
+from .styles import CELL_PT, FRAME_WIDTH, GUTTER, SPACE
 
-PAD = 6
+PAD = 4
 """Cell padding of tables and panels, in points."""
-TABLE_START = 100
+TABLE_START = 80
 """Room a table needs at the foot of a page to start there: title, header and two rows."""
 MIN_COLUMN = 48
 """The narrowest a table column gets, in points."""
+STATS_PER_ROW = 4
+"""The most stat call-outs side by side in one row."""
+WIDE_STAT = 180
+"""A stat cell at least this wide shows its value beside its label, not above it."""
+BOX_LABEL = 80
+"""Width of the margin that holds a key-points box's title, in points."""
 
 
-def stat_panel(ctx: Context, stats: list[Stat], title: str | None = None) -> Flowable:
-    """Return stats as call-outs side by side: big value, label, detail and source."""
+def bare_style(ctx: Context, *commands: tuple) -> TableStyle:
+    """Return a layout table's style: no padding, cells top-aligned, the body font.
+
+    The font is named so that an empty cell never pulls in a base-14 font.
+    """
+    return TableStyle([("FONTNAME", (0, 0), (-1, -1), ctx.styles.body_font.regular),
+                       ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                       ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                       ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                       ("TOPPADDING", (0, 0), (-1, -1), 0),
+                       ("BOTTOMPADDING", (0, 0), (-1, -1), 0), *commands])
+
+
+def stat_row(ctx: Context, stats: list[Stat], title: str | None = None) -> Flowable:
+    """Return stats as a compact row of call-outs: value, label, detail and source.
+
+    Up to four stats share a row; more wrap onto further rows. A row of one or two stats
+    sets each value beside its words, so the row stays one value high.
+    """
     s = ctx.styles
-    cells = []
-    for stat in stats:
-        cell = [ctx.para(stat.value, s.stat_value), ctx.para(stat.label, s.stat_label)]
-        detail = ctx.markup(stat.detail) if stat.detail else ""
-        cite = ctx.cite(stat.source)
-        if detail or cite:
-            cell.append(Paragraph(detail + cite, s.stat_detail))
-        cells.append(cell)
-    width = FRAME_WIDTH / len(cells)
-    table = Table([cells], colWidths=[width] * len(cells))
-    pal = s.palette
-    table.setStyle(TableStyle([
-        ("FONTNAME", (0, 0), (-1, -1), s.body_font.regular),
-        ("BACKGROUND", (0, 0), (-1, -1), pal.surface),
-        ("LINEABOVE", (0, 0), (-1, 0), 2.5, pal.primary),
-        ("LINEAFTER", (0, 0), (-2, -1), 0.75, pal.background),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), PAD * 1.5),
-        ("RIGHTPADDING", (0, 0), (-1, -1), PAD * 1.5),
-        ("TOPPADDING", (0, 0), (-1, -1), PAD * 1.5),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), PAD * 2),
-    ]))
-    parts: list[Flowable] = []
-    if title:
-        parts.append(ctx.para(title, s.h3))
-    parts += [table, Spacer(0, SPACE * 1.5)]
+    rows = [stats[i:i + STATS_PER_ROW] for i in range(0, len(stats), STATS_PER_ROW)]
+    parts: list[Flowable] = [ctx.para(title, s.h3)] if title else []
+    for row in rows:
+        width = FRAME_WIDTH / len(row)
+        table = Table([[_stat_cell(ctx, stat, width) for stat in row]],
+                      colWidths=[width] * len(row), hAlign="LEFT")
+        pal = s.palette
+        table.setStyle(TableStyle([
+            ("FONTNAME", (0, 0), (-1, -1), s.body_font.regular),
+            ("BACKGROUND", (0, 0), (-1, -1), pal.surface),
+            ("LINEABOVE", (0, 0), (-1, 0), 1.5, pal.primary),
+            ("LINEAFTER", (0, 0), (-2, -1), 1.5, pal.background),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), PAD * 1.75),
+            ("RIGHTPADDING", (0, 0), (-1, -1), PAD * 1.5),
+            ("TOPPADDING", (0, 0), (-1, -1), PAD * 1.25),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), PAD * 1.5),
+        ]))
+        parts += [table, Spacer(0, 2)]
+    parts[-1] = Spacer(0, SPACE * 1.5)
     return KeepTogether(parts)
 
 
-def key_points(ctx: Context, points: list[str], title: str = "Key points") -> Flowable:
-    """Return the points as a bulleted list in a tinted box with a brand rule at its left."""
+def _stat_cell(ctx: Context, stat: Stat, width: float) -> list[Flowable] | Table:
     s = ctx.styles
-    items = ListFlowable(
-        [ListItem(ctx.para(p, s.bullet), leftIndent=12) for p in points],
-        bulletType="bullet", start="\u2022", leftIndent=12, bulletFontName=s.body_font.bold,
-        bulletColor=s.palette.primary, bulletFontSize=s.bullet.fontSize)
-    box = Table([[[Paragraph(ctx.literal(title.upper()), s.box_title), items]]],
-                colWidths=[FRAME_WIDTH])
+    value = ctx.para(stat.value, s.stat_value)
+    words = [ctx.para(stat.label, s.stat_label)]
+    detail = ctx.markup(stat.detail) if stat.detail else ""
+    cite = ctx.cite(stat.source)
+    if detail or cite:
+        words.append(Paragraph(detail + cite, s.stat_detail))
+    if width < WIDE_STAT:
+        return [value, *words]
+    inner = width - PAD * 3.25
+    value_w = min(stringWidth(plain(stat.value), s.heading_font.bold, s.stat_value.fontSize)
+                  + PAD * 3, inner * 0.45)
+    cell = Table([[value, words]], colWidths=[value_w, inner - value_w], hAlign="LEFT")
+    cell.setStyle(bare_style(ctx, ("TOPPADDING", (1, 0), (1, 0), 2)))
+    return cell
+
+
+def key_points(ctx: Context, points: list[str], title: str = "Key points") -> Flowable:
+    """Return the points as a bulleted list in a tinted box, its title in a margin at left."""
+    s = ctx.styles
+    items = _bullets(ctx, [ctx.para(p, s.bullet) for p in points])
+    label = Paragraph(ctx.literal(title.upper()), s.box_title)
+    box = Table([[label, items]], colWidths=[BOX_LABEL, FRAME_WIDTH - BOX_LABEL])
     box.setStyle(TableStyle([
         ("FONTNAME", (0, 0), (-1, -1), s.body_font.regular),
         ("BACKGROUND", (0, 0), (-1, -1), s.palette.surface),
-        ("LINEBEFORE", (0, 0), (0, -1), 3, s.palette.primary),
-        ("LEFTPADDING", (0, 0), (-1, -1), PAD * 2),
-        ("RIGHTPADDING", (0, 0), (-1, -1), PAD * 2),
+        ("LINEBEFORE", (0, 0), (0, -1), 2.5, s.palette.primary),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (0, -1), PAD * 2.5),
+        ("LEFTPADDING", (1, 0), (1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (-1, -1), PAD * 2.5),
         ("TOPPADDING", (0, 0), (-1, -1), PAD * 1.5),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), PAD),
+        ("TOPPADDING", (0, 0), (0, -1), PAD * 1.5 + 1.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), PAD * 1.25),
     ]))
-    return KeepTogether([Spacer(0, SPACE / 2), box, Spacer(0, SPACE * 1.5)])
+    return KeepTogether([Spacer(0, SPACE / 3), box, Spacer(0, SPACE * 1.5)])
+
+
+def _bullets(ctx: Context, paragraphs: list[Flowable]) -> ListFlowable:
+    s = ctx.styles
+    return ListFlowable([ListItem(p, leftIndent=10) for p in paragraphs], bulletType="bullet",
+                        start="\u2022", leftIndent=10, bulletFontName=s.body_font.bold,
+                        bulletColor=s.palette.primary, bulletFontSize=s.bullet.fontSize)
 
 
 def pull_quote(ctx: Context, quote: str, attribution: str, role: str | None) -> Flowable:
-    """Return a pull-quote: the words large, with the speaker and role under them."""
+    """Return a pull-quote: the words set large, the speaker and role under them."""
     s = ctx.styles
     who = "\u2014 " + ctx.markup(attribution)
     if role:
         who += ", " + ctx.markup(role)
     body = [Paragraph("\u201c" + ctx.markup(quote) + "\u201d", s.quote),
             Paragraph(who, s.attribution)]
-    table = Table([[body]], colWidths=[FRAME_WIDTH - 2 * SPACE * 3])
+    table = Table([[body]], colWidths=[FRAME_WIDTH * 0.8], hAlign="LEFT")
     table.setStyle(TableStyle([
         ("FONTNAME", (0, 0), (-1, -1), s.body_font.regular),
-        ("LINEBEFORE", (0, 0), (0, -1), 3, s.palette.accent),
+        ("LINEBEFORE", (0, 0), (0, -1), 2.5, s.palette.accent),
         ("LEFTPADDING", (0, 0), (-1, -1), PAD * 3),
-        ("TOPPADDING", (0, 0), (-1, -1), PAD / 2),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), PAD / 2),
+        ("TOPPADDING", (0, 0), (-1, -1), 1),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
     ]))
-    return KeepTogether([Spacer(0, SPACE), table, Spacer(0, SPACE * 2)])
+    return KeepTogether([Spacer(0, SPACE / 2), table, Spacer(0, SPACE * 2)])
 
 
 def column_widths(rows: list[list[str]], total: float, font: str, bold_font: str,
-                  size: float = CELL_PT, weights: list[float] | None = None) -> list[float]:
+                  size: float = CELL_PT, weights: list[float] | None = None,
+                  bold_first: bool = False) -> list[float]:
     """Return widths for the columns of ``rows`` (plain text, header first) summing to ``total``.
 
     As a browser lays out an automatic table: each column first gets its longest word (so
@@ -114,8 +157,8 @@ def column_widths(rows: list[list[str]], total: float, font: str, bold_font: str
     least = [0.0] * n
     most = [0.0] * n
     for r, row in enumerate(rows):
-        face = bold_font if r == 0 else font
         for i, cell in enumerate(row):
+            face = bold_font if r == 0 or (bold_first and i == 0) else font
             words = cell.split() or [""]
             least[i] = max(least[i], max(stringWidth(w, face, size) for w in words) + 2 * PAD)
             most[i] = max(most[i], stringWidth(cell, face, size) + 2 * PAD)
@@ -136,15 +179,15 @@ def column_widths(rows: list[list[str]], total: float, font: str, bold_font: str
 
 def data_table(ctx: Context, header: list[str], rows: list[list[str]],
                first_column_strong: bool = False,
-               weights: list[float] | None = None) -> Table:
-    """Return a table that fits the frame: wrapped cells, striped rows, header repeated on split.
+               weights: list[float] | None = None, width: float = FRAME_WIDTH) -> Table:
+    """Return a table that fits ``width``: wrapped cells, striped rows, header repeated on split.
 
     ``header`` and ``rows`` hold inline-marked text.
     """
     s = ctx.styles
     widths = column_widths([[plain(c) for c in header]] + [[plain(c) for c in r] for r in rows],
-                           FRAME_WIDTH, s.body_font.regular, s.body_font.bold,
-                           weights=weights)
+                           width, s.body_font.regular, s.body_font.bold, weights=weights,
+                           bold_first=first_column_strong)
     body_styles = [s.cell_strong if first_column_strong and i == 0 else s.cell
                    for i in range(len(header))]
     data = [[ctx.para(c, s.cell_head) for c in header]]
@@ -156,8 +199,8 @@ def data_table(ctx: Context, header: list[str], rows: list[list[str]],
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), PAD),
         ("RIGHTPADDING", (0, 0), (-1, -1), PAD),
-        ("TOPPADDING", (0, 0), (-1, -1), PAD * 0.75),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), PAD),
+        ("TOPPADDING", (0, 0), (-1, -1), PAD * 0.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), PAD * 0.85),
         ("LINEBELOW", (0, -1), (-1, -1), 0.75, pal.primary),
         ("FONTNAME", (0, 0), (-1, -1), s.body_font.regular),
     ]
@@ -182,6 +225,15 @@ def table_block(ctx: Context, table: TableModel, title: str) -> list[Flowable]:
 
 def _caption(ctx: Context, caption: str | None, source: str | None,
              unit: str | None = None) -> Flowable:
+    text = caption_markup(ctx, caption, source, unit)
+    if not text:
+        return Spacer(0, SPACE * 1.5)
+    return Paragraph(text, ctx.styles.caption)
+
+
+def caption_markup(ctx: Context, caption: str | None, source: str | None,
+                   unit: str | None = None) -> str:
+    """Return the markup of a caption: its words, the unit and the cited source ('' if none)."""
     parts = []
     if caption:
         parts.append(ctx.markup(caption))
@@ -189,35 +241,44 @@ def _caption(ctx: Context, caption: str | None, source: str | None,
         parts.append("Unit: " + ctx.literal(unit) + ".")
     if source:
         parts.append("Source:" + ctx.cite(source))
-    if not parts:
-        return Spacer(0, SPACE * 1.5)
-    return Paragraph(" ".join(parts), ctx.styles.caption)
+    return " ".join(parts)
+
+
+def columns_grid(ctx: Context, cells: list[list[Flowable]], gutter: float = GUTTER,
+                 pad: float = PAD / 2) -> Table:
+    """Return ``cells`` in two columns, read down the left column and then the right.
+
+    Each pair of cells shares a row, so the grid splits between rows at a page foot.
+    """
+    half = (len(cells) + 1) // 2
+    left, right = cells[:half], cells[half:]
+    rows = [[left[i], right[i] if i < len(right) else ""] for i in range(half)]
+    width = (FRAME_WIDTH - gutter) / 2
+    table = Table(rows, colWidths=[width + gutter, width], hAlign="LEFT")
+    table.setStyle(bare_style(ctx, ("RIGHTPADDING", (0, 0), (0, -1), gutter),
+                              ("TOPPADDING", (0, 0), (-1, -1), pad),
+                              ("BOTTOMPADDING", (0, 0), (-1, -1), pad)))
+    return table
 
 
 def timeline(ctx: Context, events: list[Event], title: str) -> list[Flowable]:
-    """Return dated events as a compact two-column list: date, then what happened."""
+    """Return dated events as a compact list in two columns: date, then what happened."""
     s = ctx.styles
-    rows = []
+    width = (FRAME_WIDTH - GUTTER) / 2
+    date_width = max(stringWidth(plain(e.date), s.body_font.bold, CELL_PT) for e in events)
+    date_width = min(date_width + 2 * PAD, width * 0.35)
+    cells = []
     for event in events:
-        what = [ctx.para(event.title, s.cell_strong)]
+        what = "<b>" + ctx.markup(event.title) + "</b>"
         if event.detail:
-            what.append(ctx.para(event.detail, s.cell))
-        rows.append([ctx.para(event.date, s.cell_strong), what])
-    date_width = max(MIN_COLUMN + 12, max(stringWidth(plain(e.date), s.body_font.bold, CELL_PT)
-                                          for e in events) + 3 * PAD)
-    date_width = min(date_width, FRAME_WIDTH * 0.3)
-    table = Table(rows, colWidths=[date_width, FRAME_WIDTH - date_width], hAlign="LEFT")
-    table.setStyle(TableStyle([
-        ("FONTNAME", (0, 0), (-1, -1), s.body_font.regular),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LINEBEFORE", (1, 0), (1, -1), 1.5, s.palette.primary),
-        ("LEFTPADDING", (0, 0), (0, -1), 0),
-        ("LEFTPADDING", (1, 0), (1, -1), PAD * 1.5),
-        ("TOPPADDING", (0, 0), (-1, -1), PAD / 2),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), PAD),
-        ("LINEBELOW", (0, 0), (-1, -2), 0.4, s.palette.surface),
-    ]))
-    return [ctx.para(title, s.table_head), table, Spacer(0, SPACE * 1.5)]
+            what += f' <font color="{ctx.outline.brand.palette.muted}">' + ctx.markup(
+                event.detail) + "</font>"
+        entry = Table([[ctx.para(event.date, s.cell_date), Paragraph(what, s.cell)]],
+                      colWidths=[date_width, width - date_width], hAlign="LEFT")
+        entry.setStyle(bare_style(ctx, ("LEFTPADDING", (1, 0), (1, 0), PAD * 1.5),
+                                  ("LINEBEFORE", (1, 0), (1, 0), 1.5, s.palette.primary)))
+        cells.append([entry])
+    return [ctx.para(title, s.table_head), columns_grid(ctx, cells), Spacer(0, SPACE * 1.5)]
 
 
 def comparison(ctx: Context, playbook: Playbook) -> list[Flowable]:
@@ -234,24 +295,37 @@ def comparison(ctx: Context, playbook: Playbook) -> list[Flowable]:
             Spacer(0, SPACE * 1.5)]
 
 
-def peer_read(ctx: Context, playbook: Playbook, peer: Peer) -> list[Flowable]:
-    """Return a short read of one peer: headline, its contrasts, and the takeaway."""
+def peer_read(ctx: Context, playbook: Playbook, peer: Peer,
+              width: float = FRAME_WIDTH) -> list[Flowable]:
+    """Return a short read of one peer: headline, a small contrast table, the takeaway."""
     s = ctx.styles
     cites = "".join(ctx.cite(sid) for sid in peer.sources)
-    out: list[Flowable] = [ctx.para(peer.name, s.h2, cites),
-                           ctx.para(peer.headline, s.lead)]
     labels = {d.id: d for d in playbook.dimensions}
-    items = []
+    rows = []
     for dim_id, contrast in peer.contrasts.items():
         dim = labels[dim_id]
-        ours = peer.subject.get(dim_id, dim.subject)
-        text = (f"<b>{ctx.markup(dim.label)}.</b> {ctx.markup(contrast)} "
-                f"<font color=\"{ctx.outline.brand.palette.muted}\">"
-                f"({ctx.literal(playbook.subject)}: {ctx.markup(ours)})</font>")
-        items.append(ListItem(Paragraph(text, s.bullet), leftIndent=12))
-    out.append(ListFlowable(items, bulletType="bullet", start="\u2022", leftIndent=12,
-                            bulletFontName=s.body_font.bold, bulletColor=s.palette.primary,
-                            bulletFontSize=s.bullet.fontSize))
-    out.append(Spacer(0, SPACE / 2))
-    out.append(Paragraph("<b>Takeaway.</b> " + ctx.markup(peer.takeaway), s.body))
+        rows.append([dim.label, contrast, peer.subject.get(dim_id, dim.subject)])
+    table = data_table(ctx, ["Dimension", peer.name, playbook.subject], rows,
+                       first_column_strong=True, weights=[0.6, 1.0, 1.0], width=width)
+    return [ctx.para(peer.name, s.h2, cites), ctx.para(peer.headline, s.peer_headline), table,
+            Paragraph("<b>Takeaway.</b> " + ctx.markup(peer.takeaway), s.peer_takeaway)]
+
+
+def peer_reads(ctx: Context, playbook: Playbook) -> list[Flowable]:
+    """Return the reads of a playbook's peers, two side by side."""
+    width = (FRAME_WIDTH - GUTTER) / 2
+    reads = [peer_read(ctx, playbook, peer, width) for peer in playbook.peers]
+    out: list[Flowable] = []
+    for i in range(0, len(reads), 2):
+        pair = reads[i:i + 2]
+        row = Table([pair + [""] * (2 - len(pair))], colWidths=[width + GUTTER, width],
+                    hAlign="LEFT")
+        row.setStyle(bare_style(ctx, ("RIGHTPADDING", (0, 0), (0, -1), GUTTER),
+                                ("BOTTOMPADDING", (0, 0), (-1, -1), SPACE)))
+        out.append(row)
     return out
+
+
+def sources_list(ctx: Context, entries: list[str]) -> Flowable:
+    """Return the numbered source entries (paragraph markup) in two columns."""
+    return columns_grid(ctx, [[Paragraph(e, ctx.styles.source)] for e in entries], pad=2)

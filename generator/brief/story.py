@@ -32,13 +32,15 @@ from ..model import (
 from ..report import BuildOptions, Finding
 from ..text import plain
 from . import charts, flowables
+from .charts import Exhibit
 from .context import Context
 from .fonts import glyph_findings
 from .markup import anchor
 from .pages import BODY, PageTotal, bookmark
-from .styles import CHAPTER_ROOM, COVER_TITLE_DROP, SPACE
+from .styles import CHAPTER_ROOM, CHART_HEIGHT, COVER_TITLE_DROP, SPACE
 
 COVER_KICKER = "STRATEGY BRIEF"
+PLAYBOOK_KICKER = "Playbook"
 
 
 @dataclass
@@ -63,10 +65,11 @@ def plan(outline: Outline, options: BuildOptions) -> BriefPlan:
     story: list[Flowable] = [total]
     story += _cover(ctx, options)
     story += _contents(ctx)
-    story += _summary(ctx)
+    shown = summary_stats(outline)
+    story += _summary(ctx, shown)
     chapters = _placed_playbooks(outline)
     for number, section in enumerate(outline.sections, 1):
-        story += _chapter(ctx, number, section)
+        story += _chapter(ctx, number, section, skip=shown)
         for playbook in chapters.get(number - 1, []):
             story += _playbook(ctx, outline.playbooks.index(playbook), playbook)
     story += _sources(ctx)
@@ -87,7 +90,7 @@ def _cover(ctx: Context, options: BuildOptions) -> list[Flowable]:
     out.append(FrameBreak())
     if meta.author:
         out.append(ctx.plain_para(meta.author, s.cover_meta_strong))
-    if meta.organisation:
+    if meta.organisation and meta.organisation != meta.author:
         out.append(ctx.plain_para(meta.organisation, s.cover_meta))
     day = meta.date or options.timestamp.date()
     out.append(Spacer(0, SPACE))
@@ -106,65 +109,67 @@ def _contents(ctx: Context) -> list[Flowable]:
                       ("VALIGN", (0, 0), (-1, -1), "TOP"),
                       ("LEFTPADDING", (0, 0), (-1, -1), 0),
                       ("RIGHTPADDING", (0, 0), (-1, -1), 0)]
-    return [bookmark(Paragraph("Contents", s.h1), "contents", "Contents", toc=False),
-            _rule(ctx), toc, PageBreak()]
+    return [*_heading(ctx, Paragraph("Contents", s.h1), "contents", "Contents", toc=False),
+            toc, PageBreak()]
 
 
-def _summary(ctx: Context) -> list[Flowable]:
+def summary_stats(outline: Outline) -> StatsSlide | None:
+    """Return the stats slide the summary shows for want of key figures, if it shows one."""
+    if outline.key_figures:
+        return None
+    for section in outline.sections:
+        for slide in section.slides:
+            if isinstance(slide, StatsSlide):
+                return slide
+    return None
+
+
+def _summary(ctx: Context, shown: StatsSlide | None) -> list[Flowable]:
     s = ctx.styles
     outline = ctx.outline
-    out: list[Flowable] = [bookmark(Paragraph("Executive summary", s.h1), "summary",
-                                    "Executive summary"), _rule(ctx)]
+    out = _heading(ctx, Paragraph("Executive summary", s.h1), "summary", "Executive summary")
     for i, text in enumerate(outline.summary):
         out.append(ctx.para(text, s.lead if i == 0 else s.body))
-    figures = list(outline.key_figures) or _first_stats(outline)
+    figures = list(outline.key_figures) or (list(shown.stats) if shown else [])
     if figures:
         out.append(Spacer(0, SPACE))
-        for start in range(0, len(figures), 4):
-            title = "Key figures" if start == 0 else None
-            out.append(flowables.stat_panel(ctx, figures[start:start + 4], title))
+        out.append(flowables.stat_row(ctx, figures, "Key figures"))
     out.append(PageBreak())
     return out
 
 
-def _first_stats(outline: Outline) -> list:
-    for section in outline.sections:
-        for slide in section.slides:
-            if isinstance(slide, StatsSlide):
-                return list(slide.stats)
-    return []
-
-
-def _rule(ctx: Context) -> Flowable:
-    return HRFlowable(width="100%", thickness=1.5, color=ctx.styles.palette.primary,
-                      spaceBefore=0, spaceAfter=SPACE * 2, hAlign="LEFT")
+def _heading(ctx: Context, head: Paragraph, key: str, title: str,
+             toc: bool = True) -> list[Flowable]:
+    """Return a part's heading with its rule under it, bookmarked, kept with what follows."""
+    rule = HRFlowable(width="100%", thickness=1, color=ctx.styles.palette.primary,
+                      spaceBefore=0, spaceAfter=SPACE * 1.5, hAlign="LEFT")
+    rule.keepWithNext = 1
+    return [bookmark(head, key, title, toc=toc), rule]
 
 
 # --- chapters -----------------------------------------------------------------
 
 
-def _chapter(ctx: Context, number: int, section: Section) -> list[Flowable]:
+def _chapter(ctx: Context, number: int, section: Section,
+             skip: StatsSlide | None = None) -> list[Flowable]:
     s = ctx.styles
-    key = f"chapter-{number}"
-    out: list[Flowable] = [
-        Paragraph(f"{number:02d}", s.chapter_no),
-        bookmark(ctx.para(section.title, s.h1), key, f"{number}. {_plain(section.title)}"),
-        _rule(ctx),
-    ]
+    colour = ctx.outline.brand.palette.primary
+    head = Paragraph(f'<font color="{colour}">{number:02d}</font>\u2003'
+                     + ctx.markup(section.title), s.h1)
+    out: list[Flowable] = [_part_break()]
+    out += _heading(ctx, head, f"chapter-{number}", f"{number}. {_plain(section.title)}")
     if section.summary:
         out.append(ctx.para(section.summary, s.lead))
     for text in section.prose:
         out.append(ctx.para(text, s.body))
     if section.key_points:
         out.append(flowables.key_points(ctx, list(section.key_points)))
-    for slide in section.slides:
-        out += _exhibit(ctx, slide)
-    out.append(_chapter_end())
+    out += _exhibits(ctx, [slide for slide in section.slides if slide is not skip])
     return out
 
 
-def _chapter_end() -> Flowable:
-    """Return the break after a chapter: a new page unless much of this one is left."""
+def _part_break() -> Flowable:
+    """Return the break before a part: a new page only if it would start in the bottom third."""
     return CondPageBreak(CHAPTER_ROOM)
 
 
@@ -176,16 +181,34 @@ def _table_room() -> Flowable:
     return CondPageBreak(flowables.TABLE_START)
 
 
-def _exhibit(ctx: Context, slide) -> list[Flowable]:
-    """Return what a slide contributes to the brief (bullet and image slides: nothing)."""
+def _exhibits(ctx: Context, slides: list) -> list[Flowable]:
+    """Return what a section's slides contribute to the brief, in order.
+
+    Charts go side by side in pairs, the pair where the first of them would be.
+    """
+    items: list = []
+    for slide in slides:
+        items += _exhibit(ctx, slide)
+    charts_ = [item for item in items if isinstance(item, Exhibit)]
+    pairs = {id(a): b for a, b in zip(charts_[::2], charts_[1::2], strict=False)}
+    paired = {id(b) for b in pairs.values()}
+    out: list[Flowable] = []
+    for item in items:
+        if not isinstance(item, Exhibit):
+            out.append(item)
+        elif id(item) in pairs:
+            out += [CondPageBreak(CHART_HEIGHT), charts.figure_pair(ctx, item, pairs[id(item)])]
+        elif id(item) not in paired:
+            out += [CondPageBreak(CHART_HEIGHT), charts.figure(ctx, item)]
+    return out
+
+
+def _exhibit(ctx: Context, slide) -> list:
+    """Return a slide's flowables and charts (bullet and image slides: nothing)."""
     if isinstance(slide, StatsSlide):
-        return [flowables.stat_panel(ctx, list(slide.stats), slide.title)]
+        return [flowables.stat_row(ctx, list(slide.stats), slide.title)]
     if isinstance(slide, ChartSlide):
-        out: list[Flowable] = [CondPageBreak(120), charts.chart_block(ctx, slide.chart,
-                                                                       slide.title)]
-        if slide.takeaway:
-            out.append(ctx.para(slide.takeaway, ctx.styles.body))
-        return out
+        return [Exhibit(slide.chart, slide.title, slide.takeaway)]
     if isinstance(slide, TableSlide):
         return [_table_room(), *flowables.table_block(ctx, slide.table, slide.title)]
     if isinstance(slide, QuoteSlide):
@@ -193,13 +216,15 @@ def _exhibit(ctx: Context, slide) -> list[Flowable]:
     if isinstance(slide, TimelineSlide):
         return [_table_room(), *flowables.timeline(ctx, list(slide.events), slide.title)]
     if isinstance(slide, TwoColumnSlide):
-        out = []
+        out: list = []
+        stats = [c.stat for c in (slide.left, slide.right) if c.stat is not None]
         for column in (slide.left, slide.right):
-            title = column.heading or slide.title
             if column.chart is not None:
-                out += [CondPageBreak(120), charts.chart_block(ctx, column.chart, title)]
-            elif column.stat is not None:
-                out.append(flowables.stat_panel(ctx, [column.stat], title))
+                out.append(Exhibit(column.chart, column.heading or slide.title))
+        if stats:
+            title = slide.title if len(stats) > 1 else next(
+                c.heading or slide.title for c in (slide.left, slide.right) if c.stat)
+            out.append(flowables.stat_row(ctx, stats, title))
         return out
     return []
 
@@ -221,19 +246,16 @@ def _placed_playbooks(outline: Outline) -> dict[int, list[Playbook]]:
 def _playbook(ctx: Context, index: int, playbook: Playbook) -> list[Flowable]:
     s = ctx.styles
     cites = "".join(ctx.cite(sid) for sid in playbook.sources)
-    out: list[Flowable] = [
-        Paragraph("PLAYBOOK", s.kicker),
-        bookmark(ctx.para(playbook.title, s.h1), f"playbook-{index + 1}",
-                 _plain(playbook.title)),
-        _rule(ctx),
-        ctx.para(playbook.headline, s.lead, cites),
-    ]
+    colour = ctx.outline.brand.palette.primary
+    head = Paragraph(f'<font color="{colour}">{ctx.literal(PLAYBOOK_KICKER)}</font>\u2003'
+                     + ctx.markup(playbook.title), s.h1)
+    out: list[Flowable] = [_part_break()]
+    out += _heading(ctx, head, f"playbook-{index + 1}", _plain(playbook.title))
+    out.append(ctx.para(playbook.headline, s.lead, cites))
     out += [ctx.para(text, s.body) for text in playbook.intro]
     out += flowables.comparison(ctx, playbook)
-    for peer in playbook.peers:
-        out += flowables.peer_read(ctx, playbook, peer)
+    out += flowables.peer_reads(ctx, playbook)
     out.append(flowables.key_points(ctx, [playbook.takeaway], "Takeaway"))
-    out.append(_chapter_end())
     return out
 
 
@@ -242,9 +264,9 @@ def _playbook(ctx: Context, index: int, playbook: Playbook) -> list[Flowable]:
 
 def _sources(ctx: Context) -> list[Flowable]:
     s = ctx.styles
-    out: list[Flowable] = [PageBreak(),
-                           bookmark(Paragraph("Sources", s.h1), "sources", "Sources"),
-                           _rule(ctx)]
+    out: list[Flowable] = [_part_break()]
+    out += _heading(ctx, Paragraph("Sources", s.h1), "sources", "Sources")
+    entries = []
     for number, source in ctx.citations.numbered():
         parts = [f'<a name="{anchor(number)}"/>[{number}]\u2002<b>{ctx.markup(source.title)}</b>']
         detail = ", ".join(ctx.literal(t) for t in (source.publisher, source.date) if t)
@@ -254,7 +276,9 @@ def _sources(ctx: Context) -> list[Flowable]:
         if source.url:
             text += (f" <a href={quoteattr(source.url)} color=\"{ctx.link_colour}\">"
                      f"{ctx.literal(source.url)}</a>")
-        out.append(Paragraph(text, s.source))
-    if len(out) == 2:
+        entries.append(text)
+    if entries:
+        out.append(flowables.sources_list(ctx, entries))
+    else:
         out.append(Paragraph("No sources are cited.", s.body))
     return out

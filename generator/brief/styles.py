@@ -15,35 +15,42 @@ from ..model import Brand
 from .fonts import Family, register
 
 PAGE = A4
-MARGIN_X = 24 * mm
-MARGIN_TOP = 28 * mm
-MARGIN_BOTTOM = 24 * mm
+MARGIN_X = 22 * mm
+MARGIN_TOP = 23 * mm
+MARGIN_BOTTOM = 21 * mm
 FRAME_WIDTH = PAGE[0] - 2 * MARGIN_X
-HEADER_GAP = 12 * mm
+FRAME_HEIGHT = PAGE[1] - MARGIN_TOP - MARGIN_BOTTOM
+HEADER_GAP = 10 * mm
 """Distance from the top of the text frame up to the running header's baseline."""
 
-BODY_PT, BODY_LEADING = 10, 14.5
-LEAD_PT, LEAD_LEADING = 12, 17
-H1_PT, H1_LEADING = 24, 29
-CHAPTER_NO_PT = 40
-H2_PT, H2_LEADING = 13, 17
-H3_PT, H3_LEADING = 10.5, 14
-SMALL_PT, SMALL_LEADING = 8, 10.5
-CELL_PT, CELL_LEADING = 8.5, 11
-STAT_PT, STAT_LEADING = 24, 27
-QUOTE_PT, QUOTE_LEADING = 14, 20
+BODY_PT, BODY_LEADING = 9.5, 13.5
+LEAD_PT, LEAD_LEADING = 10.5, 14.5
+H1_PT, H1_LEADING = 16, 20
+H2_PT, H2_LEADING = 10.5, 14
+H3_PT, H3_LEADING = 9.5, 12.5
+SMALL_PT, SMALL_LEADING = 7.5, 9.5
+CELL_PT, CELL_LEADING = 8, 10
+STAT_PT, STAT_LEADING = 16, 18
+QUOTE_PT, QUOTE_LEADING = 11, 15
 COVER_TITLE_PT, COVER_TITLE_LEADING = 34, 40
 COVER_SUB_PT, COVER_SUB_LEADING = 15, 20
 COVER_TITLE_DROP = 96
 """Space above the cover's title inside the dark band, in points."""
-FOOTER_PT = 7.5
-CHART_PT = 7.5
-CHART_HEIGHT = 62 * mm
-CHAPTER_ROOM = 0.45 * (PAGE[1] - MARGIN_TOP - MARGIN_BOTTOM)
-"""A chapter opens on the same page as the last one ended only if this much is left."""
-CHAPTER_GAP = 36
+FOOTER_PT = 7
+CHART_PT = 7
+CHART_HEIGHT = 48 * mm
+"""Height of a chart drawing: with its title and caption, about a fifth of the page."""
+PIE_HEIGHT = 40 * mm
+"""Height of a pie or doughnut drawing."""
+CHART_SHARE = 0.62
+"""Share of the frame's width a chart takes when its notes sit beside it."""
+GUTTER = 16
+"""Space between two columns of the frame, in points."""
+CHAPTER_ROOM = FRAME_HEIGHT / 3
+"""A chapter opens on a new page only when it would start in the bottom third of one."""
+CHAPTER_GAP = 22
 """Space above a chapter's opening when it shares a page with the chapter before."""
-SPACE = 8
+SPACE = 6
 """The unit of vertical rhythm between blocks, in points."""
 
 
@@ -99,65 +106,71 @@ class Styles:
 
     def _make(self) -> None:
         b, h, pal = self.body_font, self.heading_font, self.palette
-        self.body = self._style("body", b, BODY_PT, BODY_LEADING, spaceAfter=SPACE)
-        self.lead = self._style("lead", b, LEAD_PT, LEAD_LEADING, spaceAfter=SPACE * 1.5,
+        self.body = self._style("body", b, BODY_PT, BODY_LEADING, spaceAfter=SPACE - 1)
+        self.lead = self._style("lead", b, LEAD_PT, LEAD_LEADING, spaceAfter=SPACE,
                                 textColor=pal.ink)
-        self.chapter_no = self._style("chapter-no", h, CHAPTER_NO_PT, CHAPTER_NO_PT,
-                                      fontName=h.bold, textColor=pal.primary, keepWithNext=1,
-                                      spaceBefore=CHAPTER_GAP, spaceAfter=4)
         self.h1 = self._style("h1", h, H1_PT, H1_LEADING, fontName=h.bold,
-                              textColor=pal.ink, keepWithNext=1, spaceAfter=SPACE)
-        self.h2 = self._style("h2", h, H2_PT, H2_LEADING, fontName=h.bold, textColor=pal.primary,
-                              keepWithNext=1, spaceBefore=SPACE * 1.5, spaceAfter=SPACE * 0.75)
+                              textColor=pal.ink, keepWithNext=1, spaceBefore=CHAPTER_GAP,
+                              spaceAfter=SPACE / 2)
+        self.h2 = self._style("h2", h, H2_PT, H2_LEADING, fontName=h.bold, textColor=pal.ink,
+                              keepWithNext=1, spaceBefore=SPACE * 1.5, spaceAfter=2)
         self.h3 = self._style("h3", h, H3_PT, H3_LEADING, fontName=h.bold,
                               textColor=pal.ink, keepWithNext=1, spaceAfter=3)
         # A table's title is not kept with its table, so a long table starts on the same
         # page; a CondPageBreak before the title keeps it off the foot of a page.
         self.table_head = self._style("table-head", h, H3_PT, H3_LEADING, fontName=h.bold,
-                                      textColor=pal.ink, spaceAfter=4)
-        self.kicker = self._style("kicker", h, SMALL_PT + 0.5, SMALL_LEADING, fontName=h.bold,
+                                      textColor=pal.ink, spaceBefore=SPACE / 2, spaceAfter=3)
+        self.kicker = self._style("kicker", h, SMALL_PT, SMALL_LEADING, fontName=h.bold,
                                   textColor=pal.primary, keepWithNext=1,
-                                  spaceBefore=CHAPTER_GAP, spaceAfter=5)
+                                  spaceBefore=CHAPTER_GAP, spaceAfter=1)
         self.small = self._style("small", b, SMALL_PT, SMALL_LEADING, textColor=pal.muted)
         self.caption = self._style("caption", b, SMALL_PT, SMALL_LEADING, textColor=pal.muted,
-                                   spaceBefore=3, spaceAfter=SPACE * 1.5)
+                                   spaceBefore=2, spaceAfter=SPACE * 1.5)
+        self.note = self._style("note", b, BODY_PT - 0.5, BODY_LEADING - 1, textColor=pal.ink,
+                                spaceAfter=SPACE)
+        self.peer_headline = self._style("peer-headline", h, BODY_PT, BODY_LEADING - 1,
+                                         textColor=pal.ink, keepWithNext=1, spaceAfter=4)
+        self.peer_takeaway = self._style("peer-takeaway", b, BODY_PT - 0.5, BODY_LEADING - 1.5,
+                                         spaceBefore=4)
         self.cell = self._style("cell", b, CELL_PT, CELL_LEADING)
         self.cell_head = self._style("cell-head", b, CELL_PT, CELL_LEADING, fontName=b.bold,
                                      textColor=pal.on_primary)
         self.cell_strong = self._style("cell-strong", b, CELL_PT, CELL_LEADING, fontName=b.bold,
                                        textColor=pal.ink)
+        self.cell_date = self._style("cell-date", b, CELL_PT, CELL_LEADING, fontName=b.bold,
+                                     textColor=pal.primary)
         self.stat_value = self._style("stat-value", h, STAT_PT, STAT_LEADING, fontName=h.bold,
-                                      textColor=pal.primary, spaceAfter=2)
-        self.stat_label = self._style("stat-label", b, CELL_PT + 0.5, CELL_LEADING + 0.5,
+                                      textColor=pal.primary, spaceAfter=1)
+        self.stat_label = self._style("stat-label", b, CELL_PT, CELL_LEADING,
                                       fontName=b.bold, textColor=pal.ink)
         self.stat_detail = self._style("stat-detail", b, SMALL_PT, SMALL_LEADING,
-                                       textColor=pal.muted, spaceBefore=2)
+                                       textColor=pal.muted, spaceBefore=1)
         self.quote = self._style("quote", h, QUOTE_PT, QUOTE_LEADING, fontName=h.italic,
                                  textColor=pal.ink)
-        self.attribution = self._style("attribution", b, BODY_PT - 1, BODY_LEADING - 1,
-                                       textColor=pal.muted, spaceBefore=6)
-        self.bullet = self._style("bullet", b, BODY_PT, BODY_LEADING - 0.5, spaceAfter=3)
-        self.box_title = self._style("box-title", h, SMALL_PT + 0.5, SMALL_LEADING,
-                                     fontName=h.bold, textColor=pal.primary, spaceAfter=5)
-        self.source = self._style("source", b, SMALL_PT + 0.5, SMALL_LEADING + 1.5,
-                                  leftIndent=22, firstLineIndent=-22, spaceAfter=5)
+        self.attribution = self._style("attribution", b, SMALL_PT + 0.5, SMALL_LEADING + 0.5,
+                                       textColor=pal.muted, spaceBefore=3)
+        self.bullet = self._style("bullet", b, BODY_PT - 0.5, BODY_LEADING - 1.5, spaceAfter=2)
+        self.box_title = self._style("box-title", h, SMALL_PT, SMALL_LEADING,
+                                     fontName=h.bold, textColor=pal.primary, spaceAfter=2)
+        self.source = self._style("source", b, SMALL_PT, SMALL_LEADING,
+                                  leftIndent=16, firstLineIndent=-16, spaceAfter=0)
         self.cover_title = self._style("cover-title", h, COVER_TITLE_PT, COVER_TITLE_LEADING,
                                        fontName=h.bold, textColor=pal.on_secondary,
                                        spaceAfter=14)
-        self.cover_kicker = self._style("cover-kicker", b, SMALL_PT + 1, SMALL_LEADING + 2,
+        self.cover_kicker = self._style("cover-kicker", b, SMALL_PT + 1.5, SMALL_LEADING + 2.5,
                                         fontName=b.bold, textColor=pal.on_secondary,
                                         spaceAfter=10)
         self.cover_sub = self._style("cover-sub", b, COVER_SUB_PT, COVER_SUB_LEADING,
                                      textColor=pal.on_secondary)
-        self.cover_meta = self._style("cover-meta", b, BODY_PT + 1, BODY_LEADING + 2,
+        self.cover_meta = self._style("cover-meta", b, BODY_PT + 1.5, BODY_LEADING + 2.5,
                                       textColor=pal.ink)
-        self.cover_meta_strong = self._style("cover-meta-strong", b, BODY_PT + 2,
-                                             BODY_LEADING + 3, fontName=b.bold,
+        self.cover_meta_strong = self._style("cover-meta-strong", b, BODY_PT + 2.5,
+                                             BODY_LEADING + 3.5, fontName=b.bold,
                                              textColor=pal.ink)
         self.toc_levels = [
-            self._style("toc-1", b, BODY_PT + 1, BODY_LEADING + 4, fontName=b.bold,
+            self._style("toc-1", b, BODY_PT + 0.5, BODY_LEADING + 1, fontName=b.bold,
                         textColor=pal.ink, leftIndent=0, firstLineIndent=0,
-                        spaceBefore=4),
+                        spaceBefore=5),
             self._style("toc-2", b, BODY_PT, BODY_LEADING, leftIndent=18, firstLineIndent=0),
         ]
         self.footer = self._style("footer", b, FOOTER_PT, FOOTER_PT * 1.3, textColor=pal.muted)
