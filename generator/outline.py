@@ -13,7 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from . import source, themes
+from . import source, templates, themes
 from .errors import OutlineError, Problem
 from .model import SLIDE_KINDS, Brand, Outline, slug
 from .text import citations
@@ -92,6 +92,8 @@ def _resolve_brand(value: Any, base_dir: Path, document: source.Document,
             merged = _merge(base, {k: v for k, v in value.items() if k != "base"})
             if "logo" in value:
                 merged["_base"] = str(base_dir)
+            if "template" in value:
+                merged.pop("_template_base", None)
             return merged
     return value
 
@@ -128,6 +130,8 @@ def _load_theme(name: str, base_dir: Path, document: source.Document, where: tup
     data.pop("base", None)
     if "logo" in data:
         data["_base"] = str(path.parent)
+    if "template" in data:
+        data["_template_base"] = str(path.parent)
     return data
 
 
@@ -162,10 +166,81 @@ class _PathChecker:
             data["brand"] = brand
         elif isinstance(brand, dict):
             brand.pop("_base", None)
+        template = None
+        if isinstance(brand, dict):
+            brand, template = self._template(brand)
+            data["brand"] = brand
         sections = data.get("sections")
         if isinstance(sections, list):
             data["sections"] = [self._section(s, i) for i, s in enumerate(sections)]
+            unreadable = template is None and isinstance(brand, dict) and brand.get("template")
+            if not unreadable:
+                self._layouts(sections, template)
         return data
+
+    def _template(self, brand: dict[str, Any]) -> tuple[dict[str, Any], Any]:
+        """Check brand.template; return the brand with the template's theme under it.
+
+        The template's theme colours and fonts fill every palette and fonts key the brand
+        does not set itself. Returns (brand, the template read, or None).
+        """
+        base = Path(brand.pop("_template_base", self.base))
+        value = brand.get("template")
+        if value is None:
+            return brand, None
+        where = ("brand", "template")
+        if not isinstance(value, str):
+            return brand, None
+        target = self._locate(value, where, base, "a PowerPoint .pptx or .potx template")
+        if target is None:
+            return brand, None
+        try:
+            template = templates.read(target)
+        except templates.TemplateProblem as exc:
+            line, col = self.document.locate(where)
+            self.problems.append(Problem(self.document.file, line, col,
+                                         f"'{value}' cannot be used as a template: {exc}",
+                                         format_path(where)))
+            return brand, None
+        lost = [p.kind for p in templates.contract(template) if not p.placeable]
+        if lost:
+            line, col = self.document.locate(where)
+            self.problems.append(Problem(self.document.file, line, col,
+                                         f"'{value}' has no layout with a title placeholder "
+                                         f"for {', '.join(lost)} slides; expected one (see "
+                                         f"'deckgen check-template {value}')",
+                                         format_path(where)))
+        merged = _merge(templates.brand_values(template), brand)
+        return {**merged, "template": str(target)}, template
+
+    def _layouts(self, sections: list, template: Any) -> None:
+        """Check every section and slide ``layout:`` names a layout of the template."""
+        wanted = []
+        for i, section in enumerate(sections):
+            if not isinstance(section, dict):
+                continue
+            wanted.append((("sections", i, "layout"), section.get("layout")))
+            slides = section.get("slides")
+            for j, slide in enumerate(slides if isinstance(slides, list) else []):
+                if isinstance(slide, dict):
+                    wanted.append((("sections", i, "slides", j, "layout"), slide.get("layout")))
+        wanted = [(where, name) for where, name in wanted if isinstance(name, str)]
+        if not wanted:
+            return
+        label = "the template"
+        if template is None:
+            label = "the built-in layouts"
+            try:
+                template = templates.read(templates.default_path())
+            except templates.TemplateProblem:
+                return
+        for where, name in wanted:
+            if template.layout(name) is None:
+                line, col = self.document.locate(where)
+                hint = _did_you_mean(name, template.names, "layout")
+                self.problems.append(Problem(self.document.file, line, col,
+                                             f"no layout '{name}' in {label}; {hint}",
+                                             format_path(where)))
 
     def _section(self, section: Any, i: int) -> Any:
         if not isinstance(section, dict) or not isinstance(section.get("slides"), list):
@@ -179,7 +254,9 @@ class _PathChecker:
             slides.append(slide)
         return {**section, "slides": slides}
 
-    def _check(self, value: str, where: tuple, base: Path) -> str:
+    def _locate(self, value: str, where: tuple, base: Path, what: str) -> Path | None:
+        """Return the file ``value`` names, inside the outline's folder; None (and a problem)
+        when it is outside or missing."""
         line, col = self.document.locate(where)
         raw = Path(value)
         target = (base / raw).resolve() if not raw.is_absolute() else raw.resolve()
@@ -189,11 +266,18 @@ class _PathChecker:
                                          f"'{value}' is outside the outline's folder; expected "
                                          "a path inside it (or build with --allow-outside)",
                                          format_path(where)))
-            return value
+            return None
         if not target.is_file():
             self.problems.append(Problem(self.document.file, line, col,
-                                         f"no file at '{value}'; expected a PNG or JPEG image "
+                                         f"no file at '{value}'; expected {what} "
                                          "relative to the outline's folder", format_path(where)))
+            return None
+        return target
+
+    def _check(self, value: str, where: tuple, base: Path) -> str:
+        line, col = self.document.locate(where)
+        target = self._locate(value, where, base, "a PNG or JPEG image")
+        if target is None:
             return value
         head = target.read_bytes()[:8]
         if not any(head.startswith(magic) for magic in IMAGE_SUFFIXES.values()):

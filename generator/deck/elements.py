@@ -109,6 +109,8 @@ class SlidePlan:
     path: tuple
     anchor: str | None = None
     number: int = 0
+    requested: str | None = None
+    """The template layout the outline names for this slide (its own or its section's)."""
 
     @property
     def texts(self) -> list[TextBox]:

@@ -129,8 +129,11 @@ def _slide(ctx: Context, section: Section, slide, path: tuple, name: str) -> lis
     for sid in _own_sources(slide) + markup.cited(*strings):
         if sid not in cites:
             cites.append(sid)
-    return _content(ctx, slide.kind, layout_name, slide.title, path, name, notes, cites,
-                    lambda body: planner(ctx, slide, body, path))
+    out = _content(ctx, slide.kind, layout_name, slide.title, path, name, notes, cites,
+                   lambda body: planner(ctx, slide, body, path))
+    for page in out:
+        page.requested = slide.layout or section.layout
+    return out
 
 
 def _playbook(ctx: Context, book: Playbook, k: int) -> list[SlidePlan]:

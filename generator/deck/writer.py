@@ -6,7 +6,6 @@ import datetime as _dt
 from pathlib import Path
 
 from lxml import etree
-from pptx import Presentation
 from pptx.dml.color import RGBColor
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
@@ -15,10 +14,12 @@ from pptx.oxml.ns import qn
 from pptx.util import Emu, Pt
 
 from .. import brand as _brand
+from .. import templates
 from .. import text as _text
+from ..errors import BuildError
 from ..model import Outline
 from ..report import BuildOptions
-from . import charts, sections, theme
+from . import charts, sections, template, theme
 from .elements import (
     ChartFrame,
     DeckPlan,
@@ -54,11 +55,14 @@ class _Writer:
         self.plan = plan
         self.outline = outline
         self.options = options
-        self.prs = Presentation()
+        self.template_path = outline.brand.template
+        self.prs = template.open_presentation(self.template_path)
         self.prs.slide_width = emu(plan.width)
         self.prs.slide_height = emu(plan.height)
-        self.layouts = {layout.name: layout for layout in self.prs.slide_layouts}
-        theme.apply(self.prs, outline.brand, whole=True)
+        self.contract = templates.read(self.template_path or templates.default_path())
+        self.layouts = {layout.name: layout for master in self.prs.slide_masters
+                        for layout in master.slide_layouts}
+        theme.apply(self.prs, outline.brand, whole=self.template_path is None)
         self.package = IndexedPackage(self.prs)
         self.anchors: dict[str, object] = {}
         self.jumps: list[tuple[object, object, str]] = []
@@ -71,7 +75,8 @@ class _Writer:
             if callable(self.options.progress):
                 self.options.progress(n, total)
         self._link()
-        self._drop_unused_layouts()
+        if self.template_path is None:
+            self._drop_unused_layouts()
         ids = [s.slide_id for s in self.prs.slides]
         sections.write(self.prs.part._element,
                        [(name, [ids[i] for i in idx]) for name, idx in self.plan.sections])
@@ -81,17 +86,28 @@ class _Writer:
 
     # --- slides -------------------------------------------------------------------
 
+    def _layout(self, plan: SlidePlan):
+        """Return the layout ``plan`` is built on, by the template contract."""
+        placement = templates.place(self.contract, plan.kind, plan.requested)
+        if placement.layout is None:
+            raise BuildError(f"the template has no layout for a {plan.kind} slide "
+                             f"({', '.join(placement.missing)}); run 'deckgen check-template'")
+        return self.layouts[placement.layout]
+
     def _slide(self, plan: SlidePlan) -> None:
-        slide = self.package.add_slide(self.layouts[plan.layout])
+        slide = self.package.add_slide(self._layout(plan))
         fill = slide.background.fill
         fill.solid()
         fill.fore_color.rgb = _rgb(plan.background)
+        slots = template.slots(slide)
         used: set[int] = set()
         for element in plan.elements:
             if isinstance(element, TextBox):
-                if element.placeholder is not None:
-                    used.add(element.placeholder)
-                self._text(slide, element)
+                shape = slots.get(element.placeholder) if element.placeholder is not None \
+                    else None
+                if shape is not None:
+                    used.add(shape.placeholder_format.idx)
+                self._text(slide, element, shape)
             elif isinstance(element, Shape):
                 self._shape(slide, element)
             elif isinstance(element, TableGrid):
@@ -107,10 +123,10 @@ class _Writer:
         if plan.anchor:
             self.anchors[plan.anchor] = slide
 
-    def _text(self, slide, element: TextBox) -> None:
+    def _text(self, slide, element: TextBox, shape=None) -> None:
+        """Write ``element`` into placeholder ``shape``, or into a new text box without one."""
         b = element.box
-        if element.placeholder is not None:
-            shape = slide.placeholders[element.placeholder]
+        if shape is not None:
             shape.left, shape.top, shape.width, shape.height = (emu(b.x), emu(b.y), emu(b.w),
                                                                 emu(b.h))
         else:

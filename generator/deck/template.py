@@ -1,0 +1,75 @@
+"""Opening the deck's template in python-pptx: .potx as .pptx, example slides dropped, slots."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+from pptx import Presentation
+from pptx.enum.shapes import PP_PLACEHOLDER
+from pptx.oxml.ns import qn
+
+from .. import templates
+
+TITLE_TYPES = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE)
+BODY_TYPES = (PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT, PP_PLACEHOLDER.SUBTITLE)
+
+
+def open_presentation(path: str | Path | None):
+    """Return a python-pptx Presentation on ``path`` (default: python-pptx's own template).
+
+    A .potx is opened as a presentation; the template's own slides are removed, with their
+    relationships, so none of their parts is saved.
+    """
+    if path is None:
+        return Presentation()
+    prs = Presentation(io.BytesIO(as_presentation(Path(path).read_bytes())))
+    drop_slides(prs)
+    return prs
+
+
+def as_presentation(data: bytes) -> bytes:
+    """Return the package ``data`` with a template's main part typed as a presentation."""
+    src = zipfile.ZipFile(io.BytesIO(data))
+    types = src.read("[Content_Types].xml")
+    if templates.TEMPLATE_CT.encode() not in types:
+        return data
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            blob = src.read(info)
+            if info.filename == "[Content_Types].xml":
+                blob = blob.replace(templates.TEMPLATE_CT.encode(),
+                                    templates.PRESENTATION_CT.encode())
+            dst.writestr(info, blob)
+    return out.getvalue()
+
+
+def drop_slides(prs) -> None:
+    """Remove every slide of ``prs``: its id, its relationship, and shows that list it."""
+    id_list = prs.slides._sldIdLst
+    for sld_id in list(id_list):
+        prs.part.rels.pop(sld_id.get(qn("r:id")))
+        id_list.remove(sld_id)
+    root = prs.part._element
+    for tag in ("p:custShowLst",):
+        for el in root.findall(qn(tag)):
+            root.remove(el)
+
+
+def slots(slide) -> dict[int, object]:
+    """Return the slide's placeholders by deckgen slot: 0 the title, 1, 2 ... the bodies.
+
+    Bodies (body, content and subtitle placeholders) are numbered in index order.
+    """
+    out: dict[int, object] = {}
+    bodies = []
+    for ph in sorted(slide.placeholders, key=lambda p: p.placeholder_format.idx):
+        kind = ph.placeholder_format.type
+        if kind in TITLE_TYPES and 0 not in out:
+            out[0] = ph
+        elif kind in BODY_TYPES:
+            bodies.append(ph)
+    out.update({n: ph for n, ph in enumerate(bodies, 1)})
+    return out

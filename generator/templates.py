@@ -1,0 +1,351 @@
+"""PowerPoint templates read as zip and XML: layouts, theme colours and fonts, the contract."""
+
+from __future__ import annotations
+
+import importlib.util
+import posixpath
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from lxml import etree
+
+from . import brand as _brand
+
+NS = {
+    "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
+    "p": "http://schemas.openxmlformats.org/presentationml/2006/main",
+    "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+    "rel": "http://schemas.openxmlformats.org/package/2006/relationships",
+    "ct": "http://schemas.openxmlformats.org/package/2006/content-types",
+}
+_PML = "application/vnd.openxmlformats-officedocument.presentationml"
+PRESENTATION_CT = _PML + ".presentation.main+xml"
+TEMPLATE_CT = _PML + ".template.main+xml"
+SUFFIXES = (".pptx", ".potx")
+MAX_PART_BYTES = 20 * 1024 * 1024
+EMU_PER_INCH = 914400
+ASPECTS = {(12192000, 6858000): "16:9", (9144000, 6858000): "4:3"}
+
+ROLE_OF_TYPE = {"title": "title", "ctrTitle": "title", "subTitle": "subtitle", "body": "body",
+                "obj": "body"}
+"""Placeholder type -> the role deckgen fills it with; other types (date, footer, slide
+number, picture, chart, table) are left alone."""
+
+THEME_SLOTS = ("dk1", "lt1", "dk2", "lt2", "accent1", "accent2", "accent3", "accent4",
+               "accent5", "accent6", "hlink", "folHlink")
+
+
+class TemplateProblem(Exception):
+    """A file is not a usable PowerPoint template; the message says why."""
+
+
+@dataclass(frozen=True)
+class Layout:
+    """A slide layout: its name and its placeholders' roles in index order."""
+
+    name: str
+    roles: tuple[str, ...]
+
+    @property
+    def has_title(self) -> bool:
+        """Whether the layout has a title placeholder."""
+        return "title" in self.roles
+
+    @property
+    def bodies(self) -> int:
+        """How many body (or subtitle) placeholders the layout has besides the title."""
+        return sum(r in ("body", "subtitle") for r in self.roles)
+
+
+@dataclass(frozen=True)
+class Theme:
+    """A template theme's colour slots as '#RRGGBB' and its heading and body fonts."""
+
+    colours: dict[str, str]
+    heading: str | None
+    body: str | None
+
+
+@dataclass(frozen=True)
+class Template:
+    """What deckgen reads from a template: its layouts, first theme, and slide size."""
+
+    path: Path
+    layouts: tuple[Layout, ...]
+    theme: Theme
+    size: tuple[int, int]
+
+    @property
+    def names(self) -> list[str]:
+        """The layout names, in the template's order."""
+        return [layout.name for layout in self.layouts]
+
+    @property
+    def aspect(self) -> str | None:
+        """'16:9' or '4:3' when the slide size is one of deckgen's, else None."""
+        return ASPECTS.get(self.size)
+
+    def layout(self, name: str) -> Layout | None:
+        """Return the layout called ``name`` (case-insensitive), or None."""
+        for layout in self.layouts:
+            if layout.name.casefold() == name.casefold():
+                return layout
+        return None
+
+
+# --- the contract: which layout each slide kind is built on ----------------------------
+
+
+@dataclass(frozen=True)
+class Need:
+    """What a slide kind needs from a layout: a preferred name, and its placeholders."""
+
+    name: str
+    bodies: int
+    subtitle: bool = False
+
+
+NEEDS: dict[str, Need] = {
+    "title": Need("Title Slide", 1, subtitle=True),
+    "agenda": Need("Title and Content", 1),
+    "divider": Need("Section Header", 1),
+    "bullets": Need("Title and Content", 1),
+    "two-column": Need("Two Content", 2),
+    "stats": Need("Title Only", 0),
+    "chart": Need("Title Only", 0),
+    "table": Need("Title Only", 0),
+    "timeline": Need("Title Only", 0),
+    "quote": Need("Title Only", 0),
+    "image": Need("Title Only", 0),
+    "playbook": Need("Title Only", 0),
+    "peer": Need("Title Only", 0),
+    "sources": Need("Title and Content", 1),
+    "closing": Need("Title Only", 0),
+}
+"""Slide kind -> the layout it prefers. Every kind needs a title placeholder."""
+
+
+@dataclass(frozen=True)
+class Placement:
+    """Where one slide kind goes: the layout, how it was found, and what is missing.
+
+    ``how`` is 'name' (the preferred name), 'placeholders' (a layout with the right
+    placeholders), 'fallback' (a layout with a title only), 'outline' (named by the
+    outline), or 'none' (nothing can hold the kind). ``missing`` lists placeholders the
+    layout lacks; their text goes into text boxes.
+    """
+
+    kind: str
+    layout: str | None
+    how: str
+    missing: tuple[str, ...] = ()
+
+    @property
+    def placeable(self) -> bool:
+        """Whether the kind can be built on this template."""
+        return self.layout is not None
+
+
+def place(template: Template, kind: str, requested: str | None = None) -> Placement:
+    """Return the layout for slide ``kind``: ``requested`` if given, else by the contract."""
+    need = NEEDS[kind]
+    if requested is not None:
+        layout = template.layout(requested)
+        if layout is None:
+            return Placement(kind, None, "none", ("layout " + repr(requested),))
+        return Placement(kind, layout.name, "outline", _missing(layout, need))
+    named = template.layout(need.name)
+    if named is not None and named.has_title:
+        return Placement(kind, named.name, "name", _missing(named, need))
+    shaped = [lay for lay in template.layouts if lay.has_title and not _missing(lay, need)]
+    if shaped:
+        best = min(shaped, key=lambda lay: (lay.bodies - need.bodies, len(lay.roles)))
+        return Placement(kind, best.name, "placeholders")
+    titled = [lay for lay in template.layouts if lay.has_title]
+    if titled:
+        best = min(titled, key=lambda lay: (len(_missing(lay, need)), len(lay.roles)))
+        return Placement(kind, best.name, "fallback", _missing(best, need))
+    return Placement(kind, None, "none", ("title",))
+
+
+def contract(template: Template) -> list[Placement]:
+    """Return the placement of every slide kind, in deck order."""
+    return [place(template, kind) for kind in NEEDS]
+
+
+def _missing(layout: Layout, need: Need) -> tuple[str, ...]:
+    out = [] if layout.has_title else ["title"]
+    if need.subtitle and "subtitle" not in layout.roles and layout.bodies < need.bodies:
+        out.append("subtitle")
+    elif not need.subtitle and layout.bodies < need.bodies:
+        out += ["body"] * (need.bodies - layout.bodies)
+    return tuple(out)
+
+
+# --- brand values from the theme -----------------------------------------------------
+
+
+def brand_values(template: Template) -> dict:
+    """Return palette and fonts taken from the template's theme, as brand mapping keys.
+
+    dk1 is the text, lt1 the background, dk2 the dark (secondary) colour, lt2 the surface,
+    accent1 the primary, accent2 the accent, accent1-6 the chart series; muted is dk1 mixed
+    toward lt1 as far as body-text contrast allows. Slots the theme lacks are left out.
+    """
+    c = template.theme.colours
+    palette = {key: c[slot] for key, slot in (("text", "dk1"), ("background", "lt1"),
+                                              ("secondary", "dk2"), ("surface", "lt2"),
+                                              ("primary", "accent1"), ("accent", "accent2"))
+               if slot in c}
+    chart = [c[f"accent{i}"] for i in range(1, 7) if f"accent{i}" in c]
+    if chart:
+        palette["chart"] = chart
+    if "dk1" in c and "lt1" in c:
+        palette["muted"] = muted(c["dk1"], c["lt1"])
+    fonts = {key: face for key, face in (("heading", template.theme.heading),
+                                         ("body", template.theme.body)) if face}
+    out: dict = {}
+    if palette:
+        out["palette"] = palette
+    if fonts:
+        out["fonts"] = fonts
+    return out
+
+
+def muted(text: str, background: str) -> str:
+    """Return ``text`` mixed toward ``background`` as far as 4.5:1 contrast allows."""
+    fg, bg = _brand.RGB.hex(text), _brand.RGB.hex(background)
+    for share in (0.4, 0.35, 0.3, 0.25, 0.2, 0.15, 0.1, 0.05):
+        mix = _brand.RGB(*(round(a + (b - a) * share) for a, b in
+                           ((fg.r, bg.r), (fg.g, bg.g), (fg.b, bg.b))))
+        if _brand.contrast("#" + mix.hexstr, background) >= _brand.AA_BODY:
+            return "#" + mix.hexstr
+    return text
+
+
+# --- reading the file -------------------------------------------------------------------
+
+
+def default_path() -> Path:
+    """Return python-pptx's built-in template, which decks without a template are built on."""
+    spec = importlib.util.find_spec("pptx")
+    if spec is None or not spec.submodule_search_locations:
+        raise TemplateProblem("python-pptx is not installed")
+    return Path(list(spec.submodule_search_locations)[0]) / "templates" / "default.pptx"
+
+
+def read(path: Path | str) -> Template:
+    """Read a .pptx or .potx; raises TemplateProblem when it is not a usable template."""
+    path = Path(path)
+    if path.suffix.lower() not in SUFFIXES:
+        raise TemplateProblem("expected a PowerPoint .pptx or .potx file")
+    try:
+        with zipfile.ZipFile(path) as zf:
+            return _read(path, zf)
+    except (zipfile.BadZipFile, OSError, KeyError, etree.XMLSyntaxError) as exc:
+        raise TemplateProblem(f"not a readable PowerPoint file ({_reason(exc)})") from None
+
+
+def content_type(zf: zipfile.ZipFile) -> str | None:
+    """Return the content type of /ppt/presentation.xml in an open package."""
+    types = _xml(zf, "[Content_Types].xml")
+    for override in types.findall("ct:Override", NS):
+        if override.get("PartName") == "/ppt/presentation.xml":
+            return override.get("ContentType")
+    return None
+
+
+def _read(path: Path, zf: zipfile.ZipFile) -> Template:
+    if content_type(zf) not in (PRESENTATION_CT, TEMPLATE_CT):
+        raise TemplateProblem("not a PowerPoint presentation or template")
+    prs = _xml(zf, "ppt/presentation.xml")
+    size_el = prs.find("p:sldSz", NS)
+    size = ((int(size_el.get("cx", 0)), int(size_el.get("cy", 0))) if size_el is not None
+            else (0, 0))
+    prs_rels = _rels(zf, "ppt/presentation.xml")
+    layouts: list[Layout] = []
+    theme = Theme({}, None, None)
+    for n, master_id in enumerate(prs.findall("p:sldMasterIdLst/p:sldMasterId", NS)):
+        master_name = prs_rels[master_id.get(f"{{{NS['r']}}}id")]
+        master = _xml(zf, master_name)
+        master_rels = _rels(zf, master_name)
+        if n == 0:
+            theme_name = next((t for t in master_rels.values() if "/theme/" in t), None)
+            if theme_name:
+                theme = _theme(_xml(zf, theme_name))
+        for layout_id in master.findall("p:sldLayoutIdLst/p:sldLayoutId", NS):
+            layout_name = master_rels[layout_id.get(f"{{{NS['r']}}}id")]
+            layouts.append(_layout(_xml(zf, layout_name)))
+    if not layouts:
+        raise TemplateProblem("it has no slide layouts")
+    return Template(path, tuple(layouts), theme, size)
+
+
+def _layout(root) -> Layout:
+    name = root.find("p:cSld", NS).get("name", "")
+    phs = []
+    for ph in root.iterfind(".//p:nvPr/p:ph", NS):
+        role = ROLE_OF_TYPE.get(ph.get("type", "obj"))
+        if role:
+            phs.append((int(ph.get("idx", 0)), role))
+    return Layout(name, tuple(role for _, role in sorted(phs)))
+
+
+def _theme(root) -> Theme:
+    colours = {}
+    scheme = root.find("a:themeElements/a:clrScheme", NS)
+    for slot in THEME_SLOTS:
+        el = scheme.find(f"a:{slot}", NS) if scheme is not None else None
+        value = _colour(el) if el is not None else None
+        if value:
+            colours[slot] = value
+    fonts = root.find("a:themeElements/a:fontScheme", NS)
+
+    def face(tag: str) -> str | None:
+        latin = fonts.find(f"a:{tag}/a:latin", NS) if fonts is not None else None
+        value = latin.get("typeface") if latin is not None else None
+        return value if value and not value.startswith("+") else None
+
+    return Theme(colours, face("majorFont"), face("minorFont"))
+
+
+def _colour(slot) -> str | None:
+    srgb = slot.find("a:srgbClr", NS)
+    if srgb is not None and len(srgb.get("val", "")) == 6:
+        return "#" + srgb.get("val").upper()
+    sys_clr = slot.find("a:sysClr", NS)
+    if sys_clr is not None and len(sys_clr.get("lastClr", "")) == 6:
+        return "#" + sys_clr.get("lastClr").upper()
+    return None
+
+
+def _xml(zf: zipfile.ZipFile, name: str):
+    info = zf.getinfo(name)
+    if info.file_size > MAX_PART_BYTES:
+        raise TemplateProblem(f"part {name} is too large")
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+    return etree.fromstring(zf.read(info), parser)
+
+
+def _rels(zf: zipfile.ZipFile, part: str) -> dict[str, str]:
+    """Return a part's relationships as rId -> target part name inside the zip."""
+    folder, base = posixpath.split(part)
+    name = posixpath.join(folder, "_rels", base + ".rels")
+    if name not in zf.namelist():
+        return {}
+    out = {}
+    for rel in _xml(zf, name).findall("rel:Relationship", NS):
+        if rel.get("TargetMode") == "External":
+            continue
+        target = rel.get("Target", "")
+        full = target.lstrip("/") if target.startswith("/") else posixpath.normpath(
+            posixpath.join(folder, target))
+        out[rel.get("Id")] = full
+    return out
+
+
+def _reason(exc: Exception) -> str:
+    if isinstance(exc, KeyError):
+        return f"missing part {exc.args[0] if exc.args else ''}".strip()
+    return str(exc) or type(exc).__name__
