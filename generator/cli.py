@@ -310,6 +310,28 @@ def preview(outline: Path, out_dir: Path, brand: str | None, aspect: str) -> Non
          f"and {_display(written['sheet'][0])} in {summary.seconds:.1f} s (build)")
 
 
+@main.command("check-template")
+@click.argument("template", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+def check_template(template: Path) -> None:
+    """Report which slide kinds TEMPLATE (.pptx or .potx) can hold, and on which layouts.
+
+    \b
+    Exit 0 when every kind can be placed, 1 otherwise. Use it in brand.template.
+    Example:
+      deckgen check-template corporate.pptx
+    """
+    from . import templates
+
+    try:
+        lines, ok = templates.report(templates.read(template))
+    except templates.TemplateProblem as exc:
+        _err(f"{template}: cannot be used as a template: {exc}")
+        sys.exit(1)
+    for line in lines:
+        click.echo(line)
+    sys.exit(0 if ok else 1)
+
+
 @main.command()
 def themes() -> None:
     """List the bundled themes.

@@ -27,8 +27,8 @@ MAX_PART_BYTES = 20 * 1024 * 1024
 EMU_PER_INCH = 914400
 ASPECTS = {(12192000, 6858000): "16:9", (9144000, 6858000): "4:3"}
 
-ROLE_OF_TYPE = {"title": "title", "ctrTitle": "title", "subTitle": "subtitle", "body": "body",
-                "obj": "body"}
+ROLE_OF_TYPE = {"title": "title", "ctrTitle": "ctrTitle", "subTitle": "subtitle",
+                "body": "body", "obj": "body"}
 """Placeholder type -> the role deckgen fills it with; other types (date, footer, slide
 number, picture, chart, table) are left alone."""
 
@@ -49,13 +49,13 @@ class Layout:
 
     @property
     def has_title(self) -> bool:
-        """Whether the layout has a title placeholder."""
-        return "title" in self.roles
+        """Whether the layout has a title placeholder (centred or not)."""
+        return "title" in self.roles or "ctrTitle" in self.roles
 
     @property
     def bodies(self) -> int:
-        """How many body (or subtitle) placeholders the layout has besides the title."""
-        return sum(r in ("body", "subtitle") for r in self.roles)
+        """How many body placeholders the layout has."""
+        return self.roles.count("body")
 
 
 @dataclass(frozen=True)
@@ -102,26 +102,31 @@ class Need:
     """What a slide kind needs from a layout: a preferred name, and its placeholders."""
 
     name: str
-    bodies: int
+    bodies: int = 0
     subtitle: bool = False
+
+    @property
+    def title(self) -> str:
+        """The title placeholder type the kind prefers: centred for the cover."""
+        return "ctrTitle" if self.subtitle else "title"
 
 
 NEEDS: dict[str, Need] = {
-    "title": Need("Title Slide", 1, subtitle=True),
+    "title": Need("Title Slide", subtitle=True),
     "agenda": Need("Title and Content", 1),
     "divider": Need("Section Header", 1),
     "bullets": Need("Title and Content", 1),
     "two-column": Need("Two Content", 2),
-    "stats": Need("Title Only", 0),
-    "chart": Need("Title Only", 0),
-    "table": Need("Title Only", 0),
-    "timeline": Need("Title Only", 0),
-    "quote": Need("Title Only", 0),
-    "image": Need("Title Only", 0),
-    "playbook": Need("Title Only", 0),
-    "peer": Need("Title Only", 0),
+    "stats": Need("Title Only"),
+    "chart": Need("Title Only"),
+    "table": Need("Title Only"),
+    "timeline": Need("Title Only"),
+    "quote": Need("Title Only"),
+    "image": Need("Title Only"),
+    "playbook": Need("Title Only"),
+    "peer": Need("Title Only"),
     "sources": Need("Title and Content", 1),
-    "closing": Need("Title Only", 0),
+    "closing": Need("Title Only"),
 }
 """Slide kind -> the layout it prefers. Every kind needs a title placeholder."""
 
@@ -160,13 +165,18 @@ def place(template: Template, kind: str, requested: str | None = None) -> Placem
         return Placement(kind, named.name, "name", _missing(named, need))
     shaped = [lay for lay in template.layouts if lay.has_title and not _missing(lay, need)]
     if shaped:
-        best = min(shaped, key=lambda lay: (lay.bodies - need.bodies, len(lay.roles)))
-        return Placement(kind, best.name, "placeholders")
+        return Placement(kind, min(shaped, key=lambda lay: _extra(lay, need)).name,
+                         "placeholders")
     titled = [lay for lay in template.layouts if lay.has_title]
     if titled:
-        best = min(titled, key=lambda lay: (len(_missing(lay, need)), len(lay.roles)))
+        best = min(titled, key=lambda lay: (len(_missing(lay, need)), _extra(lay, need)))
         return Placement(kind, best.name, "fallback", _missing(best, need))
     return Placement(kind, None, "none", ("title",))
+
+
+def _extra(layout: Layout, need: Need) -> tuple[int, int]:
+    """Sort key: a title of the preferred type first, then the fewest unused placeholders."""
+    return (need.title not in layout.roles, len(layout.roles) - 1 - need.bodies - need.subtitle)
 
 
 def contract(template: Template) -> list[Placement]:
@@ -176,10 +186,9 @@ def contract(template: Template) -> list[Placement]:
 
 def _missing(layout: Layout, need: Need) -> tuple[str, ...]:
     out = [] if layout.has_title else ["title"]
-    if need.subtitle and "subtitle" not in layout.roles and layout.bodies < need.bodies:
+    if need.subtitle and "subtitle" not in layout.roles:
         out.append("subtitle")
-    elif not need.subtitle and layout.bodies < need.bodies:
-        out += ["body"] * (need.bodies - layout.bodies)
+    out += ["body"] * max(need.bodies - layout.bodies, 0)
     return tuple(out)
 
 
@@ -349,3 +358,45 @@ def _reason(exc: Exception) -> str:
     if isinstance(exc, KeyError):
         return f"missing part {exc.args[0] if exc.args else ''}".strip()
     return str(exc) or type(exc).__name__
+
+
+# --- the contract as a user reads it -----------------------------------------------------
+
+HOW = {"name": "by name", "placeholders": "by placeholders", "outline": "named in the outline",
+       "fallback": "fallback", "none": "cannot be placed"}
+
+
+def report(template: Template) -> tuple[list[str], bool]:
+    """Return the contract check of ``template`` as lines of text, and whether it passes."""
+    placements = contract(template)
+    size = (f"{template.size[0] / EMU_PER_INCH:.2f} x {template.size[1] / EMU_PER_INCH:.2f} in")
+    lines = [f"{template.path.name}: {len(template.layouts)} layouts, slides "
+             f"{template.aspect or 'of another shape'} ({size})"]
+    width = max(len(p.kind) for p in placements)
+    names = max(len(p.layout or "-") for p in placements) + 2
+    for p in placements:
+        layout = f'"{p.layout}"' if p.layout else "-"
+        line = f"  {p.kind:<{width}}  {layout:<{names}}  {HOW[p.how]}"
+        if p.missing:
+            line += f"; missing {_missing_text(p.missing)}"
+        lines.append(line.rstrip())
+    theme = template.theme
+    colours = " ".join(f"{slot} {theme.colours[slot]}" for slot in THEME_SLOTS[:10]
+                       if slot in theme.colours)
+    lines.append(f"  theme fonts: {theme.heading or '-'} (headings), {theme.body or '-'} (body)")
+    lines.append(f"  theme colours: {colours or '-'}")
+    lost = [p.kind for p in placements if not p.placeable]
+    if lost:
+        lines.append(f"{len(lost)} slide kind(s) cannot be placed: {', '.join(lost)}; expected "
+                     "a layout with a title placeholder")
+    else:
+        fallbacks = sum(p.how == "fallback" for p in placements)
+        lines.append("every slide kind can be placed" + (
+            f" ({fallbacks} on a fallback layout)" if fallbacks else ""))
+    return lines, not lost
+
+
+def _missing_text(missing: tuple[str, ...]) -> str:
+    counts = {m: missing.count(m) for m in dict.fromkeys(missing)}
+    parts = [f"{n} {m} placeholders" if n > 1 else f"{m} placeholder" for m, n in counts.items()]
+    return ", ".join(parts) + " (text boxes instead)"
