@@ -28,7 +28,7 @@ EMU_PER_INCH = 914400
 ASPECTS = {(12192000, 6858000): "16:9", (9144000, 6858000): "4:3"}
 
 ROLE_OF_TYPE = {"title": "title", "ctrTitle": "ctrTitle", "subTitle": "subtitle",
-                "body": "body", "obj": "body"}
+                "body": "body", "obj": "content"}
 """Placeholder type -> the role deckgen fills it with; other types (date, footer, slide
 number, picture, chart, table) are left alone."""
 
@@ -54,8 +54,8 @@ class Layout:
 
     @property
     def bodies(self) -> int:
-        """How many body placeholders the layout has."""
-        return self.roles.count("body")
+        """How many body placeholders (text or content) the layout has."""
+        return self.roles.count("body") + self.roles.count("content")
 
 
 @dataclass(frozen=True)
@@ -104,6 +104,8 @@ class Need:
     name: str
     bodies: int = 0
     subtitle: bool = False
+    body: str = "content"
+    """The body placeholder type the kind prefers: 'content' (any content) or 'body' (text)."""
 
     @property
     def title(self) -> str:
@@ -114,7 +116,7 @@ class Need:
 NEEDS: dict[str, Need] = {
     "title": Need("Title Slide", subtitle=True),
     "agenda": Need("Title and Content", 1),
-    "divider": Need("Section Header", 1),
+    "divider": Need("Section Header", 1, body="body"),
     "bullets": Need("Title and Content", 1),
     "two-column": Need("Two Content", 2),
     "stats": Need("Title Only"),
@@ -174,9 +176,11 @@ def place(template: Template, kind: str, requested: str | None = None) -> Placem
     return Placement(kind, None, "none", ("title",))
 
 
-def _extra(layout: Layout, need: Need) -> tuple[int, int]:
-    """Sort key: a title of the preferred type first, then the fewest unused placeholders."""
-    return (need.title not in layout.roles, len(layout.roles) - 1 - need.bodies - need.subtitle)
+def _extra(layout: Layout, need: Need) -> tuple[int, int, int]:
+    """Sort key: a title and bodies of the preferred types first, then the fewest unused
+    placeholders."""
+    return (need.title not in layout.roles, max(need.bodies - layout.roles.count(need.body), 0),
+            len(layout.roles) - 1 - need.bodies - need.subtitle)
 
 
 def contract(template: Template) -> list[Placement]:
@@ -379,6 +383,7 @@ def report(template: Template) -> tuple[list[str], bool]:
         line = f"  {p.kind:<{width}}  {layout:<{names}}  {HOW[p.how]}"
         if p.missing:
             line += f"; missing {_missing_text(p.missing)}"
+            line += " (text boxes instead)" if p.placeable else ""
         lines.append(line.rstrip())
     theme = template.theme
     colours = " ".join(f"{slot} {theme.colours[slot]}" for slot in THEME_SLOTS[:10]
@@ -399,4 +404,4 @@ def report(template: Template) -> tuple[list[str], bool]:
 def _missing_text(missing: tuple[str, ...]) -> str:
     counts = {m: missing.count(m) for m in dict.fromkeys(missing)}
     parts = [f"{n} {m} placeholders" if n > 1 else f"{m} placeholder" for m, n in counts.items()]
-    return ", ".join(parts) + " (text boxes instead)"
+    return ", ".join(parts)
