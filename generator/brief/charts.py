@@ -32,6 +32,8 @@ from .styles import (
 
 LEGEND_ROW = 14
 """Height of the legend band above a chart with several series, in points."""
+DOUGHNUT_LABEL_RADIUS = 1.25
+"""Where a doughnut's labels sit, as a multiple of its radius."""
 
 
 def formatter(number_format: str | None, values: list[float]) -> Callable[[float | None], str]:
@@ -109,7 +111,7 @@ def figure_pair(ctx: Context, left: Exhibit, right: Exhibit) -> Flowable:
     for exhibit in (left, right):
         ctx.figures += 1
         cell: list[Flowable] = [ctx.para(f"Figure {ctx.figures}. " + exhibit.title, s.h3),
-                                drawing(ctx, exhibit.chart, width)]
+                                drawing(ctx, exhibit.chart, width, CHART_HEIGHT)]
         caption = caption_markup(ctx, exhibit.chart.caption, exhibit.chart.source,
                                  exhibit.chart.unit)
         if caption:
@@ -180,8 +182,10 @@ def _xy(ctx: Context, chart: Chart, width: float, height: float) -> Drawing:
         if values:
             low, high = min(values), max(values)
             span = (high - low) or abs(high) or 1.0
-            plot.valueAxis.valueMin = (max(0.0, low - 0.45 * span) if low >= 0
-                                       else low - 0.45 * span)
+            # room under the lowest line for labels set below it (see _separate_line_labels)
+            room = 0.65 if several else 0.45
+            plot.valueAxis.valueMin = (max(0.0, low - room * span) if low >= 0
+                                       else low - room * span)
             plot.valueAxis.valueMax = high + 0.15 * span
     plot.valueAxis.labelTextFormat = _axis_formatter(chart.number_format)
     colours = s.palette.chart
@@ -337,8 +341,11 @@ def _pie(ctx: Context, chart: Chart, width: float, height: float) -> Drawing:
     d = _canvas(ctx, width, height)
     pie = Doughnut() if chart.type == "doughnut" else Pie()
     size = height - 24
+    if chart.type == "doughnut":
+        # labels sit outside the ring, at DOUGHNUT_LABEL_RADIUS: keep them in the drawing
+        size = min(size, 2 * (height / 2 - CHART_PT - 4) / DOUGHNUT_LABEL_RADIUS)
     pie.x = (width - size) / 2
-    pie.y = 12
+    pie.y = (height - size) / 2
     if chart.type == "doughnut":
         pie.width = pie.height = size
     else:
@@ -358,6 +365,6 @@ def _pie(ctx: Context, chart: Chart, width: float, height: float) -> Drawing:
     for i in range(len(pairs)):
         pie.slices[i].fillColor = colours[i % len(colours)]
         if chart.type == "doughnut":
-            pie.slices[i].labelRadius = 1.25
+            pie.slices[i].labelRadius = DOUGHNUT_LABEL_RADIUS
     d.add(pie)
     return d

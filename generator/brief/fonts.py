@@ -117,9 +117,21 @@ def glyph_findings(outline: Outline, glyphs: GlyphMap) -> list[Finding]:
             seen.add(char)
             findings.append(Finding(
                 path, f"character U+{ord(char):04X} '{char}' cannot be drawn: the brief's "
-                "fonts (Liberation Sans) have no glyph for it; expected text they cover, "
-                f"or a font file that does in {FALLBACK_DIR}", "glyph", "error"))
+                "fonts (Liberation Sans) have no glyph for it; add a TrueType (.ttf) font "
+                f"that has it to {fallback_hint()} or remove the character", "glyph", "error"))
     return findings
+
+
+def fallback_hint() -> str:
+    """Return the fallback folder as a user finds it: relative to the working folder if in it.
+
+    In a checkout that is 'generator/fonts/fallback/'; an installed package gives its full path.
+    """
+    try:
+        where = FALLBACK_DIR.relative_to(Path.cwd())
+    except ValueError:
+        where = FALLBACK_DIR
+    return f"{where.as_posix()}/"
 
 
 def shown_text(node: object, path: tuple = ()) -> Iterator[tuple[tuple, str]]:

@@ -10,6 +10,7 @@ from reportlab.platypus import (
     Flowable,
     FrameBreak,
     HRFlowable,
+    KeepTogether,
     NextPageTemplate,
     PageBreak,
     Paragraph,
@@ -41,6 +42,8 @@ from .styles import CHAPTER_ROOM, CHART_HEIGHT, COVER_TITLE_DROP, SPACE
 
 COVER_KICKER = "STRATEGY BRIEF"
 PLAYBOOK_KICKER = "Playbook"
+SOURCES_START = 120
+"""Room the sources list needs at the foot of a page to start there: its head, a few entries."""
 
 
 @dataclass
@@ -254,8 +257,10 @@ def _playbook(ctx: Context, index: int, playbook: Playbook) -> list[Flowable]:
     out.append(ctx.para(playbook.headline, s.lead, cites))
     out += [ctx.para(text, s.body) for text in playbook.intro]
     out += flowables.comparison(ctx, playbook)
-    out += flowables.peer_reads(ctx, playbook)
-    out.append(flowables.key_points(ctx, [playbook.takeaway], "Takeaway"))
+    reads = flowables.peer_reads(ctx, playbook)
+    takeaway = flowables.key_points(ctx, [playbook.takeaway], "Takeaway")
+    # the playbook's conclusion never stands alone at the top of a page
+    out += [*reads[:-1], KeepTogether([reads[-1], takeaway])]
     return out
 
 
@@ -263,9 +268,13 @@ def _playbook(ctx: Context, index: int, playbook: Playbook) -> list[Flowable]:
 
 
 def _sources(ctx: Context) -> list[Flowable]:
+    """Return the numbered sources in two columns: on the last page if they fit what is left.
+
+    A list too long for one page starts where it is, with room for its head and a few
+    entries.
+    """
     s = ctx.styles
-    out: list[Flowable] = [_part_break()]
-    out += _heading(ctx, Paragraph("Sources", s.h1), "sources", "Sources")
+    out = _heading(ctx, Paragraph("Sources", s.h1), "sources", "Sources")
     entries = []
     for number, source in ctx.citations.numbered():
         parts = [f'<a name="{anchor(number)}"/>[{number}]\u2002<b>{ctx.markup(source.title)}</b>']
@@ -281,4 +290,4 @@ def _sources(ctx: Context) -> list[Flowable]:
         out.append(flowables.sources_list(ctx, entries))
     else:
         out.append(Paragraph("No sources are cited.", s.body))
-    return out
+    return [CondPageBreak(SOURCES_START), KeepTogether(out)]

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as _dt
+import json
+import re
 from pathlib import Path
 
 import pdfplumber
@@ -16,6 +18,7 @@ from generator.report import BuildOptions
 from generator.text import plain
 
 SAMPLE = Path(__file__).parent.parent / "fixtures" / "brief_sample.yaml"
+GOLDEN = Path(__file__).parent.parent / "golden" / "brief-sample-pages.json"
 WHEN = _dt.datetime(2025, 3, 14, 9, 30, tzinfo=_dt.UTC)
 
 
@@ -37,10 +40,15 @@ def reader(built):
 
 
 @pytest.fixture(scope="module")
-def text(built):
+def pages(built) -> list[str]:
+    """The text of each page, whitespace folded."""
     with pdfplumber.open(built.path) as pdf:
-        pages = [page.extract_text() or "" for page in pdf.pages]
-    return " ".join(" ".join(pages).split())
+        return [" ".join((page.extract_text() or "").split()) for page in pdf.pages]
+
+
+@pytest.fixture(scope="module")
+def text(pages):
+    return " ".join(pages)
 
 
 def test_page_count_is_a_brief(built, reader):
@@ -207,3 +215,26 @@ def test_contents_give_the_page_each_chapter_starts_on(sample, built, reader):
         title = f"{i}. {plain(section.title)}"
         line = next(line for line in lines if line.startswith(title))
         assert int(line.split()[-1].lstrip(".")) == starts[title]
+
+
+def test_text_per_page_matches_golden(pages, update_golden):
+    """What each page says, as a reviewable JSON diff; `pytest --update-golden` rewrites it."""
+    shown = [{"page": n, "text": re.sub(r"( ?\.){4,}", " …", t)}
+             for n, t in enumerate(pages, 1)]
+    if update_golden or not GOLDEN.exists():
+        GOLDEN.parent.mkdir(exist_ok=True)
+        GOLDEN.write_text(json.dumps(shown, indent=1, ensure_ascii=False) + "\n",
+                          encoding="utf-8")
+    assert json.loads(GOLDEN.read_text(encoding="utf-8")) == shown
+
+
+def test_summary_shows_the_first_stats_once_when_there_are_no_key_figures(sample, pages):
+    assert not sample.key_figures
+    summary = next(p for p in pages if "Executive summary Acme sells" in p)
+    assert "Key figures" in summary
+    for label in ("of units sold in 2024", "average time a phone is kept",
+                  "repair-shop density vs. nearest rival"):
+        assert summary.count(label) == 1
+        assert sum(p.count(label) for p in pages) == 1, f"{label!r} is shown twice"
+    assert "The band in numbers" not in " ".join(pages)
+

@@ -37,6 +37,14 @@ def test_undrawable_character_is_an_error_at_its_path():
     assert "U+2713 '✓'" in glyphs[2].message
 
 
+def test_glyph_error_says_how_to_fix_it(monkeypatch):
+    monkeypatch.chdir(Path(__file__).parents[3])
+    findings = BriefBuilder().plan(_outline("Market 中国")).findings
+    assert findings[0].message.endswith(
+        "; add a TrueType (.ttf) font that has it to generator/fonts/fallback/ "
+        "or remove the character")
+
+
 def test_build_with_undrawable_text_writes_no_pdf(tmp_path):
     result = BriefBuilder().build(_outline("中"), tmp_path / "b.pdf")
     assert [f.code for f in result.findings] == ["glyph"]
