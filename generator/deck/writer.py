@@ -260,16 +260,21 @@ class _Writer:
     def _properties(self) -> None:
         meta = self.outline.meta
         props = self.prs.core_properties
-        props.title = _text.plain(meta.title)
-        props.subject = meta.subtitle or ""
-        props.author = meta.author or meta.organisation or ""
-        props.last_modified_by = meta.author or meta.organisation or ""
+        props.title = _property(_text.plain(meta.title))
+        props.subject = _property(meta.subtitle or "")
+        props.author = _property(meta.author or meta.organisation or "")
+        props.last_modified_by = _property(meta.author or meta.organisation or "")
         props.language = meta.language
         props.keywords = ""
         props.comments = ""
         props.category = ""
         props.created = props.modified = props.last_printed = self._when
         props.revision = 1
+
+
+def _property(value: str) -> str:
+    """Return ``value`` cut to the 255 characters a document property may hold."""
+    return value if len(value) <= 255 else value[:254] + "…"
 
 
 def write(plan: DeckPlan, outline: Outline, path: Path, options: BuildOptions) -> int:
