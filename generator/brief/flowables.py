@@ -8,8 +8,6 @@ from reportlab.platypus import (
     CondPageBreak,
     Flowable,
     KeepTogether,
-    ListFlowable,
-    ListItem,
     Paragraph,
     Spacer,
     Table,
@@ -20,7 +18,7 @@ from ..model import Event, Peer, Playbook, Stat
 from ..model import Table as TableModel
 from ..text import plain
 from .context import Context
-from .styles import CELL_PT, FRAME_WIDTH, GUTTER, SPACE
+from .styles import CELL_PT, FRAME_HEIGHT, FRAME_WIDTH, GUTTER, SPACE
 
 PAD = 4
 """Cell padding of tables and panels, in points."""
@@ -32,6 +30,10 @@ STATS_PER_ROW = 4
 """The most stat call-outs side by side in one row."""
 WIDE_STAT = 180
 """A stat cell at least this wide shows its value beside its label, not above it."""
+PAIRED_READ_SHARE = 0.6
+"""Peer reads stand two side by side only if each takes at most this share of a page."""
+KEPT_POINTS = 8
+"""A key-points box of up to this many points is kept on one page; a longer one splits."""
 BOX_LABEL = 80
 """Width of the margin that holds a key-points box's title, in points."""
 
@@ -97,32 +99,29 @@ def _stat_cell(ctx: Context, stat: Stat, width: float) -> list[Flowable] | Table
     return cell
 
 
-def key_points(ctx: Context, points: list[str], title: str = "Key points") -> Flowable:
-    """Return the points as a bulleted list in a tinted box, its title in a margin at left."""
+def key_points(ctx: Context, points: list[str], title: str = "Key points") -> list[Flowable]:
+    """Return the points as a bulleted list in a tinted box, its title in a margin at left.
+
+    Each point is a row of the box, so a long list splits at a page foot.
+    """
     s = ctx.styles
-    items = _bullets(ctx, [ctx.para(p, s.bullet) for p in points])
     label = Paragraph(ctx.literal(title.upper()), s.box_title)
-    box = Table([[label, items]], colWidths=[BOX_LABEL, FRAME_WIDTH - BOX_LABEL])
-    box.setStyle(TableStyle([
-        ("FONTNAME", (0, 0), (-1, -1), s.body_font.regular),
+    rows = [[label if i == 0 else "", Paragraph(ctx.markup(p), s.box_bullet, bulletText="\u2022")]
+            for i, p in enumerate(points)]
+    box = Table(rows, colWidths=[BOX_LABEL, FRAME_WIDTH - BOX_LABEL])
+    box.setStyle(bare_style(
+        ctx,
         ("BACKGROUND", (0, 0), (-1, -1), s.palette.surface),
         ("LINEBEFORE", (0, 0), (0, -1), 2.5, s.palette.primary),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (0, -1), PAD * 2.5),
-        ("LEFTPADDING", (1, 0), (1, -1), 0),
         ("RIGHTPADDING", (0, 0), (-1, -1), PAD * 2.5),
-        ("TOPPADDING", (0, 0), (-1, -1), PAD * 1.5),
-        ("TOPPADDING", (0, 0), (0, -1), PAD * 1.5 + 1.5),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), PAD * 1.25),
-    ]))
-    return KeepTogether([Spacer(0, SPACE / 3), box, Spacer(0, SPACE * 1.5)])
-
-
-def _bullets(ctx: Context, paragraphs: list[Flowable]) -> ListFlowable:
-    s = ctx.styles
-    return ListFlowable([ListItem(p, leftIndent=10) for p in paragraphs], bulletType="bullet",
-                        start="\u2022", leftIndent=10, bulletFontName=s.body_font.bold,
-                        bulletColor=s.palette.primary, bulletFontSize=s.bullet.fontSize)
+        ("TOPPADDING", (0, 0), (-1, 0), PAD * 1.5),
+        ("TOPPADDING", (0, 0), (0, 0), PAD * 1.5 + 1.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+        ("BOTTOMPADDING", (0, -1), (-1, -1), PAD * 1.25),
+    ))
+    parts = [Spacer(0, SPACE / 3), box, Spacer(0, SPACE * 1.5)]
+    return [KeepTogether(parts)] if len(points) <= KEPT_POINTS else parts
 
 
 def pull_quote(ctx: Context, quote: str, attribution: str, role: str | None) -> Flowable:
@@ -315,6 +314,10 @@ def peer_reads(ctx: Context, playbook: Playbook) -> list[Flowable]:
     """Return the reads of a playbook's peers, two side by side."""
     width = (FRAME_WIDTH - GUTTER) / 2
     reads = [peer_read(ctx, playbook, peer, width) for peer in playbook.peers]
+    if max(_height(read, width) for read in reads) > FRAME_HEIGHT * PAIRED_READ_SHARE:
+        # too long to stand side by side (a row cannot split): one under another, full width
+        return [KeepTogether([*peer_read(ctx, playbook, peer), Spacer(0, SPACE)])
+                for peer in playbook.peers]
     out: list[Flowable] = []
     for i in range(0, len(reads), 2):
         pair = reads[i:i + 2]
@@ -324,6 +327,11 @@ def peer_reads(ctx: Context, playbook: Playbook) -> list[Flowable]:
                                 ("BOTTOMPADDING", (0, 0), (-1, -1), SPACE)))
         out.append(row)
     return out
+
+
+def _height(flowables: list[Flowable], width: float) -> float:
+    return sum(f.wrap(width, FRAME_HEIGHT)[1] + f.getSpaceBefore() + f.getSpaceAfter()
+               for f in flowables)
 
 
 def sources_list(ctx: Context, entries: list[str]) -> Flowable:

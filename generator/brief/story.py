@@ -166,7 +166,7 @@ def _chapter(ctx: Context, number: int, section: Section,
     for text in section.prose:
         out.append(ctx.para(text, s.body))
     if section.key_points:
-        out.append(flowables.key_points(ctx, list(section.key_points)))
+        out += flowables.key_points(ctx, list(section.key_points))
     out += _exhibits(ctx, [slide for slide in section.slides if slide is not skip])
     return out
 
@@ -260,7 +260,7 @@ def _playbook(ctx: Context, index: int, playbook: Playbook) -> list[Flowable]:
     reads = flowables.peer_reads(ctx, playbook)
     takeaway = flowables.key_points(ctx, [playbook.takeaway], "Takeaway")
     # the playbook's conclusion never stands alone at the top of a page
-    out += [*reads[:-1], KeepTogether([reads[-1], takeaway])]
+    out += [*reads[:-1], KeepTogether([reads[-1], *takeaway])]
     return out
 
 

@@ -150,6 +150,9 @@ class Styles:
         self.attribution = self._style("attribution", b, SMALL_PT + 0.5, SMALL_LEADING + 0.5,
                                        textColor=pal.muted, spaceBefore=3)
         self.bullet = self._style("bullet", b, BODY_PT - 0.5, BODY_LEADING - 1.5, spaceAfter=2)
+        self.box_bullet = self._style("box-bullet", b, BODY_PT - 0.5, BODY_LEADING - 1.5,
+                                      leftIndent=10, bulletIndent=0, bulletFontName=b.bold,
+                                      bulletColor=pal.primary)
         self.box_title = self._style("box-title", h, SMALL_PT, SMALL_LEADING,
                                      fontName=h.bold, textColor=pal.primary, spaceAfter=2)
         self.source = self._style("source", b, SMALL_PT, SMALL_LEADING,

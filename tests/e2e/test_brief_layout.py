@@ -82,3 +82,36 @@ def test_logo_is_drawn_on_the_cover(pdf_path):
     images = [x for x in cover["/Resources"].get("/XObject", {}).values()
               if x.get_object().get("/Subtype") == "/Image"]
     assert images
+
+
+def _long_lists() -> Outline:
+    dims = [{"id": f"d{i}", "label": f"Dimension {i}",
+             "subject": "Our approach here, at some length so that the cell wraps"}
+            for i in range(30)]
+    peers = [{"name": f"Peer {n}", "headline": "A headline", "takeaway": "Take it away.",
+              "contrasts": {f"d{i}": f"Their approach {n}.{i}, long enough to wrap a half column"
+                            for i in range(30)}} for n in (1, 2, 3)]
+    return Outline.model_validate({
+        "meta": {"title": "Long lists"},
+        "sources": [{"id": f"s{i}", "title": f"Source {i} with a title that may wrap",
+                     "url": f"https://example.com/{'x' * 60}/{i}"} for i in range(50)],
+        "sections": [{
+            "title": "One", "prose": ["Text [@s1]."],
+            "key_points": [f"Point {i} is a key point long enough to fill most of a line in "
+                           "the box" for i in range(70)],
+            "slides": [{"kind": "timeline", "title": "Long",
+                        "events": [{"date": str(1900 + i), "title": f"Event {i}"}
+                                   for i in range(80)]}]}],
+        "playbooks": [{"title": "Peers", "subject": "Us", "headline": "H", "takeaway": "T",
+                       "dimensions": dims, "peers": peers}],
+    })
+
+
+def test_lists_longer_than_a_page_split_across_pages(tmp_path):
+    result = BriefBuilder().build(_long_lists(), tmp_path / "long.pdf")
+    assert result.findings == []
+    with pdfplumber.open(result.path) as pdf:
+        text = " ".join(" ".join(page.extract_text() or "" for page in pdf.pages).split())
+    for shown in ("Point 0 is", "Point 69 is", "Event 0", "Event 79", "[50] Source 49",
+                  "Their approach 3.29", "Take it away."):
+        assert shown in text
