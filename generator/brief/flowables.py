@@ -24,8 +24,6 @@ PAD = 4
 """Cell padding of tables and panels, in points."""
 TABLE_START = 80
 """Room a table needs at the foot of a page to start there: title, header and two rows."""
-MIN_COLUMN = 48
-"""The narrowest a table column gets, in points."""
 STATS_PER_ROW = 4
 """The most stat call-outs side by side in one row."""
 WIDE_STAT = 180

@@ -120,9 +120,6 @@ class Styles:
         # page; a CondPageBreak before the title keeps it off the foot of a page.
         self.table_head = self._style("table-head", h, H3_PT, H3_LEADING, fontName=h.bold,
                                       textColor=pal.ink, spaceBefore=SPACE / 2, spaceAfter=3)
-        self.kicker = self._style("kicker", h, SMALL_PT, SMALL_LEADING, fontName=h.bold,
-                                  textColor=pal.primary, keepWithNext=1,
-                                  spaceBefore=CHAPTER_GAP, spaceAfter=1)
         self.small = self._style("small", b, SMALL_PT, SMALL_LEADING, textColor=pal.muted)
         self.caption = self._style("caption", b, SMALL_PT, SMALL_LEADING, textColor=pal.muted,
                                    spaceBefore=2, spaceAfter=SPACE * 1.5)
@@ -149,7 +146,6 @@ class Styles:
                                  textColor=pal.ink)
         self.attribution = self._style("attribution", b, SMALL_PT + 0.5, SMALL_LEADING + 0.5,
                                        textColor=pal.muted, spaceBefore=3)
-        self.bullet = self._style("bullet", b, BODY_PT - 0.5, BODY_LEADING - 1.5, spaceAfter=2)
         self.box_bullet = self._style("box-bullet", b, BODY_PT - 0.5, BODY_LEADING - 1.5,
                                       leftIndent=10, bulletIndent=0, bulletFontName=b.bold,
                                       bulletColor=pal.primary)
