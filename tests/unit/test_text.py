@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from generator.text import Run, citations, parse_inline, plain, text_width, wrap
 
 
@@ -45,3 +47,15 @@ def test_wrap_breaks_at_spaces_and_inside_long_words():
 def test_cjk_breaks_between_characters():
     lines = wrap("小米人车家全生态战略" * 3, 100, 20, "Arial")
     assert len(lines) > 1
+
+
+def test_bundled_metric_caches_match_the_font_files():
+    from pathlib import Path
+
+    from generator.text import metrics_cache_path, read_metrics
+
+    fonts = sorted((Path(__file__).parents[2] / "generator" / "fonts").glob("*.ttf"))
+    assert fonts
+    for font in fonts:
+        cached = json.loads(metrics_cache_path(font).read_text())
+        assert cached == json.loads(json.dumps(read_metrics(font))), font.name
