@@ -41,6 +41,8 @@ def mutated(draw):
     data = copy.deepcopy(BASE)
     for _ in range(draw(st.integers(1, 4))):
         paths = [p for p in _paths(data) if p]
+        if not paths:
+            break
         path = draw(st.sampled_from(paths))
         parent = data
         for key in path[:-1]:
