@@ -40,7 +40,8 @@ Text = Annotated[str, BeforeValidator(_number_as_text), Field(min_length=1),
 class _Node(BaseModel):
     """Base of every outline node: frozen, and unknown keys are errors."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
+    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True,
+                              defer_build=True)
 
 
 # --- meta and brand ---------------------------------------------------------

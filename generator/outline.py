@@ -117,11 +117,12 @@ def _load_theme(name: str, base_dir: Path, document: source.Document, where: tup
     if not isinstance(data, dict):
         problems.append(Problem(theme.file, 1, 1, "a theme file holds a mapping of brand keys"))
         return None
-    try:
-        Brand.model_validate({k: v for k, v in data.items() if k != "base"})
-    except ValidationError as exc:
-        problems.extend(_problems_from(exc, theme))
-        return None
+    if path.parent != themes.BUNDLED_DIR:  # bundled themes are checked by the tests
+        try:
+            Brand.model_validate({k: v for k, v in data.items() if k not in ("base", "_base")})
+        except ValidationError as exc:
+            problems.extend(_problems_from(exc, theme))
+            return None
     if isinstance(data.get("base"), str) and depth < 4:
         base = _load_theme(data["base"], path.parent, theme, ("base",), problems, depth + 1)
         if isinstance(base, dict):
