@@ -30,11 +30,11 @@ class Context:
     def markup(self, text: str) -> str:
         """Return paragraph markup of inline-marked ``text``, citations numbered."""
         return _markup.markup(text, self.citations, link_colour=self.link_colour,
-                              fallback=self.glyphs.fallback_for)
+                              fallback=self.glyphs.fallbacks)
 
     def literal(self, text: str) -> str:
         """Return paragraph markup showing ``text`` exactly (no inline markup)."""
-        return _markup.literal(text, self.glyphs.fallback_for)
+        return _markup.literal(text, self.glyphs.fallbacks)
 
     def cite(self, source_id: str | None) -> str:
         """Return ' [n]' linked to the source's entry, or '' when there is no source."""

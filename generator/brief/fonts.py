@@ -75,19 +75,55 @@ def fallback_files() -> list[Path]:
 
 
 class GlyphMap:
-    """Which font draws each character: the brand fonts, a fallback, or none."""
+    """Which font draws each character: the brand fonts, a fallback, or none.
+
+    The characters every brand font draws are kept as one set, so a text is checked with a
+    set difference, and the answer for each other character is remembered.
+    """
 
     def __init__(self, families: list[str], fallbacks: list[Path] | None = None):
-        self._primary = [_metrics(str(_brand.metric_file(f, b, i)))
-                         for f in families for b in (False, True) for i in (False, True)]
+        primary = [_metrics(str(_brand.metric_file(f, b, i)))
+                   for f in families for b in (False, True) for i in (False, True)]
         self._fallbacks = [(p, _metrics(str(p))) for p in
                            (fallback_files() if fallbacks is None else fallbacks)]
+        self._primary = primary
+        self._brand = _drawn_by_all(tuple(m.path for m in primary))
+        self._fonts: dict[str, str | None] = {}
 
     def fallback_for(self, char: str) -> str | None:
         """Return the reportlab name of the fallback font that draws ``char``, if one is needed.
 
         Returns None when the brand fonts draw it, or when no font does.
         """
+        if char in self._brand:
+            return None
+        try:
+            return self._fonts[char]
+        except KeyError:
+            font = self._fonts[char] = self._find_fallback(char)
+            return font
+
+    def fallbacks(self, text: str) -> dict[str, str]:
+        """Return the fallback font of each character of ``text`` that needs one.
+
+        Empty, and found in time linear in the text, when the brand fonts draw it all.
+        """
+        rest = set(text).difference(self._brand)
+        if not rest:
+            return {}
+        return {char: font for char in rest if (font := self.fallback_for(char))}
+
+    def covers(self, text: str) -> bool:
+        """Whether the brand fonts draw every character of ``text`` that needs a glyph."""
+        return all(not _needs_glyph(char) for char in set(text).difference(self._brand))
+
+    def drawable(self, char: str) -> bool:
+        """Whether some font of the brief draws ``char``."""
+        if char in self._brand or not _needs_glyph(char):
+            return True
+        return any(m.has(char) for _, m in self._fallbacks)
+
+    def _find_fallback(self, char: str) -> str | None:
         if not _needs_glyph(char) or all(m.has(char) for m in self._primary):
             return None
         for path, metrics in self._fallbacks:
@@ -95,11 +131,14 @@ class GlyphMap:
                 return _register_file(path)
         return None
 
-    def drawable(self, char: str) -> bool:
-        """Whether some font of the brief draws ``char``."""
-        if not _needs_glyph(char) or all(m.has(char) for m in self._primary):
-            return True
-        return any(m.has(char) for _, m in self._fallbacks)
+
+@lru_cache(maxsize=8)
+def _drawn_by_all(paths: tuple[str, ...]) -> frozenset[str]:
+    """Return the characters that every font of ``paths`` has a glyph for."""
+    common = set(_metrics(paths[0]).widths)
+    for path in paths[1:]:
+        common.intersection_update(_metrics(path).widths)
+    return frozenset(map(chr, common))
 
 
 def _needs_glyph(char: str) -> bool:
@@ -110,6 +149,8 @@ def glyph_findings(outline: Outline, glyphs: GlyphMap) -> list[Finding]:
     """Return an error for each character of the outline's text that no font can draw."""
     findings = []
     for path, text in shown_text(outline):
+        if glyphs.covers(text):
+            continue
         seen = set()
         for char in plain(text):
             if char in seen or glyphs.drawable(char):

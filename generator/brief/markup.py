@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from xml.sax.saxutils import escape, quoteattr
 
 from ..model import Outline, Source
 from ..text import Run, parse_inline
+
+Fallback = Callable[[str], Mapping[str, str]]
+"""Maps each character of a text that the brand fonts cannot draw to a font that can."""
 
 
 class Citations:
@@ -14,7 +17,7 @@ class Citations:
 
     def __init__(self, sources: list[Source]):
         self._sources = {s.id: s for s in sources}
-        self._order: list[str] = []
+        self._numbers: dict[str, int] = {}
 
     def number(self, source_id: str) -> int | None:
         """Return the number of ``source_id``, giving it the next one on its first citation.
@@ -23,13 +26,11 @@ class Citations:
         """
         if source_id not in self._sources:
             return None
-        if source_id not in self._order:
-            self._order.append(source_id)
-        return self._order.index(source_id) + 1
+        return self._numbers.setdefault(source_id, len(self._numbers) + 1)
 
     def numbered(self) -> list[tuple[int, Source]]:
         """Return every source with its number: cited ones first, then the rest."""
-        order = self._order + [sid for sid in self._sources if sid not in self._order]
+        order = list(self._numbers) + [sid for sid in self._sources if sid not in self._numbers]
         return [(n, self._sources[sid]) for n, sid in enumerate(order, 1)]
 
 
@@ -48,11 +49,11 @@ def cite_markup(source_id: str | None, citations: Citations, colour: str) -> str
 
 def runs_markup(runs: list[Run], citations: Citations | None = None, *,
                 link_colour: str = "#1F4E79",
-                fallback: Callable[[str], str | None] | None = None) -> str:
+                fallback: Fallback | None = None) -> str:
     """Return paragraph markup for ``runs``; every run's text is escaped, so it shows literally.
 
     Citations become '[n]' links to the sources list (dropped when ``citations`` is None);
-    ``fallback(char)`` names a font for characters the brand fonts cannot draw.
+    ``fallback(text)`` names a font for each character of a text the brand fonts cannot draw.
     """
     out = []
     for run in runs:
@@ -76,17 +77,18 @@ def markup(text: str, citations: Citations | None = None, **kw) -> str:
     return runs_markup(parse_inline(text), citations, **kw)
 
 
-def literal(text: str, fallback: Callable[[str], str | None] | None = None) -> str:
+def literal(text: str, fallback: Fallback | None = None) -> str:
     """Return paragraph markup that shows ``text`` exactly, markup characters and all."""
     return _text(text, fallback)
 
 
-def _text(text: str, fallback: Callable[[str], str | None] | None) -> str:
-    if fallback is None:
+def _text(text: str, fallback: Fallback | None) -> str:
+    fonts = fallback(text) if fallback is not None else None
+    if not fonts:
         return escape(text)
     out = []
     for char in text:
-        font = fallback(char)
+        font = fonts.get(char)
         piece = escape(char)
         out.append(f'<font face="{font}">{piece}</font>' if font else piece)
     return "".join(out)

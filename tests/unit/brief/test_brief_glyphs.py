@@ -8,6 +8,7 @@ import pytest
 
 from generator.brief import BriefBuilder
 from generator.brief.fonts import GlyphMap, glyph_findings
+from generator.brief.markup import markup
 from generator.model import Outline
 
 DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
@@ -57,3 +58,19 @@ def test_a_fallback_font_draws_what_the_brand_fonts_lack():
     assert glyphs.drawable("✓")
     assert glyphs.fallback_for("✓") == "DejaVuSans"
     assert glyphs.fallback_for("a") is None
+
+
+def test_text_the_brand_fonts_draw_needs_no_fallback():
+    glyphs = GlyphMap(["Arial"], fallbacks=[])
+    assert glyphs.covers("Plain text, “quotes” – € ≈ ×\u00ad\t\n")
+    assert glyphs.fallbacks("Plain text, “quotes” – € ≈ ×") == {}
+    assert not glyphs.covers("a ✓")
+    assert glyphs.fallbacks("a ✓") == {}  # no fallback font draws it either
+
+
+@pytest.mark.skipif(not DEJAVU.is_file(), reason="needs DejaVu Sans as a fallback font")
+def test_only_the_characters_a_fallback_draws_are_set_in_it():
+    glyphs = GlyphMap(["Arial"], fallbacks=[DEJAVU])
+    assert glyphs.fallbacks("a ✓ b ✓") == {"✓": "DejaVuSans"}
+    assert markup("a ✓ **b✓**", fallback=glyphs.fallbacks) == (
+        'a <font face="DejaVuSans">✓</font> <b>b<font face="DejaVuSans">✓</font></b>')
