@@ -9,6 +9,7 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
 from reportlab.platypus.doctemplate import IndexingFlowable
+from reportlab.platypus.tableofcontents import TableOfContents
 
 from ..model import Outline
 from .context import Context
@@ -68,6 +69,37 @@ def bookmark(flowable: Flowable, key: str, title: str, level: int = 0,
     return flowable
 
 
+def _marks(flowables: list[Flowable]):
+    """Yield the bookmark marks of ``flowables`` in story order, inside kept-together groups too.
+
+    A KeepTogether always splits into its flowables, so each is placed, and marked, alone.
+    """
+    for flowable in flowables:
+        mark = getattr(flowable, "_brief_mark", None)
+        if mark is not None:
+            yield mark
+        yield from _marks(getattr(flowable, "_content", ()))
+
+
+def _skip_drawing(*args, **kwargs) -> None:
+    """Stands in for a flowable's drawOn while a pass only lays the story out."""
+
+
+class _Frame(Frame):
+    """A frame that, while its document only lays the story out, places without drawing."""
+
+    def _add(self, flowable, canv, trySplit=0):
+        if getattr(canv, "_brief_drawing", True) or "drawOn" in vars(flowable):
+            return super()._add(flowable, canv, trySplit)
+        flowable.drawOn = _skip_drawing  # shadows the method for this placement only
+        try:
+            return super()._add(flowable, canv, trySplit)
+        finally:
+            del flowable.drawOn
+
+    add = _add
+
+
 class BriefDocument(BaseDocTemplate):
     """The brief's document: A4, two page templates, bookmarks and contents from headings."""
 
@@ -85,25 +117,64 @@ class BriefDocument(BaseDocTemplate):
         self._ctx = ctx
         self._when = when
         self._total = total
+        self._drawing = True
         self.addPageTemplates([self._cover_template(), self._body_template()])
 
     def _makeCanvas(self, filename=None, canvasmaker=Canvas):
         canv = super()._makeCanvas(filename=filename, canvasmaker=canvasmaker)
         canv._doc._timeStamp = _Stamp(self._when)
         canv.showOutline()
+        canv._brief_drawing = self._drawing
         return canv
 
+    def multiBuild(self, story, maxPasses=10, **buildKwds):
+        """Lay ``story`` out once without drawing, to learn its page numbers; then draw it.
+
+        Before that first pass the contents are given their entries (with unknown page
+        numbers), so they take the room they will take when drawn, and every page falls
+        where it will: the drawing pass normally finds every number as it was and is the
+        last. Returns the number of passes.
+        """
+        self._indexingFlowables = [f for f in story if f.isIndexing()]
+        expected = [(level, self._ctx.literal(title), 0, key)
+                    for key, title, level, toc in _marks(story) if toc]
+        for flowable in self._indexingFlowables:
+            if isinstance(flowable, TableOfContents):
+                flowable.addEntries(expected)
+        self._doSave = 0
+        edits: list[tuple] = []
+        self._multiBuildEdits = edits.append
+        passes = 0
+        while True:
+            passes += 1
+            self._drawing = passes > 1
+            for flowable in self._indexingFlowables:
+                flowable.beforeBuild()
+            self.build(story[:], **buildKwds)
+            for flowable in self._indexingFlowables:
+                flowable.afterBuild()
+            if self._drawing and self._allSatisfied():
+                self.canv.save()
+                break
+            if passes > maxPasses:
+                raise IndexError(f"Index entries not resolved after {maxPasses} passes")
+            while edits:
+                action, *args = edits.pop(0)
+                action(*args)
+        del self._multiBuildEdits
+        return passes
+
     def _body_template(self) -> PageTemplate:
-        frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body",
+        frame = _Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body",
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
         return PageTemplate(BODY, [frame], onPage=self._decorate_body, pagesize=PAGE)
 
     def _cover_template(self) -> PageTemplate:
         band_bottom = PAGE[1] * (1 - COVER_BAND)
-        top = Frame(MARGIN_X, band_bottom + 20, FRAME_WIDTH, PAGE[1] * COVER_BAND - 110,
+        top = _Frame(MARGIN_X, band_bottom + 20, FRAME_WIDTH, PAGE[1] * COVER_BAND - 110,
                     id="cover-top", leftPadding=0, rightPadding=0, topPadding=0,
                     bottomPadding=0)
-        bottom = Frame(MARGIN_X, MARGIN_BOTTOM, FRAME_WIDTH, band_bottom - MARGIN_BOTTOM - 40,
+        bottom = _Frame(MARGIN_X, MARGIN_BOTTOM, FRAME_WIDTH, band_bottom - MARGIN_BOTTOM - 40,
                        id="cover-bottom", leftPadding=0, rightPadding=0, topPadding=0,
                        bottomPadding=0)
         return PageTemplate(COVER, [top, bottom], onPage=self._decorate_cover, pagesize=PAGE)
@@ -111,6 +182,8 @@ class BriefDocument(BaseDocTemplate):
     # --- page decoration -------------------------------------------------------
 
     def _decorate_cover(self, canv: Canvas, doc: BaseDocTemplate) -> None:
+        if not self._drawing:
+            return
         pal = self._ctx.styles.palette
         w, h = PAGE
         band_bottom = h * (1 - COVER_BAND)
@@ -154,6 +227,8 @@ class BriefDocument(BaseDocTemplate):
         canv.drawCentredString(right - size / 2, top - size / 2 - 6, initials)
 
     def _decorate_body(self, canv: Canvas, doc: BaseDocTemplate) -> None:
+        if not self._drawing:
+            return
         s = self._ctx.styles
         pal = s.palette
         meta = self._outline.meta
@@ -196,7 +271,8 @@ class BriefDocument(BaseDocTemplate):
         if mark is None:
             return
         key, title, level, toc = mark
-        self.canv.bookmarkPage(key)
-        self.canv.addOutlineEntry(title, key, level=level, closed=False)
+        if self._drawing:
+            self.canv.bookmarkPage(key)
+            self.canv.addOutlineEntry(title, key, level=level, closed=False)
         if toc:
             self.notify("TOCEntry", (level, self._ctx.literal(title), self.page, key))
