@@ -153,6 +153,8 @@ def normalise_zip(path: Path, when: _dt.datetime) -> None:
     stamp = when.astimezone(_dt.UTC).timetuple()[:6]
     stamp = max(stamp, (1980, 1, 1, 0, 0, 0))
     with zipfile.ZipFile(path) as src:
+        if _is_normal(src, stamp):
+            return  # the deck builder writes its zip this way; rewriting would change nothing
         entries = [(info.filename, src.read(info)) for info in src.infolist()]
     first = [e for e in entries if e[0] == "[Content_Types].xml"]
     rest = [e for e in entries if e[0] != "[Content_Types].xml"]
@@ -163,6 +165,15 @@ def normalise_zip(path: Path, when: _dt.datetime) -> None:
             info.external_attr = 0o644 << 16
             info.create_system = 3
             dst.writestr(info, data)
+
+
+def _is_normal(src: zipfile.ZipFile, stamp: tuple) -> bool:
+    """Whether every entry of ``src`` is already as ``normalise_zip`` would write it."""
+    infos = src.infolist()
+    return (bool(infos) and infos[0].filename == "[Content_Types].xml" and not src.comment
+            and all(i.date_time == stamp and i.compress_type == zipfile.ZIP_DEFLATED
+                    and i.external_attr == 0o644 << 16 and i.create_system == 3
+                    and not i.extra and not i.comment for i in infos))
 
 
 def _problems(loaded: LoadedOutline, findings: list[Finding]) -> list[Problem]:

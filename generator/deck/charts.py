@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import io
-import re
-import zipfile
+from contextlib import contextmanager
 from datetime import datetime
 
 from pptx.chart.data import CategoryChartData
+from pptx.chart.xlsx import CategoryWorkbookWriter
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
 from pptx.util import Pt
+from xlsxwriter import Workbook
 
 from .. import text as _text
 from ..model import Chart
@@ -28,24 +28,56 @@ LINE_PT = 2.25
 GAP_WIDTH = 60
 
 
-def chart_data(chart: Chart) -> CategoryChartData:
+class _StampedWorkbookWriter(CategoryWorkbookWriter):
+    """python-pptx's workbook writer with the workbook's created and modified times fixed.
+
+    XlsxWriter already dates every zip entry 1980-01-01 when it writes in memory; only the
+    document properties would carry the wall clock.
+    """
+
+    def __init__(self, chart_data, when: datetime):
+        super().__init__(chart_data)
+        self._when = when
+
+    @contextmanager
+    def _open_worksheet(self, xlsx_file):
+        workbook = Workbook(xlsx_file, {"in_memory": True})
+        workbook.set_properties({"created": self._when})
+        worksheet = workbook.add_worksheet()
+        yield workbook, worksheet
+        workbook.close()
+
+
+class ChartData(CategoryChartData):
+    """Category chart data whose embedded workbook is stamped ``when``, not with the clock."""
+
+    def __init__(self, when: datetime, number_format: str):
+        super().__init__(number_format=number_format)
+        self._writer = _StampedWorkbookWriter(self, when)
+
+    @property
+    def _workbook_writer(self):
+        return self._writer
+
+
+def chart_data(chart: Chart, when: datetime) -> ChartData:
     """Return the chart's data for python-pptx: plain category labels, series values."""
-    data = CategoryChartData(number_format=chart.number_format or "General")
+    data = ChartData(when, chart.number_format or "General")
     data.categories = [_text.plain(c) for c in chart.categories]
     for series in chart.series:
         data.add_series(_text.plain(series.name), series.values)
     return data
 
 
-def add(shapes, frame: ChartFrame, emu, when: datetime):
-    """Add ``frame`` as a native chart to ``shapes``; return the graphic frame."""
-    b = frame.box
-    graphic = shapes.add_chart(TYPES[frame.chart.type], emu(b.x), emu(b.y), emu(b.w), emu(b.h),
-                               chart_data(frame.chart))
-    chart = graphic.chart
-    _style(chart, frame)
-    _normalise_workbook(chart, when)
-    return graphic
+def add(slide_part, frame: ChartFrame, when: datetime) -> str:
+    """Add ``frame``'s chart as a new chart part related to ``slide_part``; return its rId.
+
+    The chart part and its embedded workbook (stamped ``when``, a naive UTC time) come from
+    python-pptx; the caller places the graphic frame that shows it (``slidexml.chart``).
+    """
+    r_id = slide_part.add_chart_part(TYPES[frame.chart.type], chart_data(frame.chart, when))
+    _style(slide_part.related_part(r_id).chart, frame)
+    return r_id
 
 
 def _rgb(hexstr: str) -> RGBColor:
@@ -125,23 +157,3 @@ def _axes(chart, spec: Chart) -> None:
 def _has_negatives(spec: Chart) -> bool:
     """Whether any value of the chart is below zero."""
     return any(v is not None and v < 0 for s in spec.series for v in s.values)
-
-
-def _normalise_workbook(chart, when: datetime) -> None:
-    """Stamp the embedded workbook with ``when`` instead of the wall clock."""
-    workbook = chart.part.chart_workbook
-    xlsx = workbook.xlsx_part
-    if xlsx is None:
-        return
-    stamp = when.strftime("%Y-%m-%dT%H:%M:%SZ")
-    src = zipfile.ZipFile(io.BytesIO(xlsx.blob))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            data = src.read(info)
-            if info.filename == "docProps/core.xml":
-                data = re.sub(rb"(<dcterms:(created|modified)[^>]*>)[^<]*", rb"\g<1>"
-                              + stamp.encode(), data)
-            dst.writestr(zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0)),
-                         data, zipfile.ZIP_DEFLATED)
-    workbook.update_from_xlsx_blob(out.getvalue())

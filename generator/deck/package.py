@@ -3,20 +3,31 @@
 python-pptx finds a free part name, a matching relationship or an existing image by scanning
 every part or relationship already in the package. That makes each new slide, notes page,
 chart or picture cost more than the one before. These adapters keep indexes instead; they
-change no behaviour, only the cost.
+change no behaviour, only the cost. Finished slides and notes pages are kept as their XML
+bytes rather than as element trees, and the package is saved as the final, stamped zip in
+one pass (``save``).
 """
 
 from __future__ import annotations
 
 import collections
+import datetime as _dt
+import posixpath
 import re
+import zipfile
+from pathlib import Path
 
+from lxml import etree
+from pptx.opc.constants import CONTENT_TYPE as CT
+from pptx.opc.constants import RELATIONSHIP_TARGET_MODE as RTM
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.opc.oxml import serialize_part_xml
 from pptx.opc.package import _Relationships
-from pptx.opc.packuri import PackURI
+from pptx.opc.packuri import PACKAGE_URI, PackURI
+from pptx.opc.serialized import PackageWriter
 from pptx.package import _ImageParts
 from pptx.parts.image import Image, ImagePart
-from pptx.parts.slide import SlidePart
+from pptx.parts.slide import NotesSlidePart, SlidePart
 
 
 class _IndexedRelationships(_Relationships):
@@ -73,6 +84,34 @@ class _IndexedImageParts(_ImageParts):
         return part
 
 
+class _FrozenPart:
+    """A part that can trade its element tree for the bytes it serialises to.
+
+    Once ``freeze`` is called the tree is gone and ``blob`` returns the bytes; a slide's
+    XML is the same either way, but a few kilobytes of bytes take far less memory than the
+    tree of a few hundred elements it came from.
+    """
+
+    _frozen: bytes | None = None
+
+    def freeze(self) -> None:
+        """Serialise the element now and drop it."""
+        self._frozen = serialize_part_xml(self._element)
+        self._element = None
+
+    @property
+    def blob(self) -> bytes:
+        return self._frozen if self._frozen is not None else serialize_part_xml(self._element)
+
+
+class FrozenSlidePart(_FrozenPart, SlidePart):
+    """A slide part that can be frozen to bytes once written."""
+
+
+class FrozenNotesSlidePart(_FrozenPart, NotesSlidePart):
+    """A notes page part that can be frozen to bytes once written."""
+
+
 class IndexedPackage:
     """Installs the indexes on one presentation and adds slides at constant cost."""
 
@@ -105,14 +144,140 @@ class IndexedPackage:
         """Return the next free image part name with extension ``ext``."""
         return self.next_partname("/ppt/media/image%d." + ext)
 
-    def add_slide(self, layout):
-        """Add a slide on ``layout``, as ``prs.slides.add_slide`` does, in constant time."""
+    def add_slide_part(self, element, layout_part) -> tuple[FrozenSlidePart, int]:
+        """Add a slide holding the ``p:sld`` ``element`` on ``layout_part``, at the end.
+
+        Return the slide part and its slide id. As ``prs.slides.add_slide`` does, the slide
+        is related to its layout first (rId1) and listed in the presentation.
+        """
         self._slides += 1
         partname = self.next_partname("/ppt/slides/slide%d.xml")
-        slide_part = SlidePart.new(partname, self.package, layout.part)
+        slide_part = FrozenSlidePart(partname, CT.PML_SLIDE, self.package, element)
+        slide_part.relate_to(layout_part, RT.SLIDE_LAYOUT)
         rId = self.prs.part.relate_to(slide_part, RT.SLIDE)
-        self.prs.slides._sldIdLst._add_sldId(id=self._next_slide_id, rId=rId)
+        slide_id = self._next_slide_id
+        self.prs.slides._sldIdLst._add_sldId(id=slide_id, rId=rId)
         self._next_slide_id += 1
-        slide = slide_part.slide
-        slide.shapes.clone_layout_placeholders(layout)
-        return slide
+        return slide_part, slide_id
+
+    def add_notes_part(self, element, slide_part, master_part) -> FrozenNotesSlidePart:
+        """Add the notes page ``element`` (a ``p:notes``) of ``slide_part``.
+
+        It is related to ``master_part`` (the notes master) and to its slide, and the slide
+        to it, in the order python-pptx relates them.
+        """
+        partname = self.next_partname("/ppt/notesSlides/notesSlide%d.xml")
+        notes_part = FrozenNotesSlidePart(partname, CT.PML_NOTES_SLIDE, self.package,
+                                          element)
+        notes_part.relate_to(master_part, RT.NOTES_MASTER)
+        notes_part.relate_to(slide_part, RT.SLIDE)
+        slide_part.relate_to(notes_part, RT.NOTES_SLIDE)
+        return notes_part
+
+
+# --- saving -------------------------------------------------------------------------------
+
+PACKAGE_RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
+_RELATIONSHIPS = f"{{{PACKAGE_RELS}}}Relationships"
+_RELATIONSHIP = f"{{{PACKAGE_RELS}}}Relationship"
+FILE_MODE = 0o644
+UNIX = 3
+ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
+
+
+def zip_stamp(when: _dt.datetime) -> tuple[int, int, int, int, int, int]:
+    """Return the zip date and time of ``when`` in UTC (a naive ``when`` is taken as local)."""
+    return max(when.astimezone(_dt.UTC).timetuple()[:6], ZIP_EPOCH)
+
+
+class _RelativeRefs:
+    """Relative references from a part's folder to a target, the folders' relation cached."""
+
+    def __init__(self):
+        self._folders: dict[tuple[str, str], str] = {}
+
+    def __call__(self, partname: str, base: str) -> str:
+        if base == "/":
+            return partname[1:]
+        folder, name = partname.rsplit("/", 1)
+        key = (folder or "/", base)
+        prefix = self._folders.get(key)
+        if prefix is None:
+            prefix = self._folders[key] = posixpath.relpath(key[0], base)
+        return name if prefix == "." else f"{prefix}/{name}"
+
+
+def rels_xml(rels, base: str, relative: _RelativeRefs) -> bytes:
+    """Return the .rels XML of ``rels`` as python-pptx writes it: in rId order, UTF-8."""
+    root = etree.Element(_RELATIONSHIPS, nsmap={None: PACKAGE_RELS})
+    keyed = sorted((int(r[3:]) if r.startswith("rId") and r[3:].isdigit() else 0, r)
+                   for r in rels.keys())
+    for _, r_id in keyed:
+        rel = rels[r_id]
+        if rel.is_external:
+            etree.SubElement(root, _RELATIONSHIP, Id=r_id, Type=rel.reltype,
+                             Target=rel.target_ref, TargetMode=RTM.EXTERNAL)
+        else:
+            etree.SubElement(root, _RELATIONSHIP, Id=r_id, Type=rel.reltype,
+                             Target=relative(rel.target_part.partname, base))
+    return etree.tostring(root, encoding="UTF-8", standalone=True)
+
+
+class _StampedZip:
+    """Writes zip entries stamped with one date, as ``build.normalise_zip`` leaves them."""
+
+    def __init__(self, path: Path, when: _dt.datetime):
+        self._zip = zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED)
+        self._stamp = zip_stamp(when)
+
+    def write(self, pack_uri: str, blob: bytes) -> None:
+        info = zipfile.ZipInfo(pack_uri[1:], date_time=self._stamp)
+        info.compress_type = zipfile.ZIP_DEFLATED
+        info.external_attr = FILE_MODE << 16
+        info.create_system = UNIX
+        self._zip.writestr(info, blob)
+
+    def __enter__(self) -> _StampedZip:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._zip.close()
+
+
+class _PackageWriter(PackageWriter):
+    """python-pptx's package writer, writing a stamped zip and .rels at constant cost."""
+
+    def __init__(self, path: Path, when: _dt.datetime, pkg_rels, parts):
+        super().__init__(str(path), pkg_rels, parts)
+        self._when = when
+        self._relative = _RelativeRefs()
+
+    def write_file(self) -> None:
+        """Write the package: content types, package rels, then each part and its rels."""
+        self._write()
+
+    def _write(self) -> None:
+        with _StampedZip(Path(self._pkg_file), self._when) as phys_writer:
+            self._write_content_types_stream(phys_writer)
+            self._write_pkg_rels(phys_writer)
+            self._write_parts(phys_writer)
+
+    def _write_pkg_rels(self, phys_writer) -> None:
+        phys_writer.write(PACKAGE_URI.rels_uri, rels_xml(self._pkg_rels, "/", self._relative))
+
+    def _write_parts(self, phys_writer) -> None:
+        for part in self._parts:
+            phys_writer.write(part.partname, part.blob)
+            if part._rels:
+                phys_writer.write(part.partname.rels_uri,
+                                  rels_xml(part._rels, part.partname.baseURI, self._relative))
+
+
+def save(prs, path: Path, when: _dt.datetime) -> None:
+    """Save the presentation ``prs`` to ``path`` as python-pptx would, in one pass.
+
+    Every zip entry is stamped ``when`` with the same order, mode and system that
+    ``build.normalise_zip`` gives them, so normalising the file changes nothing.
+    """
+    package = prs.part.package
+    _PackageWriter(path, when, package._rels, tuple(package.iter_parts())).write_file()

@@ -1,51 +1,78 @@
-"""The thin writing step: a DeckPlan becomes a .pptx file through python-pptx."""
+"""The thin writing step: a DeckPlan becomes a .pptx file, slide XML written directly.
+
+python-pptx opens the template, makes chart parts, and saves the package; each slide and
+notes page is built as one lxml tree (``slidexml``) and added as a part at constant cost
+(``package``), without python-pptx's per-property proxies.
+"""
 
 from __future__ import annotations
 
 import datetime as _dt
+from copy import deepcopy
+from dataclasses import dataclass
 from pathlib import Path
 
-from lxml import etree
-from pptx.dml.color import RGBColor
-from pptx.enum.shapes import MSO_SHAPE
-from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
-from pptx.oxml.ns import qn
-from pptx.util import Emu, Pt
+from pptx.oxml.slide import CT_NotesSlide, CT_Slide
+from pptx.slide import NotesSlide, Slide
 
-from .. import brand as _brand
 from .. import templates
 from .. import text as _text
 from ..errors import BuildError
 from ..model import Outline
 from ..report import BuildOptions
-from . import charts, sections, template, theme
+from . import charts, package, sections, slidexml, template, theme
 from .elements import (
     ChartFrame,
     DeckPlan,
-    Para,
     Picture,
     Shape,
     SlidePlan,
     TableGrid,
     TextBox,
 )
-from .layout import BULLET_INDENT
-from .package import IndexedPackage
-
-ALIGN = {"left": PP_ALIGN.LEFT, "right": PP_ALIGN.RIGHT, "center": PP_ALIGN.CENTER}
-ANCHOR = {"top": MSO_ANCHOR.TOP, "middle": MSO_ANCHOR.MIDDLE, "bottom": MSO_ANCHOR.BOTTOM}
-ROLE_NAMES = {"footer": "Footer", "number": "Slide Number", "footnote": "Source Note",
-              "caption": "Caption"}
+from .slidexml import emu
 
 
-def emu(points: float) -> Emu:
-    """Return ``points`` as EMU, rounded to a whole number."""
-    return Emu(int(round(points * 12700)))
+@dataclass(frozen=True)
+class _Prototype:
+    """What every slide on one layout starts with: the layout's placeholders, cloned once.
+
+    ``placeholders`` are the ``p:sp`` elements python-pptx clones onto a new slide, in
+    order; ``slots`` maps deckgen's slot (0 the title, 1, 2 ... the bodies) to a position in
+    that list; ``idx`` holds each placeholder's idx.
+    """
+
+    layout: object
+    placeholders: tuple
+    slots: dict[int, int]
+    idx: tuple[int, ...]
 
 
-def _rgb(hexstr: str) -> RGBColor:
-    return RGBColor.from_string(hexstr.lstrip("#").upper())
+def _prototype(layout) -> _Prototype:
+    """Return the placeholders python-pptx would clone from ``layout``, and their slots."""
+    scratch = Slide(CT_Slide.new(), None)
+    scratch.shapes.clone_layout_placeholders(layout)
+    tree = scratch.shapes._spTree
+    elements = [el for el in tree.iterchildren() if el.tag == slidexml.P_SP]
+    slots = {n: elements.index(ph._element) for n, ph in template.slots(scratch).items()}
+    idx = tuple(int(el.ph_idx) for el in elements)
+    return _Prototype(layout, tuple(elements), slots, idx)
+
+
+def _notes_page(notes_master) -> slidexml.NotesPage:
+    """Return the notes page prototype cloned from ``notes_master`` as python-pptx clones it."""
+    root = CT_NotesSlide.new()
+    notes = NotesSlide(root, None)
+    notes.clone_master_placeholders(notes_master)
+    body = notes.notes_placeholder._element.txBody
+    path = []
+    el = body
+    while el is not root:
+        parent = el.getparent()
+        path.append(parent.index(el))
+        el = parent
+    return slidexml.NotesPage(root, tuple(reversed(path)))
 
 
 class _Writer:
@@ -63,10 +90,17 @@ class _Writer:
         self.layouts = {layout.name: layout for master in self.prs.slide_masters
                         for layout in master.slide_layouts}
         theme.apply(self.prs, outline.brand, whole=self.template_path is None)
-        self.package = IndexedPackage(self.prs)
+        self.parts = package.IndexedPackage(self.prs)
+        self.protos = slidexml.Prototypes(outline.meta.language)
+        self.prototypes: dict[int, _Prototype] = {}
+        self.placements: dict[tuple[str, str | None], object] = {}
+        self.notes: slidexml.NotesPage | None = None
+        self.images: dict[str, tuple[object, int, int]] = {}
         self.anchors: dict[str, object] = {}
         self.jumps: list[tuple[object, object, str]] = []
-        self.language = outline.meta.language
+        self.linked: list[object] = []
+        self.slide_ids: list[int] = []
+        self.used_layouts: set[int] = set()
 
     def write(self, path: Path) -> int:
         total = len(self.plan.slides)
@@ -77,178 +111,127 @@ class _Writer:
         self._link()
         if self.template_path is None:
             self._drop_unused_layouts()
-        ids = [s.slide_id for s in self.prs.slides]
+        ids = self.slide_ids
         sections.write(self.prs.part._element,
                        [(name, [ids[i] for i in idx]) for name, idx in self.plan.sections])
         self._properties()
-        self.prs.save(str(path))
+        package.save(self.prs, path, self.options.timestamp)
         return total
 
     # --- slides -------------------------------------------------------------------
 
     def _layout(self, plan: SlidePlan):
         """Return the layout ``plan`` is built on, by the template contract."""
-        placement = templates.place(self.contract, plan.kind, plan.requested)
-        if placement.layout is None:
-            raise BuildError(f"the template has no layout for a {plan.kind} slide "
-                             f"({', '.join(placement.missing)}); run 'deckgen check-template'")
-        return self.layouts[placement.layout]
+        key = (plan.kind, plan.requested)
+        if key not in self.placements:
+            placement = templates.place(self.contract, plan.kind, plan.requested)
+            if placement.layout is None:
+                raise BuildError(f"the template has no layout for a {plan.kind} slide "
+                                 f"({', '.join(placement.missing)}); run "
+                                 "'deckgen check-template'")
+            self.placements[key] = self.layouts[placement.layout]
+        return self.placements[key]
+
+    def _prototype(self, layout) -> _Prototype:
+        proto = self.prototypes.get(id(layout))
+        if proto is None:
+            proto = self.prototypes[id(layout)] = _prototype(layout)
+        return proto
 
     def _slide(self, plan: SlidePlan) -> None:
-        slide = self.package.add_slide(self._layout(plan))
-        fill = slide.background.fill
-        fill.solid()
-        fill.fore_color.rgb = _rgb(plan.background)
-        slots = template.slots(slide)
+        layout = self._layout(plan)
+        proto = self._prototype(layout)
+        self.used_layouts.add(id(layout))
+        sld = slidexml.slide(plan.background)
+        part, slide_id = self.parts.add_slide_part(sld, layout.part)
+        self.slide_ids.append(slide_id)
+        tree = slidexml.shape_tree(sld)
+        text = slidexml.TextWriter(self.protos, _linker(part))
+        placeholders = [deepcopy(el) for el in proto.placeholders]
+        for el in placeholders:
+            tree.append(el)
         used: set[int] = set()
+        next_id = len(placeholders) + 2
         for element in plan.elements:
             if isinstance(element, TextBox):
-                shape = slots.get(element.placeholder) if element.placeholder is not None \
+                at = proto.slots.get(element.placeholder) if element.placeholder is not None \
                     else None
-                if shape is not None:
-                    used.add(shape.placeholder_format.idx)
-                self._text(slide, element, shape)
+                if at is not None:
+                    used.add(proto.idx[at])
+                    slidexml.fill_placeholder(placeholders[at], element, text)
+                    continue
+                tree.append(slidexml.text_box(next_id, element, text))
             elif isinstance(element, Shape):
-                self._shape(slide, element)
+                tree.append(slidexml.shape(next_id, element, self.protos))
             elif isinstance(element, TableGrid):
-                self._table(slide, element)
+                tree.append(slidexml.table(next_id, element, text))
             elif isinstance(element, ChartFrame):
-                charts.add(slide.shapes, element, emu, self._when)
+                r_id = charts.add(part, element, self._when)
+                tree.append(slidexml.chart(next_id, r_id, element.box))
             elif isinstance(element, Picture):
-                self._picture(slide, element)
-        for ph in list(slide.placeholders):
-            if ph.placeholder_format.idx not in used:
-                ph._element.getparent().remove(ph._element)
-        slide.notes_slide.notes_text_frame.text = plan.notes
+                tree.append(self._picture(part, next_id, element))
+            next_id += 1
+        for el, idx in zip(placeholders, proto.idx, strict=True):
+            if idx not in used:
+                tree.remove(el)
+        self._notes(part, plan.notes)
+        if text.jumps:
+            self.jumps += [(part, r_pr, anchor) for r_pr, anchor in text.jumps]
+            self.linked.append(part)
+        else:
+            part.freeze()
         if plan.anchor:
-            self.anchors[plan.anchor] = slide
+            self.anchors[plan.anchor] = part
 
-    def _text(self, slide, element: TextBox, shape=None) -> None:
-        """Write ``element`` into placeholder ``shape``, or into a new text box without one."""
+    def _notes(self, slide_part, notes: str) -> None:
+        """Add the notes page of ``slide_part`` holding ``notes``."""
+        master = self.prs.part.notes_master_part
+        if self.notes is None:
+            self.notes = _notes_page(master.notes_master)
+        self.parts.add_notes_part(self.notes.make(notes), slide_part, master).freeze()
+
+    def _picture(self, part, shape_id: int, element: Picture):
+        """Return the ``p:pic`` of ``element``: its image scaled into the box, kept in shape."""
+        image_part, w0, h0 = self._image(element.path)
+        r_id = part.relate_to(image_part, RT.IMAGE)
         b = element.box
-        if shape is not None:
-            shape.left, shape.top, shape.width, shape.height = (emu(b.x), emu(b.y), emu(b.w),
-                                                                emu(b.h))
-        else:
-            shape = slide.shapes.add_textbox(emu(b.x), emu(b.y), emu(b.w), emu(b.h))
-            shape.name = f"{ROLE_NAMES.get(element.role, element.role.title())} {shape.shape_id}"
-        frame = shape.text_frame
-        frame.word_wrap = True
-        frame.auto_size = MSO_AUTO_SIZE.NONE
-        frame.margin_left = frame.margin_right = frame.margin_top = frame.margin_bottom = 0
-        frame.vertical_anchor = ANCHOR[element.anchor]
-        self._paras(slide, frame, element.paras)
-
-    def _paras(self, slide, frame, paras: tuple[Para, ...]) -> None:
-        frame.clear()
-        for k, para in enumerate(paras):
-            p = frame.paragraphs[0] if k == 0 else frame.add_paragraph()
-            self._para(slide, p, para)
-
-    def _para(self, slide, p, para: Para) -> None:
-        p.alignment = ALIGN[para.align]
-        p.line_spacing = Pt(para.size * _brand.LINE_SPACING)
-        p.space_before = Pt(para.space_before)
-        p.space_after = Pt(0)
-        p_pr = p._p.get_or_add_pPr()
-        hang = BULLET_INDENT * para.size if para.bullet else 0.0
-        p_pr.set("marL", str(emu(para.indent)))
-        p_pr.set("indent", str(-emu(hang)))
-        for tag in ("a:buFont", "a:buChar", "a:buNone", "a:buAutoNum"):
-            for old in p_pr.findall(qn(tag)):
-                p_pr.remove(old)
-        if para.bullet:
-            etree.SubElement(p_pr, qn("a:buFont")).set("typeface", para.font)
-            etree.SubElement(p_pr, qn("a:buChar")).set("char", para.bullet)
-        else:
-            etree.SubElement(p_pr, qn("a:buNone"))
-        for run in para.runs:
-            self._run(slide, p, run, para)
-        end = p._p.get_or_add_endParaRPr()
-        end.set("sz", str(int(round(para.size * 100))))
-        end.set("lang", self.language)
-
-    def _run(self, slide, p, run: _text.Run, para: Para) -> None:
-        r = p.add_run()
-        r.text = run.text
-        font = r.font
-        font.name = para.font
-        font.size = Pt(para.size)
-        font.bold = run.bold or para.bold
-        font.italic = run.italic or para.italic
-        font.color.rgb = _rgb(para.colour)
-        r_pr = r._r.get_or_add_rPr()
-        r_pr.set("lang", self.language)
-        r_pr.set("cap", "none")
-        if run.link:
-            r.hyperlink.address = run.link
-        if para.jump:
-            r_pr.set("u", "none")  # an agenda entry reads as text; the theme colours it
-            self.jumps.append((slide, r, para.jump))
-
-    def _shape(self, slide, element: Shape) -> None:
-        b = element.box
-        kind = MSO_SHAPE.OVAL if element.kind == "oval" else MSO_SHAPE.RECTANGLE
-        shape = slide.shapes.add_shape(kind, emu(b.x), emu(b.y), emu(b.w), emu(b.h))
-        style = shape._element.find(qn("p:style"))
-        if style is not None:
-            shape._element.remove(style)
-        shape.fill.solid()
-        shape.fill.fore_color.rgb = _rgb(element.fill)
-        shape.line.fill.background()
-
-    def _table(self, slide, element: TableGrid) -> None:
-        b = element.box
-        rows, cols = len(element.rows), len(element.widths)
-        graphic = slide.shapes.add_table(rows, cols, emu(b.x), emu(b.y), emu(b.w), emu(b.h))
-        table = graphic.table
-        table.first_row = True
-        table.horz_banding = False
-        for c, w in enumerate(element.widths):
-            table.columns[c].width = emu(w)
-        for r, h in enumerate(element.heights):
-            table.rows[r].height = emu(h)
-        for r, row in enumerate(element.rows):
-            for c, spec in enumerate(row):
-                cell = table.cell(r, c)
-                cell.fill.solid()
-                cell.fill.fore_color.rgb = _rgb(spec.fill)
-                cell.margin_left = cell.margin_right = emu(element.pad)
-                cell.margin_top = cell.margin_bottom = emu(4)
-                cell.vertical_anchor = MSO_ANCHOR.TOP
-                self._paras(slide, cell.text_frame, spec.paras)
-
-    def _picture(self, slide, element: Picture) -> None:
-        b = element.box
-        pic = slide.shapes.add_picture(element.path, emu(b.x), emu(b.y))
-        scale = min(emu(b.w) / pic.width, emu(b.h) / pic.height)
-        w, h = int(pic.width * scale), int(pic.height * scale)
-        pic.width, pic.height = Emu(w), Emu(h)
+        scale = min(emu(b.w) / w0, emu(b.h) / h0)
+        w, h = int(w0 * scale), int(h0 * scale)
         left = emu(b.x) + (emu(b.w) - w if element.align == "right" else
                            (emu(b.w) - w) // 2 if element.align == "center" else 0)
-        pic.left = Emu(left)
-        pic.top = Emu(emu(b.y) + (emu(b.h) - h) // 2)
-        pic._element.nvPicPr.cNvPr.set("descr", element.alt)
+        top = emu(b.y) + (emu(b.h) - h) // 2
+        return slidexml.picture(shape_id, r_id, element.alt, left, top, w, h)
+
+    def _image(self, path: str) -> tuple[object, int, int]:
+        """Return the image part of the file at ``path`` and its native size in EMU (cached)."""
+        if path not in self.images:
+            part = self.parts.package.get_or_add_image_part(path)
+            w, h = part.scale(None, None)
+            self.images[path] = (part, int(w), int(h))
+        return self.images[path]
 
     # --- deck-wide ------------------------------------------------------------------
 
     def _link(self) -> None:
         """Make every agenda entry jump to its section's first slide."""
-        for slide, run, anchor in self.jumps:
+        for part, r_pr, anchor in self.jumps:
             target = self.anchors.get(anchor)
             if target is None:
                 continue
-            r_id = slide.part.relate_to(target.part, RT.SLIDE)
-            link = run._r.get_or_add_rPr().add_hlinkClick(r_id)
-            link.set("action", "ppaction://hlinksldjump")
+            slidexml.jump(r_pr, part.relate_to(target, RT.SLIDE))
+        for part in self.linked:
+            part.freeze()
 
     def _drop_unused_layouts(self) -> None:
         """Remove the built-in layouts no slide uses, so the deck carries only what it needs."""
-        used = {id(slide.slide_layout) for slide in self.prs.slides}
         for master in self.prs.slide_masters:
-            for layout in list(master.slide_layouts):
-                if id(layout) not in used:
-                    master.slide_layouts.remove(layout)
+            listed = master.slide_layouts._sldLayoutIdLst
+            for layout, entry in zip(list(master.slide_layouts), listed.sldLayoutId_lst,
+                                     strict=True):
+                if id(layout) not in self.used_layouts:
+                    # as SlideLayouts.remove does, without scanning every slide for users
+                    listed.remove(entry)
+                    master.part.drop_rel(entry.rId)
 
     @property
     def _when(self) -> _dt.datetime:
@@ -270,6 +253,13 @@ class _Writer:
         props.category = ""
         props.created = props.modified = props.last_printed = self._when
         props.revision = 1
+
+
+def _linker(part):
+    """Return link(url) -> the rId of an external hyperlink from ``part`` to ``url``."""
+    def link(url: str) -> str:
+        return part.relate_to(url, RT.HYPERLINK, is_external=True)
+    return link
 
 
 def _property(value: str) -> str:

@@ -1,0 +1,464 @@
+"""Slide XML built directly with lxml: text bodies, shapes, tables, pictures and frames.
+
+The writer used to reach this XML through python-pptx's shape and text proxies, which cost
+thousands of XPath look-ups per slide. These builders make the same elements, in the same
+schema order, straight from the plan: every child is appended in the order the DrawingML and
+PresentationML schemas require (``a:rPr``: solidFill, latin, hlinkClick; ``a:pPr``: lnSpc,
+spcBef, spcAft, buFont, buChar or buNone), and all text passes through lxml, which escapes it.
+Nothing here knows about parts or relationships: callers pass relationship ids in.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from copy import deepcopy
+from functools import lru_cache
+
+from lxml import etree
+
+from .. import brand as _brand
+from .elements import Para, Shape, TableGrid, TextBox
+from .layout import BULLET_INDENT
+
+A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+P = "http://schemas.openxmlformats.org/presentationml/2006/main"
+R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+C = "http://schemas.openxmlformats.org/drawingml/2006/chart"
+NSMAP = {"a": A, "p": P, "r": R}
+TABLE_URI = "http://schemas.openxmlformats.org/drawingml/2006/table"
+CHART_URI = C
+TABLE_STYLE = "{5C22544A-7EE6-4342-B048-85BDC9FD1C3A}"
+"""PowerPoint's default table style ("Medium Style 2 - Accent 1")."""
+SLIDE_JUMP = "ppaction://hlinksldjump"
+
+ALIGN = {"left": "l", "right": "r", "center": "ctr"}
+ANCHOR = {"top": "t", "middle": "ctr", "bottom": "b"}
+PRESET = {"rect": ("Rectangle", "rect"), "line": ("Rectangle", "rect"),
+          "oval": ("Oval", "ellipse")}
+"""Shape kind -> (name stem, preset geometry)."""
+ROLE_NAMES = {"footer": "Footer", "number": "Slide Number", "footnote": "Source Note",
+              "caption": "Caption"}
+
+_CONTROL = re.compile(r"[\x00-\x08\x0B-\x1F]")
+
+
+def _tag(prefix: str, name: str) -> str:
+    return f"{{{ {'a': A, 'p': P, 'r': R, 'c': C}[prefix]}}}{name}"
+
+
+# Clark names, spelled once.
+A_AVLST, A_BODYPR, A_BUCHAR, A_BUFONT, A_BUNONE = (_tag("a", n) for n in (
+    "avLst", "bodyPr", "buChar", "buFont", "buNone"))
+A_END, A_EXT, A_FILLRECT, A_GRAPHIC, A_GRAPHICDATA = (_tag("a", n) for n in (
+    "endParaRPr", "ext", "fillRect", "graphic", "graphicData"))
+A_GRIDCOL, A_HLINK, A_LATIN, A_LN, A_LNSPC, A_LSTSTYLE = (_tag("a", n) for n in (
+    "gridCol", "hlinkClick", "latin", "ln", "lnSpc", "lstStyle"))
+A_NOAUTOFIT, A_NOFILL, A_OFF, A_P, A_PPR, A_PRSTGEOM = (_tag("a", n) for n in (
+    "noAutofit", "noFill", "off", "p", "pPr", "prstGeom"))
+A_R, A_RPR, A_SOLIDFILL, A_SPCAFT, A_SPCBEF, A_SPCPTS = (_tag("a", n) for n in (
+    "r", "rPr", "solidFill", "spcAft", "spcBef", "spcPts"))
+A_SRGBCLR, A_T, A_TBL, A_TBLGRID, A_TBLPR, A_TABLESTYLEID = (_tag("a", n) for n in (
+    "srgbClr", "t", "tbl", "tblGrid", "tblPr", "tableStyleId"))
+A_TC, A_TCPR, A_TR, A_TXBODY, A_XFRM, A_BLIP, A_STRETCH = (_tag("a", n) for n in (
+    "tc", "tcPr", "tr", "txBody", "xfrm", "blip", "stretch"))
+A_EFFECTLST, A_PICLOCKS, A_GFLOCKS, A_MASTERCLR = (_tag("a", n) for n in (
+    "effectLst", "picLocks", "graphicFrameLocks", "masterClrMapping"))
+P_BG, P_BGPR, P_CNVPR, P_CNVSPPR, P_CNVGRPSPPR, P_CSLD = (_tag("p", n) for n in (
+    "bg", "bgPr", "cNvPr", "cNvSpPr", "cNvGrpSpPr", "cSld"))
+P_CLRMAPOVR, P_GRPSPPR, P_NVGRPSPPR, P_NVPR, P_NVSPPR, P_SLD = (_tag("p", n) for n in (
+    "clrMapOvr", "grpSpPr", "nvGrpSpPr", "nvPr", "nvSpPr", "sld"))
+P_SP, P_SPPR, P_SPTREE, P_TXBODY, P_PIC, P_NVPICPR = (_tag("p", n) for n in (
+    "sp", "spPr", "spTree", "txBody", "pic", "nvPicPr"))
+P_CNVPICPR, P_BLIPFILL, P_GRAPHICFRAME, P_NVGFPR, P_CNVGFPR, P_XFRM = (_tag("p", n) for n in (
+    "cNvPicPr", "blipFill", "graphicFrame", "nvGraphicFramePr", "cNvGraphicFramePr",
+    "xfrm"))
+R_ID, R_EMBED = _tag("r", "id"), _tag("r", "embed")
+C_CHART = _tag("c", "chart")
+
+_SE = etree.SubElement
+
+
+def emu(points: float) -> int:
+    """Return ``points`` as EMU, rounded to a whole number."""
+    return int(round(points * 12700))
+
+
+@lru_cache(maxsize=512)
+def centipoints(points: float) -> str:
+    """Return ``points`` in hundredths of a point as python-pptx writes them (``Pt`` floored)."""
+    return str(int(points * 12700) // 127)
+
+
+def clean(text: str) -> str:
+    """Return ``text`` with each control character but tab and newline written as _xHHHH_."""
+    if _CONTROL.search(text) is None:
+        return text
+    return _CONTROL.sub(lambda m: f"_x{ord(m.group(0)):04X}_", text)
+
+
+def _xfrm(parent, tag: str, x: int, y: int, cx: int, cy: int) -> None:
+    xfrm = _SE(parent, tag)
+    _SE(xfrm, A_OFF, x=str(x), y=str(y))
+    _SE(xfrm, A_EXT, cx=str(cx), cy=str(cy))
+
+
+def _solid(parent, colour: str) -> None:
+    _SE(_SE(parent, A_SOLIDFILL), A_SRGBCLR, val=colour.lstrip("#").upper())
+
+
+# --- the slide ---------------------------------------------------------------------------
+
+
+def slide(background: str):
+    """Return a new ``p:sld`` with a solid ``background`` and an empty shape tree.
+
+    The shape tree is ``result[0][1]`` (``p:sld/p:cSld/p:spTree``).
+    """
+    sld = etree.Element(P_SLD, nsmap=NSMAP)
+    csld = _SE(sld, P_CSLD)
+    bg_pr = _SE(_SE(csld, P_BG), P_BGPR)
+    _solid(bg_pr, background)
+    _SE(bg_pr, A_EFFECTLST)
+    tree = _SE(csld, P_SPTREE)
+    nv = _SE(tree, P_NVGRPSPPR)
+    _SE(nv, P_CNVPR, id="1", name="")
+    _SE(nv, P_CNVGRPSPPR)
+    _SE(nv, P_NVPR)
+    _SE(tree, P_GRPSPPR)
+    _SE(_SE(sld, P_CLRMAPOVR), A_MASTERCLR)
+    return sld
+
+
+def shape_tree(sld):
+    """Return the ``p:spTree`` of a slide made by :func:`slide`."""
+    return sld[0][1]
+
+
+# --- prototypes ---------------------------------------------------------------------------
+
+
+class Prototypes:
+    """The elements a deck's slides are made of, each built once per style and then copied.
+
+    Copying a prebuilt subtree and setting the few values that differ (ids, positions, text)
+    costs a fraction of building the same elements one by one. Every prototype is made here
+    with the children and attributes in the order the schema (and python-pptx) write them.
+    """
+
+    def __init__(self, language: str):
+        self.language = language
+        self._paras: dict[tuple, object] = {}
+        self._runs: dict[tuple, object] = {}
+        self._ends: dict[float, object] = {}
+        self._shapes: dict[tuple[str, str], object] = {}
+        self._cells: dict[tuple[str, str], object] = {}
+        self._bodies: dict[str, object] = {}
+        self.text_box = self._text_box()
+        self.xfrm = self._xfrm()
+
+    def para(self, para: Para):
+        """Return a new ``a:p`` holding the ``a:pPr`` of ``para`` (alignment, spacing, bullet)."""
+        hang = BULLET_INDENT * para.size if para.bullet else 0.0
+        key = (para.align, para.indent, hang, para.size, para.space_before, para.bullet,
+               para.font if para.bullet else None)
+        proto = self._paras.get(key)
+        if proto is None:
+            proto = etree.Element(A_P)
+            p_pr = _SE(proto, A_PPR, algn=ALIGN[para.align], marL=str(emu(para.indent)),
+                       indent=str(-emu(hang)))
+            _SE(_SE(p_pr, A_LNSPC), A_SPCPTS, val=centipoints(para.size * _brand.LINE_SPACING))
+            _SE(_SE(p_pr, A_SPCBEF), A_SPCPTS, val=centipoints(para.space_before))
+            _SE(_SE(p_pr, A_SPCAFT), A_SPCPTS, val="0")
+            if para.bullet:
+                _SE(p_pr, A_BUFONT, typeface=para.font)
+                _SE(p_pr, A_BUCHAR, char=para.bullet)
+            else:
+                _SE(p_pr, A_BUNONE)
+            self._paras[key] = proto
+        return proto.__copy__()
+
+    def run(self, para: Para, bold: bool, italic: bool):
+        """Return a new ``a:r`` with the run properties of ``para`` and an empty ``a:t``."""
+        key = (para.size, bold, italic, para.colour, para.font, bool(para.jump))
+        proto = self._runs.get(key)
+        if proto is None:
+            proto = etree.Element(A_R)
+            attrs = {"sz": centipoints(para.size), "b": "1" if bold else "0",
+                     "i": "1" if italic else "0", "lang": self.language, "cap": "none"}
+            if para.jump:
+                attrs["u"] = "none"  # an agenda entry reads as text; the theme colours it
+            r_pr = _SE(proto, A_RPR, attrs)
+            _solid(r_pr, para.colour)
+            _SE(r_pr, A_LATIN, typeface=para.font)
+            _SE(proto, A_T)
+            self._runs[key] = proto
+        return proto.__copy__()
+
+    def end(self, size: float):
+        """Return a new ``a:endParaRPr`` for a paragraph at ``size``."""
+        proto = self._ends.get(size)
+        if proto is None:
+            proto = self._ends[size] = etree.Element(
+                A_END, sz=str(int(round(size * 100))), lang=self.language)
+        return proto.__copy__()
+
+    def body_pr(self, anchor: str):
+        """Return a new ``a:bodyPr``: wrapped, no insets, no autofit, anchored at ``anchor``."""
+        proto = self._bodies.get(anchor)
+        if proto is None:
+            proto = self._bodies[anchor] = etree.Element(
+                A_BODYPR, wrap="square", lIns="0", rIns="0", tIns="0", bIns="0",
+                anchor=ANCHOR[anchor])
+            _SE(proto, A_NOAUTOFIT)
+        return proto.__copy__()
+
+    def shape(self, kind: str, fill: str):
+        """Return a new filled ``p:sp`` of preset ``kind`` without outline or text."""
+        proto = self._shapes.get((kind, fill))
+        if proto is None:
+            preset = PRESET[kind][1]
+            proto = etree.Element(P_SP)
+            nv = _SE(proto, P_NVSPPR)
+            _SE(nv, P_CNVPR, id="0", name="")
+            _SE(nv, P_CNVSPPR)
+            _SE(nv, P_NVPR)
+            sp_pr = _SE(proto, P_SPPR)
+            _xfrm(sp_pr, A_XFRM, 0, 0, 0, 0)
+            _SE(_SE(sp_pr, A_PRSTGEOM, prst=preset), A_AVLST)
+            _solid(sp_pr, fill)
+            _SE(_SE(sp_pr, A_LN), A_NOFILL)
+            tx_body = _SE(proto, P_TXBODY)
+            _SE(tx_body, A_BODYPR, rtlCol="0", anchor="ctr")
+            _SE(tx_body, A_LSTSTYLE)
+            _SE(_SE(tx_body, A_P), A_PPR, algn="ctr")
+            self._shapes[(kind, fill)] = proto
+        return proto.__copy__()
+
+    def cell(self, fill: str, pad: str):
+        """Return a new ``a:tc``: an empty text body, margins, top anchor and ``fill``."""
+        proto = self._cells.get((fill, pad))
+        if proto is None:
+            proto = etree.Element(A_TC)
+            tx_body = _SE(proto, A_TXBODY)
+            _SE(tx_body, A_BODYPR)
+            _SE(tx_body, A_LSTSTYLE)
+            pad_v = str(emu(4))
+            tc_pr = _SE(proto, A_TCPR, marL=pad, marR=pad, marT=pad_v, marB=pad_v, anchor="t")
+            _solid(tc_pr, fill)
+            self._cells[(fill, pad)] = proto
+        return proto.__copy__()
+
+    @staticmethod
+    def _text_box():
+        sp = etree.Element(P_SP)
+        nv = _SE(sp, P_NVSPPR)
+        _SE(nv, P_CNVPR, id="0", name="")
+        _SE(nv, P_CNVSPPR, txBox="1")
+        _SE(nv, P_NVPR)
+        sp_pr = _SE(sp, P_SPPR)
+        _xfrm(sp_pr, A_XFRM, 0, 0, 0, 0)
+        _SE(_SE(sp_pr, A_PRSTGEOM, prst="rect"), A_AVLST)
+        _SE(sp_pr, A_NOFILL)
+        tx_body = _SE(sp, P_TXBODY)
+        _SE(tx_body, A_BODYPR)
+        _SE(tx_body, A_LSTSTYLE)
+        return sp
+
+    @staticmethod
+    def _xfrm():
+        xfrm = etree.Element(A_XFRM)
+        _SE(xfrm, A_OFF, x="0", y="0")
+        _SE(xfrm, A_EXT, cx="0", cy="0")
+        return xfrm
+
+
+def _name(sp, shape_id: int, name: str) -> None:
+    """Set the id and name of the first-child ``p:cNvPr`` of the shape ``sp``."""
+    c_nv_pr = sp[0][0]
+    c_nv_pr.set("id", str(shape_id))
+    c_nv_pr.set("name", name)
+
+
+def _place(xfrm, box) -> None:
+    """Set the offset and extent of ``xfrm`` (``a:off``, ``a:ext``) to ``box`` in EMU."""
+    off, ext = xfrm[0], xfrm[1]
+    off.set("x", str(emu(box.x)))
+    off.set("y", str(emu(box.y)))
+    ext.set("cx", str(emu(box.w)))
+    ext.set("cy", str(emu(box.h)))
+
+
+# --- text --------------------------------------------------------------------------------
+
+
+class TextWriter:
+    """Writes paragraphs into text bodies: runs in the deck's language, links through ``link``.
+
+    ``link(url)`` returns the relationship id of an external hyperlink. Runs of paragraphs
+    that jump to a slide are collected in ``jumps`` as (``a:rPr``, anchor) for the writer
+    to link once every slide exists.
+    """
+
+    def __init__(self, protos: Prototypes, link: Callable[[str], str]):
+        self.protos = protos
+        self.link = link
+        self.jumps: list[tuple[object, str]] = []
+
+    def frame(self, tx_body, element: TextBox) -> None:
+        """Write ``element``'s frame settings and paragraphs into a ``p:txBody``.
+
+        ``tx_body`` holds an empty ``a:bodyPr``, ``a:lstStyle`` and nothing else.
+        """
+        tx_body.replace(tx_body[0], self.protos.body_pr(element.anchor))
+        self.paras(tx_body, element.paras)
+
+    def paras(self, tx_body, paras: tuple[Para, ...]) -> None:
+        """Append one ``a:p`` per paragraph to ``tx_body``."""
+        protos = self.protos
+        for para in paras:
+            p = protos.para(para)
+            for run in para.runs:
+                r = protos.run(para, run.bold or para.bold, run.italic or para.italic)
+                r[1].text = clean(run.text)
+                if run.link:
+                    _SE(r[0], A_HLINK, {R_ID: self.link(run.link)})
+                if para.jump:
+                    self.jumps.append((r[0], para.jump))
+                p.append(r)
+            p.append(protos.end(para.size))
+            tx_body.append(p)
+
+
+def jump(r_pr, r_id: str) -> None:
+    """Make the run of ``r_pr`` jump to the slide related by ``r_id`` (replacing a link)."""
+    link = r_pr[-1]
+    if link.tag != A_HLINK:
+        link = _SE(r_pr, A_HLINK)  # hlinkClick is the last child a run has here
+    link.set(R_ID, r_id)
+    link.set("action", SLIDE_JUMP)
+
+
+def text_box(shape_id: int, element: TextBox, text: TextWriter):
+    """Return a ``p:sp`` text box of ``element``, named by its role."""
+    sp = text.protos.text_box.__copy__()
+    _name(sp, shape_id, f"{ROLE_NAMES.get(element.role, element.role.title())} {shape_id}")
+    _place(sp[1][0], element.box)
+    text.frame(sp[2], element)
+    return sp
+
+
+def fill_placeholder(sp, element: TextBox, text: TextWriter) -> None:
+    """Position the cloned placeholder ``sp`` at ``element``'s box and write its text.
+
+    ``sp`` is a fresh clone of a layout placeholder: ``p:nvSpPr``, an empty ``p:spPr`` and
+    a ``p:txBody`` of an empty ``a:bodyPr``, ``a:lstStyle`` and one empty ``a:p``.
+    """
+    xfrm = text.protos.xfrm.__copy__()
+    _place(xfrm, element.box)
+    sp[1].append(xfrm)
+    tx_body = sp[2]
+    for child in list(tx_body)[2:]:
+        tx_body.remove(child)
+    text.frame(tx_body, element)
+
+
+# --- shapes, tables, pictures, charts ----------------------------------------------------
+
+
+def shape(shape_id: int, element: Shape, protos: Prototypes):
+    """Return a ``p:sp`` of ``element``: a filled rectangle or oval without an outline."""
+    sp = protos.shape(element.kind, element.fill)
+    _name(sp, shape_id, f"{PRESET[element.kind][0]} {shape_id - 1}")
+    _place(sp[1][0], element.box)
+    return sp
+
+
+def _graphic_frame(shape_id: int, name: str, x: int, y: int, cx: int, cy: int, uri: str):
+    """Return (a ``p:graphicFrame``, its ``a:graphicData`` of ``uri``)."""
+    frame = etree.Element(P_GRAPHICFRAME)
+    nv = _SE(frame, P_NVGFPR)
+    _SE(nv, P_CNVPR, id=str(shape_id), name=name)
+    _SE(_SE(nv, P_CNVGFPR), A_GFLOCKS, noGrp="1")
+    _SE(nv, P_NVPR)
+    _xfrm(frame, P_XFRM, x, y, cx, cy)
+    data = _SE(_SE(frame, A_GRAPHIC), A_GRAPHICDATA, uri=uri)
+    return frame, data
+
+
+def table(shape_id: int, element: TableGrid, text: TextWriter):
+    """Return a ``p:graphicFrame`` holding ``element`` as a native table, header row first."""
+    widths = [emu(w) for w in element.widths]
+    heights = [emu(h) for h in element.heights]
+    b = element.box
+    frame, data = _graphic_frame(shape_id, f"Table {shape_id - 1}", emu(b.x), emu(b.y),
+                                 sum(widths), sum(heights), TABLE_URI)
+    tbl = _SE(data, A_TBL)
+    _SE(_SE(tbl, A_TBLPR, firstRow="1"), A_TABLESTYLEID).text = TABLE_STYLE
+    grid = _SE(tbl, A_TBLGRID)
+    for w in widths:
+        _SE(grid, A_GRIDCOL, w=str(w))
+    pad = str(emu(element.pad))
+    for row, h in zip(element.rows, heights, strict=True):
+        tr = _SE(tbl, A_TR, h=str(h))
+        for cell in row:
+            tc = text.protos.cell(cell.fill, pad)
+            text.paras(tc[0], cell.paras)
+            tr.append(tc)
+    return frame
+
+
+def picture(shape_id: int, r_id: str, alt: str, x: int, y: int, cx: int, cy: int):
+    """Return a ``p:pic`` of the image related by ``r_id``, with ``alt`` as its description."""
+    pic = etree.Element(P_PIC)
+    nv = _SE(pic, P_NVPICPR)
+    _SE(nv, P_CNVPR, id=str(shape_id), name=f"Picture {shape_id - 1}", descr=clean(alt))
+    _SE(_SE(nv, P_CNVPICPR), A_PICLOCKS, noChangeAspect="1")
+    _SE(nv, P_NVPR)
+    fill = _SE(pic, P_BLIPFILL)
+    _SE(fill, A_BLIP, {R_EMBED: r_id})
+    _SE(_SE(fill, A_STRETCH), A_FILLRECT)
+    sp_pr = _SE(pic, P_SPPR)
+    _xfrm(sp_pr, A_XFRM, x, y, cx, cy)
+    _SE(_SE(sp_pr, A_PRSTGEOM, prst="rect"), A_AVLST)
+    return pic
+
+
+def chart(shape_id: int, r_id: str, box):
+    """Return a ``p:graphicFrame`` showing the chart part related by ``r_id`` at ``box``."""
+    frame, data = _graphic_frame(shape_id, f"Chart {shape_id - 1}", emu(box.x), emu(box.y),
+                                 emu(box.w), emu(box.h), CHART_URI)
+    _SE(data, C_CHART, {R_ID: r_id}, nsmap={"c": C})
+    return frame
+
+
+# --- notes -------------------------------------------------------------------------------
+
+
+class NotesPage:
+    """A notes page made from a prototype: the notes master's slide image, body and number.
+
+    ``prototype`` is a ``p:notes`` element with those placeholders cloned; ``body`` is the
+    position of the body placeholder's ``p:txBody`` as child indexes from the root.
+    """
+
+    def __init__(self, prototype, body: tuple[int, ...]):
+        self.prototype = prototype
+        self.body = body
+
+    def make(self, notes: str):
+        """Return a new ``p:notes`` element holding ``notes``, one paragraph per line."""
+        root = deepcopy(self.prototype)
+        tx_body = root
+        for i in self.body:
+            tx_body = tx_body[i]
+        for p in tx_body.findall(A_P):
+            tx_body.remove(p)
+        for line in notes.split("\n"):
+            p = _SE(tx_body, A_P)
+            for k, piece in enumerate(re.split("\n|\v", line)):
+                if k:
+                    _SE(p, _tag("a", "br"))
+                if piece:
+                    _SE(_SE(p, A_R), A_T).text = clean(piece)
+        return root
