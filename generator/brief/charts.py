@@ -14,12 +14,13 @@ from reportlab.graphics.charts.piecharts import Pie
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.graphics.widgets.markers import makeMarker
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 
 from ..model import Chart
 from ..text import plain
 from .context import Context
 from .flowables import bare_style, caption_markup
+from .paragraph import Paragraph
 from .styles import (
     CHART_HEIGHT,
     CHART_PT,

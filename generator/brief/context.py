@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Paragraph
 
 from ..model import Outline
 from . import markup as _markup
 from .fonts import GlyphMap
+from .paragraph import Paragraph
 from .styles import Styles
 
 
@@ -24,8 +24,12 @@ class Context:
 
     @property
     def link_colour(self) -> str:
-        """The colour of links and citation numbers."""
-        return self.outline.brand.palette.primary
+        """The colour of links and citation numbers, as paragraph markup names it."""
+        return _markup.colour(self.outline.brand.palette.primary)
+
+    def colour(self, name: str) -> str:
+        """Return the palette colour ``name`` ('primary', 'muted', ...) for paragraph markup."""
+        return _markup.colour(getattr(self.outline.brand.palette, name))
 
     def markup(self, text: str) -> str:
         """Return paragraph markup of inline-marked ``text``, citations numbered."""

@@ -8,7 +8,6 @@ from reportlab.platypus import (
     CondPageBreak,
     Flowable,
     KeepTogether,
-    Paragraph,
     Spacer,
     Table,
     TableStyle,
@@ -18,6 +17,7 @@ from ..model import Event, Peer, Playbook, Stat
 from ..model import Table as TableModel
 from ..text import plain
 from .context import Context
+from .paragraph import Paragraph
 from .styles import CELL_PT, FRAME_HEIGHT, FRAME_WIDTH, GUTTER, SPACE
 
 PAD = 4
@@ -268,7 +268,7 @@ def timeline(ctx: Context, events: list[Event], title: str) -> list[Flowable]:
     for event in events:
         what = "<b>" + ctx.markup(event.title) + "</b>"
         if event.detail:
-            what += f' <font color="{ctx.outline.brand.palette.muted}">' + ctx.markup(
+            what += f' <font color="{ctx.colour("muted")}">' + ctx.markup(
                 event.detail) + "</font>"
         entry = Table([[ctx.para(event.date, s.cell_date), Paragraph(what, s.cell)]],
                       colWidths=[date_width, width - date_width], hAlign="LEFT")

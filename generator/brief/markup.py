@@ -34,6 +34,16 @@ class Citations:
         return [(n, self._sources[sid]) for n, sid in enumerate(order, 1)]
 
 
+def colour(hex_colour: str) -> str:
+    """Return '#RRGGBB' as paragraph markup's 'rgb(r,g,b)': the same colour, read faster.
+
+    reportlab tries a '#RRGGBB' attribute as a Python expression before it reads it as hex.
+    """
+    value = hex_colour.lstrip("#")
+    red, green, blue = (int(value[i:i + 2], 16) for i in (0, 2, 4))
+    return f"rgb({red},{green},{blue})"
+
+
 def anchor(number: int) -> str:
     """Return the name of the destination of source ``number`` in the sources list."""
     return f"source-{number}"

@@ -13,7 +13,6 @@ from reportlab.platypus import (
     KeepTogether,
     NextPageTemplate,
     PageBreak,
-    Paragraph,
     Spacer,
 )
 from reportlab.platypus.tableofcontents import TableOfContents
@@ -38,6 +37,7 @@ from .context import Context
 from .fonts import glyph_findings
 from .markup import anchor
 from .pages import BODY, PageTotal, bookmark
+from .paragraph import Paragraph
 from .styles import CHAPTER_ROOM, CHART_HEIGHT, COVER_TITLE_DROP, SPACE
 
 COVER_KICKER = "STRATEGY BRIEF"
@@ -156,7 +156,7 @@ def _heading(ctx: Context, head: Paragraph, key: str, title: str,
 def _chapter(ctx: Context, number: int, section: Section,
              skip: StatsSlide | None = None) -> list[Flowable]:
     s = ctx.styles
-    colour = ctx.outline.brand.palette.primary
+    colour = ctx.colour("primary")
     head = Paragraph(f'<font color="{colour}">{number:02d}</font>\u2003'
                      + ctx.markup(section.title), s.h1)
     out: list[Flowable] = [_part_break()]
@@ -249,7 +249,7 @@ def _placed_playbooks(outline: Outline) -> dict[int, list[Playbook]]:
 def _playbook(ctx: Context, index: int, playbook: Playbook) -> list[Flowable]:
     s = ctx.styles
     cites = "".join(ctx.cite(sid) for sid in playbook.sources)
-    colour = ctx.outline.brand.palette.primary
+    colour = ctx.colour("primary")
     head = Paragraph(f'<font color="{colour}">{ctx.literal(PLAYBOOK_KICKER)}</font>\u2003'
                      + ctx.markup(playbook.title), s.h1)
     out: list[Flowable] = [_part_break()]
