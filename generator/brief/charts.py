@@ -5,14 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
-from reportlab.graphics.charts.doughnut import Doughnut
-from reportlab.graphics.charts.legends import Legend
-from reportlab.graphics.charts.linecharts import HorizontalLineChart
-from reportlab.graphics.charts.piecharts import Pie
-from reportlab.graphics.shapes import Drawing, String
-from reportlab.graphics.widgets.markers import makeMarker
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 
@@ -30,6 +24,11 @@ from .styles import (
     PIE_HEIGHT,
     SPACE,
 )
+
+if TYPE_CHECKING:  # reportlab.graphics is imported only when a brief has a chart
+    from reportlab.graphics.charts.legends import Legend
+    from reportlab.graphics.charts.linecharts import HorizontalLineChart
+    from reportlab.graphics.shapes import Drawing
 
 LEGEND_ROW = 14
 """Height of the legend band above a chart with several series, in points."""
@@ -139,6 +138,8 @@ def drawing(ctx: Context, chart: Chart, width: float = FRAME_WIDTH,
 
 def _canvas(ctx: Context, width: float, height: float) -> Drawing:
     """Return an empty drawing whose text defaults to the brand font, never Helvetica."""
+    from reportlab.graphics.shapes import Drawing
+
     d = Drawing(width, height)
     d.initialFontName = ctx.styles.body_font.regular
     return d
@@ -149,6 +150,11 @@ def _values(chart: Chart) -> list[float]:
 
 
 def _xy(ctx: Context, chart: Chart, width: float, height: float) -> Drawing:
+    from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
+    from reportlab.graphics.charts.linecharts import HorizontalLineChart
+    from reportlab.graphics.shapes import String
+    from reportlab.graphics.widgets.markers import makeMarker
+
     s = ctx.styles
     font = s.body_font.regular
     fmt = formatter(chart.number_format, _values(chart))
@@ -311,6 +317,8 @@ def _style_axes(plot, s, font: str) -> None:
 
 
 def _legend(ctx: Context, chart: Chart, width: float, y: float) -> Legend:
+    from reportlab.graphics.charts.legends import Legend
+
     s = ctx.styles
     legend = Legend()
     legend.fontName = s.body_font.regular
@@ -333,6 +341,9 @@ def _legend(ctx: Context, chart: Chart, width: float, y: float) -> Legend:
 
 
 def _pie(ctx: Context, chart: Chart, width: float, height: float) -> Drawing:
+    from reportlab.graphics.charts.doughnut import Doughnut
+    from reportlab.graphics.charts.piecharts import Pie
+
     s = ctx.styles
     font = s.body_font.regular
     series = chart.series[0]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from xml.sax.saxutils import escape, quoteattr
 
 from ..model import Outline, Source
 from ..text import Run, parse_inline
@@ -32,6 +31,24 @@ class Citations:
         """Return every source with its number: cited ones first, then the rest."""
         order = list(self._numbers) + [sid for sid in self._sources if sid not in self._numbers]
         return [(n, self._sources[sid]) for n, sid in enumerate(order, 1)]
+
+
+def escape(text: str) -> str:
+    """Return ``text`` with '&', '<' and '>' escaped, as xml.sax.saxutils.escape does."""
+    return text.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
+
+
+def quoteattr(text: str) -> str:
+    """Return ``text`` quoted as an attribute value, as xml.sax.saxutils.quoteattr does.
+
+    Kept here so that the brief does not import xml.sax (and with it urllib and http).
+    """
+    text = escape(text).replace("\n", "&#10;").replace("\r", "&#13;").replace("\t", "&#9;")
+    if '"' not in text:
+        return f'"{text}"'
+    if "'" not in text:
+        return f"'{text}'"
+    return '"{}"'.format(text.replace('"', "&quot;"))
 
 
 def colour(hex_colour: str) -> str:

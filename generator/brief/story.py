@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from xml.sax.saxutils import quoteattr
 
 from reportlab.platypus import (
     CondPageBreak,
@@ -35,7 +34,7 @@ from . import charts, flowables
 from .charts import Exhibit
 from .context import Context
 from .fonts import glyph_findings
-from .markup import anchor
+from .markup import anchor, quoteattr
 from .pages import BODY, PageTotal, bookmark
 from .paragraph import Paragraph
 from .styles import CHAPTER_ROOM, CHART_HEIGHT, COVER_TITLE_DROP, SPACE

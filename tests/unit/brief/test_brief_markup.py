@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from xml.sax import saxutils
+
+import pytest
+from reportlab.lib.colors import toColor
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 
 from generator.brief import fonts
-from generator.brief.markup import Citations, literal, markup
+from generator.brief.markup import Citations, colour, escape, literal, markup, quoteattr
 from generator.model import Source
 
 SOURCES = [Source(id="a", title="A"), Source(id="b", title="B"), Source(id="c", title="C")]
@@ -62,3 +66,16 @@ def test_sources_are_numbered_in_order_of_first_citation():
 
 def test_unknown_source_has_no_number():
     assert Citations(SOURCES).number("nope") is None
+
+
+@pytest.mark.parametrize("text", ["", "plain", "a&b<c>d", '"', "'", "\"'", "x\ny\tz\rq",
+                                  "https://e.org/?a=1&b=2", 'https://e.org/"onclick', "&amp;"])
+def test_escaping_matches_the_standard_library(text):
+    assert escape(text) == saxutils.escape(text)
+    assert quoteattr(text) == saxutils.quoteattr(text)
+
+
+def test_colours_are_written_as_rgb_reportlab_reads_as_the_same_colour():
+    assert colour("#1F4E79") == "rgb(31,78,121)"
+    for hex_colour in ("#000000", "#FFFFFF", "#1f4e79", "#C00000", "#0A0B0C"):
+        assert toColor(colour(hex_colour)) == toColor(hex_colour)
