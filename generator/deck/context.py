@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .. import brand as _brand
 from ..model import Brand, Outline, Source
@@ -41,17 +42,17 @@ class Context:
         """Typeface of body text."""
         return self.outline.brand.fonts.body
 
-    @property
+    @cached_property
     def sources(self) -> dict[str, Source]:
         """The outline's sources by id."""
         return {s.id: s for s in self.outline.sources}
 
-    @property
+    @cached_property
     def on_primary(self) -> str:
         """Text colour that reads on the primary colour."""
         return _brand.on_colour(self.palette.primary, self.brand)
 
-    @property
+    @cached_property
     def on_dark(self) -> str:
         """Text colour that reads on the dark secondary colour."""
         return _brand.on_colour(self.palette.secondary, self.brand)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .. import text as _text
 from .elements import Para
@@ -13,7 +14,14 @@ from .layout import FIT_MARGIN, FIT_STEP, Box
 def lines(para: Para, width: float) -> int:
     """Return how many lines ``para`` takes in a box ``width`` points wide."""
     usable = max((width - para.indent) * FIT_MARGIN, 1.0)
-    return len(_text.wrap_runs(list(para.runs), usable, para.size, para.font))
+    return _line_count(para.runs, usable, para.size, para.font)
+
+
+@lru_cache(maxsize=1 << 16)
+def _line_count(runs: tuple, width: float, size: float, font: str) -> int:
+    """Return how many lines ``runs`` wrap into (remembered: shrinking and paginating
+    measure the same paragraph at the same size many times)."""
+    return len(_text.wrap_runs(list(runs), width, size, font))
 
 
 def height(paras: list[Para] | tuple[Para, ...], width: float) -> float:

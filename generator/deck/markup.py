@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import lru_cache
 
 from .. import text as _text
 from ..model import Source
 from ..text import Run
 
 
+@lru_cache(maxsize=1 << 14)
 def runs(value: str, *, bold: bool = False, italic: bool = False) -> tuple[Run, ...]:
-    """Return the runs of marked-up ``value`` with each [@id] removed, and the space before it."""
+    """Return the runs of marked-up ``value`` with each [@id] removed, and the space before it.
+
+    Remembered: a text is laid out at several sizes while it is fitted.
+    """
     out: list[Run] = []
     for run in _text.parse_inline(value, bold=bold, italic=italic):
         if run.cite:

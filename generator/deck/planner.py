@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from functools import lru_cache
 
 from .. import brand as _brand
 from .. import text as _text
@@ -205,9 +206,16 @@ def _strings(node, key: str = "") -> Iterator[str]:
             yield from _strings(getattr(node, name), name)
 
 
+@lru_cache(maxsize=1 << 14)
+def _word_count(value: str) -> int:
+    """Return how many words a reader sees in ``value`` (remembered: footers, labels and
+    headings repeat from slide to slide)."""
+    return _text.word_count(value)
+
+
 def _check(ctx: Context, slide, path: tuple, strings: list[str]) -> None:
     """Record the warnings about one outline slide: wordy, unsourced, no notes."""
-    words = sum(_text.word_count(s) for s in strings)
+    words = sum(_word_count(s) for s in strings)
     if words > _brand.WORDS_PER_SLIDE:
         ctx.note(path, f"slide has {words} words; expected at most {_brand.WORDS_PER_SLIDE} "
                  "(move detail to the notes or the brief)", "wordy")
