@@ -14,7 +14,9 @@ import collections
 import datetime as _dt
 import posixpath
 import re
+import struct
 import zipfile
+import zlib
 from pathlib import Path
 
 from lxml import etree
@@ -28,6 +30,9 @@ from pptx.opc.serialized import PackageWriter
 from pptx.package import _ImageParts
 from pptx.parts.image import Image, ImagePart
 from pptx.parts.slide import NotesSlidePart, SlidePart
+
+_SLD_ID = "{http://schemas.openxmlformats.org/presentationml/2006/main}sldId"
+_R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 
 
 class _IndexedRelationships(_Relationships):
@@ -85,7 +90,7 @@ class _IndexedImageParts(_ImageParts):
 
 
 class _FrozenPart:
-    """A part that can trade its element tree for the bytes it serialises to.
+    """A part with indexed relationships that can trade its element tree for its bytes.
 
     Once ``freeze`` is called the tree is gone and ``blob`` returns the bytes; a slide's
     XML is the same either way, but a few kilobytes of bytes take far less memory than the
@@ -93,6 +98,12 @@ class _FrozenPart:
     """
 
     _frozen: bytes | None = None
+
+    def __init__(self, partname, content_type, package, element):
+        super().__init__(partname, content_type, package, element)
+        rels = _IndexedRelationships(partname.baseURI)
+        rels.reindex()
+        self.__dict__["_rels"] = rels  # python-pptx's lazy _rels, made indexed up front
 
     def freeze(self) -> None:
         """Serialise the element now and drop it."""
@@ -126,7 +137,8 @@ class IndexedPackage:
         self.package.__dict__["_image_parts"] = _IndexedImageParts(self.package)
         self.package.next_partname = self.next_partname
         self.package.next_image_partname = self.next_image_partname
-        ids = [int(i) for i in prs.slides._sldIdLst.xpath("./p:sldId/@id")]
+        self._id_list = prs.slides._sldIdLst
+        ids = [int(i) for i in self._id_list.xpath("./p:sldId/@id")]
         self._next_slide_id = max(ids, default=255) + 1
         self._slides = len(ids)
 
@@ -156,7 +168,7 @@ class IndexedPackage:
         slide_part.relate_to(layout_part, RT.SLIDE_LAYOUT)
         rId = self.prs.part.relate_to(slide_part, RT.SLIDE)
         slide_id = self._next_slide_id
-        self.prs.slides._sldIdLst._add_sldId(id=slide_id, rId=rId)
+        etree.SubElement(self._id_list, _SLD_ID, {"id": str(slide_id), _R_ID: rId})
         self._next_slide_id += 1
         return slide_part, slide_id
 
@@ -223,8 +235,84 @@ def rels_xml(rels, base: str, relative: _RelativeRefs) -> bytes:
     return etree.tostring(root, encoding="UTF-8", standalone=True)
 
 
-class _StampedZip:
-    """Writes zip entries stamped with one date, as ``build.normalise_zip`` leaves them."""
+def deflate(data: bytes) -> bytes:
+    """Return ``data`` deflated as zipfile deflates an entry (default level, raw stream)."""
+    compressor = zlib.compressobj(zlib.Z_DEFAULT_COMPRESSION, zlib.DEFLATED, -15)
+    return compressor.compress(data) + compressor.flush()
+
+
+class TooLargeForPlainZip(Exception):
+    """The package needs zip64 records, which ``StampedZip`` does not write."""
+
+
+class StampedZip:
+    """Writes deflated zip entries stamped with one date, as ``build.normalise_zip`` does.
+
+    Each entry is byte for byte what ``zipfile.ZipFile.writestr`` writes for a ZipInfo with
+    the same name, date, mode (0644) and system (Unix), without zipfile's per-entry
+    bookkeeping (a header written twice, seeks, locks). Packages that would need zip64
+    records (over 65,535 entries or 2 GiB) raise ``TooLargeForPlainZip``; ``save`` then
+    writes them with zipfile instead.
+    """
+
+    _LOCAL = struct.Struct("<4s2B4HL2L2H")
+    _CENTRAL = struct.Struct("<4s4B4HL2L5H2L")
+    _END = struct.Struct("<4s4H2LH")
+    _LIMIT = (1 << 31) - 1
+    _MAX_ENTRIES = 0xFFFF
+    _VERSION = 20
+    _UTF8_NAME = 0x800
+
+    def __init__(self, path: Path, when: _dt.datetime):
+        dt = zip_stamp(when)
+        self._date = (dt[0] - 1980) << 9 | dt[1] << 5 | dt[2]
+        self._time = dt[3] << 11 | dt[4] << 5 | (dt[5] // 2)
+        self._fp = open(path, "wb")  # closed by close() or abandon()
+        self._entries: list[tuple[bytes, int, int, int, int, int]] = []
+
+    def write(self, pack_uri: str, blob: bytes) -> None:
+        """Add the entry for part ``pack_uri`` holding ``blob``."""
+        data = deflate(blob)
+        name = pack_uri[1:]
+        try:
+            raw, flags = name.encode("ascii"), 0
+        except UnicodeEncodeError:
+            raw, flags = name.encode("utf-8"), self._UTF8_NAME
+        offset = self._fp.tell()
+        if len(blob) * 1.05 > self._LIMIT or offset > self._LIMIT:
+            raise TooLargeForPlainZip(name)
+        crc = zlib.crc32(blob)
+        self._fp.write(self._LOCAL.pack(b"PK\x03\x04", self._VERSION, 0, flags,
+                                        zipfile.ZIP_DEFLATED, self._time, self._date, crc,
+                                        len(data), len(blob), len(raw), 0))
+        self._fp.write(raw)
+        self._fp.write(data)
+        self._entries.append((raw, flags, crc, len(data), len(blob), offset))
+
+    def close(self) -> None:
+        """Write the central directory and close the file."""
+        start = self._fp.tell()
+        if len(self._entries) > self._MAX_ENTRIES or start > self._LIMIT:
+            raise TooLargeForPlainZip(f"{len(self._entries)} entries")
+        for raw, flags, crc, size, file_size, offset in self._entries:
+            self._fp.write(self._CENTRAL.pack(
+                b"PK\x01\x02", self._VERSION, UNIX, self._VERSION, 0, flags,
+                zipfile.ZIP_DEFLATED, self._time, self._date, crc, size, file_size, len(raw),
+                0, 0, 0, 0, FILE_MODE << 16, offset))
+            self._fp.write(raw)
+        end = self._fp.tell()
+        count = len(self._entries)
+        self._fp.write(self._END.pack(b"PK\x05\x06", 0, 0, count, count, end - start, start,
+                                      0))
+        self._fp.close()
+
+    def abandon(self) -> None:
+        """Close the file without finishing it."""
+        self._fp.close()
+
+
+class _ZipfileZip:
+    """The same entries written with zipfile, zip64 records and all, for huge packages."""
 
     def __init__(self, path: Path, when: _dt.datetime):
         self._zip = zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED)
@@ -237,30 +325,31 @@ class _StampedZip:
         info.create_system = UNIX
         self._zip.writestr(info, blob)
 
-    def __enter__(self) -> _StampedZip:
-        return self
+    def close(self) -> None:
+        self._zip.close()
 
-    def __exit__(self, *exc) -> None:
+    def abandon(self) -> None:
         self._zip.close()
 
 
 class _PackageWriter(PackageWriter):
     """python-pptx's package writer, writing a stamped zip and .rels at constant cost."""
 
-    def __init__(self, path: Path, when: _dt.datetime, pkg_rels, parts):
-        super().__init__(str(path), pkg_rels, parts)
-        self._when = when
+    def __init__(self, zip_writer, pkg_rels, parts):
+        super().__init__("", pkg_rels, parts)
+        self._zip = zip_writer
         self._relative = _RelativeRefs()
 
-    def write_file(self) -> None:
-        """Write the package: content types, package rels, then each part and its rels."""
-        self._write()
-
-    def _write(self) -> None:
-        with _StampedZip(Path(self._pkg_file), self._when) as phys_writer:
-            self._write_content_types_stream(phys_writer)
-            self._write_pkg_rels(phys_writer)
-            self._write_parts(phys_writer)
+    def write_entries(self) -> None:
+        """Write content types, package rels, then each part and its rels, and finish."""
+        try:
+            self._write_content_types_stream(self._zip)
+            self._write_pkg_rels(self._zip)
+            self._write_parts(self._zip)
+            self._zip.close()
+        except BaseException:
+            self._zip.abandon()
+            raise
 
     def _write_pkg_rels(self, phys_writer) -> None:
         phys_writer.write(PACKAGE_URI.rels_uri, rels_xml(self._pkg_rels, "/", self._relative))
@@ -280,4 +369,8 @@ def save(prs, path: Path, when: _dt.datetime) -> None:
     ``build.normalise_zip`` gives them, so normalising the file changes nothing.
     """
     package = prs.part.package
-    _PackageWriter(path, when, package._rels, tuple(package.iter_parts())).write_file()
+    parts = tuple(package.iter_parts())
+    try:
+        _PackageWriter(StampedZip(path, when), package._rels, parts).write_entries()
+    except TooLargeForPlainZip:
+        _PackageWriter(_ZipfileZip(path, when), package._rels, parts).write_entries()

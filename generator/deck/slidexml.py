@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from copy import deepcopy
 from functools import lru_cache
 
 from lxml import etree
@@ -448,7 +447,7 @@ class NotesPage:
 
     def make(self, notes: str):
         """Return a new ``p:notes`` element holding ``notes``, one paragraph per line."""
-        root = deepcopy(self.prototype)
+        root = self.prototype.__copy__()
         tx_body = root
         for i in self.body:
             tx_body = tx_body[i]

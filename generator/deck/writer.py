@@ -8,7 +8,6 @@ notes page is built as one lxml tree (``slidexml``) and added as a part at const
 from __future__ import annotations
 
 import datetime as _dt
-from copy import deepcopy
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -147,7 +146,7 @@ class _Writer:
         self.slide_ids.append(slide_id)
         tree = slidexml.shape_tree(sld)
         text = slidexml.TextWriter(self.protos, _linker(part))
-        placeholders = [deepcopy(el) for el in proto.placeholders]
+        placeholders = [el.__copy__() for el in proto.placeholders]
         for el in placeholders:
             tree.append(el)
         used: set[int] = set()
