@@ -290,7 +290,13 @@ class StampedZip:
         self._entries.append((raw, flags, crc, len(data), len(blob), offset))
 
     def close(self) -> None:
-        """Write the central directory and close the file."""
+        """Write the central directory and close the file (closed even when it raises)."""
+        try:
+            self._finish()
+        finally:
+            self._fp.close()
+
+    def _finish(self) -> None:
         start = self._fp.tell()
         if len(self._entries) > self._MAX_ENTRIES or start > self._LIMIT:
             raise TooLargeForPlainZip(f"{len(self._entries)} entries")
@@ -304,7 +310,6 @@ class StampedZip:
         count = len(self._entries)
         self._fp.write(self._END.pack(b"PK\x05\x06", 0, 0, count, count, end - start, start,
                                       0))
-        self._fp.close()
 
     def abandon(self) -> None:
         """Close the file without finishing it."""

@@ -1,0 +1,335 @@
+"""The fast deck writer against python-pptx's own API: the same file, at a constant cost a slide.
+
+``ReferenceWriter`` writes a deck plan the slow, obvious way, through python-pptx's shape,
+text and notes proxies (as deckgen did before it wrote slide XML directly). The decks the
+fast writer makes must be the same bytes, part for part, for every slide kind, both
+aspects, the agenda's links, a template with renamed layouts and a synthetic outline.
+Nothing here measures time; the cost is checked by counting python-pptx's XML queries.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import io
+import re
+import shutil
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+from lxml import etree
+from pptx.chart.data import CategoryChartData
+from pptx.dml.color import RGBColor
+from pptx.enum.shapes import MSO_SHAPE
+from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.oxml.ns import qn
+from pptx.oxml.xmlchemy import BaseOxmlElement
+from pptx.util import Emu, Pt
+from test_deck import make_image
+from test_templates import make_template, outline_on
+
+from generator import brand as _brand
+from generator import outline as _outline
+from generator import templates
+from generator import text as _text
+from generator.build import normalise_zip
+from generator.deck import DeckBuilder, charts, sections, template, theme, writer
+from generator.deck.elements import ChartFrame, Picture, Shape, TableGrid, TextBox
+from generator.deck.layout import BULLET_INDENT
+from generator.report import BuildOptions
+
+ROOT = Path(__file__).parents[2]
+FIXTURES = ROOT / "tests" / "fixtures"
+WHEN = _dt.datetime(2025, 3, 14, tzinfo=_dt.UTC)
+ALIGN = {"left": PP_ALIGN.LEFT, "right": PP_ALIGN.RIGHT, "center": PP_ALIGN.CENTER}
+ANCHOR = {"top": MSO_ANCHOR.TOP, "middle": MSO_ANCHOR.MIDDLE, "bottom": MSO_ANCHOR.BOTTOM}
+ROLE_NAMES = {"footer": "Footer", "number": "Slide Number", "footnote": "Source Note",
+              "caption": "Caption"}
+
+
+def emu(points: float) -> Emu:
+    return Emu(int(round(points * 12700)))
+
+
+def rgb(value: str) -> RGBColor:
+    return RGBColor.from_string(value.lstrip("#").upper())
+
+
+class ReferenceWriter:
+    """Writes a deck plan with python-pptx's API only: slides, text, shapes, notes, save."""
+
+    def __init__(self, plan, outline, options):
+        self.plan, self.outline, self.options = plan, outline, options
+        self.template_path = outline.brand.template
+        self.prs = template.open_presentation(self.template_path)
+        self.prs.slide_width, self.prs.slide_height = emu(plan.width), emu(plan.height)
+        self.contract = templates.read(self.template_path or templates.default_path())
+        self.layouts = {lay.name: lay for m in self.prs.slide_masters for lay in m.slide_layouts}
+        theme.apply(self.prs, outline.brand, whole=self.template_path is None)
+        self.anchors: dict = {}
+        self.jumps: list = []
+        self.language = outline.meta.language
+        self.when = options.timestamp.astimezone(_dt.UTC).replace(tzinfo=None)
+
+    def write(self, path: Path) -> None:
+        for plan in self.plan.slides:
+            self.slide(plan)
+        for slide, run, anchor in self.jumps:
+            if anchor in self.anchors:
+                r_id = slide.part.relate_to(self.anchors[anchor].part, RT.SLIDE)
+                run._r.get_or_add_rPr().add_hlinkClick(r_id).set(
+                    "action", "ppaction://hlinksldjump")
+        if self.template_path is None:
+            used = {id(s.slide_layout) for s in self.prs.slides}
+            for master in self.prs.slide_masters:
+                for layout in list(master.slide_layouts):
+                    if id(layout) not in used:
+                        master.slide_layouts.remove(layout)
+        ids = [s.slide_id for s in self.prs.slides]
+        sections.write(self.prs.part._element,
+                       [(name, [ids[i] for i in idx]) for name, idx in self.plan.sections])
+        self.properties()
+        self.prs.save(str(path))
+        normalise_zip(path, self.options.timestamp)
+
+    def slide(self, plan) -> None:
+        placement = templates.place(self.contract, plan.kind, plan.requested)
+        slide = self.prs.slides.add_slide(self.layouts[placement.layout])
+        slide.background.fill.solid()
+        slide.background.fill.fore_color.rgb = rgb(plan.background)
+        slots = template.slots(slide)
+        used = set()
+        for element in plan.elements:
+            if isinstance(element, TextBox):
+                shape = slots.get(element.placeholder) if element.placeholder is not None \
+                    else None
+                if shape is not None:
+                    used.add(shape.placeholder_format.idx)
+                self.text(slide, element, shape)
+            elif isinstance(element, Shape):
+                self.shape(slide, element)
+            elif isinstance(element, TableGrid):
+                self.table(slide, element)
+            elif isinstance(element, ChartFrame):
+                self.chart(slide, element)
+            elif isinstance(element, Picture):
+                self.picture(slide, element)
+        for ph in list(slide.placeholders):
+            if ph.placeholder_format.idx not in used:
+                ph._element.getparent().remove(ph._element)
+        slide.notes_slide.notes_text_frame.text = plan.notes
+        if plan.anchor:
+            self.anchors[plan.anchor] = slide
+
+    def text(self, slide, element, shape) -> None:
+        b = element.box
+        if shape is not None:
+            shape.left, shape.top, shape.width, shape.height = (emu(b.x), emu(b.y),
+                                                                emu(b.w), emu(b.h))
+        else:
+            shape = slide.shapes.add_textbox(emu(b.x), emu(b.y), emu(b.w), emu(b.h))
+            shape.name = f"{ROLE_NAMES.get(element.role, element.role.title())} {shape.shape_id}"
+        frame = shape.text_frame
+        frame.word_wrap = True
+        frame.auto_size = MSO_AUTO_SIZE.NONE
+        frame.margin_left = frame.margin_right = frame.margin_top = frame.margin_bottom = 0
+        frame.vertical_anchor = ANCHOR[element.anchor]
+        self.paras(slide, frame, element.paras)
+
+    def paras(self, slide, frame, paras) -> None:
+        frame.clear()
+        for k, para in enumerate(paras):
+            p = frame.paragraphs[0] if k == 0 else frame.add_paragraph()
+            p.alignment = ALIGN[para.align]
+            p.line_spacing = Pt(para.size * _brand.LINE_SPACING)
+            p.space_before = Pt(para.space_before)
+            p.space_after = Pt(0)
+            p_pr = p._p.get_or_add_pPr()
+            p_pr.set("marL", str(emu(para.indent)))
+            p_pr.set("indent", str(-emu(BULLET_INDENT * para.size if para.bullet else 0.0)))
+            if para.bullet:
+                etree.SubElement(p_pr, qn("a:buFont")).set("typeface", para.font)
+                etree.SubElement(p_pr, qn("a:buChar")).set("char", para.bullet)
+            else:
+                etree.SubElement(p_pr, qn("a:buNone"))
+            for run in para.runs:
+                r = p.add_run()
+                r.text = run.text
+                r.font.name = para.font
+                r.font.size = Pt(para.size)
+                r.font.bold = run.bold or para.bold
+                r.font.italic = run.italic or para.italic
+                r.font.color.rgb = rgb(para.colour)
+                r_pr = r._r.get_or_add_rPr()
+                r_pr.set("lang", self.language)
+                r_pr.set("cap", "none")
+                if run.link:
+                    r.hyperlink.address = run.link
+                if para.jump:
+                    r_pr.set("u", "none")
+                    self.jumps.append((slide, r, para.jump))
+            end = p._p.get_or_add_endParaRPr()
+            end.set("sz", str(int(round(para.size * 100))))
+            end.set("lang", self.language)
+
+    def shape(self, slide, element) -> None:
+        b = element.box
+        kind = MSO_SHAPE.OVAL if element.kind == "oval" else MSO_SHAPE.RECTANGLE
+        shape = slide.shapes.add_shape(kind, emu(b.x), emu(b.y), emu(b.w), emu(b.h))
+        shape._element.remove(shape._element.find(qn("p:style")))
+        shape.fill.solid()
+        shape.fill.fore_color.rgb = rgb(element.fill)
+        shape.line.fill.background()
+
+    def table(self, slide, element) -> None:
+        b = element.box
+        table = slide.shapes.add_table(len(element.rows), len(element.widths), emu(b.x),
+                                       emu(b.y), emu(b.w), emu(b.h)).table
+        table.first_row, table.horz_banding = True, False
+        for c, w in enumerate(element.widths):
+            table.columns[c].width = emu(w)
+        for r, h in enumerate(element.heights):
+            table.rows[r].height = emu(h)
+        for r, row in enumerate(element.rows):
+            for c, spec in enumerate(row):
+                cell = table.cell(r, c)
+                cell.fill.solid()
+                cell.fill.fore_color.rgb = rgb(spec.fill)
+                cell.margin_left = cell.margin_right = emu(element.pad)
+                cell.margin_top = cell.margin_bottom = emu(4)
+                cell.vertical_anchor = MSO_ANCHOR.TOP
+                self.paras(slide, cell.text_frame, spec.paras)
+
+    def chart(self, slide, element) -> None:
+        b = element.box
+        data = CategoryChartData(number_format=element.chart.number_format or "General")
+        data.categories = [_text.plain(c) for c in element.chart.categories]
+        for series in element.chart.series:
+            data.add_series(_text.plain(series.name), series.values)
+        chart = slide.shapes.add_chart(charts.TYPES[element.chart.type], emu(b.x), emu(b.y),
+                                       emu(b.w), emu(b.h), data).chart
+        charts._style(chart, element)
+        workbook = chart.part.chart_workbook
+        stamp = self.when.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+        src, out = zipfile.ZipFile(io.BytesIO(workbook.xlsx_part.blob)), io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+            for info in src.infolist():
+                blob = src.read(info)
+                if info.filename == "docProps/core.xml":
+                    blob = re.sub(rb"(<dcterms:(created|modified)[^>]*>)[^<]*",
+                                  rb"\g<1>" + stamp, blob)
+                dst.writestr(zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0)),
+                             blob, zipfile.ZIP_DEFLATED)
+        workbook.update_from_xlsx_blob(out.getvalue())
+
+    def picture(self, slide, element) -> None:
+        b = element.box
+        pic = slide.shapes.add_picture(element.path, emu(b.x), emu(b.y))
+        scale = min(emu(b.w) / pic.width, emu(b.h) / pic.height)
+        w, h = int(pic.width * scale), int(pic.height * scale)
+        pic.width, pic.height = Emu(w), Emu(h)
+        pic.left = Emu(emu(b.x) + (emu(b.w) - w if element.align == "right" else
+                                   (emu(b.w) - w) // 2 if element.align == "center" else 0))
+        pic.top = Emu(emu(b.y) + (emu(b.h) - h) // 2)
+        pic._element.nvPicPr.cNvPr.set("descr", element.alt)
+
+    def properties(self) -> None:
+        meta, props = self.outline.meta, self.prs.core_properties
+        props.title = writer._property(_text.plain(meta.title))
+        props.subject = writer._property(meta.subtitle or "")
+        props.author = writer._property(meta.author or meta.organisation or "")
+        props.last_modified_by = writer._property(meta.author or meta.organisation or "")
+        props.language = meta.language
+        props.keywords = props.comments = props.category = ""
+        props.created = props.modified = props.last_printed = self.when
+        props.revision = 1
+
+
+def both(outline_path: Path, folder: Path, aspect: str = "16:9") -> tuple[bytes, bytes]:
+    """Return (the fast writer's deck, the reference writer's deck) for one outline."""
+    loaded = _outline.load(outline_path)
+    options = BuildOptions(timestamp=WHEN, aspect=aspect)
+    fast = folder / "fast.pptx"
+    DeckBuilder().build(loaded.outline, fast, options)
+    normalise_zip(fast, WHEN)
+    slow = folder / "reference.pptx"
+    plan = DeckBuilder().plan(loaded.outline, options)
+    ReferenceWriter(plan, loaded.outline, options).write(slow)
+    return fast.read_bytes(), slow.read_bytes()
+
+
+def differences(fast: bytes, slow: bytes) -> list[str]:
+    """Return the zip members that differ, for a readable failure."""
+    a, b = zipfile.ZipFile(io.BytesIO(fast)), zipfile.ZipFile(io.BytesIO(slow))
+    if a.namelist() != b.namelist():
+        return [f"members: {sorted(set(a.namelist()) ^ set(b.namelist()))}"]
+    return [n for n in a.namelist() if a.read(n) != b.read(n)]
+
+
+def synthetic(folder: Path, slides: int) -> Path:
+    """Write the benchmark's synthetic outline of ``slides`` slides into ``folder``."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    try:
+        from run import _png, synthetic_outline
+    finally:
+        sys.path.remove(str(ROOT / "bench"))
+    _png(folder / "picture.png")
+    target = folder / f"synthetic-{slides}.yaml"
+    target.write_text(synthetic_outline(slides, "picture.png"), encoding="utf-8")
+    return target
+
+
+@pytest.mark.parametrize("aspect", ["16:9", "4:3"])
+def test_all_kinds_deck_is_the_deck_python_pptx_writes(tmp_path, aspect) -> None:
+    shutil.copy(FIXTURES / "deck_all_kinds.yaml", tmp_path / "deck_all_kinds.yaml")
+    make_image(tmp_path / "deck_image.png")
+    fast, slow = both(tmp_path / "deck_all_kinds.yaml", tmp_path, aspect)
+    assert differences(fast, slow) == []
+    assert fast == slow
+
+
+def test_template_deck_is_the_deck_python_pptx_writes(tmp_path) -> None:
+    make_template(tmp_path / "brand.potx", examples=2,
+                  rename={"Title and Content": "Content", "Two Content": "Split"},
+                  order=["Blank", "Title Only"])
+    fast, slow = both(outline_on(tmp_path, "brand.potx"), tmp_path)
+    assert differences(fast, slow) == []
+    assert fast == slow
+
+
+def test_synthetic_deck_is_the_deck_python_pptx_writes(tmp_path) -> None:
+    fast, slow = both(synthetic(tmp_path, 40), tmp_path)
+    assert differences(fast, slow) == []
+    assert fast == slow
+
+
+def xpath_queries(tmp_path: Path, slides: int, monkeypatch) -> int:
+    """Return how many python-pptx XPath queries writing a bullets-only deck makes."""
+    lines = ["meta: {title: Queries, footer: F}", "sections:", "  - title: One", "    slides:"]
+    for n in range(slides):
+        lines += [f"      - {{kind: bullets, title: Slide {n}, notes: n, "
+                  f"bullets: [One point {n}, Two points]}}"]
+    path = tmp_path / f"q{slides}.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    loaded = _outline.load(path)
+    plan = DeckBuilder().plan(loaded.outline, BuildOptions(timestamp=WHEN))
+    count = 0
+    original = BaseOxmlElement.xpath
+
+    def counted(self, xpath_str):
+        nonlocal count
+        count += 1
+        return original(self, xpath_str)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(BaseOxmlElement, "xpath", counted)
+        writer.write(plan, loaded.outline, tmp_path / f"q{slides}.pptx",
+                     BuildOptions(timestamp=WHEN))
+    return count
+
+
+def test_writing_a_slide_makes_no_python_pptx_queries(tmp_path, monkeypatch) -> None:
+    """Slides cost the same however many came before: no query scales with the deck."""
+    assert xpath_queries(tmp_path, 10, monkeypatch) == xpath_queries(tmp_path, 40, monkeypatch)

@@ -1,0 +1,140 @@
+"""Saving the deck's package: zip entries as zipfile writes them, .rels as python-pptx does."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import gc
+import io
+import zipfile
+from pathlib import Path
+
+import pytest
+import yaml
+from pptx import Presentation
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.opc.packuri import PackURI
+
+from generator import build as _build
+from generator.deck import DeckBuilder, package
+from generator.model import Outline
+from generator.report import BuildOptions
+
+WHEN = _dt.datetime(2025, 3, 14, 9, 26, 53, tzinfo=_dt.UTC)
+FIXTURE = Path(__file__).parents[2] / "fixtures" / "minimal.yaml"
+
+
+def zipfile_bytes(entries: list[tuple[str, bytes]], when: _dt.datetime) -> bytes:
+    """Return the zip zipfile writes for ``entries`` with normalise_zip's ZipInfo."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in entries:
+            info = zipfile.ZipInfo(name, date_time=package.zip_stamp(when))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            info.create_system = 3
+            zf.writestr(info, data)
+    return out.getvalue()
+
+
+def test_stamped_zip_writes_the_bytes_zipfile_writes(tmp_path) -> None:
+    entries = [("[Content_Types].xml", b"<Types/>"), ("ppt/empty.xml", b""),
+               ("ppt/m\u00e9dia/caf\u00e9.xml", "\u00e9t\u00e9 ".encode() * 500),
+               ("ppt/big.bin", bytes(range(256)) * 400)]
+    target = tmp_path / "out.zip"
+    writer = package.StampedZip(target, WHEN)
+    for name, data in entries:
+        writer.write("/" + name, data)
+    writer.close()
+    assert target.read_bytes() == zipfile_bytes(entries, WHEN)
+
+
+def test_stamped_zip_refuses_what_needs_zip64(tmp_path, monkeypatch) -> None:
+    monkeypatch.setattr(package.StampedZip, "_MAX_ENTRIES", 2)
+    writer = package.StampedZip(tmp_path / "out.zip", WHEN)
+    for n in range(3):
+        writer.write(f"/part{n}.xml", b"<x/>")
+    with pytest.raises(package.TooLargeForPlainZip):
+        writer.close()
+
+
+def minimal() -> Outline:
+    data = yaml.safe_load(FIXTURE.read_text(encoding="utf-8"))
+    data["brand"] = {}
+    return Outline.model_validate(data)
+
+
+@pytest.fixture(scope="module")
+def deck(tmp_path_factory) -> Path:
+    target = tmp_path_factory.mktemp("package") / "deck.pptx"
+    DeckBuilder().build(minimal(), target, BuildOptions(timestamp=WHEN))
+    return target
+
+
+def test_saved_deck_is_already_as_normalise_zip_leaves_it(deck, tmp_path) -> None:
+    before = deck.read_bytes()
+    copy = tmp_path / "copy.pptx"
+    copy.write_bytes(before)
+    _build.normalise_zip(copy, WHEN)
+    assert copy.read_bytes() == before
+    with zipfile.ZipFile(io.BytesIO(before)) as zf:
+        entries = [(i.filename, zf.read(i)) for i in zf.infolist()]
+        assert entries[0][0] == "[Content_Types].xml"
+        assert {i.date_time for i in zf.infolist()} == {(2025, 3, 14, 9, 26, 52)}
+    assert zipfile_bytes(entries, WHEN) == before
+
+
+def test_normalise_zip_still_rewrites_a_zip_python_pptx_saved(tmp_path) -> None:
+    target = tmp_path / "plain.pptx"
+    Presentation().save(str(target))
+    _build.normalise_zip(target, WHEN)
+    with zipfile.ZipFile(target) as zf:
+        assert {i.date_time for i in zf.infolist()} == {(2025, 3, 14, 9, 26, 52)}
+        assert zf.infolist()[0].filename == "[Content_Types].xml"
+
+
+def test_huge_packages_fall_back_to_zipfile_with_the_same_bytes(deck, tmp_path,
+                                                                monkeypatch) -> None:
+    monkeypatch.setattr(package.StampedZip, "_MAX_ENTRIES", 3)
+    target = tmp_path / "deck.pptx"
+    DeckBuilder().build(minimal(), target, BuildOptions(timestamp=WHEN))
+    assert target.read_bytes() == deck.read_bytes()
+
+
+def test_rels_are_written_as_python_pptx_writes_them(deck) -> None:
+    prs = Presentation(str(deck))
+    slide = prs.slides[2]
+    slide.part.relate_to("https://example.com/a?b=1&c=2", RT.HYPERLINK, is_external=True)
+    slide.part.relate_to(prs.slides[0].part, RT.SLIDE)
+    relative = package._RelativeRefs()
+    for part in (prs.part, slide.part, slide.notes_slide.part, prs.slide_masters[0].part):
+        assert package.rels_xml(part.rels, part.partname.baseURI, relative) == part.rels.xml
+    assert package.rels_xml(prs.part.package._rels, "/", relative) == \
+        prs.part.package._rels.xml
+
+
+@pytest.mark.parametrize("target, base", [
+    ("/ppt/slideLayouts/slideLayout6.xml", "/ppt/slides"),
+    ("/ppt/slides/slide12.xml", "/ppt/slides"),
+    ("/ppt/media/image1.png", "/ppt/slides"),
+    ("/ppt/presentation.xml", "/"),
+    ("/ppt/embeddings/Microsoft_Excel_Sheet1.xlsx", "/ppt/charts"),
+    ("/docProps/core.xml", "/ppt/slides"),
+])
+def test_relative_references_match_python_pptx(target, base) -> None:
+    assert package._RelativeRefs()(target, base) == PackURI(target).relative_ref(base)
+
+
+def test_build_pauses_the_collector_and_resumes_it_even_after_a_failure(tmp_path,
+                                                                       monkeypatch) -> None:
+    seen = []
+    from generator.deck import writer
+
+    def failing(plan, outline, path, options):
+        seen.append(gc.isenabled())
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(writer, "write", failing)
+    assert gc.isenabled()
+    with pytest.raises(RuntimeError):
+        DeckBuilder().build(minimal(), tmp_path / "deck.pptx", BuildOptions(timestamp=WHEN))
+    assert seen == [False] and gc.isenabled()
