@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import datetime as _dt
 import time
+from ast import literal_eval
 from collections.abc import Iterator
 from contextlib import contextmanager
 
 from reportlab import rl_config
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
-from reportlab.platypus.doctemplate import IndexingFlowable
-from reportlab.platypus.tableofcontents import TableOfContents
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Spacer, Table
+from reportlab.platypus.doctemplate import IndexingFlowable, NullActionFlowable
+from reportlab.platypus.tableofcontents import TableOfContents, drawPageNumbers
 
 from ..model import Outline
 from .context import Context
@@ -23,6 +24,8 @@ COVER = "cover"
 BODY = "body"
 COVER_BAND = 0.58
 """Share of the cover's height that the dark brand band takes."""
+CONTENTS_ROWS = 24
+"""Rows in each of the short tables that the contents are set in."""
 
 
 class PageTotal(IndexingFlowable):
@@ -52,6 +55,73 @@ class PageTotal(IndexingFlowable):
 
     def draw(self):
         pass
+
+
+class Contents(TableOfContents):
+    """The table of contents, set as a run of short tables, one under another.
+
+    reportlab sets the contents as one table; a table split at a page foot is measured
+    again whole on the next page, so long contents took time in the square of their
+    length. Short tables give the same rows in the same places, and a split measures one.
+    """
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self._parts: list[Table] = []
+        self._parts_for: tuple | None = None
+
+    def wrap(self, availWidth, availHeight):
+        self.canv.setNamedCB("drawTOCEntryEnd", self._entry_end(availWidth, availHeight))
+        entries = tuple(self._lastEntries) or ((0, "Placeholder for table of contents", 0,
+                                                None),)
+        if self._parts_for != (availWidth, entries):
+            self._parts = self._tables(entries, availWidth)
+            self._parts_for = (availWidth, entries)
+        self.width = availWidth
+        self.height = sum(part.wrapOn(self.canv, availWidth, availHeight)[1]
+                          for part in self._parts)
+        return self.width, self.height
+
+    def split(self, availWidth, availHeight):
+        # each short table is then placed, and split at a page foot, on its own
+        return [NullActionFlowable(), *self._parts]
+
+    def drawOn(self, canvas, x, y, _sW=0):
+        top = y + self.height
+        for part in self._parts:
+            top -= part._height
+            part.drawOn(canvas, x, top, _sW)
+
+    def _tables(self, entries: tuple, width: float) -> list[Table]:
+        """Return the rows reportlab's contents would have, CONTENTS_ROWS to a table."""
+        rows: list[list[Flowable]] = []
+        for level, text, page, key in entries:
+            style = self.getLevelStyle(level)
+            if key:
+                text = f'<a href="#{key}">{text}</a>'
+                label = repr(key).replace(",", "\\x2c").replace('"', "\\x2c")
+            else:
+                label = None
+            if style.spaceBefore:
+                rows.append([Spacer(1, style.spaceBefore)])
+            rows.append([Paragraph(f'{text}<onDraw name="drawTOCEntryEnd" '
+                                   f'label="{page},{level},{label}"/>', style)])
+        return [Table(rows[i:i + CONTENTS_ROWS], colWidths=(width,), style=self.tableStyle)
+                for i in range(0, len(rows), CONTENTS_ROWS)]
+
+    def _entry_end(self, width: float, height: float):
+        """Return the callback that draws an entry's dots and page number, as reportlab's."""
+
+        def draw(canvas, kind, label):
+            parts = label.split(",")
+            page, level, key = int(parts[0]), int(parts[1]), literal_eval(parts[2])
+            dots = " . " if 0 <= self.dotsMinLevel <= level else ""
+            if self.formatter:
+                page = self.formatter(page)
+            drawPageNumbers(canvas, self.getLevelStyle(level), [(page, key)], width, height,
+                            dots)
+
+        return draw
 
 
 class _Stamp:

@@ -14,7 +14,6 @@ from reportlab.platypus import (
     PageBreak,
     Spacer,
 )
-from reportlab.platypus.tableofcontents import TableOfContents
 
 from ..model import (
     ChartSlide,
@@ -35,7 +34,7 @@ from .charts import Exhibit
 from .context import Context
 from .fonts import glyph_findings
 from .markup import anchor, quoteattr
-from .pages import BODY, PageTotal, bookmark
+from .pages import BODY, Contents, PageTotal, bookmark
 from .paragraph import Paragraph
 from .styles import CHAPTER_ROOM, CHART_HEIGHT, COVER_TITLE_DROP, SPACE
 
@@ -106,7 +105,7 @@ def _cover(ctx: Context, options: BuildOptions) -> list[Flowable]:
 
 def _contents(ctx: Context) -> list[Flowable]:
     s = ctx.styles
-    toc = TableOfContents(levelStyles=s.toc_levels, dotsMinLevel=0, rightColumnWidth=40)
+    toc = Contents(levelStyles=s.toc_levels, dotsMinLevel=0, rightColumnWidth=40)
     toc.tableStyle = [("FONTNAME", (0, 0), (-1, -1), s.body_font.regular),
                       ("VALIGN", (0, 0), (-1, -1), "TOP"),
                       ("LEFTPADDING", (0, 0), (-1, -1), 0),
