@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as _dt
 import time
 from ast import literal_eval
@@ -188,6 +189,15 @@ class _Frame(Frame):
             del flowable.drawOn
 
     add = _add
+
+    def __deepcopy__(self, memo):
+        # reportlab copies the frame for each trial layout of a kept-together group; its
+        # state is numbers and strings, so only other values need copying deeply
+        twin = copy.copy(self)
+        for name, value in vars(self).items():
+            if not isinstance(value, (int, float, str, type(None))):
+                setattr(twin, name, copy.deepcopy(value, memo))
+        return twin
 
 
 class BriefDocument(BaseDocTemplate):
