@@ -30,6 +30,8 @@ WIDE_STAT = 180
 """A stat cell at least this wide shows its value beside its label, not above it."""
 PAIRED_READ_SHARE = 0.6
 """Peer reads stand two side by side only if each takes at most this share of a page."""
+GRID_ROWS = 20
+"""Rows in each of the short tables that a two-column grid is set in."""
 KEPT_POINTS = 8
 """A key-points box of up to this many points is kept on one page; a longer one splits."""
 BOX_LABEL = 80
@@ -242,20 +244,23 @@ def caption_markup(ctx: Context, caption: str | None, source: str | None,
 
 
 def columns_grid(ctx: Context, cells: list[list[Flowable]], gutter: float = GUTTER,
-                 pad: float = PAD / 2) -> Table:
+                 pad: float = PAD / 2) -> list[Table]:
     """Return ``cells`` in two columns, read down the left column and then the right.
 
-    Each pair of cells shares a row, so the grid splits between rows at a page foot.
+    Each pair of cells shares a row, so the grid splits between rows at a page foot. The
+    rows are set GRID_ROWS to a table, one table under another: the same rows in the same
+    places, but a long grid split at a page foot measures only the table it splits (one
+    table would be measured again whole on each page).
     """
     half = (len(cells) + 1) // 2
     left, right = cells[:half], cells[half:]
     rows = [[left[i], right[i] if i < len(right) else ""] for i in range(half)]
     width = (FRAME_WIDTH - gutter) / 2
-    table = Table(rows, colWidths=[width + gutter, width], hAlign="LEFT")
-    table.setStyle(bare_style(ctx, ("RIGHTPADDING", (0, 0), (0, -1), gutter),
-                              ("TOPPADDING", (0, 0), (-1, -1), pad),
-                              ("BOTTOMPADDING", (0, 0), (-1, -1), pad)))
-    return table
+    style = bare_style(ctx, ("RIGHTPADDING", (0, 0), (0, -1), gutter),
+                       ("TOPPADDING", (0, 0), (-1, -1), pad),
+                       ("BOTTOMPADDING", (0, 0), (-1, -1), pad))
+    return [Table(rows[i:i + GRID_ROWS], colWidths=[width + gutter, width], hAlign="LEFT",
+                  style=style) for i in range(0, len(rows), GRID_ROWS)]
 
 
 def timeline(ctx: Context, events: list[Event], title: str) -> list[Flowable]:
@@ -275,7 +280,7 @@ def timeline(ctx: Context, events: list[Event], title: str) -> list[Flowable]:
         entry.setStyle(bare_style(ctx, ("LEFTPADDING", (1, 0), (1, 0), PAD * 1.5),
                                   ("LINEBEFORE", (1, 0), (1, 0), 1.5, s.palette.primary)))
         cells.append([entry])
-    return [ctx.para(title, s.table_head), columns_grid(ctx, cells), Spacer(0, SPACE * 1.5)]
+    return [ctx.para(title, s.table_head), *columns_grid(ctx, cells), Spacer(0, SPACE * 1.5)]
 
 
 def comparison(ctx: Context, playbook: Playbook) -> list[Flowable]:
@@ -332,6 +337,6 @@ def _height(flowables: list[Flowable], width: float) -> float:
                for f in flowables)
 
 
-def sources_list(ctx: Context, entries: list[str]) -> Flowable:
+def sources_list(ctx: Context, entries: list[str]) -> list[Flowable]:
     """Return the numbered source entries (paragraph markup) in two columns."""
     return columns_grid(ctx, [[Paragraph(e, ctx.styles.source)] for e in entries], pad=2)

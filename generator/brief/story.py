@@ -285,7 +285,7 @@ def _sources(ctx: Context) -> list[Flowable]:
                      f"{ctx.literal(source.url)}</a>")
         entries.append(text)
     if entries:
-        out.append(flowables.sources_list(ctx, entries))
+        out += flowables.sources_list(ctx, entries)
     else:
         out.append(Paragraph("No sources are cited.", s.body))
     return [CondPageBreak(SOURCES_START), KeepTogether(out)]
