@@ -19,13 +19,11 @@ class Context:
         self.styles = Styles(outline.brand)
         self.glyphs = GlyphMap([outline.brand.fonts.body, outline.brand.fonts.heading])
         self.citations = _markup.outline_citations(outline)
+        self.link_colour = _markup.colour(outline.brand.palette.primary)
+        """The colour of links and citation numbers, as paragraph markup names it."""
         self.figures = 0
         self.tables = 0
 
-    @property
-    def link_colour(self) -> str:
-        """The colour of links and citation numbers, as paragraph markup names it."""
-        return _markup.colour(self.outline.brand.palette.primary)
 
     def colour(self, name: str) -> str:
         """Return the palette colour ``name`` ('primary', 'muted', ...) for paragraph markup."""

@@ -6,10 +6,7 @@ import copy
 import datetime as _dt
 import time
 from ast import literal_eval
-from collections.abc import Iterator
-from contextlib import contextmanager
 
-from reportlab import rl_config
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Spacer, Table
@@ -156,22 +153,6 @@ def _marks(flowables: list[Flowable]):
         yield from _marks(getattr(flowable, "_content", ()))
 
 
-@contextmanager
-def _drawing_settings() -> Iterator[None]:
-    """Set reportlab, while the brief is laid out and written, to skip two slow steps.
-
-    Shapes are not checked again as the charts draw themselves (each chart's settings were
-    checked when it was made), and page streams are written as binary Flate, not also
-    ASCII85-encoded (a quarter smaller, and nothing to decode).
-    """
-    saved = rl_config.shapeChecking, rl_config.useA85
-    rl_config.shapeChecking, rl_config.useA85 = 0, 0
-    try:
-        yield
-    finally:
-        rl_config.shapeChecking, rl_config.useA85 = saved
-
-
 def _skip_drawing(*args, **kwargs) -> None:
     """Stands in for a flowable's drawOn while a pass only lays the story out."""
 
@@ -251,13 +232,11 @@ class BriefDocument(BaseDocTemplate):
             self._drawing = passes > 1
             for flowable in self._indexingFlowables:
                 flowable.beforeBuild()
-            with _drawing_settings():
-                self.build(story[:], **buildKwds)
+            self.build(story[:], **buildKwds)
             for flowable in self._indexingFlowables:
                 flowable.afterBuild()
             if self._drawing and self._allSatisfied():
-                with _drawing_settings():
-                    self.canv.save()
+                self.canv.save()
                 break
             if passes > maxPasses:
                 raise IndexError(f"Index entries not resolved after {maxPasses} passes")
