@@ -111,6 +111,10 @@ def word_count(text: str) -> int:
 # --- measurement ------------------------------------------------------------------
 
 
+EM_CACHE = 1 << 16
+"""How many texts' widths each font remembers."""
+
+
 class FontMetrics:
     """Advance widths of one font file, in units of the em.
 
@@ -126,21 +130,30 @@ class FontMetrics:
         self.missing_width = data["missing"]
         self.ascent = data["ascent"]
         self.descent = data["descent"]
+        self._ems: dict[str, float] = {}
 
     def has(self, char: str) -> bool:
         """Whether the font has a glyph for ``char``."""
         return ord(char) in self.widths
 
     def width(self, text: str, size: float) -> float:
-        """Return the advance width of ``text`` at ``size`` points, in points."""
-        get = self.widths.get
-        miss = self.missing_width
-        total = 0.0
-        for ch in text:
-            w = get(ord(ch))
-            if w is None:
-                w = 1.0 if _wide(ch) else miss
-            total += w
+        """Return the advance width of ``text`` at ``size`` points, in points.
+
+        The width in ems of each text is remembered (up to ``EM_CACHE`` texts): fitting
+        measures the same words at many sizes and on many slides.
+        """
+        total = self._ems.get(text)
+        if total is None:
+            get = self.widths.get
+            miss = self.missing_width
+            total = 0.0
+            for ch in text:
+                w = get(ord(ch))
+                if w is None:
+                    w = 1.0 if _wide(ch) else miss
+                total += w
+            if len(self._ems) < EM_CACHE:
+                self._ems[text] = total
         return total * size
 
 
@@ -201,6 +214,10 @@ def _words(runs: Iterable[Run]) -> list[list[tuple[str, bool, bool]]]:
         for i, part in enumerate(parts):
             if i > 0:
                 words.append([])
+            if part.isascii():  # no wide characters: the part is one word
+                if part:
+                    words[-1].append((part, run.bold, run.italic))
+                continue
             # Every wide (CJK) character is a break opportunity of its own.
             buf = ""
             for ch in part:
