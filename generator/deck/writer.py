@@ -20,7 +20,7 @@ from .. import text as _text
 from ..errors import BuildError
 from ..model import Outline
 from ..report import BuildOptions
-from . import charts, package, sections, slidexml, template, theme
+from . import package, sections, slidexml, template, theme
 from .elements import (
     ChartFrame,
     DeckPlan,
@@ -165,6 +165,8 @@ class _Writer:
             elif isinstance(element, TableGrid):
                 tree.append(slidexml.table(next_id, element, text))
             elif isinstance(element, ChartFrame):
+                from . import charts  # XlsxWriter is imported only for a deck with charts
+
                 r_id = charts.add(part, element, self._when)
                 tree.append(slidexml.chart(next_id, r_id, element.box))
             elif isinstance(element, Picture):

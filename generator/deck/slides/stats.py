@@ -17,9 +17,10 @@ MIN_PANEL_H = 150.0
 
 def value_size(ctx: Context, stats: list[Stat], width: float) -> float:
     """Return the largest value size at which every value fits on one line of ``width``."""
+    values = [_text.plain(s.value) for s in stats]
     for size in fit.sizes(_brand.STAT_VALUE_PT, VALUE_MIN_PT):
-        if all(_text.text_width(_text.plain(s.value), size, ctx.heading_font, bold=True)
-               <= width * FIT_MARGIN for s in stats):
+        if all(_text.text_width(v, size, ctx.heading_font, bold=True) <= width * FIT_MARGIN
+               for v in values):
             return size
     return VALUE_MIN_PT
 
