@@ -15,7 +15,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from .. import brand as _brand
 from ..model import Outline
 from ..report import Finding
-from ..text import FontMetrics, plain
+from ..text import FontMetrics, metrics, plain
 
 FALLBACK_DIR = _brand.FONT_DIR / "fallback"
 """Drop a TrueType (glyf) .ttf here, e.g. a CJK font, and characters the brand fonts lack
@@ -82,12 +82,12 @@ class GlyphMap:
     """
 
     def __init__(self, families: list[str], fallbacks: list[Path] | None = None):
-        primary = [_metrics(str(_brand.metric_file(f, b, i)))
+        primary = [metrics(f, b, i)  # the deck's cache: each file is read once per build
                    for f in families for b in (False, True) for i in (False, True)]
         self._fallbacks = [(p, _metrics(str(p))) for p in
                            (fallback_files() if fallbacks is None else fallbacks)]
         self._primary = primary
-        self._brand = _drawn_by_all(tuple(m.path for m in primary))
+        self._brand = _drawn_by_all(primary)
         self._fonts: dict[str, str | None] = {}
 
     def fallback_for(self, char: str) -> str | None:
@@ -126,19 +126,24 @@ class GlyphMap:
     def _find_fallback(self, char: str) -> str | None:
         if not _needs_glyph(char) or all(m.has(char) for m in self._primary):
             return None
-        for path, metrics in self._fallbacks:
-            if metrics.has(char):
+        for path, font in self._fallbacks:
+            if font.has(char):
                 return _register_file(path)
         return None
 
 
-@lru_cache(maxsize=8)
-def _drawn_by_all(paths: tuple[str, ...]) -> frozenset[str]:
-    """Return the characters that every font of ``paths`` has a glyph for."""
-    common = set(_metrics(paths[0]).widths)
-    for path in paths[1:]:
-        common.intersection_update(_metrics(path).widths)
-    return frozenset(map(chr, common))
+_DRAWN: dict[tuple[str, ...], frozenset[str]] = {}
+
+
+def _drawn_by_all(fonts: list[FontMetrics]) -> frozenset[str]:
+    """Return the characters that every one of ``fonts`` has a glyph for (worked out once)."""
+    key = tuple(font.path for font in fonts)
+    if key not in _DRAWN:
+        common = set(fonts[0].widths)
+        for font in fonts[1:]:
+            common.intersection_update(font.widths)
+        _DRAWN[key] = frozenset(map(chr, common))
+    return _DRAWN[key]
 
 
 def _needs_glyph(char: str) -> bool:
