@@ -25,8 +25,9 @@ from pptx.opc.constants import RELATIONSHIP_TARGET_MODE as RTM
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.opc.oxml import serialize_part_xml
 from pptx.opc.package import _Relationships
-from pptx.opc.packuri import PACKAGE_URI, PackURI
+from pptx.opc.packuri import CONTENT_TYPES_URI, PACKAGE_URI, PackURI
 from pptx.opc.serialized import PackageWriter
+from pptx.opc.spec import default_content_types
 from pptx.package import _ImageParts
 from pptx.parts.image import Image, ImagePart
 from pptx.parts.slide import NotesSlidePart, SlidePart
@@ -337,6 +338,36 @@ class _ZipfileZip:
         self._zip.close()
 
 
+CONTENT_TYPES = "http://schemas.openxmlformats.org/package/2006/content-types"
+
+
+def content_types_xml(parts) -> bytes:
+    """Return [Content_Types].xml for ``parts`` as python-pptx writes it.
+
+    An extension with its usual content type gets a Default (sorted by extension, in lower
+    case), every other part an Override (sorted by part name).
+    """
+    defaults = {"rels": CT.OPC_RELATIONSHIPS, "xml": CT.XML}
+    overrides: dict[str, str] = {}
+    for part in parts:
+        ext = part.partname.ext.lower()
+        if (ext, part.content_type) in _USUAL_TYPES:
+            defaults[ext] = part.content_type
+        else:
+            overrides[part.partname] = part.content_type
+    root = etree.Element(f"{{{CONTENT_TYPES}}}Types", nsmap={None: CONTENT_TYPES})
+    for ext, content_type in sorted(defaults.items()):
+        etree.SubElement(root, f"{{{CONTENT_TYPES}}}Default", Extension=ext,
+                         ContentType=content_type)
+    for partname, content_type in sorted(overrides.items()):
+        etree.SubElement(root, f"{{{CONTENT_TYPES}}}Override", PartName=partname,
+                         ContentType=content_type)
+    return etree.tostring(root, encoding="UTF-8", standalone=True)
+
+
+_USUAL_TYPES = frozenset(default_content_types)
+
+
 class _PackageWriter(PackageWriter):
     """python-pptx's package writer, writing a stamped zip and .rels at constant cost."""
 
@@ -355,6 +386,9 @@ class _PackageWriter(PackageWriter):
         except BaseException:
             self._zip.abandon()
             raise
+
+    def _write_content_types_stream(self, phys_writer) -> None:
+        phys_writer.write(CONTENT_TYPES_URI, content_types_xml(self._parts))
 
     def _write_pkg_rels(self, phys_writer) -> None:
         phys_writer.write(PACKAGE_URI.rels_uri, rels_xml(self._pkg_rels, "/", self._relative))

@@ -112,6 +112,15 @@ def test_rels_are_written_as_python_pptx_writes_them(deck) -> None:
         prs.part.package._rels.xml
 
 
+def test_content_types_are_written_as_python_pptx_writes_them(deck) -> None:
+    from pptx.opc.oxml import serialize_part_xml
+    from pptx.opc.serialized import _ContentTypesItem
+
+    parts = tuple(Presentation(str(deck)).part.package.iter_parts())
+    assert package.content_types_xml(parts) == serialize_part_xml(
+        _ContentTypesItem.xml_for(parts))
+
+
 @pytest.mark.parametrize("target, base", [
     ("/ppt/slideLayouts/slideLayout6.xml", "/ppt/slides"),
     ("/ppt/slides/slide12.xml", "/ppt/slides"),
