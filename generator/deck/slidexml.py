@@ -26,7 +26,6 @@ R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 C = "http://schemas.openxmlformats.org/drawingml/2006/chart"
 NSMAP = {"a": A, "p": P, "r": R}
 TABLE_URI = "http://schemas.openxmlformats.org/drawingml/2006/table"
-CHART_URI = C
 TABLE_STYLE = "{5C22544A-7EE6-4342-B048-85BDC9FD1C3A}"
 """PowerPoint's default table style ("Medium Style 2 - Accent 1")."""
 SLIDE_JUMP = "ppaction://hlinksldjump"
@@ -42,38 +41,22 @@ ROLE_NAMES = {"footer": "Footer", "number": "Slide Number", "footnote": "Source 
 _CONTROL = re.compile(r"[\x00-\x08\x0B-\x1F]")
 
 
-def _tag(prefix: str, name: str) -> str:
-    return f"{{{ {'a': A, 'p': P, 'r': R, 'c': C}[prefix]}}}{name}"
+class _Names:
+    """Clark names in one namespace, spelled as attributes: ``DML.rPr`` is '{...main}rPr'."""
+
+    def __init__(self, uri: str):
+        self._uri = uri
+
+    def __getattr__(self, name: str) -> str:
+        value = f"{{{self._uri}}}{name}"
+        setattr(self, name, value)  # found in the instance from now on
+        return value
 
 
-# Clark names, spelled once.
-A_AVLST, A_BODYPR, A_BUCHAR, A_BUFONT, A_BUNONE = (_tag("a", n) for n in (
-    "avLst", "bodyPr", "buChar", "buFont", "buNone"))
-A_END, A_EXT, A_FILLRECT, A_GRAPHIC, A_GRAPHICDATA = (_tag("a", n) for n in (
-    "endParaRPr", "ext", "fillRect", "graphic", "graphicData"))
-A_GRIDCOL, A_HLINK, A_LATIN, A_LN, A_LNSPC, A_LSTSTYLE = (_tag("a", n) for n in (
-    "gridCol", "hlinkClick", "latin", "ln", "lnSpc", "lstStyle"))
-A_NOAUTOFIT, A_NOFILL, A_OFF, A_P, A_PPR, A_PRSTGEOM = (_tag("a", n) for n in (
-    "noAutofit", "noFill", "off", "p", "pPr", "prstGeom"))
-A_R, A_RPR, A_SOLIDFILL, A_SPCAFT, A_SPCBEF, A_SPCPTS = (_tag("a", n) for n in (
-    "r", "rPr", "solidFill", "spcAft", "spcBef", "spcPts"))
-A_SRGBCLR, A_T, A_TBL, A_TBLGRID, A_TBLPR, A_TABLESTYLEID = (_tag("a", n) for n in (
-    "srgbClr", "t", "tbl", "tblGrid", "tblPr", "tableStyleId"))
-A_TC, A_TCPR, A_TR, A_TXBODY, A_XFRM, A_BLIP, A_STRETCH = (_tag("a", n) for n in (
-    "tc", "tcPr", "tr", "txBody", "xfrm", "blip", "stretch"))
-A_EFFECTLST, A_PICLOCKS, A_GFLOCKS, A_MASTERCLR = (_tag("a", n) for n in (
-    "effectLst", "picLocks", "graphicFrameLocks", "masterClrMapping"))
-P_BG, P_BGPR, P_CNVPR, P_CNVSPPR, P_CNVGRPSPPR, P_CSLD = (_tag("p", n) for n in (
-    "bg", "bgPr", "cNvPr", "cNvSpPr", "cNvGrpSpPr", "cSld"))
-P_CLRMAPOVR, P_GRPSPPR, P_NVGRPSPPR, P_NVPR, P_NVSPPR, P_SLD = (_tag("p", n) for n in (
-    "clrMapOvr", "grpSpPr", "nvGrpSpPr", "nvPr", "nvSpPr", "sld"))
-P_SP, P_SPPR, P_SPTREE, P_TXBODY, P_PIC, P_NVPICPR = (_tag("p", n) for n in (
-    "sp", "spPr", "spTree", "txBody", "pic", "nvPicPr"))
-P_CNVPICPR, P_BLIPFILL, P_GRAPHICFRAME, P_NVGFPR, P_CNVGFPR, P_XFRM = (_tag("p", n) for n in (
-    "cNvPicPr", "blipFill", "graphicFrame", "nvGraphicFramePr", "cNvGraphicFramePr",
-    "xfrm"))
-R_ID, R_EMBED = _tag("r", "id"), _tag("r", "embed")
-C_CHART = _tag("c", "chart")
+DML, PML, REL, CHART = _Names(A), _Names(P), _Names(R), _Names(C)
+"""DrawingML, PresentationML, relationship and chart element and attribute names."""
+R_ID = REL.id
+
 
 _SE = etree.SubElement
 
@@ -98,12 +81,12 @@ def clean(text: str) -> str:
 
 def _xfrm(parent, tag: str, x: int, y: int, cx: int, cy: int) -> None:
     xfrm = _SE(parent, tag)
-    _SE(xfrm, A_OFF, x=str(x), y=str(y))
-    _SE(xfrm, A_EXT, cx=str(cx), cy=str(cy))
+    _SE(xfrm, DML.off, x=str(x), y=str(y))
+    _SE(xfrm, DML.ext, cx=str(cx), cy=str(cy))
 
 
 def _solid(parent, colour: str) -> None:
-    _SE(_SE(parent, A_SOLIDFILL), A_SRGBCLR, val=colour.lstrip("#").upper())
+    _SE(_SE(parent, DML.solidFill), DML.srgbClr, val=colour.lstrip("#").upper())
 
 
 # --- the slide ---------------------------------------------------------------------------
@@ -114,18 +97,18 @@ def slide(background: str):
 
     The shape tree is ``result[0][1]`` (``p:sld/p:cSld/p:spTree``).
     """
-    sld = etree.Element(P_SLD, nsmap=NSMAP)
-    csld = _SE(sld, P_CSLD)
-    bg_pr = _SE(_SE(csld, P_BG), P_BGPR)
+    sld = etree.Element(PML.sld, nsmap=NSMAP)
+    csld = _SE(sld, PML.cSld)
+    bg_pr = _SE(_SE(csld, PML.bg), PML.bgPr)
     _solid(bg_pr, background)
-    _SE(bg_pr, A_EFFECTLST)
-    tree = _SE(csld, P_SPTREE)
-    nv = _SE(tree, P_NVGRPSPPR)
-    _SE(nv, P_CNVPR, id="1", name="")
-    _SE(nv, P_CNVGRPSPPR)
-    _SE(nv, P_NVPR)
-    _SE(tree, P_GRPSPPR)
-    _SE(_SE(sld, P_CLRMAPOVR), A_MASTERCLR)
+    _SE(bg_pr, DML.effectLst)
+    tree = _SE(csld, PML.spTree)
+    nv = _SE(tree, PML.nvGrpSpPr)
+    _SE(nv, PML.cNvPr, id="1", name="")
+    _SE(nv, PML.cNvGrpSpPr)
+    _SE(nv, PML.nvPr)
+    _SE(tree, PML.grpSpPr)
+    _SE(_SE(sld, PML.clrMapOvr), DML.masterClrMapping)
     return sld
 
 
@@ -163,17 +146,17 @@ class Prototypes:
                para.font if para.bullet else None)
         proto = self._paras.get(key)
         if proto is None:
-            proto = etree.Element(A_P)
-            p_pr = _SE(proto, A_PPR, algn=ALIGN[para.align], marL=str(emu(para.indent)),
+            proto = etree.Element(DML.p)
+            p_pr = _SE(proto, DML.pPr, algn=ALIGN[para.align], marL=str(emu(para.indent)),
                        indent=str(-emu(hang)))
-            _SE(_SE(p_pr, A_LNSPC), A_SPCPTS, val=centipoints(para.size * _brand.LINE_SPACING))
-            _SE(_SE(p_pr, A_SPCBEF), A_SPCPTS, val=centipoints(para.space_before))
-            _SE(_SE(p_pr, A_SPCAFT), A_SPCPTS, val="0")
+            _SE(_SE(p_pr, DML.lnSpc), DML.spcPts, val=centipoints(para.size * _brand.LINE_SPACING))
+            _SE(_SE(p_pr, DML.spcBef), DML.spcPts, val=centipoints(para.space_before))
+            _SE(_SE(p_pr, DML.spcAft), DML.spcPts, val="0")
             if para.bullet:
-                _SE(p_pr, A_BUFONT, typeface=para.font)
-                _SE(p_pr, A_BUCHAR, char=para.bullet)
+                _SE(p_pr, DML.buFont, typeface=para.font)
+                _SE(p_pr, DML.buChar, char=para.bullet)
             else:
-                _SE(p_pr, A_BUNONE)
+                _SE(p_pr, DML.buNone)
             self._paras[key] = proto
         return proto.__copy__()
 
@@ -182,15 +165,15 @@ class Prototypes:
         key = (para.size, bold, italic, para.colour, para.font, bool(para.jump))
         proto = self._runs.get(key)
         if proto is None:
-            proto = etree.Element(A_R)
+            proto = etree.Element(DML.r)
             attrs = {"sz": centipoints(para.size), "b": "1" if bold else "0",
                      "i": "1" if italic else "0", "lang": self.language, "cap": "none"}
             if para.jump:
                 attrs["u"] = "none"  # an agenda entry reads as text; the theme colours it
-            r_pr = _SE(proto, A_RPR, attrs)
+            r_pr = _SE(proto, DML.rPr, attrs)
             _solid(r_pr, para.colour)
-            _SE(r_pr, A_LATIN, typeface=para.font)
-            _SE(proto, A_T)
+            _SE(r_pr, DML.latin, typeface=para.font)
+            _SE(proto, DML.t)
             self._runs[key] = proto
         return proto.__copy__()
 
@@ -199,7 +182,7 @@ class Prototypes:
         proto = self._ends.get(size)
         if proto is None:
             proto = self._ends[size] = etree.Element(
-                A_END, sz=str(int(round(size * 100))), lang=self.language)
+                DML.endParaRPr, sz=str(int(round(size * 100))), lang=self.language)
         return proto.__copy__()
 
     def body_pr(self, anchor: str):
@@ -207,9 +190,9 @@ class Prototypes:
         proto = self._bodies.get(anchor)
         if proto is None:
             proto = self._bodies[anchor] = etree.Element(
-                A_BODYPR, wrap="square", lIns="0", rIns="0", tIns="0", bIns="0",
+                DML.bodyPr, wrap="square", lIns="0", rIns="0", tIns="0", bIns="0",
                 anchor=ANCHOR[anchor])
-            _SE(proto, A_NOAUTOFIT)
+            _SE(proto, DML.noAutofit)
         return proto.__copy__()
 
     def shape(self, kind: str, fill: str):
@@ -217,20 +200,20 @@ class Prototypes:
         proto = self._shapes.get((kind, fill))
         if proto is None:
             preset = PRESET[kind][1]
-            proto = etree.Element(P_SP)
-            nv = _SE(proto, P_NVSPPR)
-            _SE(nv, P_CNVPR, id="0", name="")
-            _SE(nv, P_CNVSPPR)
-            _SE(nv, P_NVPR)
-            sp_pr = _SE(proto, P_SPPR)
-            _xfrm(sp_pr, A_XFRM, 0, 0, 0, 0)
-            _SE(_SE(sp_pr, A_PRSTGEOM, prst=preset), A_AVLST)
+            proto = etree.Element(PML.sp)
+            nv = _SE(proto, PML.nvSpPr)
+            _SE(nv, PML.cNvPr, id="0", name="")
+            _SE(nv, PML.cNvSpPr)
+            _SE(nv, PML.nvPr)
+            sp_pr = _SE(proto, PML.spPr)
+            _xfrm(sp_pr, DML.xfrm, 0, 0, 0, 0)
+            _SE(_SE(sp_pr, DML.prstGeom, prst=preset), DML.avLst)
             _solid(sp_pr, fill)
-            _SE(_SE(sp_pr, A_LN), A_NOFILL)
-            tx_body = _SE(proto, P_TXBODY)
-            _SE(tx_body, A_BODYPR, rtlCol="0", anchor="ctr")
-            _SE(tx_body, A_LSTSTYLE)
-            _SE(_SE(tx_body, A_P), A_PPR, algn="ctr")
+            _SE(_SE(sp_pr, DML.ln), DML.noFill)
+            tx_body = _SE(proto, PML.txBody)
+            _SE(tx_body, DML.bodyPr, rtlCol="0", anchor="ctr")
+            _SE(tx_body, DML.lstStyle)
+            _SE(_SE(tx_body, DML.p), DML.pPr, algn="ctr")
             self._shapes[(kind, fill)] = proto
         return proto.__copy__()
 
@@ -238,37 +221,37 @@ class Prototypes:
         """Return a new ``a:tc``: an empty text body, margins, top anchor and ``fill``."""
         proto = self._cells.get((fill, pad))
         if proto is None:
-            proto = etree.Element(A_TC)
-            tx_body = _SE(proto, A_TXBODY)
-            _SE(tx_body, A_BODYPR)
-            _SE(tx_body, A_LSTSTYLE)
+            proto = etree.Element(DML.tc)
+            tx_body = _SE(proto, DML.txBody)
+            _SE(tx_body, DML.bodyPr)
+            _SE(tx_body, DML.lstStyle)
             pad_v = str(emu(4))
-            tc_pr = _SE(proto, A_TCPR, marL=pad, marR=pad, marT=pad_v, marB=pad_v, anchor="t")
+            tc_pr = _SE(proto, DML.tcPr, marL=pad, marR=pad, marT=pad_v, marB=pad_v, anchor="t")
             _solid(tc_pr, fill)
             self._cells[(fill, pad)] = proto
         return proto.__copy__()
 
     @staticmethod
     def _text_box():
-        sp = etree.Element(P_SP)
-        nv = _SE(sp, P_NVSPPR)
-        _SE(nv, P_CNVPR, id="0", name="")
-        _SE(nv, P_CNVSPPR, txBox="1")
-        _SE(nv, P_NVPR)
-        sp_pr = _SE(sp, P_SPPR)
-        _xfrm(sp_pr, A_XFRM, 0, 0, 0, 0)
-        _SE(_SE(sp_pr, A_PRSTGEOM, prst="rect"), A_AVLST)
-        _SE(sp_pr, A_NOFILL)
-        tx_body = _SE(sp, P_TXBODY)
-        _SE(tx_body, A_BODYPR)
-        _SE(tx_body, A_LSTSTYLE)
+        sp = etree.Element(PML.sp)
+        nv = _SE(sp, PML.nvSpPr)
+        _SE(nv, PML.cNvPr, id="0", name="")
+        _SE(nv, PML.cNvSpPr, txBox="1")
+        _SE(nv, PML.nvPr)
+        sp_pr = _SE(sp, PML.spPr)
+        _xfrm(sp_pr, DML.xfrm, 0, 0, 0, 0)
+        _SE(_SE(sp_pr, DML.prstGeom, prst="rect"), DML.avLst)
+        _SE(sp_pr, DML.noFill)
+        tx_body = _SE(sp, PML.txBody)
+        _SE(tx_body, DML.bodyPr)
+        _SE(tx_body, DML.lstStyle)
         return sp
 
     @staticmethod
     def _xfrm():
-        xfrm = etree.Element(A_XFRM)
-        _SE(xfrm, A_OFF, x="0", y="0")
-        _SE(xfrm, A_EXT, cx="0", cy="0")
+        xfrm = etree.Element(DML.xfrm)
+        _SE(xfrm, DML.off, x="0", y="0")
+        _SE(xfrm, DML.ext, cx="0", cy="0")
         return xfrm
 
 
@@ -321,7 +304,7 @@ class TextWriter:
                 r = protos.run(para, run.bold or para.bold, run.italic or para.italic)
                 r[1].text = clean(run.text)
                 if run.link:
-                    _SE(r[0], A_HLINK, {R_ID: self.link(run.link)})
+                    _SE(r[0], DML.hlinkClick, {R_ID: self.link(run.link)})
                 if para.jump:
                     self.jumps.append((r[0], para.jump))
                 p.append(r)
@@ -332,8 +315,8 @@ class TextWriter:
 def jump(r_pr, r_id: str) -> None:
     """Make the run of ``r_pr`` jump to the slide related by ``r_id`` (replacing a link)."""
     link = r_pr[-1]
-    if link.tag != A_HLINK:
-        link = _SE(r_pr, A_HLINK)  # hlinkClick is the last child a run has here
+    if link.tag != DML.hlinkClick:
+        link = _SE(r_pr, DML.hlinkClick)  # hlinkClick is the last child a run has here
     link.set(R_ID, r_id)
     link.set("action", SLIDE_JUMP)
 
@@ -375,13 +358,13 @@ def shape(shape_id: int, element: Shape, protos: Prototypes):
 
 def _graphic_frame(shape_id: int, name: str, x: int, y: int, cx: int, cy: int, uri: str):
     """Return (a ``p:graphicFrame``, its ``a:graphicData`` of ``uri``)."""
-    frame = etree.Element(P_GRAPHICFRAME)
-    nv = _SE(frame, P_NVGFPR)
-    _SE(nv, P_CNVPR, id=str(shape_id), name=name)
-    _SE(_SE(nv, P_CNVGFPR), A_GFLOCKS, noGrp="1")
-    _SE(nv, P_NVPR)
-    _xfrm(frame, P_XFRM, x, y, cx, cy)
-    data = _SE(_SE(frame, A_GRAPHIC), A_GRAPHICDATA, uri=uri)
+    frame = etree.Element(PML.graphicFrame)
+    nv = _SE(frame, PML.nvGraphicFramePr)
+    _SE(nv, PML.cNvPr, id=str(shape_id), name=name)
+    _SE(_SE(nv, PML.cNvGraphicFramePr), DML.graphicFrameLocks, noGrp="1")
+    _SE(nv, PML.nvPr)
+    _xfrm(frame, PML.xfrm, x, y, cx, cy)
+    data = _SE(_SE(frame, DML.graphic), DML.graphicData, uri=uri)
     return frame, data
 
 
@@ -392,14 +375,14 @@ def table(shape_id: int, element: TableGrid, text: TextWriter):
     b = element.box
     frame, data = _graphic_frame(shape_id, f"Table {shape_id - 1}", emu(b.x), emu(b.y),
                                  sum(widths), sum(heights), TABLE_URI)
-    tbl = _SE(data, A_TBL)
-    _SE(_SE(tbl, A_TBLPR, firstRow="1"), A_TABLESTYLEID).text = TABLE_STYLE
-    grid = _SE(tbl, A_TBLGRID)
+    tbl = _SE(data, DML.tbl)
+    _SE(_SE(tbl, DML.tblPr, firstRow="1"), DML.tableStyleId).text = TABLE_STYLE
+    grid = _SE(tbl, DML.tblGrid)
     for w in widths:
-        _SE(grid, A_GRIDCOL, w=str(w))
+        _SE(grid, DML.gridCol, w=str(w))
     pad = str(emu(element.pad))
     for row, h in zip(element.rows, heights, strict=True):
-        tr = _SE(tbl, A_TR, h=str(h))
+        tr = _SE(tbl, DML.tr, h=str(h))
         for cell in row:
             tc = text.protos.cell(cell.fill, pad)
             text.paras(tc[0], cell.paras)
@@ -409,25 +392,25 @@ def table(shape_id: int, element: TableGrid, text: TextWriter):
 
 def picture(shape_id: int, r_id: str, alt: str, x: int, y: int, cx: int, cy: int):
     """Return a ``p:pic`` of the image related by ``r_id``, with ``alt`` as its description."""
-    pic = etree.Element(P_PIC)
-    nv = _SE(pic, P_NVPICPR)
-    _SE(nv, P_CNVPR, id=str(shape_id), name=f"Picture {shape_id - 1}", descr=clean(alt))
-    _SE(_SE(nv, P_CNVPICPR), A_PICLOCKS, noChangeAspect="1")
-    _SE(nv, P_NVPR)
-    fill = _SE(pic, P_BLIPFILL)
-    _SE(fill, A_BLIP, {R_EMBED: r_id})
-    _SE(_SE(fill, A_STRETCH), A_FILLRECT)
-    sp_pr = _SE(pic, P_SPPR)
-    _xfrm(sp_pr, A_XFRM, x, y, cx, cy)
-    _SE(_SE(sp_pr, A_PRSTGEOM, prst="rect"), A_AVLST)
+    pic = etree.Element(PML.pic)
+    nv = _SE(pic, PML.nvPicPr)
+    _SE(nv, PML.cNvPr, id=str(shape_id), name=f"Picture {shape_id - 1}", descr=clean(alt))
+    _SE(_SE(nv, PML.cNvPicPr), DML.picLocks, noChangeAspect="1")
+    _SE(nv, PML.nvPr)
+    fill = _SE(pic, PML.blipFill)
+    _SE(fill, DML.blip, {REL.embed: r_id})
+    _SE(_SE(fill, DML.stretch), DML.fillRect)
+    sp_pr = _SE(pic, PML.spPr)
+    _xfrm(sp_pr, DML.xfrm, x, y, cx, cy)
+    _SE(_SE(sp_pr, DML.prstGeom, prst="rect"), DML.avLst)
     return pic
 
 
 def chart(shape_id: int, r_id: str, box):
     """Return a ``p:graphicFrame`` showing the chart part related by ``r_id`` at ``box``."""
     frame, data = _graphic_frame(shape_id, f"Chart {shape_id - 1}", emu(box.x), emu(box.y),
-                                 emu(box.w), emu(box.h), CHART_URI)
-    _SE(data, C_CHART, {R_ID: r_id}, nsmap={"c": C})
+                                 emu(box.w), emu(box.h), C)
+    _SE(data, CHART.chart, {R_ID: r_id}, nsmap={"c": C})
     return frame
 
 
@@ -451,13 +434,13 @@ class NotesPage:
         tx_body = root
         for i in self.body:
             tx_body = tx_body[i]
-        for p in tx_body.findall(A_P):
+        for p in tx_body.findall(DML.p):
             tx_body.remove(p)
         for line in notes.split("\n"):
-            p = _SE(tx_body, A_P)
+            p = _SE(tx_body, DML.p)
             for k, piece in enumerate(re.split("\n|\v", line)):
                 if k:
-                    _SE(p, _tag("a", "br"))
+                    _SE(p, DML.br)
                 if piece:
-                    _SE(_SE(p, A_R), A_T).text = clean(piece)
+                    _SE(_SE(p, DML.r), DML.t).text = clean(piece)
         return root

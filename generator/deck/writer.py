@@ -1,8 +1,9 @@
 """The thin writing step: a DeckPlan becomes a .pptx file, slide XML written directly.
 
-python-pptx opens the template, makes chart parts, and saves the package; each slide and
-notes page is built as one lxml tree (``slidexml``) and added as a part at constant cost
-(``package``), without python-pptx's per-property proxies.
+python-pptx opens the template, clones each layout's placeholders once, and makes the
+chart parts; every slide and notes page is built as one lxml tree (``slidexml``), added
+as a part at constant cost and kept as bytes once finished, and the package is saved in
+one pass (``package``). No slide goes through python-pptx's per-property proxies.
 """
 
 from __future__ import annotations
@@ -42,7 +43,6 @@ class _Prototype:
     that list; ``idx`` holds each placeholder's idx.
     """
 
-    layout: object
     placeholders: tuple
     slots: dict[int, int]
     idx: tuple[int, ...]
@@ -53,10 +53,10 @@ def _prototype(layout) -> _Prototype:
     scratch = Slide(CT_Slide.new(), None)
     scratch.shapes.clone_layout_placeholders(layout)
     tree = scratch.shapes._spTree
-    elements = [el for el in tree.iterchildren() if el.tag == slidexml.P_SP]
+    elements = [el for el in tree.iterchildren() if el.tag == slidexml.PML.sp]
     slots = {n: elements.index(ph._element) for n, ph in template.slots(scratch).items()}
     idx = tuple(int(el.ph_idx) for el in elements)
-    return _Prototype(layout, tuple(elements), slots, idx)
+    return _Prototype(tuple(elements), slots, idx)
 
 
 def _notes_page(notes_master) -> slidexml.NotesPage:
@@ -138,14 +138,29 @@ class _Writer:
         return proto
 
     def _slide(self, plan: SlidePlan) -> None:
+        """Add the slide of ``plan`` and its notes page; keep it as bytes unless it links."""
         layout = self._layout(plan)
-        proto = self._prototype(layout)
         self.used_layouts.add(id(layout))
         sld = slidexml.slide(plan.background)
         part, slide_id = self.parts.add_slide_part(sld, layout.part)
         self.slide_ids.append(slide_id)
-        tree = slidexml.shape_tree(sld)
         text = slidexml.TextWriter(self.protos, _linker(part))
+        self._shapes(slidexml.shape_tree(sld), self._prototype(layout), plan, part, text)
+        self._notes(part, plan.notes)
+        if text.jumps:
+            self.jumps += [(part, r_pr, anchor) for r_pr, anchor in text.jumps]
+            self.linked.append(part)
+        else:
+            part.freeze()
+        if plan.anchor:
+            self.anchors[plan.anchor] = part
+
+    def _shapes(self, tree, proto: _Prototype, plan: SlidePlan, part, text) -> None:
+        """Fill ``tree`` with the layout's placeholders and the plan's elements, in order.
+
+        Placeholders come first, as python-pptx clones them; those no text fills are
+        removed at the end. Shape ids count on from the placeholders'.
+        """
         placeholders = [el.__copy__() for el in proto.placeholders]
         for el in placeholders:
             tree.append(el)
@@ -153,8 +168,8 @@ class _Writer:
         next_id = len(placeholders) + 2
         for element in plan.elements:
             if isinstance(element, TextBox):
-                at = proto.slots.get(element.placeholder) if element.placeholder is not None \
-                    else None
+                at = None if element.placeholder is None else proto.slots.get(
+                    element.placeholder)
                 if at is not None:
                     used.add(proto.idx[at])
                     slidexml.fill_placeholder(placeholders[at], element, text)
@@ -165,24 +180,13 @@ class _Writer:
             elif isinstance(element, TableGrid):
                 tree.append(slidexml.table(next_id, element, text))
             elif isinstance(element, ChartFrame):
-                from . import charts  # XlsxWriter is imported only for a deck with charts
-
-                r_id = charts.add(part, element, self._when)
-                tree.append(slidexml.chart(next_id, r_id, element.box))
+                tree.append(self._chart(part, next_id, element))
             elif isinstance(element, Picture):
                 tree.append(self._picture(part, next_id, element))
             next_id += 1
         for el, idx in zip(placeholders, proto.idx, strict=True):
             if idx not in used:
                 tree.remove(el)
-        self._notes(part, plan.notes)
-        if text.jumps:
-            self.jumps += [(part, r_pr, anchor) for r_pr, anchor in text.jumps]
-            self.linked.append(part)
-        else:
-            part.freeze()
-        if plan.anchor:
-            self.anchors[plan.anchor] = part
 
     def _notes(self, slide_part, notes: str) -> None:
         """Add the notes page of ``slide_part`` holding ``notes``."""
@@ -190,6 +194,12 @@ class _Writer:
         if self.notes is None:
             self.notes = _notes_page(master.notes_master)
         self.parts.add_notes_part(self.notes.make(notes), slide_part, master).freeze()
+
+    def _chart(self, part, shape_id: int, element: ChartFrame):
+        """Return the graphic frame of a new native chart of ``element``."""
+        from . import charts  # XlsxWriter is imported only for a deck with charts
+
+        return slidexml.chart(shape_id, charts.add(part, element, self._when), element.box)
 
     def _picture(self, part, shape_id: int, element: Picture):
         """Return the ``p:pic`` of ``element``: its image scaled into the box, kept in shape."""
