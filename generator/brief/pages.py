@@ -248,17 +248,17 @@ class BriefDocument(BaseDocTemplate):
 
     def _body_template(self) -> PageTemplate:
         frame = _Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body",
-                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
         return PageTemplate(BODY, [frame], onPage=self._decorate_body, pagesize=PAGE)
 
     def _cover_template(self) -> PageTemplate:
         band_bottom = PAGE[1] * (1 - COVER_BAND)
         top = _Frame(MARGIN_X, band_bottom + 20, FRAME_WIDTH, PAGE[1] * COVER_BAND - 110,
-                    id="cover-top", leftPadding=0, rightPadding=0, topPadding=0,
-                    bottomPadding=0)
+                     id="cover-top", leftPadding=0, rightPadding=0, topPadding=0,
+                     bottomPadding=0)
         bottom = _Frame(MARGIN_X, MARGIN_BOTTOM, FRAME_WIDTH, band_bottom - MARGIN_BOTTOM - 40,
-                       id="cover-bottom", leftPadding=0, rightPadding=0, topPadding=0,
-                       bottomPadding=0)
+                        id="cover-bottom", leftPadding=0, rightPadding=0, topPadding=0,
+                        bottomPadding=0)
         return PageTemplate(COVER, [top, bottom], onPage=self._decorate_cover, pagesize=PAGE)
 
     # --- page decoration -------------------------------------------------------
