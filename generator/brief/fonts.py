@@ -58,8 +58,33 @@ def register(family_name: str) -> Family:
 def _register_file(path: Path) -> str:
     name = path.stem
     if name not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TTFont(name, str(path)))
+        pdfmetrics.registerFont(_MeasuredFont(name, str(path)))
     return name
+
+
+WIDTH_CACHE = 1 << 16
+"""How many (text, size) widths each registered font remembers."""
+
+
+class _MeasuredFont(TTFont):
+    """A TrueType font that remembers the width of each text at each size it measured.
+
+    Breaking lines measures every word of every paragraph, again for each width tried, and
+    words repeat: a width measured before is looked up, not summed again glyph by glyph.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._widths: dict[tuple, float] = {}
+
+    def stringWidth(self, text, size, encoding="utf8"):
+        key = (text, size)
+        width = self._widths.get(key)
+        if width is None:
+            width = super().stringWidth(text, size, encoding)
+            if len(self._widths) < WIDTH_CACHE:
+                self._widths[key] = width
+        return width
 
 
 @lru_cache(maxsize=8)

@@ -5,9 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
 
 from generator.brief import BriefBuilder
-from generator.brief.fonts import GlyphMap, glyph_findings
+from generator.brief.fonts import GlyphMap, glyph_findings, register
 from generator.brief.markup import markup
 from generator.model import Outline
 
@@ -74,3 +76,12 @@ def test_only_the_characters_a_fallback_draws_are_set_in_it():
     assert glyphs.fallbacks("a ✓ b ✓") == {"✓": "DejaVuSans"}
     assert markup("a ✓ **b✓**", fallback=glyphs.fallbacks) == (
         'a <font face="DejaVuSans">✓</font> <b>b<font face="DejaVuSans">✓</font></b>')
+
+
+def test_registered_fonts_measure_text_as_reportlab_does():
+    family = register("Arial")
+    font = pdfmetrics.getFont(family.bold)
+    for text, size in [("word", 9.5), ("Another, longer text €12 ≈", 7.5), ("word", 8)]:
+        expected = TTFont.stringWidth(font, text, size)
+        assert pdfmetrics.stringWidth(text, family.bold, size) == expected
+        assert pdfmetrics.stringWidth(text, family.bold, size) == expected  # remembered
