@@ -24,7 +24,6 @@ class Context:
         self.figures = 0
         self.tables = 0
 
-
     def colour(self, name: str) -> str:
         """Return the palette colour ``name`` ('primary', 'muted', ...) for paragraph markup."""
         return _markup.colour(getattr(self.outline.brand.palette, name))
