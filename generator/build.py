@@ -9,7 +9,7 @@ import os
 import tempfile
 import time
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from . import __version__, lint
@@ -95,14 +95,10 @@ def build(loaded: LoadedOutline, out_dir: Path, *, which: tuple[str, ...] = ARTI
     results: list[BuildResult] = []
     try:
         for name in which:
-            item = builder(name)
-            temp = _temp_path(out_dir, FILE_NAMES[name])
-            temps[name] = temp
-            result = item.build(loaded.outline, temp, options)
-            if temp.suffix == ".pptx":
-                normalise_zip(temp, options.timestamp)
+            temps[name] = _temp_path(out_dir, FILE_NAMES[name])
+        results = _run_builders(loaded, temps, options)
+        for result in results:
             findings.extend(result.findings)
-            results.append(result)
         problems = _problems(loaded, findings)
         errors = [p for p in problems if p.severity == "error"]
         if errors:
@@ -124,6 +120,41 @@ def build(loaded: LoadedOutline, out_dir: Path, *, which: tuple[str, ...] = ARTI
         for temp in temps.values():
             temp.unlink(missing_ok=True)
     return BuildSummary(results, problems, manifest, time.perf_counter() - started, written)
+
+
+def _build_one(name: str, outline, temp: Path, options: BuildOptions) -> BuildResult:
+    result = builder(name).build(outline, temp, options)
+    if temp.suffix == ".pptx":
+        normalise_zip(temp, options.timestamp)
+    return result
+
+
+def _run_builders(loaded: LoadedOutline, temps: dict[str, Path],
+                  options: BuildOptions) -> list[BuildResult]:
+    """Run the builders, the last in a forked process while the first runs here.
+
+    The two builders share nothing but the model, so on a machine with two or more cores
+    the deck and the brief are made at the same time. Where processes cannot be forked,
+    or there is one builder or one core, they run one after the other.
+    """
+    names = list(temps)
+    if len(names) < 2 or (os.cpu_count() or 1) < 2 or not hasattr(os, "fork"):
+        return [_build_one(n, loaded.outline, temps[n], options) for n in names]
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    *here, there = names
+    quiet = replace(options, progress=None)  # a callback cannot cross the process boundary
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
+        future = pool.submit(_build_one, there, loaded.outline, temps[there], quiet)
+        results = [_build_one(n, loaded.outline, temps[n], options) for n in here]
+        try:
+            results.append(future.result())
+        except BrokenProcessPool:
+            raise BuildError(f"the {there} builder's process stopped unexpectedly") from None
+    return results
 
 
 def make_manifest(loaded: LoadedOutline, results: list[BuildResult], warnings: list[Problem],
