@@ -5,7 +5,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from reportlab.lib.fonts import addMapping
@@ -109,11 +109,15 @@ class GlyphMap:
     def __init__(self, families: list[str], fallbacks: list[Path] | None = None):
         primary = [metrics(f, b, i)  # the deck's cache: each file is read once per build
                    for f in families for b in (False, True) for i in (False, True)]
-        self._fallbacks = [(p, _metrics(str(p))) for p in
-                           (fallback_files() if fallbacks is None else fallbacks)]
+        self._fallback_paths = fallback_files() if fallbacks is None else fallbacks
         self._primary = primary
         self._brand = _drawn_by_all(primary)
         self._fonts: dict[str, str | None] = {}
+
+    @cached_property
+    def _fallbacks(self) -> list[tuple[Path, FontMetrics]]:
+        """The fallback fonts with their metrics, read only when a character needs one."""
+        return [(p, _metrics(str(p))) for p in self._fallback_paths]
 
     def fallback_for(self, char: str) -> str | None:
         """Return the reportlab name of the fallback font that draws ``char``, if one is needed.

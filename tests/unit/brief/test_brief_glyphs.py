@@ -30,26 +30,26 @@ def test_typographic_characters_are_drawable():
 
 
 def test_undrawable_character_is_an_error_at_its_path():
-    outline = _outline("Market 中国", prose="Fine, then ✓ here")
+    outline = _outline("Market مر", prose="Fine, then ✓ here")
     findings = BriefBuilder().plan(outline).findings
     glyphs = [f for f in findings if f.code == "glyph"]
     assert [(f.path, f.severity) for f in glyphs] == [
         (("sections", 1, "title"), "error"), (("sections", 1, "title"), "error"),
         (("sections", 1, "prose", 0), "error")]
-    assert "U+4E2D '中'" in glyphs[0].message
+    assert any("U+0645 'م'" in f.message for f in glyphs[:2])
     assert "U+2713 '✓'" in glyphs[2].message
 
 
 def test_glyph_error_says_how_to_fix_it(monkeypatch):
     monkeypatch.chdir(Path(__file__).parents[3])
-    findings = BriefBuilder().plan(_outline("Market 中国")).findings
+    findings = BriefBuilder().plan(_outline("Market مر")).findings
     assert findings[0].message.endswith(
         "; add a TrueType (.ttf) font that has it to generator/fonts/fallback/ "
         "or remove the character")
 
 
 def test_build_with_undrawable_text_writes_no_pdf(tmp_path):
-    result = BriefBuilder().build(_outline("中"), tmp_path / "b.pdf")
+    result = BriefBuilder().build(_outline("م"), tmp_path / "b.pdf")
     assert [f.code for f in result.findings] == ["glyph"]
     assert not (tmp_path / "b.pdf").exists()
 
@@ -85,3 +85,16 @@ def test_registered_fonts_measure_text_as_reportlab_does():
         expected = TTFont.stringWidth(font, text, size)
         assert pdfmetrics.stringWidth(text, family.bold, size) == expected
         assert pdfmetrics.stringWidth(text, family.bold, size) == expected  # remembered
+
+
+def test_chinese_japanese_and_korean_render_with_the_bundled_fallback(tmp_path):
+    from pypdf import PdfReader
+
+    result = BriefBuilder().build(_outline("小米 人车家 かな 한국"), tmp_path / "b.pdf")
+    assert result.findings == []
+    reader = PdfReader(tmp_path / "b.pdf")
+    text = " ".join(page.extract_text() for page in reader.pages)
+    assert "小米" in text and "人车家" in text and "かな" in text and "한국" in text
+    fonts = {str(f["/BaseFont"]) for page in reader.pages
+             for f in page["/Resources"]["/Font"].values()}
+    assert any("DroidSansFallback" in name for name in fonts)
