@@ -147,6 +147,44 @@ def measure(cmd: list[str], runs: int, cwd: Path) -> dict:
             "rss": statistics.median(rss), "min": min(walls), "max": max(walls)}
 
 
+def watch_latency(outline: Path, saves: int, tmp: Path) -> list[float]:
+    """Return seconds from each save of ``outline`` until ``deckgen watch`` replaced both files."""
+    work = tmp / "watch"
+    work.mkdir()
+    copy = work / "outline.yaml"
+    original = outline.read_text(encoding="utf-8")
+    copy.write_text(original, encoding="utf-8")
+    deck, brief = work / "out" / "deck.pptx", work / "out" / "brief.pdf"
+    proc = subprocess.Popen([sys.executable, "-m", "generator", "watch", str(copy), "--out",
+                             str(work / "out")], cwd=ROOT, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL, env={**os.environ, "CI": "1"})
+    latencies = []
+    try:
+        _until(lambda: deck.exists() and brief.exists())
+        time.sleep(1.0)
+        for n in range(saves):
+            before = (deck.stat().st_mtime_ns, brief.stat().st_mtime_ns)
+            edited = f"{original}\n# edit {n}\n"  # a save that changes the file
+            start = time.perf_counter()
+            copy.write_text(edited, encoding="utf-8")
+            _until(lambda b=before: deck.stat().st_mtime_ns != b[0]
+                   and brief.stat().st_mtime_ns != b[1])
+            latencies.append(time.perf_counter() - start)
+            time.sleep(0.5)
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+    return latencies
+
+
+def _until(condition, timeout: float = 60.0) -> None:
+    end = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > end:
+            raise SystemExit("watch did not rebuild within a minute")
+        time.sleep(0.005)
+
+
 def machine() -> str:
     """Return a one-line description of this machine."""
     cpu = platform.processor() or platform.machine()
@@ -172,6 +210,8 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="*", default=[10, 100, 500, 1000, 2000])
     parser.add_argument("--runs", type=int, default=5, help="counted runs per figure")
     parser.add_argument("--markdown", type=Path, help="also write the table to this file")
+    parser.add_argument("--pandoc-max", type=int, default=1000,
+                        help="largest deck also built with pandoc (it is slow)")
     args = parser.parse_args()
 
     rows = []
@@ -194,16 +234,20 @@ def main() -> None:
             row = {"case": label, "slides": slides, **fig,
                    "deck_kb": deck.stat().st_size / 1024, "brief_kb": brief.stat().st_size / 1024,
                    "ms_per_slide": fig["wall"] / max(slides, 1) * 1000, "pandoc": None}
-            if pandoc and size:
+            if pandoc and size and size <= args.pandoc_max:
                 md = tmp / f"synthetic-{size}.md"
                 md.write_text(markdown_equivalent(size))
                 row["pandoc"] = measure([pandoc, str(md), "-o", str(tmp / "pandoc.pptx")],
-                                        runs, tmp)["wall"]
+                                        1 if size >= 500 else runs, tmp)["wall"]
             rows.append(row)
             print(_row(row), flush=True)
         check = measure([*gen, "check", str(ROOT / "outline.yaml")], args.runs, ROOT)
         helps = measure([*gen, "--help"], args.runs, ROOT)
+        watch = watch_latency(ROOT / "outline.yaml", max(args.runs, 3), tmp)
     table = render(rows, check, helps, pandoc is not None)
+    table += (f"`deckgen watch outline.yaml`: {statistics.median(watch):.2f} s from a save to "
+              f"both new files in place (median of {len(watch)} saves, "
+              f"{min(watch):.2f}–{max(watch):.2f}).\n")
     print()
     print(table)
     if args.markdown:
