@@ -60,3 +60,20 @@ def test_check_writes_nothing(tmp_path, monkeypatch):
     assert result.exit_code == 0, result.output
     assert list(tmp_path.iterdir()) == []
     assert "ok (" in result.stderr
+
+
+def test_strict_check_names_the_slide_and_line_where_text_was_shrunk(tmp_path):
+    bullet = ("Xiaomi compresses premium features into mid-tier prices and sells them online "
+              "and offline in every market it enters")
+    items = "\n".join(f"          - {bullet} {i}" for i in range(7))
+    outline = tmp_path / "shrink.yaml"
+    outline.write_text("meta:\n  title: Shrink\nsections:\n  - title: One\n    slides:\n"
+                       "      - kind: bullets\n        title: Seven long bullets\n"
+                       f"        notes: Read them slowly.\n        bullets:\n{items}\n")
+    relaxed = CliRunner().invoke(main, ["check", str(outline)])
+    assert relaxed.exit_code == 0
+    strict = CliRunner().invoke(main, ["check", str(outline), "--strict"])
+    assert strict.exit_code == 1
+    assert (f"{outline}:6:9: warning: sections[0].slides[0]: bullets shrunk to "
+            in strict.stderr)
+    assert "to fit (preferred 20 pt)" in strict.stderr
