@@ -303,7 +303,7 @@ def _problems_from(exc: ValidationError, document: source.Document) -> list[Prob
     renamed = _misspelt_required(errors, document.data)
     for error in errors:
         loc = _data_path(error["loc"], document.data)
-        if loc is None or any(loc[:len(bad)] == bad for bad in document.invalid):
+        if any(loc[:len(bad)] == bad for bad in document.invalid):
             continue
         if error["type"] == "missing" and loc in renamed:
             continue  # reported as the unknown key that was meant to be this one
@@ -334,11 +334,8 @@ def _misspelt_required(errors: list[dict], data: Any) -> set[tuple]:
     return out
 
 
-def _data_path(loc: tuple, data: Any) -> tuple | None:
-    """Map a pydantic error location onto a path in the YAML data, dropping union tags.
-
-    Returns None for errors about the branch of a union that the data did not take.
-    """
+def _data_path(loc: tuple, data: Any) -> tuple:
+    """Map a pydantic error location onto a path in the YAML data, dropping the slide tag."""
     path: list = []
     node = data
     tag_done = None
@@ -352,10 +349,6 @@ def _data_path(loc: tuple, data: Any) -> tuple | None:
         elif isinstance(node, list) and isinstance(elem, int) and elem < len(node):
             node = node[elem]
             path.append(elem)
-        elif elem in ("str", "Bullet", "function-before[_from_string(), Bullet]"):
-            if elem == "str" and not isinstance(node, str):
-                return None
-            continue
         else:
             path.append(elem)
             node = None

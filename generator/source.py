@@ -179,19 +179,12 @@ class _Builder:
         self.keys: dict[Path_, tuple[int, int]] = {}
         self.problems: list[Problem] = []
         self.invalid: set[Path_] = set()
-        self.count = 0
 
     def _problem(self, node: yaml.Node, message: str) -> None:
         self.problems.append(Problem(self.name, node.start_mark.line + 1,
                                      node.start_mark.column + 1, message))
 
     def build(self, node: yaml.Node, path: Path_, depth: int) -> Any:
-        self.count += 1
-        if self.count > MAX_NODES:
-            if self.count == MAX_NODES + 1:
-                self._problem(node, f"the outline expands to more than {MAX_NODES:,} values "
-                              "(aliases repeating anchors?); expected a smaller outline")
-            return None
         if depth > MAX_DEPTH:
             self._problem(node, f"nested more than {MAX_DEPTH} levels deep; "
                           "expected a flatter structure")
