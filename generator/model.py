@@ -6,42 +6,25 @@ import datetime as _dt
 import re
 from typing import Annotated, Any, Literal
 
-from pydantic import (
-    BaseModel,
-    BeforeValidator,
-    ConfigDict,
-    Field,
-    WithJsonSchema,
-    model_validator,
-)
+from .node import Node, Rules, Tagged, field
+from .node import json_schema as _json_schema
 
 HEX_COLOUR = r"^#[0-9A-Fa-f]{6}$"
 IDENT = r"^[A-Za-z0-9][A-Za-z0-9_.-]*$"
 
-def _number_as_text(value: Any) -> Any:
-    """Let a YAML number stand for text (years, figures): 2024 -> '2024'."""
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return str(value)
-    return value
-
-
-Cell = Annotated[str, BeforeValidator(_number_as_text),
-                 WithJsonSchema({"type": ["string", "number"]})]
+# A YAML number may stand for text (years, figures): 2024 -> '2024'.
+Cell = Annotated[str, Rules(numbers=True, schema={"type": ["string", "number"]})]
 """A text value that may be written as a number."""
-Prose = Annotated[str, BeforeValidator(_number_as_text),
-                  WithJsonSchema({"type": ["string", "number"]})]
+Prose = Annotated[str, Rules(numbers=True, schema={"type": ["string", "number"]})]
 """Optional inline text that may be written as a number."""
-Text = Annotated[str, BeforeValidator(_number_as_text), Field(min_length=1),
-                 WithJsonSchema({"anyOf": [{"type": "string", "minLength": 1},
-                                           {"type": "number"}]})]
+Text = Annotated[str, Rules(numbers=True, min_length=1,
+                            schema={"anyOf": [{"type": "string", "minLength": 1},
+                                              {"type": "number"}]})]
 """Inline text: may hold **bold**, *italic*, [links](https://...) and citations [@source-id]."""
 
 
-class _Node(BaseModel):
-    """Base of every outline node: frozen, and unknown keys are errors."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True,
-                              defer_build=True)
+class _Node(Node):
+    """Base of every outline node: frozen, unknown keys are errors, text is stripped."""
 
 
 # --- meta and brand ---------------------------------------------------------
@@ -50,31 +33,31 @@ class _Node(BaseModel):
 class Meta(_Node):
     """What the deck and brief are: their title page and document properties."""
 
-    title: Text = Field(description="Title of the deck and the brief.")
-    subtitle: Prose | None = Field(None, description="One line under the title.")
-    author: Prose | None = Field(None, description="Person who wrote it.")
-    organisation: Prose | None = Field(None, description="Team or company it comes from.")
-    date: _dt.date | None = Field(None, description="Date shown on the title page (YYYY-MM-DD).")
-    language: str = Field("en", pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$",
+    title: Text = field(description="Title of the deck and the brief.")
+    subtitle: Prose | None = field(None, description="One line under the title.")
+    author: Prose | None = field(None, description="Person who wrote it.")
+    organisation: Prose | None = field(None, description="Team or company it comes from.")
+    date: _dt.date | None = field(None, description="Date shown on the title page (YYYY-MM-DD).")
+    language: str = field("en", pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$",
                           description="BCP 47 language tag, e.g. en or en-GB.")
-    footer: Prose | None = Field(None, description="Footer text on every content slide and page.")
-    confidentiality: Prose | None = Field(
+    footer: Prose | None = field(None, description="Footer text on every content slide and page.")
+    confidentiality: Prose | None = field(
         None, description="Classification shown in the footer, e.g. 'Internal'.")
 
 
 class Palette(_Node):
     """Brand colours as #RRGGBB hex values."""
 
-    primary: str = Field("#1F4E79", pattern=HEX_COLOUR, description="Main brand colour: rules, "
+    primary: str = field("#1F4E79", pattern=HEX_COLOUR, description="Main brand colour: rules, "
                          "highlights, first chart series.")
-    secondary: str = Field("#2E3440", pattern=HEX_COLOUR,
+    secondary: str = field("#2E3440", pattern=HEX_COLOUR,
                            description="Dark colour: title and divider backgrounds.")
-    accent: str = Field("#5E81AC", pattern=HEX_COLOUR, description="Second highlight colour.")
-    text: str = Field("#1F2328", pattern=HEX_COLOUR, description="Body text colour.")
-    muted: str = Field("#5C6370", pattern=HEX_COLOUR, description="Captions, footers, sources.")
-    background: str = Field("#FFFFFF", pattern=HEX_COLOUR, description="Slide and page background.")
-    surface: str = Field("#F2F4F7", pattern=HEX_COLOUR, description="Panels and table stripes.")
-    chart: list[Annotated[str, Field(pattern=HEX_COLOUR)]] = Field(
+    accent: str = field("#5E81AC", pattern=HEX_COLOUR, description="Second highlight colour.")
+    text: str = field("#1F2328", pattern=HEX_COLOUR, description="Body text colour.")
+    muted: str = field("#5C6370", pattern=HEX_COLOUR, description="Captions, footers, sources.")
+    background: str = field("#FFFFFF", pattern=HEX_COLOUR, description="Slide and page background.")
+    surface: str = field("#F2F4F7", pattern=HEX_COLOUR, description="Panels and table stripes.")
+    chart: list[Annotated[str, Rules(pattern=HEX_COLOUR)]] = field(
         default_factory=list,
         description="Chart series colours; default: derived from the palette.")
 
@@ -82,21 +65,21 @@ class Palette(_Node):
 class Fonts(_Node):
     """Typefaces by role. Use fonts every presentation program has (Arial is safe)."""
 
-    heading: str = Field("Arial", description="Titles and headings.")
-    body: str = Field("Arial", description="Body text.")
+    heading: str = field("Arial", description="Titles and headings.")
+    body: str = field("Arial", description="Body text.")
 
 
 class Brand(_Node):
     """A visual identity: palette, fonts, logo. Everything has a default."""
 
-    name: Prose | None = Field(None, description="Name of the brand or theme.")
-    base: str | None = Field(None, description="A bundled theme (or theme file) to start from; "
+    name: Prose | None = field(None, description="Name of the brand or theme.")
+    base: str | None = field(None, description="A bundled theme (or theme file) to start from; "
                              "the keys given here override it.")
-    palette: Palette = Field(default_factory=Palette)
-    fonts: Fonts = Field(default_factory=Fonts)
-    logo: str | None = Field(None, description="Path to a PNG or JPEG logo, relative to the "
+    palette: Palette = field(default_factory=Palette)
+    fonts: Fonts = field(default_factory=Fonts)
+    logo: str | None = field(None, description="Path to a PNG or JPEG logo, relative to the "
                              "outline's folder.")
-    template: str | None = Field(None, description="Path to a .pptx or .potx whose masters and "
+    template: str | None = field(None, description="Path to a .pptx or .potx whose masters and "
                                  "layouts the deck is built on.")
 
 
@@ -106,11 +89,11 @@ class Brand(_Node):
 class Source(_Node):
     """A citable source. Text cites it as [@id]; stats, charts and tables by `source: id`."""
 
-    id: str = Field(pattern=IDENT, description="Short unique id, e.g. idc-2024.")
-    title: Text = Field(description="Title of the document or page.")
-    publisher: Prose | None = Field(None, description="Who published it.")
-    date: Prose | None = Field(None, description="When: a year, YYYY-MM or YYYY-MM-DD.")
-    url: str | None = Field(None, pattern=r"^https?://\S+$", description="Web address.")
+    id: str = field(pattern=IDENT, description="Short unique id, e.g. idc-2024.")
+    title: Text = field(description="Title of the document or page.")
+    publisher: Prose | None = field(None, description="Who published it.")
+    date: Prose | None = field(None, description="When: a year, YYYY-MM or YYYY-MM-DD.")
+    url: str | None = field(None, pattern=r"^https?://\S+$", description="Web address.")
 
 
 # --- slide parts ------------------------------------------------------------
@@ -120,47 +103,45 @@ class Bullet(_Node):
     """A bullet point with at most one level of sub-bullets. A plain string is a bullet."""
 
     text: Text
-    sub: list[Text] = Field(default_factory=list, description="Sub-bullets.")
+    sub: list[Text] = field(default_factory=list, description="Sub-bullets.")
 
-    @model_validator(mode="before")
     @classmethod
-    def _from_string(cls, value: Any) -> Any:
+    def _before(cls, value: Any) -> Any:
         return {"text": value} if isinstance(value, str) else value
 
 
 class Stat(_Node):
     """One big number with its label."""
 
-    value: Text = Field(description="The figure as shown, e.g. '169M' or '#3'.")
-    label: Text = Field(description="What the figure is, in a few words.")
-    detail: Prose | None = Field(None, description="A short line of context.")
-    source: str | None = Field(None, description="Id of the source this figure comes from.")
+    value: Text = field(description="The figure as shown, e.g. '169M' or '#3'.")
+    label: Text = field(description="What the figure is, in a few words.")
+    detail: Prose | None = field(None, description="A short line of context.")
+    source: str | None = field(None, description="Id of the source this figure comes from.")
 
 
 class Series(_Node):
     """One data series of a chart."""
 
     name: Text
-    values: list[float | None] = Field(min_length=1, description="One value per category; "
+    values: list[float | None] = field(min_length=1, description="One value per category; "
                                        "null for a gap.")
 
 
 class Chart(_Node):
     """A native chart drawn from inline data."""
 
-    type: Literal["bar", "column", "line", "pie", "doughnut"] = Field(
+    type: Literal["bar", "column", "line", "pie", "doughnut"] = field(
         description="bar (horizontal), column (vertical), line, pie or doughnut.")
-    categories: list[Text] = Field(min_length=1, description="Category labels (x axis or slices).")
-    series: list[Series] = Field(min_length=1,
+    categories: list[Text] = field(min_length=1, description="Category labels (x axis or slices).")
+    series: list[Series] = field(min_length=1,
                                  description="Data series; pie and doughnut take one.")
-    unit: Prose | None = Field(None, description="Unit of the values, e.g. 'M units' or '%'.")
-    number_format: str | None = Field(None, description="Excel number format for labels, "
+    unit: Prose | None = field(None, description="Unit of the values, e.g. 'M units' or '%'.")
+    number_format: str | None = field(None, description="Excel number format for labels, "
                                       "e.g. '0.0' or '0%'.")
-    source: str | None = Field(None, description="Id of the source of the data.")
-    caption: Prose | None = Field(None, description="One line under the chart.")
+    source: str | None = field(None, description="Id of the source of the data.")
+    caption: Prose | None = field(None, description="One line under the chart.")
 
-    @model_validator(mode="after")
-    def _shape(self) -> Chart:
+    def _after(self) -> None:
         for series in self.series:
             if len(series.values) != len(self.categories):
                 raise ValueError(
@@ -169,30 +150,27 @@ class Chart(_Node):
         if self.type in ("pie", "doughnut") and len(self.series) != 1:
             raise ValueError(f"a {self.type} chart takes exactly one series, "
                              f"got {len(self.series)}")
-        return self
 
 
 class Table(_Node):
     """A table: header row plus body rows; cells are inline text."""
 
-    columns: list[Text] = Field(min_length=1, description="Header cells.")
-    rows: list[list[Cell]] = Field(min_length=1, description="Body rows, one cell per column.")
-    source: str | None = Field(None, description="Id of the source of the table's data.")
+    columns: list[Text] = field(min_length=1, description="Header cells.")
+    rows: list[list[Cell]] = field(min_length=1, description="Body rows, one cell per column.")
+    source: str | None = field(None, description="Id of the source of the table's data.")
     caption: Prose | None = None
 
-    @model_validator(mode="after")
-    def _shape(self) -> Table:
+    def _after(self) -> None:
         for n, row in enumerate(self.rows, 1):
             if len(row) != len(self.columns):
                 raise ValueError(f"row {n} has {len(row)} cells; expected {len(self.columns)}, "
                                  "one per column")
-        return self
 
 
 class Event(_Node):
     """A dated event on a timeline."""
 
-    date: Text = Field(description="When, as it should be shown: '2021', 'Mar 2024'.")
+    date: Text = field(description="When, as it should be shown: '2021', 'Mar 2024'.")
     title: Text
     detail: Prose | None = None
 
@@ -201,42 +179,40 @@ class Column(_Node):
     """One side of a two-column slide: a heading and exactly one of text, bullets, stat, chart."""
 
     heading: Prose | None = None
-    text: Prose | None = Field(None, description="A paragraph.")
+    text: Prose | None = field(None, description="A paragraph.")
     bullets: list[Bullet] | None = None
     stat: Stat | None = None
     chart: Chart | None = None
 
-    @model_validator(mode="after")
-    def _one_body(self) -> Column:
+    def _after(self) -> None:
         given = [k for k in ("text", "bullets", "stat", "chart") if getattr(self, k) is not None]
         if len(given) != 1:
             raise ValueError("a column takes exactly one of text, bullets, stat or chart; got "
                              + (", ".join(given) if given else "none"))
-        return self
 
 
 # --- slides -----------------------------------------------------------------
 
 
 class _Slide(_Node):
-    title: Text = Field(description="Slide title: a full-sentence headline works best.")
-    notes: Prose | None = Field(None, description="Speaker notes.")
-    sources: list[str] = Field(default_factory=list, description="Ids of sources the slide cites.")
-    layout: str | None = Field(None, description="Name of the template layout to use.")
+    title: Text = field(description="Slide title: a full-sentence headline works best.")
+    notes: Prose | None = field(None, description="Speaker notes.")
+    sources: list[str] = field(default_factory=list, description="Ids of sources the slide cites.")
+    layout: str | None = field(None, description="Name of the template layout to use.")
 
 
 class BulletsSlide(_Slide):
     """Title and bullet points."""
 
     kind: Literal["bullets"]
-    bullets: list[Bullet] = Field(min_length=1)
+    bullets: list[Bullet] = field(min_length=1)
 
 
 class StatsSlide(_Slide):
     """Two to four big numbers."""
 
     kind: Literal["stats"]
-    stats: list[Stat] = Field(min_length=2, max_length=4)
+    stats: list[Stat] = field(min_length=2, max_length=4)
 
 
 class ChartSlide(_Slide):
@@ -244,7 +220,7 @@ class ChartSlide(_Slide):
 
     kind: Literal["chart"]
     chart: Chart
-    takeaway: Prose | None = Field(None, description="One sentence beside the chart.")
+    takeaway: Prose | None = field(None, description="One sentence beside the chart.")
 
 
 class TableSlide(_Slide):
@@ -258,7 +234,7 @@ class TimelineSlide(_Slide):
     """Dated events in order."""
 
     kind: Literal["timeline"]
-    events: list[Event] = Field(min_length=2)
+    events: list[Event] = field(min_length=2)
 
 
 class QuoteSlide(_Slide):
@@ -266,8 +242,8 @@ class QuoteSlide(_Slide):
 
     kind: Literal["quote"]
     quote: Text
-    attribution: Text = Field(description="Who said or wrote it.")
-    role: Prose | None = Field(None, description="Their role or the occasion.")
+    attribution: Text = field(description="Who said or wrote it.")
+    role: Prose | None = field(None, description="Their role or the occasion.")
 
 
 class TwoColumnSlide(_Slide):
@@ -282,15 +258,15 @@ class ImageSlide(_Slide):
     """A picture with required alt text."""
 
     kind: Literal["image"]
-    image: Text = Field(description="Path to a PNG or JPEG, relative to the outline's folder.")
-    alt: Text = Field(description="Alt text read by screen readers.")
+    image: Text = field(description="Path to a PNG or JPEG, relative to the outline's folder.")
+    alt: Text = field(description="Alt text read by screen readers.")
     caption: Prose | None = None
 
 
 Slide = Annotated[
     BulletsSlide | StatsSlide | ChartSlide | TableSlide | TimelineSlide | QuoteSlide
     | TwoColumnSlide | ImageSlide,
-    Field(discriminator="kind"),
+    Tagged("kind"),
 ]
 SLIDE_KINDS = ("bullets", "stats", "chart", "table", "timeline", "quote", "two-column", "image")
 
@@ -301,53 +277,53 @@ SLIDE_KINDS = ("bullets", "stats", "chart", "table", "timeline", "quote", "two-c
 class Section(_Node):
     """A chapter of the story: prose for the brief, slides for the deck."""
 
-    id: str | None = Field(None, pattern=IDENT, description="Id for links; default from title.")
+    id: str | None = field(None, pattern=IDENT, description="Id for links; default from title.")
     title: Text
-    summary: Prose | None = Field(None, description="One-line summary for the agenda and divider.")
-    prose: list[Text] = Field(default_factory=list, description="Paragraphs of the brief.")
-    key_points: list[Text] = Field(default_factory=list, description="Takeaways of the section.")
-    slides: list[Slide] = Field(default_factory=list)
-    layout: str | None = Field(None, description="Template layout for this section's slides.")
+    summary: Prose | None = field(None, description="One-line summary for the agenda and divider.")
+    prose: list[Text] = field(default_factory=list, description="Paragraphs of the brief.")
+    key_points: list[Text] = field(default_factory=list, description="Takeaways of the section.")
+    slides: list[Slide] = field(default_factory=list)
+    layout: str | None = field(None, description="Template layout for this section's slides.")
 
 
 class Peer(_Node):
     """A company set against the subject, one contrast per dimension."""
 
     name: Text
-    headline: Text = Field(description="The contrast in a line, e.g. 'premium scarcity vs. "
+    headline: Text = field(description="The contrast in a line, e.g. 'premium scarcity vs. "
                            "ubiquity'.")
-    contrasts: dict[str, Text] = Field(description="Per dimension id: the peer's approach, "
+    contrasts: dict[str, Text] = field(description="Per dimension id: the peer's approach, "
                                        "in one line.")
-    subject: dict[str, Text] = Field(default_factory=dict, description="Per dimension id: the "
+    subject: dict[str, Text] = field(default_factory=dict, description="Per dimension id: the "
                                      "subject's approach against this peer, if it differs from "
                                      "the playbook's subject line.")
     takeaway: Text
     notes: Prose | None = None
-    sources: list[str] = Field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
 
 
 class Dimension(_Node):
     """An axis of comparison, with the subject's position on it."""
 
-    id: str = Field(pattern=IDENT)
+    id: str = field(pattern=IDENT)
     label: Text
-    subject: Text = Field(description="The subject's approach on this dimension, in one line.")
+    subject: Text = field(description="The subject's approach on this dimension, in one line.")
 
 
 class Playbook(_Node):
     """The subject's playbook set against peers along named dimensions."""
 
     title: Text
-    subject: Text = Field(description="The company or product at the centre.")
+    subject: Text = field(description="The company or product at the centre.")
     headline: Text
-    intro: list[Text] = Field(default_factory=list, description="Paragraphs for the brief.")
-    dimensions: list[Dimension] = Field(min_length=1)
-    peers: list[Peer] = Field(min_length=1)
+    intro: list[Text] = field(default_factory=list, description="Paragraphs for the brief.")
+    dimensions: list[Dimension] = field(min_length=1)
+    peers: list[Peer] = field(min_length=1)
     takeaway: Text
-    after: str | None = Field(None, description="Id of the section the playbook follows; "
+    after: str | None = field(None, description="Id of the section the playbook follows; "
                               "default: after the last section.")
     notes: Prose | None = None
-    sources: list[str] = Field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
 
 
 # --- the outline ------------------------------------------------------------
@@ -356,19 +332,19 @@ class Playbook(_Node):
 class Outline(_Node):
     """The whole story: what it is, how it looks, what it cites, and what it says."""
 
-    model_config = ConfigDict(title="deckgen outline")
+    schema_title = "deckgen outline"
 
     meta: Meta
-    brand: Brand = Field(default_factory=Brand, description="A brand mapping, the name of a "
+    brand: Brand = field(default_factory=Brand, description="A brand mapping, the name of a "
                          "bundled theme, or a path to a theme file.")
-    summary: list[Text] = Field(default_factory=list,
+    summary: list[Text] = field(default_factory=list,
                                 description="Executive summary paragraphs for the brief.")
-    key_figures: list[Stat] = Field(default_factory=list, description="Headline figures for the "
+    key_figures: list[Stat] = field(default_factory=list, description="Headline figures for the "
                                     "brief's key-figures panel; default: the first stats slide.")
-    sources: list[Source] = Field(default_factory=list)
-    sections: list[Section] = Field(min_length=1)
-    playbooks: list[Playbook] = Field(default_factory=list)
-    closing: Prose | None = Field(None, description="Closing line for the last slide.")
+    sources: list[Source] = field(default_factory=list)
+    sections: list[Section] = field(min_length=1)
+    playbooks: list[Playbook] = field(default_factory=list)
+    closing: Prose | None = field(None, description="Closing line for the last slide.")
 
 
 def section_id(section: Section, index: int) -> str:
@@ -385,7 +361,7 @@ def slug(title: str) -> str:
 
 def json_schema() -> dict[str, Any]:
     """Return the JSON Schema of the outline format."""
-    schema = Outline.model_json_schema()
+    schema = _json_schema(Outline)
     brand = schema["properties"]["brand"]
     schema["properties"]["brand"] = {
         "description": brand.get("description", ""),

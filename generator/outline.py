@@ -4,18 +4,15 @@ from __future__ import annotations
 
 import difflib
 import re
-import types
-import typing
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
-
 from . import source, templates, themes
 from .errors import OutlineError, Problem
 from .model import SLIDE_KINDS, Brand, Outline, slug
+from .node import ValidationError
 from .text import citations
 
 IMAGE_SUFFIXES = {".png": b"\x89PNG\r\n\x1a\n", ".jpg": b"\xff\xd8\xff", ".jpeg": b"\xff\xd8\xff"}
@@ -299,10 +296,10 @@ def _inside(target: Path, folder: Path) -> bool:
 def _problems_from(exc: ValidationError, document: source.Document) -> list[Problem]:
     problems = []
     seen = set()
-    errors = exc.errors(include_url=False)
-    renamed = _misspelt_required(errors, document.data)
+    errors = exc.errors()
+    renamed = _misspelt_required(errors)
     for error in errors:
-        loc = _data_path(error["loc"], document.data)
+        loc = tuple(error["loc"])
         if any(loc[:len(bad)] == bad for bad in document.invalid):
             continue
         if error["type"] == "missing" and loc in renamed:
@@ -316,43 +313,22 @@ def _problems_from(exc: ValidationError, document: source.Document) -> list[Prob
     return problems
 
 
-def _misspelt_required(errors: list[dict], data: Any) -> set[tuple]:
+def _misspelt_required(errors: list[dict]) -> set[tuple]:
     """Return paths of missing keys for which an unknown key beside them is a likely typo."""
     missing = {}
     for error in errors:
-        loc = _data_path(error["loc"], data)
+        loc = tuple(error["loc"])
         if error["type"] == "missing" and loc:
             missing[loc] = loc[-1]
     out = set()
     for error in errors:
-        loc = _data_path(error["loc"], data)
+        loc = tuple(error["loc"])
         if error["type"] == "extra_forbidden" and loc:
             for path, name in missing.items():
                 if path[:-1] == loc[:-1] and difflib.get_close_matches(
                         str(loc[-1]), [name], n=1, cutoff=0.6):
                     out.add(path)
     return out
-
-
-def _data_path(loc: tuple, data: Any) -> tuple:
-    """Map a pydantic error location onto a path in the YAML data, dropping the slide tag."""
-    path: list = []
-    node = data
-    tag_done = None
-    for elem in loc:
-        if isinstance(node, dict) and node.get("kind") == elem and tag_done is not node:
-            tag_done = node  # the discriminated union's tag, given once after the slide
-            continue
-        if isinstance(node, dict) and elem in node:
-            node = node[elem]
-            path.append(elem)
-        elif isinstance(node, list) and isinstance(elem, int) and elem < len(node):
-            node = node[elem]
-            path.append(elem)
-        else:
-            path.append(elem)
-            node = None
-    return tuple(path)
 
 
 def _message(error: dict, loc: tuple) -> tuple[str, bool, tuple]:
@@ -365,7 +341,7 @@ def _message(error: dict, loc: tuple) -> tuple[str, bool, tuple]:
         return (f"required key '{name}' is missing; expected '{name}: ...' here",
                 True, loc[:-1])
     if kind == "extra_forbidden":
-        allowed = _allowed_keys(loc[:-1])
+        allowed = list(ctx.get("allowed", ()))
         hint = _did_you_mean(str(name), allowed)
         return (f"unknown key '{name}'; {hint}", True, loc)
     if kind == "union_tag_invalid":
@@ -425,44 +401,6 @@ def _did_you_mean(word: str, options: list[str], what: str = "key") -> str:
     if close:
         return f"did you mean '{close[0]}'? (expected one of: {listing})"
     return f"expected one of: {listing}" if options else f"expected no {what} here"
-
-
-def _allowed_keys(loc: tuple) -> list[str]:
-    """Return the keys the model accepts at ``loc`` (a path into the data)."""
-    cls: Any = Outline
-    for elem in loc:
-        cls = _step(cls, elem)
-        if cls is None:
-            return []
-    cls = _model_in(cls)
-    return list(cls.model_fields) if cls else []
-
-
-def _step(tp: Any, elem: Any) -> Any:
-    model = _model_in(tp)
-    if isinstance(elem, int):
-        args = typing.get_args(_strip(tp))
-        return args[0] if args else None
-    if model is None or elem not in model.model_fields:
-        return None
-    return model.model_fields[elem].annotation
-
-
-def _strip(tp: Any) -> Any:
-    while typing.get_origin(tp) is typing.Annotated:
-        tp = typing.get_args(tp)[0]
-    if typing.get_origin(tp) in (typing.Union, types.UnionType):
-        for arg in typing.get_args(tp):
-            if arg is not type(None):
-                return _strip(arg)
-    return tp
-
-
-def _model_in(tp: Any) -> type[BaseModel] | None:
-    tp = _strip(tp)
-    if isinstance(tp, type) and issubclass(tp, BaseModel):
-        return tp
-    return None
 
 
 def _describe(value: Any) -> str:

@@ -1,0 +1,577 @@
+"""Typed, frozen nodes declared with annotations, validated from plain data in one pass.
+
+The outline model (``model.py``) is written as classes of annotated fields, the way a
+validation library would take them. This module is the small engine under it: it turns the
+annotations into validators once, on first use, checks a whole document collecting every
+error (each with the path of the value it is about), builds the frozen nodes, and describes
+the same classes as a JSON Schema.
+
+It exists because every command starts by loading an outline, and a general-purpose
+validation library costs more to import and to prepare than deckgen's whole ``check``.
+It knows only the forms the outline uses: text, numbers, dates, literals, optional values,
+lists, mappings of text, nested nodes, and unions of nodes told apart by a tag key.
+
+Errors are dicts with ``type``, ``loc`` (the path into the data), ``input``, ``ctx`` and
+``msg``; ``outline.py`` turns them into located, worded problems.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+import sys
+import types
+import typing
+from collections.abc import Callable
+from typing import Any, ClassVar
+
+_MISSING: Any = object()
+_BAD: Any = object()  # a validator's result when it recorded an error
+
+Errors = list[dict[str, Any]]
+Validator = Callable[[Any, tuple, Errors], Any]
+
+
+class Rules:
+    """Constraints on a value, given in ``Annotated[...]`` or through ``field()``.
+
+    ``numbers`` lets a number stand for text (2024 -> '2024'); ``schema`` replaces the
+    value's JSON Schema.
+    """
+
+    __slots__ = ("pattern", "min_length", "max_length", "numbers", "schema")
+
+    def __init__(self, *, pattern: str | None = None, min_length: int | None = None,
+                 max_length: int | None = None, numbers: bool = False,
+                 schema: dict | None = None):
+        self.pattern = pattern
+        self.min_length = min_length
+        self.max_length = max_length
+        self.numbers = numbers
+        self.schema = schema
+
+
+class Tagged:
+    """Marks a union of nodes as told apart by the value of the key ``key``."""
+
+    __slots__ = ("key",)
+
+    def __init__(self, key: str):
+        self.key = key
+
+
+class Spec:
+    """One field of a node: its name, type, default and rules."""
+
+    __slots__ = ("name", "annotation", "default", "factory", "description", "rules")
+
+    def __init__(self, default: Any = _MISSING, factory: Callable[[], Any] | None = None,
+                 description: str | None = None, rules: Rules | None = None):
+        self.name = ""
+        self.annotation: Any = None
+        self.default = default
+        self.factory = factory
+        self.description = description
+        self.rules = rules
+
+    @property
+    def required(self) -> bool:
+        return self.default is _MISSING and self.factory is None
+
+    def make_default(self) -> Any:
+        return self.factory() if self.factory is not None else self.default
+
+
+def field(default: Any = _MISSING, *, default_factory: Callable[[], Any] | None = None,
+          description: str | None = None, pattern: str | None = None,
+          min_length: int | None = None, max_length: int | None = None) -> Any:
+    """Declare a field's default, description and rules (the value of a class attribute)."""
+    rules = None
+    if pattern is not None or min_length is not None or max_length is not None:
+        rules = Rules(pattern=pattern, min_length=min_length, max_length=max_length)
+    return Spec(default, default_factory, description, rules)
+
+
+class ValidationError(ValueError):
+    """Data did not fit a node; ``errors()`` lists every error found."""
+
+    def __init__(self, errors: Errors):
+        self._errors = errors
+        super().__init__("; ".join(f"{_dotted(e['loc'])}: {e['msg']}" for e in errors))
+
+    def errors(self) -> Errors:
+        return list(self._errors)
+
+
+class Node:
+    """A frozen record of typed fields; unknown keys are errors; text is stripped.
+
+    Subclasses declare fields as annotations, with ``field(...)`` or a plain value as the
+    default. Hooks: ``_before(value)`` (class method) may rewrite the raw value;
+    ``_after()`` may raise ValueError when the fields do not fit together.
+    """
+
+    model_fields: ClassVar[dict[str, Spec]] = {}
+    schema_title: ClassVar[str | None] = None
+    _validator: ClassVar[Validator | None] = None
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        fields: dict[str, Spec] = {}
+        for base in reversed(cls.__mro__[1:]):
+            fields.update(getattr(base, "model_fields", {}))
+        for name, annotation in cls.__dict__.get("__annotations__", {}).items():
+            if name.startswith("_") or "ClassVar" in str(annotation):
+                continue
+            value = cls.__dict__.get(name, _MISSING)
+            spec = value if isinstance(value, Spec) else Spec(value)
+            spec = _copy(spec)
+            spec.name = name
+            spec.annotation = annotation
+            fields[name] = spec
+            if name in cls.__dict__:
+                delattr(cls, name)
+        cls.model_fields = fields
+        cls._validator = None
+
+    def __init__(self, **values: Any):
+        fields = type(self).model_fields
+        unknown = set(values) - set(fields)
+        if unknown:
+            raise TypeError(f"{type(self).__name__} has no field {sorted(unknown)[0]!r}")
+        state = self.__dict__
+        for name, spec in fields.items():
+            if name in values:
+                state[name] = values[name]
+            elif spec.required:
+                raise TypeError(f"{type(self).__name__} needs {name!r}")
+            else:
+                state[name] = spec.make_default()
+
+    @classmethod
+    def model_validate(cls, data: Any) -> Any:
+        """Return the node ``data`` describes; raises ValidationError listing every error."""
+        errors: Errors = []
+        value = validator(cls)(data, (), errors)
+        if errors:
+            raise ValidationError(errors)
+        return value
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError(f"{type(self).__name__} is frozen")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"{type(self).__name__} is frozen")
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is type(self) and other.__dict__ == self.__dict__
+
+    def __hash__(self) -> int:
+        return hash((type(self), *(_frozen(v) for v in self.__dict__.values())))
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{k}={v!r}" for k, v in self.__dict__.items())
+        return f"{type(self).__name__}({shown})"
+
+    def _after(self) -> None:
+        """Check fields against each other; raise ValueError with the problem."""
+
+
+def _frozen(value: Any) -> Any:
+    if isinstance(value, list):
+        return tuple(_frozen(v) for v in value)
+    if isinstance(value, dict):
+        return tuple((k, _frozen(v)) for k, v in value.items())
+    return value
+
+
+def _copy(spec: Spec) -> Spec:
+    out = Spec(spec.default, spec.factory, spec.description, spec.rules)
+    return out
+
+
+# --- validators -------------------------------------------------------------------
+
+
+def validator(cls: type[Node]) -> Validator:
+    """Return the validator of node class ``cls``, made on first use."""
+    made = cls.__dict__.get("_validator")
+    if made is None:
+        made = _node_validator(cls)
+        cls._validator = made
+    return made
+
+
+def _hints(cls: type[Node]) -> dict[str, Any]:
+    namespace: dict[str, Any] = {}
+    for base in reversed(cls.__mro__):
+        namespace.update(vars(sys.modules[base.__module__]))
+    hints = {}
+    for base in reversed(cls.__mro__):
+        for name, annotation in base.__dict__.get("__annotations__", {}).items():
+            if name in cls.model_fields:
+                if isinstance(annotation, str):
+                    annotation = eval(annotation, namespace)  # noqa: S307 - our own source
+                hints[name] = annotation
+    return hints
+
+
+def _node_validator(cls: type[Node]) -> Validator:
+    fields = cls.model_fields
+    hints = _hints(cls)
+    checks = {name: _compile(hints[name], spec.rules) for name, spec in fields.items()}
+    specs = list(fields.items())
+    before = cls.__dict__.get("_before")
+    after = cls._after if cls._after is not Node._after else None
+    name = cls.__name__
+
+    def check(value: Any, loc: tuple, errors: Errors) -> Any:
+        if before is not None:
+            value = before.__func__(cls, value)
+        if isinstance(value, Node) and type(value) is cls:
+            return value
+        if not isinstance(value, dict):
+            errors.append(_error("model_type", loc, value, f"expected a mapping for {name}",
+                                 class_name=name))
+            return _BAD
+        start = len(errors)
+        out = {}
+        for key, spec in specs:
+            if key in value:
+                got = checks[key](value[key], (*loc, key), errors)
+            elif spec.required:
+                errors.append(_error("missing", (*loc, key), value, "field required"))
+                continue
+            else:
+                got = spec.make_default()
+            out[key] = got
+        for key in value:
+            if key not in fields:
+                errors.append(_error("extra_forbidden", (*loc, key), value[key],
+                                     "extra inputs are not permitted", allowed=list(fields)))
+        if len(errors) > start:
+            return _BAD
+        node = cls.__new__(cls)
+        node.__dict__.update(out)
+        if after is not None:
+            try:
+                node._after()
+            except ValueError as exc:
+                errors.append(_error("value_error", loc, value, str(exc), error=str(exc)))
+                return _BAD
+        return node
+
+    return check
+
+
+def _compile(tp: Any, rules: Rules | None = None) -> Validator:
+    """Return a validator for annotation ``tp`` (with ``rules`` from its field)."""
+    origin = typing.get_origin(tp)
+    if origin is typing.Annotated:
+        inner, *extras = typing.get_args(tp)
+        merged = _merge_rules([e for e in extras if isinstance(e, Rules)] + [rules])
+        tag = next((e.key for e in extras if isinstance(e, Tagged)), None)
+        if tag is not None:
+            return _tagged(typing.get_args(inner), tag)
+        return _compile(inner, merged)
+    if origin in (typing.Union, types.UnionType):
+        args = typing.get_args(tp)
+        options = [a for a in args if a is not type(None)]
+        if len(options) == 1 and len(args) == 2:
+            inner = _compile(options[0], rules)
+
+            def optional(value: Any, loc: tuple, errors: Errors) -> Any:
+                return None if value is None else inner(value, loc, errors)
+            return optional
+        raise TypeError(f"unsupported union {tp}")
+    if origin is list:
+        return _list(_compile(typing.get_args(tp)[0]), rules)
+    if origin is dict:
+        return _mapping(_compile(typing.get_args(tp)[1]))
+    if origin is typing.Literal:
+        return _literal(typing.get_args(tp))
+    if tp is str:
+        return _text(rules or Rules())
+    if tp is float:
+        return _number
+    if tp is _dt.date:
+        return _date
+    if isinstance(tp, type) and issubclass(tp, Node):
+        return lambda value, loc, errors: validator(tp)(value, loc, errors)
+    raise TypeError(f"unsupported annotation {tp!r}")
+
+
+def _merge_rules(found: list[Rules | None]) -> Rules | None:
+    found = [r for r in found if r is not None]
+    if not found:
+        return None
+    out = Rules()
+    for rules in found:
+        for slot in Rules.__slots__:
+            value = getattr(rules, slot)
+            if value not in (None, False):
+                setattr(out, slot, value)
+    return out
+
+
+def _text(rules: Rules) -> Validator:
+    pattern = re.compile(rules.pattern) if rules.pattern else None
+    numbers = rules.numbers
+    shortest = rules.min_length or 0
+
+    def check(value: Any, loc: tuple, errors: Errors) -> Any:
+        if numbers and isinstance(value, (int, float)) and not isinstance(value, bool):
+            value = str(value)
+        if not isinstance(value, str):
+            errors.append(_error("string_type", loc, value, "input should be a valid string"))
+            return _BAD
+        value = value.strip()
+        if len(value) < shortest:
+            errors.append(_error("string_too_short", loc, value, "string too short",
+                                 min_length=shortest))
+            return _BAD
+        if pattern is not None and not pattern.search(value):
+            errors.append(_error("string_pattern_mismatch", loc, value,
+                                 f"string should match pattern {rules.pattern!r}",
+                                 pattern=rules.pattern))
+            return _BAD
+        return value
+
+    return check
+
+
+def _number(value: Any, loc: tuple, errors: Errors) -> Any:
+    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+        errors.append(_error("float_type", loc, value, "input should be a valid number"))
+        return _BAD
+    try:
+        return float(value)
+    except ValueError:
+        errors.append(_error("float_parsing", loc, value, "input should be a valid number"))
+        return _BAD
+
+
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _date(value: Any, loc: tuple, errors: Errors) -> Any:
+    if isinstance(value, _dt.datetime):
+        errors.append(_error("date_type", loc, value, "input should be a date"))
+        return _BAD
+    if isinstance(value, _dt.date):
+        return value
+    if isinstance(value, str) and _DATE.match(value.strip()):
+        try:
+            return _dt.date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    errors.append(_error("date_parsing", loc, value, "input should be a date as YYYY-MM-DD"))
+    return _BAD
+
+
+def _literal(allowed: tuple) -> Validator:
+    expected = _or_list([repr(a) for a in allowed])
+
+    def check(value: Any, loc: tuple, errors: Errors) -> Any:
+        if isinstance(value, str) and value in allowed:
+            return value
+        errors.append(_error("literal_error", loc, value, f"input should be {expected}",
+                             expected=expected))
+        return _BAD
+
+    return check
+
+
+def _list(item: Validator, rules: Rules | None) -> Validator:
+    shortest = rules.min_length if rules and rules.min_length is not None else None
+    longest = rules.max_length if rules and rules.max_length is not None else None
+
+    def check(value: Any, loc: tuple, errors: Errors) -> Any:
+        if not isinstance(value, list):
+            errors.append(_error("list_type", loc, value, "input should be a valid list"))
+            return _BAD
+        n = len(value)
+        if shortest is not None and n < shortest:
+            errors.append(_error("too_short", loc, value, f"list should have at least "
+                                 f"{shortest} item(s)", min_length=shortest, actual_length=n))
+            return _BAD
+        if longest is not None and n > longest:
+            errors.append(_error("too_long", loc, value, f"list should have at most "
+                                 f"{longest} item(s)", max_length=longest, actual_length=n))
+            return _BAD
+        start = len(errors)
+        out = [item(v, (*loc, i), errors) for i, v in enumerate(value)]
+        return _BAD if len(errors) > start else out
+
+    return check
+
+
+def _mapping(item: Validator) -> Validator:
+    def check(value: Any, loc: tuple, errors: Errors) -> Any:
+        if not isinstance(value, dict):
+            errors.append(_error("dict_type", loc, value, "input should be a valid mapping"))
+            return _BAD
+        start = len(errors)
+        out = {}
+        for key, v in value.items():
+            if not isinstance(key, str):
+                errors.append(_error("string_type", (*loc, key), key,
+                                     "keys should be text"))
+                continue
+            out[key] = item(v, (*loc, key), errors)
+        return _BAD if len(errors) > start else out
+
+    return check
+
+
+def _tagged(options: tuple, key: str) -> Validator:
+    by_tag: dict[str, type[Node]] = {}
+    for option in options:
+        tag = typing.get_args(_hints(option)[key])[0]
+        by_tag[tag] = option
+    expected = ", ".join(repr(t) for t in by_tag)
+
+    def check(value: Any, loc: tuple, errors: Errors) -> Any:
+        if not isinstance(value, dict):
+            errors.append(_error("model_attributes_type", loc, value,
+                                 "input should be a mapping"))
+            return _BAD
+        if key not in value:
+            errors.append(_error("union_tag_not_found", loc, value,
+                                 f"unable to find the tag {key!r}", discriminator=repr(key)))
+            return _BAD
+        tag = value[key]
+        option = by_tag.get(tag) if isinstance(tag, str) else None
+        if option is None:
+            errors.append(_error("union_tag_invalid", loc, value,
+                                 f"tag {tag!r} does not match any of {expected}",
+                                 tag=str(tag), discriminator=repr(key),
+                                 expected_tags=expected))
+            return _BAD
+        return validator(option)(value, loc, errors)
+
+    return check
+
+
+def _error(kind: str, loc: tuple, value: Any, msg: str, **ctx: Any) -> dict[str, Any]:
+    return {"type": kind, "loc": loc, "input": value, "msg": msg, "ctx": ctx}
+
+
+def _or_list(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} or {items[-1]}"
+
+
+def _dotted(loc: tuple) -> str:
+    return ".".join(str(part) for part in loc) or "(top)"
+
+
+# --- JSON Schema ---------------------------------------------------------------------
+
+
+def json_schema(root: type[Node]) -> dict[str, Any]:
+    """Return the JSON Schema (draft 2020-12 shapes) of node class ``root``."""
+    defs: dict[str, dict] = {}
+    top = _node_schema(root, defs)
+    return _sorted({"$defs": defs, **top})
+
+
+def _sorted(value: Any, key: str = "") -> Any:
+    """Return ``value`` with every mapping's keys in order, but fields in declared order."""
+    if isinstance(value, dict):
+        items = value.items() if key == "properties" else sorted(value.items())
+        return {k: _sorted(v, k) for k, v in items}
+    if isinstance(value, list):
+        return [_sorted(v) for v in value]
+    return value
+
+
+def _node_schema(cls: type[Node], defs: dict[str, dict]) -> dict[str, Any]:
+    hints = _hints(cls)
+    properties: dict[str, Any] = {}
+    required = []
+    for name, spec in cls.model_fields.items():
+        prop = _type_schema(hints[name], spec.rules, defs)
+        if spec.required:
+            required.append(name)
+        elif spec.factory is None and not isinstance(spec.default, Node):
+            prop["default"] = spec.default
+        if spec.description:
+            prop["description"] = spec.description
+        if not _refers(prop):
+            prop["title"] = name.replace("_", " ").title()
+        properties[name] = dict(sorted(prop.items()))
+    out: dict[str, Any] = {"additionalProperties": False}
+    if cls.__doc__:
+        out["description"] = _doc(cls)
+    out["properties"] = properties
+    if required:
+        out["required"] = required
+    out["title"] = cls.schema_title or cls.__name__
+    out["type"] = "object"
+    return out
+
+
+def _refers(schema: dict[str, Any]) -> bool:
+    """Whether ``schema`` is a node (or an optional node), which takes no title of its own."""
+    return "$ref" in schema or any("$ref" in s for s in schema.get("anyOf", ()))
+
+
+def _doc(cls: type) -> str:
+    return " ".join(cls.__doc__.split()) if cls.__doc__ else ""
+
+
+def _ref(cls: type[Node], defs: dict[str, dict]) -> dict[str, Any]:
+    if cls.__name__ not in defs:
+        defs[cls.__name__] = {}  # placeholder against recursion
+        defs[cls.__name__] = _node_schema(cls, defs)
+    return {"$ref": f"#/$defs/{cls.__name__}"}
+
+
+def _type_schema(tp: Any, rules: Rules | None, defs: dict[str, dict]) -> dict[str, Any]:
+    origin = typing.get_origin(tp)
+    if origin is typing.Annotated:
+        inner, *extras = typing.get_args(tp)
+        merged = _merge_rules([e for e in extras if isinstance(e, Rules)] + [rules])
+        if merged is not None and merged.schema is not None:
+            return dict(merged.schema)
+        tag = next((e.key for e in extras if isinstance(e, Tagged)), None)
+        if tag is not None:
+            options = typing.get_args(inner)
+            refs = [_ref(o, defs) for o in options]
+            mapping = {typing.get_args(_hints(o)[tag])[0]: r["$ref"]
+                       for o, r in zip(options, refs, strict=True)}
+            return {"discriminator": {"mapping": dict(sorted(mapping.items())),
+                                      "propertyName": tag}, "oneOf": refs}
+        return _type_schema(inner, merged, defs)
+    if origin in (typing.Union, types.UnionType):
+        options = [a for a in typing.get_args(tp) if a is not type(None)]
+        return {"anyOf": [_type_schema(options[0], rules, defs), {"type": "null"}]}
+    if origin is list:
+        out = {"items": _type_schema(typing.get_args(tp)[0], None, defs), "type": "array"}
+        if rules and rules.min_length is not None:
+            out["minItems"] = rules.min_length
+        if rules and rules.max_length is not None:
+            out["maxItems"] = rules.max_length
+        return out
+    if origin is dict:
+        return {"additionalProperties": _type_schema(typing.get_args(tp)[1], None, defs),
+                "type": "object"}
+    if origin is typing.Literal:
+        values = list(typing.get_args(tp))
+        if len(values) == 1:
+            return {"const": values[0], "type": "string"}
+        return {"enum": values, "type": "string"}
+    if tp is str:
+        out = {"type": "string"}
+        if rules and rules.pattern:
+            out["pattern"] = rules.pattern
+        if rules and rules.min_length is not None:
+            out["minLength"] = rules.min_length
+        return dict(sorted(out.items()))
+    if tp is float:
+        return {"type": "number"}
+    if tp is _dt.date:
+        return {"format": "date", "type": "string"}
+    if isinstance(tp, type) and issubclass(tp, Node):
+        return _ref(tp, defs)
+    raise TypeError(f"unsupported annotation {tp!r}")
