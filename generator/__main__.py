@@ -1,5 +1,5 @@
 """``python -m generator``: the deckgen command line."""
 
-from .cli import main
+from .cli import run
 
-main(prog_name="deckgen")
+run()

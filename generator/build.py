@@ -12,7 +12,7 @@ import zipfile
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from . import __version__, lint
+from . import __version__, lint, workers
 from .errors import BuildError, EnvironmentProblem, OutlineError, Problem
 from .outline import LoadedOutline
 from .report import BuildOptions, BuildResult, Finding
@@ -49,6 +49,18 @@ def builder(name: str):
     raise ValueError(f"no builder '{name}'")
 
 
+def prepare(which: tuple[str, ...] = ARTIFACTS) -> workers.Worker | None:
+    """Start the process that will build the last artifact of ``which``; call before loading.
+
+    The process imports its builder's library and reads its fonts while the outline loads.
+    Pass the result to ``build``; returns None where builds run one after the other.
+    """
+    if len(which) < 2 or not workers.can_fork():
+        return None
+    name = which[-1]
+    return workers.Worker(name, lambda: builder(name).prepare())
+
+
 def build_timestamp(loaded: LoadedOutline, environ: dict | None = None) -> _dt.datetime:
     """Return the time written into every file: SOURCE_DATE_EPOCH, else meta.date, else 2000.
 
@@ -79,8 +91,11 @@ def check(loaded: LoadedOutline, options: BuildOptions | None = None) -> list[Pr
 
 
 def build(loaded: LoadedOutline, out_dir: Path, *, which: tuple[str, ...] = ARTIFACTS,
-          options: BuildOptions | None = None, strict: bool = False) -> BuildSummary:
+          options: BuildOptions | None = None, strict: bool = False,
+          worker: workers.Worker | None = None) -> BuildSummary:
     """Build the artifacts named in ``which`` into ``out_dir``.
+
+    ``worker``, from ``prepare(which)``, builds the last artifact; it is closed on return.
 
     Each file is written to a temporary file beside its target and renamed into place only
     when every artifact built; a failed or interrupted build leaves earlier outputs as they
@@ -96,7 +111,7 @@ def build(loaded: LoadedOutline, out_dir: Path, *, which: tuple[str, ...] = ARTI
     try:
         for name in which:
             temps[name] = _temp_path(out_dir, FILE_NAMES[name])
-        results = _run_builders(loaded, temps, options)
+        results = _run_builders(loaded, temps, options, worker)
         for result in results:
             findings.extend(result.findings)
         problems = _problems(loaded, findings)
@@ -117,6 +132,8 @@ def build(loaded: LoadedOutline, out_dir: Path, *, which: tuple[str, ...] = ARTI
         manifest = make_manifest(loaded, results, problems, out_dir)
         _write_atomic(out_dir / MANIFEST, (json.dumps(manifest, indent=2) + "\n").encode())
     finally:
+        if worker is not None:
+            worker.close()
         for temp in temps.values():
             temp.unlink(missing_ok=True)
     return BuildSummary(results, problems, manifest, time.perf_counter() - started, written)
@@ -129,31 +146,27 @@ def _build_one(name: str, outline, temp: Path, options: BuildOptions) -> BuildRe
     return result
 
 
-def _run_builders(loaded: LoadedOutline, temps: dict[str, Path],
-                  options: BuildOptions) -> list[BuildResult]:
-    """Run the builders, the last in a forked process while the first runs here.
+def _run_builders(loaded: LoadedOutline, temps: dict[str, Path], options: BuildOptions,
+                  worker: workers.Worker | None) -> list[BuildResult]:
+    """Run the builders, the last in a forked process while the others run here.
 
-    The two builders share nothing but the model, so on a machine with two or more cores
-    the deck and the brief are made at the same time. Where processes cannot be forked,
-    or there is one builder or one core, they run one after the other.
+    The builders share nothing but the model, so on a machine with two or more cores the
+    deck and the brief are made at the same time. Where processes cannot be forked, or
+    there is one builder or one core, they run one after the other.
     """
     names = list(temps)
-    if len(names) < 2 or (os.cpu_count() or 1) < 2 or not hasattr(os, "fork"):
+    if len(names) < 2 or not workers.can_fork():
         return [_build_one(n, loaded.outline, temps[n], options) for n in names]
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-    from concurrent.futures.process import BrokenProcessPool
-
     *here, there = names
+    if worker is None or worker.name != there:
+        if worker is not None:
+            worker.close()
+        worker = workers.Worker(there, lambda: None)
     quiet = replace(options, progress=None)  # a callback cannot cross the process boundary
-    context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
-        future = pool.submit(_build_one, there, loaded.outline, temps[there], quiet)
+    with worker:
+        worker.submit(_build_one, there, loaded.outline, temps[there], quiet)
         results = [_build_one(n, loaded.outline, temps[n], options) for n in here]
-        try:
-            results.append(future.result())
-        except BrokenProcessPool:
-            raise BuildError(f"the {there} builder's process stopped unexpectedly") from None
+        results.append(worker.result())
     return results
 
 

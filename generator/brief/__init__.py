@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from ..model import Outline
+from ..model import Fonts, Outline
 from ..report import BuildOptions, BuildResult
 from .story import BriefPlan
 
@@ -19,6 +19,15 @@ class BriefBuilder:
 
     name = "brief"
     suffix = ".pdf"
+
+    def prepare(self) -> None:
+        """Import what a build needs and read the default fonts, ahead of the outline."""
+        from . import pages, story  # noqa: F401 - imported for their cost, now
+        from .fonts import register
+
+        fonts = Fonts()
+        register(fonts.body)
+        register(fonts.heading)
 
     def plan(self, outline: Outline, options: BuildOptions | None = None) -> BriefPlan:
         """Return the brief's story and findings; reads and writes no file."""

@@ -21,6 +21,10 @@ class DeckBuilder:
     name = "deck"
     suffix = ".pptx"
 
+    def prepare(self) -> None:
+        """Import what a build needs (python-pptx), ahead of the outline."""
+        from . import writer  # noqa: F401 - imported for its cost, now
+
     def plan(self, outline: Outline, options: BuildOptions | None = None) -> DeckPlan:
         """Return the deck laid out as slide plans, with findings; writes nothing."""
         return _plan(outline, options or BuildOptions())

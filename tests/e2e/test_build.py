@@ -138,3 +138,23 @@ def test_read_only_folder_is_exit_3(tmp_path):
         assert _build(MINIMAL, out).exit_code == 3
     finally:
         out.chmod(0o700)
+
+
+def test_as_a_real_process_a_build_flushes_everything_before_it_exits(tmp_path):
+    import subprocess
+    import sys
+
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "SOURCE_DATE_EPOCH": EPOCH}
+    proc = subprocess.run([sys.executable, "-m", "generator", "build", str(MINIMAL), "--out",
+                           str(tmp_path), "--json"], capture_output=True, text=True, env=env,
+                          timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    manifest = json.loads(proc.stdout)  # the whole manifest reached the pipe
+    for artifact in manifest["artifacts"]:
+        data = (tmp_path / artifact["path"]).read_bytes()
+        assert hashlib.sha256(data).hexdigest() == artifact["sha256"]
+    assert "wrote " in proc.stderr
+    in_process = tmp_path / "in-process"
+    assert _build(MINIMAL, in_process).exit_code == 0
+    for name in ("deck.pptx", "brief.pdf"):
+        assert (in_process / name).read_bytes() == (tmp_path / name).read_bytes()
