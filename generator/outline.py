@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import source, templates, themes
+from . import source, themes
 from .errors import OutlineError, Problem
 from .model import SLIDE_KINDS, Brand, Outline, slug
 from .node import ValidationError
@@ -192,6 +192,8 @@ class _PathChecker:
         target = self._locate(value, where, base, "a PowerPoint .pptx or .potx template")
         if target is None:
             return brand, None
+        from . import templates  # read only for outlines that name a template
+
         try:
             template = templates.read(target)
         except templates.TemplateProblem as exc:
@@ -226,6 +228,8 @@ class _PathChecker:
         if not wanted:
             return
         label = "the template"
+        from . import templates  # read only for outlines that name a layout
+
         if template is None:
             label = "the built-in layouts"
             try:

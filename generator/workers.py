@@ -12,7 +12,6 @@ caller builds everything itself, one artifact after the other.
 from __future__ import annotations
 
 import os
-import pickle
 import signal
 import struct
 from collections.abc import Callable
@@ -50,6 +49,7 @@ class Worker:
         The job is written from a thread, so a large outline does not hold the caller up
         while the child is still importing and cannot yet read it.
         """
+        import pickle
         import threading
 
         data = pickle.dumps((func, args), protocol=pickle.HIGHEST_PROTOCOL)
@@ -64,6 +64,8 @@ class Worker:
             self.close()
         if data is None:
             raise BuildError(f"the {self.name} builder's process stopped unexpectedly")
+        import pickle
+
         status, value = pickle.loads(data)
         if status == "error":
             raise value
@@ -98,6 +100,8 @@ class Worker:
 
 def _serve(warm: Callable[[], Any], job_r: int, result_w: int) -> None:
     """Run in the child: warm up, take one job, send its outcome, exit without cleanup."""
+    import pickle
+
     try:
         try:
             try:
