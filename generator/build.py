@@ -11,11 +11,14 @@ import time
 import zipfile
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from . import __version__, lint, workers
+from . import __version__, workers
 from .errors import BuildError, EnvironmentProblem, OutlineError, Problem
-from .outline import LoadedOutline
 from .report import BuildOptions, BuildResult, Finding
+
+if TYPE_CHECKING:  # this module stays light: a build's worker forks right after importing it
+    from .outline import LoadedOutline
 
 ARTIFACTS = ("deck", "brief")
 FILE_NAMES = {"deck": "deck.pptx", "brief": "brief.pdf"}
@@ -84,6 +87,8 @@ def build_timestamp(loaded: LoadedOutline, environ: dict | None = None) -> _dt.d
 def check(loaded: LoadedOutline, options: BuildOptions | None = None) -> list[Problem]:
     """Lint the outline and lay the deck out in memory; return every finding as a Problem."""
     options = options or BuildOptions(timestamp=build_timestamp(loaded))
+    from . import lint
+
     findings = list(lint.findings(loaded.outline))
     plan = builder("deck").plan(loaded.outline, options)
     findings.extend(getattr(plan, "findings", []))
@@ -105,6 +110,8 @@ def build(loaded: LoadedOutline, out_dir: Path, *, which: tuple[str, ...] = ARTI
     started = time.perf_counter()
     options = options or BuildOptions(timestamp=build_timestamp(loaded))
     _prepare(out_dir)
+    from . import lint
+
     findings = list(lint.findings(loaded.outline))
     temps: dict[str, Path] = {}
     results: list[BuildResult] = []
