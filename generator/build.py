@@ -64,6 +64,13 @@ def prepare(which: tuple[str, ...] = ARTIFACTS) -> workers.Worker | None:
     return workers.Worker(name, lambda: builder(name).prepare())
 
 
+def warm(which: tuple[str, ...] = ARTIFACTS) -> None:
+    """Import every builder's library in this process, so the processes that later builds
+    fork from it start warm (``deckgen watch`` builds again and again)."""
+    for name in which:
+        builder(name).prepare()
+
+
 def build_timestamp(loaded: LoadedOutline, environ: dict | None = None) -> _dt.datetime:
     """Return the time written into every file: SOURCE_DATE_EPOCH, else meta.date, else 2000.
 

@@ -261,7 +261,7 @@ def _rebuild(outline: Path, out_dir: Path, brand: str | None, aspect: str,
 @click.option("--aspect", type=click.Choice(["16:9", "4:3"]), default="16:9", show_default=True)
 @click.option("--allow-outside", is_flag=True,
               help="Allow image and logo paths outside the outline's folder.")
-@click.option("--interval", default=0.1, show_default=True, help="Seconds between looks.")
+@click.option("--interval", default=0.02, show_default=True, help="Seconds between looks.")
 def watch(outline: Path, out_dir: Path, brand: str | None, aspect: str, allow_outside: bool,
           interval: float) -> None:
     """Rebuild whenever OUTLINE, a theme or an image it uses changes. Ctrl+C stops.
@@ -271,6 +271,7 @@ def watch(outline: Path, out_dir: Path, brand: str | None, aspect: str, allow_ou
     Example:
       deckgen watch outline.yaml --out output
     """
+    from . import build as builds
     from .watch import Watcher
 
     def rebuild() -> set[Path]:
@@ -278,6 +279,7 @@ def watch(outline: Path, out_dir: Path, brand: str | None, aspect: str, allow_ou
 
     _err(f"watching {outline} (Ctrl+C to stop)")
     watcher = Watcher(rebuild(), rebuild)
+    builds.warm()  # each rebuild's brief process now starts with reportlab and fonts loaded
     try:
         watcher.run(interval)
     except KeyboardInterrupt:
