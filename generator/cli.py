@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import sys
-import traceback
 from collections.abc import Callable
 from functools import wraps
 from pathlib import Path
@@ -47,6 +46,8 @@ def _reports_errors(func: Callable) -> Callable:
             raise
         except Exception as exc:  # a bug: say so plainly, show the traceback only on request
             if debug:
+                import traceback
+
                 traceback.print_exc()
             _err(f"deckgen: internal error: {type(exc).__name__}: {exc}"
                  + ("" if debug else " (run 'deckgen --debug ...' for the traceback)"))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -329,8 +328,7 @@ def _misspelt_required(errors: list[dict]) -> set[tuple]:
         loc = tuple(error["loc"])
         if error["type"] == "extra_forbidden" and loc:
             for path, name in missing.items():
-                if path[:-1] == loc[:-1] and difflib.get_close_matches(
-                        str(loc[-1]), [name], n=1, cutoff=0.6):
+                if path[:-1] == loc[:-1] and _close(str(loc[-1]), [name]):
                     out.add(path)
     return out
 
@@ -399,8 +397,15 @@ def _pattern_hint(name: str, loc: tuple) -> str:
     return "an id of letters, digits, '-', '_' or '.', e.g. idc-2024"
 
 
+def _close(word: str, options: list[str]) -> list[str]:
+    """Return the option most like ``word``, if one is close (a list of at most one)."""
+    import difflib  # only an outline with a problem needs it
+
+    return difflib.get_close_matches(word, options, n=1, cutoff=0.6)
+
+
 def _did_you_mean(word: str, options: list[str], what: str = "key") -> str:
-    close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
+    close = _close(str(word), options)
     listing = ", ".join(options)
     if close:
         return f"did you mean '{close[0]}'? (expected one of: {listing})"
