@@ -7,11 +7,15 @@ import sys
 from collections.abc import Callable
 from functools import wraps
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from . import __version__
 from .errors import BuildError, DeckgenError, EnvironmentProblem, OutlineError
+
+if TYPE_CHECKING:
+    from .watch import LastBuild
 
 OUTLINE = click.argument("outline", default="outline.yaml", required=False,
                          type=click.Path(dir_okay=True, path_type=Path))
@@ -219,8 +223,12 @@ def init(directory: Path, force: bool) -> None:
 
 
 def _rebuild(outline: Path, out_dir: Path, brand: str | None, aspect: str,
-             allow_outside: bool) -> set[Path]:
-    """Build once for watch: report problems without exiting; return the files to watch."""
+             allow_outside: bool, last: LastBuild | None = None) -> set[Path]:
+    """Build once for watch: report problems without exiting; return the files to watch.
+
+    With ``last``, a save that leaves the outline's content and its files as they were last
+    built is reported and nothing is built.
+    """
     import time
 
     from . import build as builds
@@ -237,6 +245,11 @@ def _rebuild(outline: Path, out_dir: Path, brand: str | None, aspect: str,
     try:
         loaded = _load(outline, allow_outside, brand)
         options = BuildOptions(timestamp=builds.build_timestamp(loaded), aspect=aspect)
+        outputs = [out_dir / builds.FILE_NAMES[n] for n in builds.ARTIFACTS]
+        if last is not None and last.same(loaded.outline, outline, files, outputs):
+            _err(f"[{time.strftime('%H:%M:%S')}] no change to the content; "
+                 f"{', '.join(_display(p) for p in outputs)} left as they are")
+            return files
         summary = builds.build(loaded, out_dir, options=options)
     except (OutlineError, BuildError) as exc:
         for problem in exc.problems:
@@ -251,6 +264,8 @@ def _rebuild(outline: Path, out_dir: Path, brand: str | None, aspect: str,
     parts = [f"{_display(r.path)} ({r.count} {r.unit})" for r in summary.results]
     _err(f"[{time.strftime('%H:%M:%S')}] wrote {', '.join(parts)} in "
          f"{time.perf_counter() - started:.2f} s")
+    if last is not None:
+        last.record(loaded.outline, outline, files, outputs)
     return files
 
 
@@ -273,10 +288,12 @@ def watch(outline: Path, out_dir: Path, brand: str | None, aspect: str, allow_ou
       deckgen watch outline.yaml --out output
     """
     from . import build as builds
-    from .watch import Watcher
+    from .watch import LastBuild, Watcher
+
+    last = LastBuild()
 
     def rebuild() -> set[Path]:
-        return _rebuild(outline, out_dir, brand, aspect, allow_outside)
+        return _rebuild(outline, out_dir, brand, aspect, allow_outside, last)
 
     _err(f"watching {outline} (Ctrl+C to stop)")
     watcher = Watcher(rebuild(), rebuild)

@@ -40,6 +40,31 @@ def _stamp(path: Path) -> Stamp | None:
     return (st.st_mtime_ns, st.st_size)
 
 
+class LastBuild:
+    """What the last good build was made from: the outline's model, the stamps of the other
+    files it uses, and the stamps of the files it wrote.
+
+    A save that changes nothing the builders read (a comment, spacing, the order of keys)
+    leaves the model as it was, and then nothing needs building again.
+    """
+
+    def __init__(self) -> None:
+        self._key: tuple | None = None
+
+    @staticmethod
+    def _make(model: Any, outline: Path, used: set[Path], outputs: list[Path]) -> tuple:
+        others = {f: _stamp(f) for f in used if f != outline.resolve()}
+        return (model, others, {f: _stamp(f) for f in outputs})
+
+    def same(self, model: Any, outline: Path, used: set[Path], outputs: list[Path]) -> bool:
+        """Whether building ``model`` now would remake the files already in place."""
+        return self._key is not None and self._key == self._make(model, outline, used, outputs)
+
+    def record(self, model: Any, outline: Path, used: set[Path], outputs: list[Path]) -> None:
+        """Remember a good build of ``model`` that wrote ``outputs``."""
+        self._key = self._make(model, outline, used, outputs)
+
+
 class Watcher:
     """Polls a set of files and calls ``rebuild`` when one changes.
 

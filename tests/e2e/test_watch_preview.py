@@ -51,6 +51,11 @@ def test_watch_rebuilds_after_a_save_and_reports_mistakes_without_exiting(tmp_pa
         outline.write_text(MINIMAL.read_text().replace("A minimal outline", "Renamed deck"))
         assert _wait_for(lambda: _title(deck) == "Renamed deck")
         good = deck.read_bytes()
+        built = deck.stat().st_mtime_ns
+        renamed = MINIMAL.read_text().replace("A minimal outline", "Renamed deck")
+        outline.write_text(renamed + "\n# a comment changes nothing that is built\n")
+        time.sleep(2)
+        assert deck.stat().st_mtime_ns == built, "a save with the same content rebuilds nothing"
         outline.write_text(MINIMAL.read_text().replace("title: A minimal", "titel: A minimal"))
         time.sleep(2)
         assert proc.poll() is None, "watch keeps running after a mistake"
@@ -60,6 +65,7 @@ def test_watch_rebuilds_after_a_save_and_reports_mistakes_without_exiting(tmp_pa
         _, stderr = proc.communicate(timeout=30)
     assert "unknown key 'titel'; did you mean 'title'?" in stderr
     assert "not rebuilt" in stderr
+    assert "no change to the content" in stderr
     assert "Traceback" not in stderr
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from generator.watch import Watcher, used_files
+from generator.watch import LastBuild, Watcher, used_files
 
 
 def _touch(path: Path, text: str) -> None:
@@ -50,3 +50,21 @@ def test_run_stops_when_asked(tmp_path):
     Watcher({outline}, lambda: {outline}).run(interval=0, stop=lambda: len(looks) > 2
                                               or looks.append(1))
     assert len(looks) == 3
+
+
+def test_last_build_is_the_same_until_the_content_or_a_used_file_or_an_output_changes(tmp_path):
+    outline, image, deck = tmp_path / "outline.yaml", tmp_path / "a.png", tmp_path / "deck.pptx"
+    for path in (outline, image, deck):
+        path.write_text("x")
+    used = {outline.resolve(), image.resolve()}
+    last = LastBuild()
+    assert not last.same({"title": "A"}, outline, used, [deck])  # nothing built yet
+    last.record({"title": "A"}, outline, used, [deck])
+    _touch(outline, "x  # a comment")
+    assert last.same({"title": "A"}, outline, used, [deck])
+    assert not last.same({"title": "B"}, outline, used, [deck])
+    _touch(image, "y")
+    assert not last.same({"title": "A"}, outline, used, [deck])
+    last.record({"title": "A"}, outline, used, [deck])
+    deck.unlink()
+    assert not last.same({"title": "A"}, outline, used, [deck])
