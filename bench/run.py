@@ -189,7 +189,7 @@ def _edited(original: str, n: int) -> str:
     """Return the outline with its content changed a little (the closing line, or a title)."""
     for key in ("\nclosing: ", "\n  title: "):
         if key in original:
-            return original.replace(key, f"{key}Edit {n}: ", 1)
+            return original.replace(key, f"{key}(edit {n}) ", 1)
     return f"{original}\n# edit {n}\n"
 
 

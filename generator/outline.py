@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -468,9 +467,7 @@ def _check_citations(document: source.Document) -> list[Problem]:
         if sid not in ids:
             add(path, f"unknown source '{sid}'; {_did_you_mean(sid, known, 'source')}")
 
-    for path, value in _walk(document.data):
-        if not isinstance(value, str):
-            continue
+    for path, value in _texts(document.data):
         last = path[-1] if path else None
         if last == "source" or (len(path) >= 2 and path[-2] == "sources" and isinstance(last, int)
                                 and path[0] != "sources"):
@@ -538,14 +535,19 @@ def _items(value: Any) -> list[dict]:
     return [v for v in value if isinstance(v, dict)] if isinstance(value, list) else []
 
 
-def _walk(data: Any, path: tuple = ()) -> Iterator[tuple[tuple, Any]]:
-    yield path, data
-    if isinstance(data, dict):
-        for key, value in data.items():
-            yield from _walk(value, (*path, key))
-    elif isinstance(data, list):
-        for i, value in enumerate(data):
-            yield from _walk(value, (*path, i))
+def _texts(data: Any) -> list[tuple[tuple, str]]:
+    """Return (path, text) for every text value in ``data``, in document order."""
+    out: list[tuple[tuple, str]] = []
 
+    def visit(value: Any, path: tuple) -> None:
+        if isinstance(value, str):
+            out.append((path, value))
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                visit(item, (*path, key))
+        elif isinstance(value, list):
+            for i, item in enumerate(value):
+                visit(item, (*path, i))
 
-
+    visit(data, ())
+    return out
