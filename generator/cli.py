@@ -234,7 +234,7 @@ def _rebuild(outline: Path, out_dir: Path, brand: str | None, aspect: str,
     from . import build as builds
     from . import source
     from .report import BuildOptions
-    from .watch import used_files
+    from .watch import brand_files, used_files
 
     started = time.perf_counter()
     try:
@@ -242,8 +242,11 @@ def _rebuild(outline: Path, out_dir: Path, brand: str | None, aspect: str,
     except DeckgenError:
         data = None
     files = used_files(outline, data)
+    if brand:
+        files |= used_files(outline, brand)
     try:
         loaded = _load(outline, allow_outside, brand)
+        files |= brand_files(loaded.outline)
         options = BuildOptions(timestamp=builds.build_timestamp(loaded), aspect=aspect)
         outputs = [out_dir / builds.FILE_NAMES[n] for n in builds.ARTIFACTS]
         if last is not None and last.same(loaded.outline, outline, files, outputs):

@@ -32,6 +32,12 @@ def used_files(outline_path: Path, data: Any) -> set[Path]:
     return files
 
 
+def brand_files(outline: Any) -> set[Path]:
+    """Return the logo and template the outline's brand uses, wherever a theme named them."""
+    brand = outline.brand
+    return {Path(p).resolve() for p in (brand.logo, brand.template) if p}
+
+
 def _stamp(path: Path) -> Stamp | None:
     try:
         st = path.stat()

@@ -68,3 +68,18 @@ def test_last_build_is_the_same_until_the_content_or_a_used_file_or_an_output_ch
     last.record({"title": "A"}, outline, used, [deck])
     deck.unlink()
     assert not last.same({"title": "A"}, outline, used, [deck])
+
+
+def test_a_logo_named_inside_a_theme_file_is_watched(tmp_path):
+    from PIL import Image
+
+    from generator.outline import load
+    from generator.watch import brand_files
+
+    Image.new("RGB", (8, 8), "red").save(tmp_path / "logo.png")
+    (tmp_path / "theme.yaml").write_text("base: default\nlogo: logo.png\n")
+    outline = tmp_path / "outline.yaml"
+    outline.write_text("meta: {title: T}\nbrand: theme.yaml\nsections: [{title: S}]\n")
+    files = used_files(outline, {"brand": "theme.yaml"}) | brand_files(load(outline).outline)
+    assert (tmp_path / "logo.png").resolve() in files
+    assert (tmp_path / "theme.yaml").resolve() in files
