@@ -8,7 +8,7 @@ from ...model import TableSlide
 from .. import fit
 from ..context import Context
 from ..elements import Cell, Element, Para, TableGrid
-from ..layout import FIT_MARGIN, Box
+from ..layout import FIT_MARGIN, FIT_STEP, Box
 
 CELL_PAD = 6.0
 CELL_PAD_V = 4.0
@@ -26,14 +26,22 @@ def preferred_size(columns: int) -> float:
 
 
 def grids(ctx: Context, header: list[str], rows: list[list[str]], box: Box, path: tuple,
-          *, first_bold: bool = False) -> list[TableGrid]:
+          *, first_bold: bool = False, grow: bool = False) -> list[TableGrid]:
     """Return the table laid out in ``box``: shrunk to fit, else spilt over several grids.
 
     Dense tables (``DENSE_COLUMNS`` or more) start at ``DENSE_TABLE_PT``; with
     ``first_bold`` the first column holds row labels and is only as wide as they need.
-    The header row repeats on every grid. Rows too tall for a slide alone are errors.
+    With ``grow`` a table that fits with room to spare is set larger, at the largest size
+    up to ``TABLE_MAX_PT`` that still fits. The header row repeats on every grid. Rows too
+    tall for a slide alone are errors.
     """
     pref, floor = preferred_size(len(header)), _brand.TABLE_MIN_PT
+    if grow and pref == _brand.TABLE_PT:
+        for size in fit.sizes(_brand.TABLE_MAX_PT, pref + FIT_STEP):
+            widths = _widths(ctx, header, rows, box.w, size, first_bold)
+            heights = _heights(ctx, header, rows, widths, size, first_bold)
+            if sum(heights) <= box.h * FIT_MARGIN:
+                return [_grid(ctx, header, rows, widths, heights, size, box, first_bold)]
     widths = _widths(ctx, header, rows, box.w, pref, first_bold)
     for size in fit.sizes(pref, floor):
         heights = _heights(ctx, header, rows, widths, size, first_bold)
@@ -128,7 +136,7 @@ def pages(ctx: Context, slide: TableSlide, body: Box, path: tuple) -> list[list[
     para, cap_h = caption(ctx, slide.table.caption, body.w) if slide.table.caption else (None, 0)
     room = Box(body.x, body.y, body.w, body.h - (cap_h + CAPTION_GAP if para else 0))
     tables = grids(ctx, list(slide.table.columns), [list(r) for r in slide.table.rows], room,
-                   (*path, "table"))
+                   (*path, "table"), grow=True)
     out: list[list[Element]] = []
     for t in tables:
         page: list[Element] = [t]

@@ -128,6 +128,24 @@ def test_long_table_spills_with_header_repeated() -> None:
     assert all(g.rows[0][0].paras[0].runs[0].text == "A" for g in grids)
 
 
+def _table_sizes(rows: list[list[str]]) -> list[float]:
+    slide = {"kind": "table", "title": "Tab", "notes": "n",
+             "table": {"columns": ["A", "B", "C"], "rows": rows}}
+    p = plan(outline([{"title": "S", "slides": [slide]}]))
+    grids = [e for s in p.slides for e in s.elements if isinstance(e, TableGrid)]
+    return sorted({c.paras[0].size for g in grids for row in g.rows for c in row})
+
+
+def test_a_short_table_is_set_larger_to_read_from_afar() -> None:
+    assert _table_sizes([["One", "Two", "Three"], ["Four", "Five", "Six"]]) == [18.0]
+
+
+def test_a_table_grows_only_as_far_as_the_slide_has_room() -> None:
+    rows = [[f"Row {i}", "Some value", "Another value"] for i in range(13)]
+    assert max(_table_sizes(rows)) <= 14.0  # fills the slide: preferred size, or smaller
+    assert 14.0 < _table_sizes(rows[:11])[0] < 18.0
+
+
 def test_warnings_for_unsourced_unnoted_and_wordy_slides() -> None:
     stats = {"kind": "stats", "title": "Numbers",
              "stats": [{"value": "1", "label": "one"}, {"value": "2", "label": "two"}]}
