@@ -71,6 +71,30 @@ def warm(which: tuple[str, ...] = ARTIFACTS) -> None:
         builder(name).prepare()
 
 
+def options_for(loaded: LoadedOutline, *, aspect: str | None = None,
+                progress: object = None) -> BuildOptions:
+    """Return the options of a build of ``loaded``.
+
+    The slide shape is ``aspect`` when given, else the shape of the outline's template
+    (when it is 16:9 or 4:3), else 16:9. Raises EnvironmentProblem as ``build_timestamp``.
+    """
+    return BuildOptions(timestamp=build_timestamp(loaded),
+                        aspect=aspect or template_aspect(loaded) or "16:9", progress=progress)
+
+
+def template_aspect(loaded: LoadedOutline) -> str | None:
+    """Return '16:9' or '4:3' for the shape of the outline's template; None without one."""
+    path = loaded.outline.brand.template
+    if not path:
+        return None
+    from . import templates
+
+    try:
+        return templates.read(Path(path)).aspect
+    except templates.TemplateProblem:
+        return None
+
+
 def build_timestamp(loaded: LoadedOutline, environ: dict | None = None) -> _dt.datetime:
     """Return the time written into every file: SOURCE_DATE_EPOCH, else meta.date, else 2000.
 
@@ -93,7 +117,7 @@ def build_timestamp(loaded: LoadedOutline, environ: dict | None = None) -> _dt.d
 
 def check(loaded: LoadedOutline, options: BuildOptions | None = None) -> list[Problem]:
     """Lint the outline and lay the deck out in memory; return every finding as a Problem."""
-    options = options or BuildOptions(timestamp=build_timestamp(loaded))
+    options = options or options_for(loaded)
     from . import lint
 
     findings = list(lint.findings(loaded.outline))
@@ -115,7 +139,7 @@ def build(loaded: LoadedOutline, out_dir: Path, *, which: tuple[str, ...] = ARTI
     OutlineError for warnings under ``strict``, EnvironmentProblem when ``out_dir`` is unusable.
     """
     started = time.perf_counter()
-    options = options or BuildOptions(timestamp=build_timestamp(loaded))
+    options = options or options_for(loaded)
     _prepare(out_dir)
     from . import lint
 

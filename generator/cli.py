@@ -95,13 +95,13 @@ def main(debug: bool) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the build manifest as JSON.")
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
 @click.option("--brand", help="Use a bundled theme (see 'deckgen themes') or a theme file.")
-@click.option("--aspect", type=click.Choice(["16:9", "4:3"]), default="16:9", show_default=True,
-              help="Slide shape.")
+@click.option("--aspect", type=click.Choice(["16:9", "4:3"]),
+              help="Slide shape [default: the template's, else 16:9].")
 @click.option("--allow-outside", is_flag=True,
               help="Allow image and logo paths outside the outline's folder.")
 @_reports_errors
 def build(outline: Path, out_dir: Path, only: str | None, strict: bool, as_json: bool,
-          quiet: bool, brand: str | None, aspect: str, allow_outside: bool) -> None:
+          quiet: bool, brand: str | None, aspect: str | None, allow_outside: bool) -> None:
     """Build output/deck.pptx and output/brief.pdf from OUTLINE (default: outline.yaml).
 
     \b
@@ -110,14 +110,12 @@ def build(outline: Path, out_dir: Path, only: str | None, strict: bool, as_json:
       SOURCE_DATE_EPOCH=1735689600 deckgen build --only deck --json
     """
     from . import build as builds
-    from .report import BuildOptions
 
     which = (only,) if only else builds.ARTIFACTS
     worker = builds.prepare(which)  # its library loads while the outline does
     try:
         loaded = _load(outline, allow_outside, brand)
-        options = BuildOptions(timestamp=builds.build_timestamp(loaded), aspect=aspect,
-                               progress=_progress(quiet))
+        options = builds.options_for(loaded, aspect=aspect, progress=_progress(quiet))
         summary = builds.build(loaded, out_dir, which=which, options=options, strict=strict,
                                worker=worker)
     finally:
@@ -222,7 +220,7 @@ def init(directory: Path, force: bool) -> None:
     _err(f"wrote {target}; next: deckgen build {target} --out {directory / 'output'}")
 
 
-def _rebuild(outline: Path, out_dir: Path, brand: str | None, aspect: str,
+def _rebuild(outline: Path, out_dir: Path, brand: str | None, aspect: str | None,
              allow_outside: bool, last: LastBuild | None = None) -> set[Path]:
     """Build once for watch: report problems without exiting; return the files to watch.
 
@@ -233,7 +231,6 @@ def _rebuild(outline: Path, out_dir: Path, brand: str | None, aspect: str,
 
     from . import build as builds
     from . import source
-    from .report import BuildOptions
     from .watch import brand_files, used_files
 
     started = time.perf_counter()
@@ -247,7 +244,7 @@ def _rebuild(outline: Path, out_dir: Path, brand: str | None, aspect: str,
     try:
         loaded = _load(outline, allow_outside, brand)
         files |= brand_files(loaded.outline)
-        options = BuildOptions(timestamp=builds.build_timestamp(loaded), aspect=aspect)
+        options = builds.options_for(loaded, aspect=aspect)
         outputs = [out_dir / builds.FILE_NAMES[n] for n in builds.ARTIFACTS]
         if last is not None and last.same(loaded.outline, outline, files, outputs):
             _err(f"[{time.strftime('%H:%M:%S')}] no change to the content; "
@@ -277,12 +274,13 @@ def _rebuild(outline: Path, out_dir: Path, brand: str | None, aspect: str,
 @click.option("--out", "out_dir", default="output", show_default=True,
               type=click.Path(file_okay=False, path_type=Path), help="Folder to write into.")
 @click.option("--brand", help="Use a bundled theme or a theme file.")
-@click.option("--aspect", type=click.Choice(["16:9", "4:3"]), default="16:9", show_default=True)
+@click.option("--aspect", type=click.Choice(["16:9", "4:3"]),
+              help="Slide shape [default: the template's, else 16:9].")
 @click.option("--allow-outside", is_flag=True,
               help="Allow image and logo paths outside the outline's folder.")
 @click.option("--interval", default=0.02, show_default=True, help="Seconds between looks.")
-def watch(outline: Path, out_dir: Path, brand: str | None, aspect: str, allow_outside: bool,
-          interval: float) -> None:
+def watch(outline: Path, out_dir: Path, brand: str | None, aspect: str | None,
+          allow_outside: bool, interval: float) -> None:
     """Rebuild whenever OUTLINE, a theme or an image it uses changes. Ctrl+C stops.
 
     \b
@@ -313,9 +311,10 @@ def watch(outline: Path, out_dir: Path, brand: str | None, aspect: str, allow_ou
               type=click.Path(file_okay=False, path_type=Path),
               help="Folder to build into; images go to its preview/ folder.")
 @click.option("--brand", help="Use a bundled theme or a theme file.")
-@click.option("--aspect", type=click.Choice(["16:9", "4:3"]), default="16:9", show_default=True)
+@click.option("--aspect", type=click.Choice(["16:9", "4:3"]),
+              help="Slide shape [default: the template's, else 16:9].")
 @_reports_errors
-def preview(outline: Path, out_dir: Path, brand: str | None, aspect: str) -> None:
+def preview(outline: Path, out_dir: Path, brand: str | None, aspect: str | None) -> None:
     """Build, then render every slide and brief page to PNG, with a contact sheet.
 
     \b
@@ -326,12 +325,11 @@ def preview(outline: Path, out_dir: Path, brand: str | None, aspect: str) -> Non
     """
     from . import build as builds
     from . import preview as previews
-    from .report import BuildOptions
 
     previews.soffice()
     previews.pdftoppm()
     loaded = _load(outline, False, brand)
-    options = BuildOptions(timestamp=builds.build_timestamp(loaded), aspect=aspect)
+    options = builds.options_for(loaded, aspect=aspect)
     summary = builds.build(loaded, out_dir, options=options)
     written = previews.preview(out_dir / builds.FILE_NAMES["deck"],
                                out_dir / builds.FILE_NAMES["brief"], out_dir / "preview")

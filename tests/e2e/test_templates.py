@@ -36,15 +36,16 @@ CORPORATE = {"dk1": "101820", "lt1": "FFFFFF", "dk2": "0B3D2E", "lt2": "EEF5F1",
 def make_template(path: Path, *, rename: dict[str, str] | None = None,
                   order: list[str] | None = None, drop: tuple[str, ...] = (),
                   examples: int = 0, colours: dict[str, str] | None = None,
-                  fonts: tuple[str, str] | None = None) -> Path:
-    """Write a 16:9 template to ``path`` (.pptx or .potx) from python-pptx's own.
+                  fonts: tuple[str, str] | None = None, wide: bool = True) -> Path:
+    """Write a 16:9 template (4:3 unless ``wide``) to ``path`` from python-pptx's own.
 
     ``rename`` renames layouts, ``order`` puts the named layouts first in that order,
     ``drop`` removes layouts, ``examples`` adds example slides, ``colours`` and ``fonts``
     (heading, body) set the theme.
     """
     prs = Presentation()
-    prs.slide_width, prs.slide_height = Emu(12192000), Emu(6858000)
+    if wide:
+        prs.slide_width, prs.slide_height = Emu(12192000), Emu(6858000)
     master = prs.slide_master
     for layout in list(master.slide_layouts):
         if layout.name in drop:
@@ -229,6 +230,17 @@ def corporate(tmp_path_factory):
     result = build(outline, folder / "out")
     assert result.exit_code == 0, result.output
     return folder, Presentation(str(folder / "out" / "deck.pptx"))
+
+
+def test_the_slides_take_the_templates_shape_unless_asked_for_another(tmp_path):
+    make_template(tmp_path / "square.pptx", wide=False)
+    outline = outline_on(tmp_path, "square.pptx", name="minimal.yaml")
+    assert build(outline, tmp_path / "own").exit_code == 0
+    prs = Presentation(str(tmp_path / "own" / "deck.pptx"))
+    assert (prs.slide_width, prs.slide_height) == (Emu(9144000), Emu(6858000))  # 4:3
+    assert build(outline, tmp_path / "wide", "--aspect", "16:9").exit_code == 0
+    prs = Presentation(str(tmp_path / "wide" / "deck.pptx"))
+    assert (prs.slide_width, prs.slide_height) == (Emu(12192000), Emu(6858000))
 
 
 def test_template_layouts_by_name_and_by_placeholders(corporate):
