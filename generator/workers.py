@@ -75,13 +75,6 @@ class Worker:
         """Stop the worker if it still runs, and release its pipes; safe to call twice."""
         if self.pid is None:
             return
-        if self._sender is not None:
-            self._sender.join(timeout=0)
-        for fd in (self._job_w, self._result_r):
-            try:
-                os.close(fd)
-            except OSError:
-                pass
         try:
             pid, _ = os.waitpid(self.pid, os.WNOHANG)
             if pid == 0:
@@ -89,6 +82,13 @@ class Worker:
                 os.waitpid(self.pid, 0)
         except ChildProcessError:
             pass
+        if self._sender is not None:  # with the worker gone, a write still going fails now
+            self._sender.join()
+        for fd in (self._job_w, self._result_r):
+            try:
+                os.close(fd)
+            except OSError:
+                pass
         self.pid = None
 
     def __enter__(self) -> Worker:
