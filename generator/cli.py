@@ -296,6 +296,9 @@ def watch(outline: Path, out_dir: Path, brand: str | None, aspect: str | None,
     def rebuild() -> set[Path]:
         return _rebuild(outline, out_dir, brand, aspect, allow_outside, last)
 
+    import gc
+
+    gc.enable()  # a long-running process: collect between rebuilds
     _err(f"watching {outline} (Ctrl+C to stop)")
     watcher = Watcher(rebuild(), rebuild)
     builds.warm()  # each rebuild's brief process now starts with reportlab and fonts loaded
@@ -383,12 +386,18 @@ if __name__ == "__main__":  # pragma: no cover
 
 
 def run() -> None:
-    """The ``deckgen`` program: run the command line, then leave at once.
+    """The ``deckgen`` program: run the command line, collector paused, then leave at once.
 
     Every file is written and closed by the time a command returns, so the interpreter's
     teardown (freeing each object of a build one by one, about 0.1 s after a build) is
     skipped: output is flushed and the process exits with the command's status.
     """
+    import gc
+
+    # A command makes long-lived objects (modules, the outline, a build's parts) and next to
+    # no garbage cycles, so the cycle collector would only walk them again and again.
+    # Builds pause it anyway; 'watch', which runs for hours, turns it back on.
+    gc.disable()
     try:
         main(prog_name="deckgen")
         code = 0
