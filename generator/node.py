@@ -124,8 +124,8 @@ class Node:
             if name.startswith("_") or "ClassVar" in str(annotation):
                 continue
             value = cls.__dict__.get(name, _MISSING)
-            spec = value if isinstance(value, Spec) else Spec(value)
-            spec = _copy(spec)
+            given = value if isinstance(value, Spec) else Spec(value)
+            spec = Spec(given.default, given.factory, given.description, given.rules)
             spec.name = name
             spec.annotation = annotation
             fields[name] = spec
@@ -183,11 +183,6 @@ def _frozen(value: Any) -> Any:
     if isinstance(value, dict):
         return tuple((k, _frozen(v)) for k, v in value.items())
     return value
-
-
-def _copy(spec: Spec) -> Spec:
-    out = Spec(spec.default, spec.factory, spec.description, spec.rules)
-    return out
 
 
 # --- validators -------------------------------------------------------------------
