@@ -79,20 +79,7 @@ def options_for(loaded: LoadedOutline, *, aspect: str | None = None,
     (when it is 16:9 or 4:3), else 16:9. Raises EnvironmentProblem as ``build_timestamp``.
     """
     return BuildOptions(timestamp=build_timestamp(loaded),
-                        aspect=aspect or template_aspect(loaded) or "16:9", progress=progress)
-
-
-def template_aspect(loaded: LoadedOutline) -> str | None:
-    """Return '16:9' or '4:3' for the shape of the outline's template; None without one."""
-    path = loaded.outline.brand.template
-    if not path:
-        return None
-    from . import templates
-
-    try:
-        return templates.read(Path(path)).aspect
-    except templates.TemplateProblem:
-        return None
+                        aspect=aspect or loaded.template_shape or "16:9", progress=progress)
 
 
 def build_timestamp(loaded: LoadedOutline, environ: dict | None = None) -> _dt.datetime:

@@ -288,6 +288,8 @@ def watch(outline: Path, out_dir: Path, brand: str | None, aspect: str | None,
     Example:
       deckgen watch outline.yaml --out output
     """
+    import gc
+
     from . import build as builds
     from .watch import LastBuild, Watcher
 
@@ -295,8 +297,6 @@ def watch(outline: Path, out_dir: Path, brand: str | None, aspect: str | None,
 
     def rebuild() -> set[Path]:
         return _rebuild(outline, out_dir, brand, aspect, allow_outside, last)
-
-    import gc
 
     gc.enable()  # a long-running process: collect between rebuilds
     _err(f"watching {outline} (Ctrl+C to stop)")
@@ -381,10 +381,6 @@ def themes() -> None:
                    f"background {palette.get('background')}")
 
 
-if __name__ == "__main__":  # pragma: no cover
-    main()
-
-
 def run() -> None:
     """The ``deckgen`` program: run the command line, collector paused, then leave at once.
 
@@ -413,3 +409,7 @@ def run() -> None:
     import os
 
     os._exit(code)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    run()

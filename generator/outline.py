@@ -23,6 +23,8 @@ class LoadedOutline:
     outline: Outline
     document: source.Document
     path: Path
+    template_shape: str | None = None
+    """'16:9' or '4:3' when the brand's template has one of those slide shapes."""
 
     def problem(self, path: tuple, message: str, severity: str = "warning") -> Problem:
         """Return a Problem for the outline value at model ``path``, located in the file."""
@@ -67,7 +69,8 @@ def validate(document: source.Document, base_dir: Path, *, allow_outside: bool =
         raise OutlineError(problems) from None
     if problems:
         raise OutlineError(problems)
-    return LoadedOutline(outline, document, outline_path or base_dir / "outline.yaml")
+    return LoadedOutline(outline, document, outline_path or base_dir / "outline.yaml",
+                         paths.template.aspect if paths.template else None)
 
 
 # --- brand and themes ------------------------------------------------------------
@@ -153,6 +156,8 @@ class _PathChecker:
         self.document = document
         self.allow_outside = allow_outside
         self.problems = problems
+        self.template = None
+        """The brand's template as read, once ``resolve`` has run (None without one)."""
 
     def resolve(self, data: dict[str, Any]) -> dict[str, Any]:
         brand = data.get("brand")
@@ -166,6 +171,7 @@ class _PathChecker:
         if isinstance(brand, dict):
             brand, template = self._template(brand)
             data["brand"] = brand
+            self.template = template
         sections = data.get("sections")
         if isinstance(sections, list):
             data["sections"] = [self._section(s, i) for i, s in enumerate(sections)]

@@ -59,7 +59,8 @@ class LastBuild:
 
     @staticmethod
     def _make(model: Any, outline: Path, used: set[Path], outputs: list[Path]) -> tuple:
-        others = {f: _stamp(f) for f in used if f != outline.resolve()}
+        own = outline.resolve()
+        others = {f: _stamp(f) for f in used if f != own}
         return (model, others, {f: _stamp(f) for f in outputs})
 
     def same(self, model: Any, outline: Path, used: set[Path], outputs: list[Path]) -> bool:

@@ -8,7 +8,7 @@ from ...model import TableSlide
 from .. import fit
 from ..context import Context
 from ..elements import Cell, Element, Para, TableGrid
-from ..layout import FIT_MARGIN, FIT_STEP, Box
+from ..layout import FIT_MARGIN, Box
 
 CELL_PAD = 6.0
 CELL_PAD_V = 4.0
@@ -36,20 +36,17 @@ def grids(ctx: Context, header: list[str], rows: list[list[str]], box: Box, path
     tall for a slide alone are errors.
     """
     pref, floor = preferred_size(len(header)), _brand.TABLE_MIN_PT
-    if grow and pref == _brand.TABLE_PT:
-        for size in fit.sizes(_brand.TABLE_MAX_PT, pref + FIT_STEP):
-            widths = _widths(ctx, header, rows, box.w, size, first_bold)
-            heights = _heights(ctx, header, rows, widths, size, first_bold)
-            if sum(heights) <= box.h * FIT_MARGIN:
-                return [_grid(ctx, header, rows, widths, heights, size, box, first_bold)]
-    widths = _widths(ctx, header, rows, box.w, pref, first_bold)
-    for size in fit.sizes(pref, floor):
+    top = _brand.TABLE_MAX_PT if grow and pref == _brand.TABLE_PT else pref
+    base = _widths(ctx, header, rows, box.w, pref, first_bold)
+    for size in fit.sizes(top, floor):
+        widths = base if size <= pref else _widths(ctx, header, rows, box.w, size, first_bold)
         heights = _heights(ctx, header, rows, widths, size, first_bold)
         if sum(heights) <= box.h * FIT_MARGIN:
             if size < pref:
                 ctx.note(path, f"table text shrunk to {size:g} pt to fit (preferred "
                          f"{pref:g} pt)", "shrunk")
             return [_grid(ctx, header, rows, widths, heights, size, box, first_bold)]
+    widths = base
     heights = _heights(ctx, header, rows, widths, pref, first_bold)
     out, start, used = [], 0, heights[0]
     for i, h in enumerate(heights[1:]):
