@@ -6,14 +6,15 @@ from pathlib import Path
 
 import pytest
 from pptx import Presentation
-from test_deck import A, build
+
+from helpers import A, build_deck
 
 ROOT = Path(__file__).parents[2]
 
 
 @pytest.fixture(scope="module")
 def prs(tmp_path_factory):
-    _, result = build(tmp_path_factory.mktemp("polish"))
+    _, result = build_deck(tmp_path_factory.mktemp("polish"))
     return Presentation(str(result.path))
 
 

@@ -13,7 +13,6 @@ import datetime as _dt
 import io
 import re
 import shutil
-import sys
 import zipfile
 from pathlib import Path
 
@@ -27,8 +26,6 @@ from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml.ns import qn
 from pptx.oxml.xmlchemy import BaseOxmlElement
 from pptx.util import Emu, Pt
-from test_deck import make_image
-from test_templates import make_template, outline_on
 
 from generator import brand as _brand
 from generator import outline as _outline
@@ -39,6 +36,7 @@ from generator.deck import DeckBuilder, charts, sections, template, theme, write
 from generator.deck.elements import ChartFrame, Picture, Shape, TableGrid, TextBox
 from generator.deck.layout import BULLET_INDENT
 from generator.report import BuildOptions
+from helpers import bench_module, make_image, make_template, outline_on
 
 ROOT = Path(__file__).parents[2]
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -270,14 +268,10 @@ def differences(fast: bytes, slow: bytes) -> list[str]:
 
 def synthetic(folder: Path, slides: int) -> Path:
     """Write the benchmark's synthetic outline of ``slides`` slides into ``folder``."""
-    sys.path.insert(0, str(ROOT / "bench"))
-    try:
-        from run import _png, synthetic_outline
-    finally:
-        sys.path.remove(str(ROOT / "bench"))
-    _png(folder / "picture.png")
+    bench = bench_module()
+    bench._png(folder / "picture.png")
     target = folder / f"synthetic-{slides}.yaml"
-    target.write_text(synthetic_outline(slides, "picture.png"), encoding="utf-8")
+    target.write_text(bench.synthetic_outline(slides, "picture.png"), encoding="utf-8")
     return target
 
 

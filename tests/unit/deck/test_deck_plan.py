@@ -39,10 +39,6 @@ def all_kinds() -> Outline:
     return Outline.model_validate(data)
 
 
-def test_builder_names() -> None:
-    assert (DeckBuilder.name, DeckBuilder.suffix) == ("deck", ".pptx")
-
-
 def test_order_of_generated_and_content_slides(all_kinds: Outline) -> None:
     kinds = [s.kind for s in plan(all_kinds).slides]
     assert kinds[:4] == ["title", "agenda", "divider", "bullets"]
