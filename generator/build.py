@@ -78,20 +78,25 @@ class BuildSummary:
     seconds: float = 0.0
 
 
-def builder(name: str) -> Builder:
-    """Return the builder called ``name``; its module is imported only now."""
+def builder_class(name: str) -> type[Builder]:
+    """Return the class of the builder called ``name``; its module is imported only now."""
     try:
         module, _, cls = BUILDERS[name].partition(":")
     except KeyError:
         raise ValueError(f"no builder '{name}'") from None
-    made: Builder = getattr(importlib.import_module(module), cls)()
-    return made
+    found: type[Builder] = getattr(importlib.import_module(module), cls)
+    return found
+
+
+def builder(name: str) -> Builder:
+    """Return a builder called ``name``."""
+    return builder_class(name)()
 
 
 def file_name(name: str) -> str:
-    """Return the name of the file the builder ``name`` writes, e.g. 'deck.pptx'."""
-    made = builder(name)
-    return made.name + made.suffix
+    """Return the name of the file the builder ``name`` writes: its name and suffix."""
+    cls = builder_class(name)
+    return cls.name + cls.suffix
 
 
 def prepare(which: tuple[str, ...] = ARTIFACTS) -> workers.Worker | None:

@@ -8,6 +8,7 @@ fontTools (through ``text.FontMetrics``), never with a builder's library.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterator
 from functools import cached_property, lru_cache
@@ -87,7 +88,9 @@ def needs_glyph(char: str) -> bool:
 def findings(outline: Outline, coverage: Coverage | None = None) -> Iterator[Finding]:
     """Yield an error for each character of the outline's shown text that no font draws."""
     fonts = outline.brand.fonts
-    coverage = coverage or Coverage([fonts.body, fonts.heading])
+    families = [fonts.body, fonts.heading]
+    coverage = coverage or Coverage(families)
+    names = ", ".join(sorted({_file_family(f) for f in families}))
     for path, text in shown_text(outline):
         if coverage.covers(text):
             continue
@@ -97,9 +100,15 @@ def findings(outline: Outline, coverage: Coverage | None = None) -> Iterator[Fin
                 continue
             seen.add(char)
             yield Finding(
-                path, f"character U+{ord(char):04X} '{char}' cannot be drawn: the brief's "
-                "fonts (Liberation Sans) have no glyph for it; add a TrueType (.ttf) font "
-                f"that has it to {fallback_hint()} or remove the character", "glyph", "error")
+                path, f"character U+{ord(char):04X} '{char}' cannot be drawn: the fonts "
+                f"({names}) have no glyph for it; add a TrueType (.ttf) font that has it to "
+                f"{fallback_hint()} or remove the character", "glyph", "error")
+
+
+def _file_family(family: str) -> str:
+    """Return the family of the bundled file that stands for ``family``: 'Liberation Sans'."""
+    stem = _brand.metric_file(family).stem.split("-")[0]
+    return re.sub(r"(?<=[a-z])(?=[A-Z])", " ", stem)
 
 
 def fallback_hint() -> str:
