@@ -9,6 +9,7 @@ import json
 import os
 import tempfile
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
@@ -129,13 +130,13 @@ def options_for(loaded: LoadedOutline, *, aspect: str | None = None,
                         aspect=aspect or loaded.template_shape or "16:9", progress=progress)
 
 
-def build_timestamp(loaded: LoadedOutline, environ: dict | None = None) -> _dt.datetime:
+def build_timestamp(loaded: LoadedOutline,
+                    environ: Mapping[str, str] | None = None) -> _dt.datetime:
     """Return the time written into every file: SOURCE_DATE_EPOCH, else meta.date, else 2000.
 
     Raises EnvironmentProblem when SOURCE_DATE_EPOCH is set but is not a whole number.
     """
-    environ = os.environ if environ is None else environ
-    raw = environ.get("SOURCE_DATE_EPOCH", "").strip()
+    raw = (os.environ if environ is None else environ).get("SOURCE_DATE_EPOCH", "").strip()
     if raw:
         try:
             epoch = int(raw)

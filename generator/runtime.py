@@ -12,6 +12,7 @@ import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
 
 
 @contextmanager
@@ -29,7 +30,7 @@ def quick() -> Iterator[None]:
     """
     collecting = gc.isenabled()
     gc.disable()
-    rl_config = sys.modules.get("reportlab.rl_config")
+    rl_config: Any = sys.modules.get("reportlab.rl_config")
     saved = (rl_config.shapeChecking, rl_config.useA85) if rl_config is not None else None
     if rl_config is not None:
         rl_config.shapeChecking, rl_config.useA85 = 0, 0
