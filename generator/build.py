@@ -46,10 +46,10 @@ class Builder(Protocol):
     """One artifact made from the outline. Its file is called ``name + suffix``.
 
     Importing the class is cheap; its library is imported by ``prepare``, ``plan`` or
-    ``build``. ``plan`` lays the artifact out in memory and reports its layout findings
-    (text shrunk, text that does not fit) without writing; ``build`` writes the file and
-    reports the same findings. Content findings are the checks stage's (``checks``), not a
-    builder's.
+    ``build``. ``plan`` translates the outline in memory; ``findings`` returns the layout
+    findings (text shrunk, text that does not fit) a build would report, writing nothing and
+    doing no more work than they need; ``build`` writes the file and reports those same
+    findings. Content findings are the checks stage's (``checks``), not a builder's.
     """
 
     name: str  # 'deck': the CLI's --only value and the file's stem
@@ -62,6 +62,10 @@ class Builder(Protocol):
 
     def plan(self, outline: Outline, options: BuildOptions) -> Plan:
         """Return the artifact laid out in memory, with its layout findings; write nothing."""
+        ...
+
+    def findings(self, outline: Outline, options: BuildOptions) -> list[Finding]:
+        """Return the layout findings ``build`` would report; write nothing."""
         ...
 
     def build(self, outline: Outline, path: Path, options: BuildOptions) -> BuildResult:
@@ -162,7 +166,7 @@ def check(loaded: LoadedOutline, *, which: tuple[str, ...] = ARTIFACTS,
 
     findings = checks.findings(loaded.outline)
     for name in which:
-        findings.extend(builder(name).plan(loaded.outline, options).findings)
+        findings.extend(builder(name).findings(loaded.outline, options))
     return verdict(loaded, findings, strict)
 
 

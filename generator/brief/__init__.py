@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from .. import runtime
 from ..model import Fonts, Outline
-from ..report import BuildOptions, BuildResult
+from ..report import BuildOptions, BuildResult, Finding
 
 if TYPE_CHECKING:
     from .story import BriefPlan
@@ -46,6 +46,13 @@ class BriefBuilder:
         from .story import plan
 
         return plan(outline, options or BuildOptions())
+
+    def findings(self, outline: Outline, options: BuildOptions | None = None
+                 ) -> list[Finding]:
+        """Return the layout findings a build would report: none yet (the brief flows its
+        text onto more pages; what it cannot draw is the checks stage's). Imports nothing,
+        so ``deckgen check`` stays quick; a test keeps it equal to ``plan`` and ``build``."""
+        return []
 
     def build(self, outline: Outline, path: Path | str,
               options: BuildOptions | None = None) -> BuildResult:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from .. import runtime
 from ..model import Outline
-from ..report import BuildOptions, BuildResult
+from ..report import BuildOptions, BuildResult, Finding
 
 if TYPE_CHECKING:
     from .elements import DeckPlan, SlidePlan
@@ -40,6 +40,11 @@ class DeckBuilder:
         from .planner import plan
 
         return plan(outline, options or BuildOptions())
+
+    def findings(self, outline: Outline, options: BuildOptions | None = None
+                 ) -> list[Finding]:
+        """Return the layout findings a build would report: the plan's."""
+        return list(self.plan(outline, options).findings)
 
     def build(self, outline: Outline, path: Path | str,
               options: BuildOptions | None = None) -> BuildResult:
