@@ -164,10 +164,14 @@ def check(loaded: LoadedOutline, *, which: tuple[str, ...] = ARTIFACTS,
     options = options or options_for(loaded)
     from . import checks
 
-    findings = checks.findings(loaded.outline)
-    for name in which:
-        findings.extend(builder(name).findings(loaded.outline, options))
+    findings = checks.findings(loaded.outline) + _laid_out(loaded, which, options)
     return verdict(loaded, findings, strict)
+
+
+def _laid_out(loaded: LoadedOutline, which: tuple[str, ...],
+              options: BuildOptions) -> list[Finding]:
+    """Return the layout findings of the builders in ``which``, made in memory."""
+    return [f for name in which for f in builder(name).findings(loaded.outline, options)]
 
 
 def verdict(loaded: LoadedOutline, findings: list[Finding], strict: bool) -> list[Problem]:
@@ -207,10 +211,8 @@ def build(loaded: LoadedOutline, out_dir: Path, *, which: tuple[str, ...] = ARTI
     temps: dict[str, Path] = {}
     results: list[BuildResult] = []
     try:
-        if any(f.severity == "error" for f in findings):
-            if worker is not None:
-                worker.close()
-            check(loaded, which=which, options=options, strict=strict)  # raises
+        if any(f.severity == "error" for f in findings):  # no builder writes; report all
+            verdict(loaded, findings + _laid_out(loaded, which, options), strict)
         for name in which:
             temps[name] = _temp_path(out_dir, file_name(name))
         results = _run_builders(loaded, temps, options, worker)
