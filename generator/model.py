@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from collections.abc import Iterator
 from typing import Annotated, Any, Literal
 
 from .node import Node, Rules, Tagged, field
@@ -89,11 +90,12 @@ class Brand(_Node):
 class Source(_Node):
     """A citable source. Text cites it as [@id]; stats, charts and tables by `source: id`."""
 
-    id: str = field(pattern=IDENT, description="Short unique id, e.g. idc-2024.")
+    id: str = field(pattern=IDENT, description="Short unique id, e.g. idc-2024.", shown="hidden")
     title: Text = field(description="Title of the document or page.")
     publisher: Prose | None = field(None, description="Who published it.")
     date: Prose | None = field(None, description="When: a year, YYYY-MM or YYYY-MM-DD.")
-    url: str | None = field(None, pattern=r"^https?://\S+$", description="Web address.")
+    url: str | None = field(None, pattern=r"^https?://\S+$", description="Web address.",
+                            shown="hidden")
 
 
 # --- slide parts ------------------------------------------------------------
@@ -116,7 +118,8 @@ class Stat(_Node):
     value: Text = field(description="The figure as shown, e.g. '169M' or '#3'.")
     label: Text = field(description="What the figure is, in a few words.")
     detail: Prose | None = field(None, description="A short line of context.")
-    source: str | None = field(None, description="Id of the source this figure comes from.")
+    source: str | None = field(None, description="Id of the source this figure comes from.",
+                               shown="hidden")
 
 
 class Series(_Node):
@@ -124,21 +127,23 @@ class Series(_Node):
 
     name: Text
     values: list[float | None] = field(min_length=1, description="One value per category; "
-                                       "null for a gap.")
+                                       "null for a gap.", shown="hidden")
 
 
 class Chart(_Node):
     """A native chart drawn from inline data."""
 
     type: Literal["bar", "column", "line", "pie", "doughnut"] = field(
-        description="bar (horizontal), column (vertical), line, pie or doughnut.")
-    categories: list[Text] = field(min_length=1, description="Category labels (x axis or slices).")
-    series: list[Series] = field(min_length=1,
+        description="bar (horizontal), column (vertical), line, pie or doughnut.", shown="hidden")
+    categories: list[Text] = field(min_length=1, description="Category labels (x axis or slices).",
+                                   shown="label")
+    series: list[Series] = field(min_length=1, shown="label",
                                  description="Data series; pie and doughnut take one.")
-    unit: Prose | None = field(None, description="Unit of the values, e.g. 'M units' or '%'.")
+    unit: Prose | None = field(None, description="Unit of the values, e.g. 'M units' or '%'.",
+                               shown="label")
     number_format: str | None = field(None, description="Excel number format for labels, "
-                                      "e.g. '0.0' or '0%'.")
-    source: str | None = field(None, description="Id of the source of the data.")
+                                      "e.g. '0.0' or '0%'.", shown="hidden")
+    source: str | None = field(None, description="Id of the source of the data.", shown="hidden")
     caption: Prose | None = field(None, description="One line under the chart.")
 
     def _after(self) -> None:
@@ -157,7 +162,8 @@ class Table(_Node):
 
     columns: list[Text] = field(min_length=1, description="Header cells.")
     rows: list[list[Cell]] = field(min_length=1, description="Body rows, one cell per column.")
-    source: str | None = field(None, description="Id of the source of the table's data.")
+    source: str | None = field(None, description="Id of the source of the table's data.",
+                               shown="hidden")
     caption: Prose | None = None
 
     def _after(self) -> None:
@@ -196,29 +202,31 @@ class Column(_Node):
 
 class _Slide(_Node):
     title: Text = field(description="Slide title: a full-sentence headline works best.")
-    notes: Prose | None = field(None, description="Speaker notes.")
-    sources: list[str] = field(default_factory=list, description="Ids of sources the slide cites.")
-    layout: str | None = field(None, description="Name of the template layout to use.")
+    notes: Prose | None = field(None, description="Speaker notes.", shown="hidden")
+    sources: list[str] = field(default_factory=list, description="Ids of sources the slide cites.",
+                               shown="hidden")
+    layout: str | None = field(None, description="Name of the template layout to use.",
+                               shown="hidden")
 
 
 class BulletsSlide(_Slide):
     """Title and bullet points."""
 
-    kind: Literal["bullets"]
+    kind: Literal["bullets"] = field(shown="hidden")
     bullets: list[Bullet] = field(min_length=1)
 
 
 class StatsSlide(_Slide):
     """Two to four big numbers."""
 
-    kind: Literal["stats"]
+    kind: Literal["stats"] = field(shown="hidden")
     stats: list[Stat] = field(min_length=2, max_length=4)
 
 
 class ChartSlide(_Slide):
     """A native chart, optionally with a takeaway line."""
 
-    kind: Literal["chart"]
+    kind: Literal["chart"] = field(shown="hidden")
     chart: Chart
     takeaway: Prose | None = field(None, description="One sentence beside the chart.")
 
@@ -226,21 +234,21 @@ class ChartSlide(_Slide):
 class TableSlide(_Slide):
     """A native table."""
 
-    kind: Literal["table"]
+    kind: Literal["table"] = field(shown="hidden")
     table: Table
 
 
 class TimelineSlide(_Slide):
     """Dated events in order."""
 
-    kind: Literal["timeline"]
+    kind: Literal["timeline"] = field(shown="hidden")
     events: list[Event] = field(min_length=2)
 
 
 class QuoteSlide(_Slide):
     """A quotation with its attribution."""
 
-    kind: Literal["quote"]
+    kind: Literal["quote"] = field(shown="hidden")
     quote: Text
     attribution: Text = field(description="Who said or wrote it.")
     role: Prose | None = field(None, description="Their role or the occasion.")
@@ -249,7 +257,7 @@ class QuoteSlide(_Slide):
 class TwoColumnSlide(_Slide):
     """Two columns side by side."""
 
-    kind: Literal["two-column"]
+    kind: Literal["two-column"] = field(shown="hidden")
     left: Column
     right: Column
 
@@ -257,9 +265,10 @@ class TwoColumnSlide(_Slide):
 class ImageSlide(_Slide):
     """A picture with required alt text."""
 
-    kind: Literal["image"]
-    image: Text = field(description="Path to a PNG or JPEG, relative to the outline's folder.")
-    alt: Text = field(description="Alt text read by screen readers.")
+    kind: Literal["image"] = field(shown="hidden")
+    image: Text = field(description="Path to a PNG or JPEG, relative to the outline's folder.",
+                        shown="hidden")
+    alt: Text = field(description="Alt text read by screen readers.", shown="label")
     caption: Prose | None = None
 
 
@@ -277,13 +286,15 @@ SLIDE_KINDS = ("bullets", "stats", "chart", "table", "timeline", "quote", "two-c
 class Section(_Node):
     """A chapter of the story: prose for the brief, slides for the deck."""
 
-    id: str | None = field(None, pattern=IDENT, description="Id for links; default from title.")
+    id: str | None = field(None, pattern=IDENT, description="Id for links; default from title.",
+                           shown="hidden")
     title: Text
     summary: Prose | None = field(None, description="One-line summary for the agenda and divider.")
     prose: list[Text] = field(default_factory=list, description="Paragraphs of the brief.")
     key_points: list[Text] = field(default_factory=list, description="Takeaways of the section.")
     slides: list[Slide] = field(default_factory=list)
-    layout: str | None = field(None, description="Template layout for this section's slides.")
+    layout: str | None = field(None, description="Template layout for this section's slides.",
+                               shown="hidden")
 
 
 class Peer(_Node):
@@ -298,14 +309,14 @@ class Peer(_Node):
                                      "subject's approach against this peer, if it differs from "
                                      "the playbook's subject line.")
     takeaway: Text
-    notes: Prose | None = None
-    sources: list[str] = field(default_factory=list)
+    notes: Prose | None = field(None, shown="hidden")
+    sources: list[str] = field(default_factory=list, shown="hidden")
 
 
 class Dimension(_Node):
     """An axis of comparison, with the subject's position on it."""
 
-    id: str = field(pattern=IDENT)
+    id: str = field(pattern=IDENT, shown="hidden")
     label: Text
     subject: Text = field(description="The subject's approach on this dimension, in one line.")
 
@@ -321,9 +332,9 @@ class Playbook(_Node):
     peers: list[Peer] = field(min_length=1)
     takeaway: Text
     after: str | None = field(None, description="Id of the section the playbook follows; "
-                              "default: after the last section.")
-    notes: Prose | None = None
-    sources: list[str] = field(default_factory=list)
+                              "default: after the last section.", shown="hidden")
+    notes: Prose | None = field(None, shown="hidden")
+    sources: list[str] = field(default_factory=list, shown="hidden")
 
 
 # --- the outline ------------------------------------------------------------
@@ -336,7 +347,7 @@ class Outline(_Node):
 
     meta: Meta
     brand: Brand = field(default_factory=Brand, description="A brand mapping, the name of a "
-                         "bundled theme, or a path to a theme file.")
+                         "bundled theme, or a path to a theme file.", shown="hidden")
     summary: list[Text] = field(default_factory=list,
                                 description="Executive summary paragraphs for the brief.")
     key_figures: list[Stat] = field(default_factory=list, description="Headline figures for the "
@@ -345,6 +356,27 @@ class Outline(_Node):
     sections: list[Section] = field(min_length=1)
     playbooks: list[Playbook] = field(default_factory=list)
     closing: Prose | None = field(None, description="Closing line for the last slide.")
+
+
+def shown_text(node: object, path: tuple = (), *, labels: bool = True
+               ) -> Iterator[tuple[tuple, str]]:
+    """Yield (model path, text) for every text of ``node`` that a reader sees.
+
+    Fields declared ``shown="hidden"`` (ids, paths, notes, settings) are skipped, and so
+    are ``shown="label"`` fields (chart labels, alt text) unless ``labels`` is true.
+    """
+    if isinstance(node, str):
+        yield path, node
+    elif isinstance(node, (list, tuple)):
+        for i, item in enumerate(node):
+            yield from shown_text(item, (*path, i), labels=labels)
+    elif isinstance(node, dict):
+        for key, value in node.items():
+            yield from shown_text(value, (*path, key), labels=labels)
+    elif isinstance(node, Node):
+        for name, spec in type(node).model_fields.items():
+            if spec.shown == "text" or (labels and spec.shown == "label"):
+                yield from shown_text(getattr(node, name), (*path, name), labels=labels)
 
 
 def section_id(section: Section, index: int) -> str:

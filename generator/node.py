@@ -63,16 +63,18 @@ class Tagged:
 class Spec:
     """One field of a node: its name, type, default and rules."""
 
-    __slots__ = ("name", "annotation", "default", "factory", "description", "rules")
+    __slots__ = ("name", "annotation", "default", "factory", "description", "rules", "shown")
 
     def __init__(self, default: Any = _MISSING, factory: Callable[[], Any] | None = None,
-                 description: str | None = None, rules: Rules | None = None):
+                 description: str | None = None, rules: Rules | None = None,
+                 shown: str = "text"):
         self.name = ""
         self.annotation: Any = None
         self.default = default
         self.factory = factory
         self.description = description
         self.rules = rules
+        self.shown = shown
 
     @property
     def required(self) -> bool:
@@ -84,12 +86,18 @@ class Spec:
 
 def field(default: Any = _MISSING, *, default_factory: Callable[[], Any] | None = None,
           description: str | None = None, pattern: str | None = None,
-          min_length: int | None = None, max_length: int | None = None) -> Any:
-    """Declare a field's default, description and rules (the value of a class attribute)."""
+          min_length: int | None = None, max_length: int | None = None,
+          shown: str = "text") -> Any:
+    """Declare a field's default, description and rules (the value of a class attribute).
+
+    ``shown`` says how a reader meets the field's text: 'text' (read on a slide or page),
+    'label' (drawn as a chart label or kept as alt text, not counted as words) or 'hidden'
+    (never drawn: ids, paths, notes, settings).
+    """
     rules = None
     if pattern is not None or min_length is not None or max_length is not None:
         rules = Rules(pattern=pattern, min_length=min_length, max_length=max_length)
-    return Spec(default, default_factory, description, rules)
+    return Spec(default, default_factory, description, rules, shown)
 
 
 class ValidationError(ValueError):
@@ -125,7 +133,7 @@ class Node:
                 continue
             value = cls.__dict__.get(name, _MISSING)
             given = value if isinstance(value, Spec) else Spec(value)
-            spec = Spec(given.default, given.factory, given.description, given.rules)
+            spec = Spec(given.default, given.factory, given.description, given.rules, given.shown)
             spec.name = name
             spec.annotation = annotation
             fields[name] = spec

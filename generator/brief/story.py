@@ -32,7 +32,6 @@ from ..text import plain
 from . import charts, flowables
 from .charts import Exhibit
 from .context import Context
-from .fonts import glyph_findings
 from .markup import anchor, quoteattr
 from .pages import BODY, Contents, PageTotal, bookmark
 from .paragraph import Paragraph
@@ -57,11 +56,9 @@ class BriefPlan:
 def plan(outline: Outline, options: BuildOptions) -> BriefPlan:
     """Return the story of the brief for ``outline``; no file is read or written.
 
-    Every character of the outline's text is checked first: one the fonts cannot draw
-    becomes a 'glyph' error finding.
+    Characters no font draws are found before, by the checks stage (``checks.glyphs``).
     """
     ctx = Context(outline)
-    findings = glyph_findings(outline, ctx.glyphs)
     total = PageTotal()
     story: list[Flowable] = [total]
     story += _cover(ctx, options)
@@ -74,7 +71,7 @@ def plan(outline: Outline, options: BuildOptions) -> BriefPlan:
         for playbook in chapters.get(number - 1, []):
             story += _playbook(ctx, outline.playbooks.index(playbook), playbook)
     story += _sources(ctx)
-    return BriefPlan(story, total, ctx, findings)
+    return BriefPlan(story, total, ctx)
 
 
 # --- front matter -------------------------------------------------------------

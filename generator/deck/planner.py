@@ -1,13 +1,13 @@
-"""The pure translation: an outline becomes slide plans in order, with findings; no file I/O."""
+"""The pure translation: an outline becomes slide plans in order, with layout findings; no I/O.
+
+What a slide says (wordy, unsourced, without notes) is the checks stage's to report.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from functools import lru_cache
+from collections.abc import Callable
 
-from .. import brand as _brand
-from .. import text as _text
-from ..model import ChartSlide, Outline, Playbook, Section, StatsSlide, TwoColumnSlide, section_id
+from ..model import Outline, Playbook, Section, TwoColumnSlide, section_id, shown_text
 from ..report import BuildOptions
 from . import chrome, layout, markup
 from .context import Context
@@ -43,10 +43,6 @@ KINDS: dict[str, tuple[Callable, str]] = {
     "image": (image.pages, "Title Only"),
 }
 """Slide kind -> (its planner, the layout it is built on)."""
-
-_HIDDEN = {"kind", "layout", "notes", "sources", "source", "image", "alt", "number_format",
-           "type", "categories", "series", "unit"}
-
 
 def plan(outline: Outline, options: BuildOptions) -> DeckPlan:
     """Return the deck laid out: every slide's elements, notes and section, and findings."""
@@ -123,8 +119,7 @@ def _section_notes(section: Section) -> str:
 
 def _slide(ctx: Context, section: Section, slide, path: tuple, name: str) -> list[SlidePlan]:
     planner, layout_name = KINDS[slide.kind]
-    strings = list(_strings(slide))
-    _check(ctx, slide, path, strings)
+    strings = [text for _, text in shown_text(slide, labels=False)]
     notes = slide.notes or _section_notes(section) or markup.plain(slide.title)
     cites = list(slide.sources)
     for sid in _own_sources(slide) + markup.cited(*strings):
@@ -190,51 +185,3 @@ def _own_sources(slide) -> list[str]:
             if thing is not None and thing.source and thing.source not in out:
                 out.append(thing.source)
     return out
-
-
-def _strings(node, key: str = "") -> Iterator[str]:
-    """Yield every text of a slide that the audience reads."""
-    if key in _HIDDEN:
-        return
-    if isinstance(node, str):
-        yield node
-    elif isinstance(node, (list, tuple)):
-        for item in node:
-            yield from _strings(item, key)
-    elif hasattr(type(node), "model_fields"):
-        for name in type(node).model_fields:
-            yield from _strings(getattr(node, name), name)
-
-
-@lru_cache(maxsize=1 << 14)
-def _word_count(value: str) -> int:
-    """Return how many words a reader sees in ``value`` (remembered: footers, labels and
-    headings repeat from slide to slide)."""
-    return _text.word_count(value)
-
-
-def _check(ctx: Context, slide, path: tuple, strings: list[str]) -> None:
-    """Record the warnings about one outline slide: wordy, unsourced, no notes."""
-    words = sum(_word_count(s) for s in strings)
-    if words > _brand.WORDS_PER_SLIDE:
-        ctx.note(path, f"slide has {words} words; expected at most {_brand.WORDS_PER_SLIDE} "
-                 "(move detail to the notes or the brief)", "wordy")
-    if not slide.notes:
-        ctx.note(path, "slide has no speaker notes; notes were made from the section",
-                 "notes")
-    if isinstance(slide, StatsSlide):
-        for i, stat in enumerate(slide.stats):
-            if not stat.source:
-                ctx.note((*path, "stats", i), f"stat '{stat.value}' has no source; expected "
-                         "'source: <id>'", "unsourced")
-    if isinstance(slide, ChartSlide) and not slide.chart.source:
-        ctx.note((*path, "chart"), "chart has no source; expected 'source: <id>'",
-                 "unsourced")
-    if isinstance(slide, TwoColumnSlide):
-        for side in ("left", "right"):
-            col = getattr(slide, side)
-            for what in ("stat", "chart"):
-                part = getattr(col, what)
-                if part is not None and not part.source:
-                    ctx.note((*path, side, what), f"{what} has no source; expected "
-                             "'source: <id>'", "unsourced")

@@ -17,6 +17,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from deckzip import normalise_zip
 from lxml import etree
 from pptx.chart.data import CategoryChartData
 from pptx.dml.color import RGBColor
@@ -31,7 +32,6 @@ from generator import brand as _brand
 from generator import outline as _outline
 from generator import templates
 from generator import text as _text
-from generator.build import normalise_zip
 from generator.deck import DeckBuilder, charts, sections, template, theme, writer
 from generator.deck.elements import ChartFrame, Picture, Shape, TableGrid, TextBox
 from generator.deck.layout import BULLET_INDENT
