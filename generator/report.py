@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as _dt
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,9 @@ class BuildOptions:
     timestamp: _dt.datetime = _dt.datetime(2000, 1, 1, tzinfo=_dt.UTC)
     aspect: str = "16:9"
     progress: object = None  # callable(done, total) or None
+    template: Any = None
+    """The brand's template as the loader parsed it (``deck.template_reader.Template``), so
+    the deck is written from the bytes already read; None reads it when it is needed."""
 
 
 @dataclass

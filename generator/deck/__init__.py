@@ -23,7 +23,7 @@ class DeckBuilder:
 
     def prepare(self) -> None:
         """Import what a build needs (python-pptx), ahead of the outline."""
-        from . import writer  # noqa: F401 - imported for its cost, now
+        from .pptx import writer  # noqa: F401 - imported for its cost, now
 
     def plan(self, outline: Outline, options: BuildOptions | None = None) -> DeckPlan:
         """Return the deck laid out as slide plans, with findings; writes nothing."""
@@ -32,7 +32,7 @@ class DeckBuilder:
     def build(self, outline: Outline, path: Path | str,
               options: BuildOptions | None = None) -> BuildResult:
         """Write the deck to ``path``; return the slide count and the findings."""
-        from . import writer  # python-pptx is needed only to write
+        from .pptx import writer  # python-pptx is needed only to write
 
         options = options or BuildOptions()
         with _collector_paused():

@@ -20,8 +20,9 @@ from pptx import Presentation
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.util import Emu
 
-from generator import templates, themes
+from generator import themes
 from generator.cli import main
+from generator.deck import template_reader as templates
 
 FIXTURES = Path(__file__).parents[1] / "fixtures"
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
