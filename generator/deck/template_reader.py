@@ -90,6 +90,12 @@ class Template:
     size: tuple[int, int]
     data: bytes = field(default=b"", repr=False, compare=False)
 
+    def __getstate__(self) -> dict:
+        """Pickle without the bytes: a build process that needs them reads the file."""
+        state = dict(self.__dict__)
+        state.pop("data", None)
+        return state
+
     @property
     def names(self) -> list[str]:
         """The layout names, in the template's order."""

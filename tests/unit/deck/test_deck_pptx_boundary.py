@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import io
+import pickle
 import subprocess
 import sys
 from pathlib import Path
@@ -89,6 +90,11 @@ def test_the_writer_reads_the_template_itself_without_the_loaders(tmp_path) -> N
                         BuildOptions(timestamp=WHEN, template=loaded.template))
     DeckBuilder().build(loaded.outline, without, BuildOptions(timestamp=WHEN))
     assert with_parsed.read_bytes() == without.read_bytes()
+    crossed = pickle.loads(pickle.dumps(loaded.template))  # as sent to a build process
+    assert crossed.data == b"" and crossed.names == loaded.template.names
+    pickled = tmp_path / "c.pptx"
+    DeckBuilder().build(loaded.outline, pickled, BuildOptions(timestamp=WHEN, template=crossed))
+    assert pickled.read_bytes() == without.read_bytes()
 
 
 def test_the_presentation_stays_usable_after_a_write(tmp_path) -> None:
