@@ -49,9 +49,13 @@ def test_stamped_zip_writes_the_bytes_zipfile_writes(tmp_path) -> None:
     assert target.read_bytes() == zipfile_bytes(entries, WHEN)
 
 
-@pytest.mark.parametrize("limit, count", [(10**9, 2), (600, 10**6), (40, 10**6)])
+@pytest.mark.parametrize("limit, count, record", [
+    (10**9, 2, b"PK\x06\x06"),  # too many entries: the zip64 end of central directory
+    (600, 10**6, b"\x01\x00\x10\x00"),  # one large entry: its local zip64 sizes
+    (40, 10**6, b"PK\x06\x06"),  # large offsets and sizes everywhere
+])
 def test_stamped_zip_writes_zip64_records_as_zipfile_does(tmp_path, monkeypatch, limit,
-                                                          count) -> None:
+                                                          count, record) -> None:
     """Past the plain format's limits (made small here) the bytes are still zipfile's."""
     monkeypatch.setattr(zipwriter.StampedZip, "_LIMIT", limit)
     monkeypatch.setattr(zipwriter.StampedZip, "_MAX_ENTRIES", count)
@@ -66,7 +70,7 @@ def test_stamped_zip_writes_zip64_records_as_zipfile_does(tmp_path, monkeypatch,
     writer.close()
     written = target.read_bytes()
     assert written == zipfile_bytes(entries, WHEN)
-    assert b"PK\x06\x06" in written  # the zip64 end of central directory
+    assert record in written
     with zipfile.ZipFile(target) as zf:
         assert zf.testzip() is None
         assert [(i.filename, zf.read(i)) for i in zf.infolist()] == entries
