@@ -131,7 +131,8 @@ def options_for(loaded: LoadedOutline, *, aspect: str | None = None,
     (when it is 16:9 or 4:3), else 16:9. Raises EnvironmentProblem as ``build_timestamp``.
     """
     return BuildOptions(timestamp=build_timestamp(loaded),
-                        aspect=aspect or loaded.template_shape or "16:9", progress=progress)
+                        aspect=aspect or loaded.template_shape or "16:9", progress=progress,
+                        template=loaded.template)
 
 
 def build_timestamp(loaded: LoadedOutline,

@@ -361,11 +361,11 @@ def check_template(template: Path) -> None:
     Example:
       deckgen check-template corporate.pptx
     """
-    from . import templates
+    from .deck import template_report
 
     try:
-        lines, ok = templates.report(templates.read(template))
-    except templates.TemplateProblem as exc:
+        lines, ok = template_report.check(template)
+    except template_report.TemplateProblem as exc:
         _err(f"{template}: cannot be used as a template: {exc}")
         sys.exit(1)
     for line in lines:

@@ -25,6 +25,8 @@ class LoadedOutline:
     path: Path
     template_shape: str | None = None
     """'16:9' or '4:3' when the brand's template has one of those slide shapes."""
+    template: Any = None
+    """The brand's template as parsed (``deck.template_reader.Template``), or None."""
 
     def problem(self, path: tuple, message: str, severity: str = "warning") -> Problem:
         """Return a Problem for the outline value at model ``path``, located in the file."""
@@ -70,7 +72,7 @@ def validate(document: source.Document, base_dir: Path, *, allow_outside: bool =
     if problems:
         raise OutlineError(problems)
     return LoadedOutline(outline, document, outline_path or base_dir / "outline.yaml",
-                         paths.template.aspect if paths.template else None)
+                         paths.template.aspect if paths.template else None, paths.template)
 
 
 # --- brand and themes ------------------------------------------------------------
@@ -196,7 +198,8 @@ class _PathChecker:
         target = self._locate(value, where, base, "a PowerPoint .pptx or .potx template")
         if target is None:
             return brand, None
-        from . import templates  # read only for outlines that name a template
+        from .deck import contract
+        from .deck import template_reader as templates  # read only for outlines that name one
 
         try:
             template = templates.read(target)
@@ -206,7 +209,7 @@ class _PathChecker:
                                          f"'{value}' cannot be used as a template: {exc}",
                                          format_path(where)))
             return brand, None
-        lost = [p.kind for p in templates.contract(template) if not p.placeable]
+        lost = [p.kind for p in contract.contract(template) if not p.placeable]
         if lost:
             line, col = self.document.locate(where)
             self.problems.append(Problem(self.document.file, line, col,
@@ -232,12 +235,12 @@ class _PathChecker:
         if not wanted:
             return
         label = "the template"
-        from . import templates  # read only for outlines that name a layout
+        from .deck import template_reader as templates  # read only for outlines that name a layout
 
         if template is None:
             label = "the built-in layouts"
             try:
-                template = templates.read(templates.default_path())
+                template = templates.default()
             except templates.TemplateProblem:
                 return
         for where, name in wanted:

@@ -6,7 +6,7 @@ import datetime as _dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 FindingCode = Literal["shrunk", "overflow", "contrast", "notes", "unsourced", "wordy", "glyph",
                       "font"]
@@ -40,6 +40,9 @@ class BuildOptions:
     timestamp: _dt.datetime = _dt.datetime(2000, 1, 1, tzinfo=_dt.UTC)
     aspect: str = "16:9"
     progress: Progress | None = None
+    template: Any = None
+    """The brand's template as the loader parsed it (``deck.template_reader.Template``), so
+    the deck is written from the bytes already read; None reads it when it is needed."""
 
 
 @dataclass

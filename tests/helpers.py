@@ -26,8 +26,9 @@ from pptx import Presentation
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.util import Emu
 
-from generator import outline, templates
+from generator import outline
 from generator.deck import DeckBuilder
+from generator.deck import template_reader as templates
 from generator.report import BuildOptions, BuildResult
 
 ROOT = Path(__file__).parents[1]

@@ -33,7 +33,7 @@ class DeckBuilder:
 
     def prepare(self) -> None:
         """Import what a build needs (python-pptx), ahead of the outline."""
-        from . import writer  # noqa: F401 - imported for its cost, now
+        from .pptx import writer  # noqa: F401 - imported for its cost, now
 
     def plan(self, outline: Outline, options: BuildOptions | None = None) -> DeckPlan:
         """Return the deck laid out as slide plans, with layout findings; writes nothing."""
@@ -50,7 +50,7 @@ class DeckBuilder:
               options: BuildOptions | None = None) -> BuildResult:
         """Write the deck to ``path``, a deterministic zip; return the slide count and the
         layout findings."""
-        from . import writer  # python-pptx is needed only to write
+        from .pptx import writer  # python-pptx is needed only to write
 
         options = options or BuildOptions()
         with runtime.quick():

@@ -11,6 +11,7 @@ from ..model import Outline, Playbook, Section, TwoColumnSlide, section_id, show
 from ..report import BuildOptions
 from . import chrome, layout, markup
 from .context import Context
+from .contract import preferred
 from .elements import DeckPlan, Element, SlidePlan
 from .layout import Box
 from .slides import (
@@ -33,16 +34,16 @@ CONTINUED = " (continued)"
 DARK_KINDS = ("title", "divider", "closing")
 
 KINDS: dict[str, tuple[Callable, str]] = {
-    "bullets": (bullets.pages, "Title and Content"),
-    "stats": (stats.pages, "Title Only"),
-    "chart": (chart.pages, "Title Only"),
-    "table": (table.pages, "Title Only"),
-    "timeline": (timeline.pages, "Title Only"),
-    "quote": (quote.pages, "Title Only"),
-    "two-column": (two_column.pages, "Two Content"),
-    "image": (image.pages, "Title Only"),
+    "bullets": (bullets.pages, preferred("bullets")),
+    "stats": (stats.pages, preferred("stats")),
+    "chart": (chart.pages, preferred("chart")),
+    "table": (table.pages, preferred("table")),
+    "timeline": (timeline.pages, preferred("timeline")),
+    "quote": (quote.pages, preferred("quote")),
+    "two-column": (two_column.pages, preferred("two-column")),
+    "image": (image.pages, preferred("image")),
 }
-"""Slide kind -> (its planner, the layout it is built on)."""
+"""Slide kind -> (its planner, the layout it prefers, from ``contract.NEEDS``)."""
 
 def plan(outline: Outline, options: BuildOptions) -> DeckPlan:
     """Return the deck laid out: every slide's elements, notes and section, and findings."""
@@ -56,10 +57,10 @@ def plan(outline: Outline, options: BuildOptions) -> DeckPlan:
             if (book.after or ids[-1]) == ids[i]:
                 slides += _playbook(ctx, book, k)
     if outline.sources:
-        slides += _content(ctx, "sources", "Title and Content", "Sources", ("sources",),
+        slides += _content(ctx, "sources", preferred("sources"), "Sources", ("sources",),
                            APPENDIX, "The sources cited in this deck, for reference.", [],
                            lambda body: sources.pages(ctx, body))
-    slides.append(_dark(ctx, "closing", "Title Only", outline.closing or outline.meta.title,
+    slides.append(_dark(ctx, "closing", preferred("closing"), outline.closing or outline.meta.title,
                         generated.closing(ctx), "Thank the audience and invite questions.",
                         APPENDIX, ("closing",)))
     for n, slide in enumerate(slides, 1):
@@ -83,7 +84,7 @@ def _cover(ctx: Context) -> SlidePlan:
     notes = " ".join(p for p in (f"Welcome. This deck is {markup.plain(meta.title)}.",
                                  meta.subtitle, f"Presented by {meta.author}." if meta.author
                                  else None) if p)
-    return _dark(ctx, "title", "Title Slide", meta.title, generated.cover(ctx), notes, INTRO,
+    return _dark(ctx, "title", preferred("title"), meta.title, generated.cover(ctx), notes, INTRO,
                  ("meta",))
 
 
@@ -91,7 +92,7 @@ def _agenda(ctx: Context) -> list[SlidePlan]:
     anchors = [_anchor(section_id(s, i)) for i, s in enumerate(ctx.outline.sections)]
     notes = "Today we cover: " + "; ".join(markup.plain(s.title)
                                            for s in ctx.outline.sections) + "."
-    return _content(ctx, "agenda", "Title and Content", "Agenda", ("sections",), INTRO, notes,
+    return _content(ctx, "agenda", preferred("agenda"), "Agenda", ("sections",), INTRO, notes,
                     [], lambda body: generated.agenda(ctx, anchors, body))
 
 
@@ -103,7 +104,7 @@ def _section(ctx: Context, section: Section, i: int, sid: str) -> list[SlidePlan
     path = ("sections", i)
     name = markup.plain(section.title)
     notes = _section_notes(section) or f"This section covers {name}."
-    out = [_dark(ctx, "divider", "Section Header", section.title,
+    out = [_dark(ctx, "divider", preferred("divider"), section.title,
                  generated.divider(ctx, i + 1, section, path), notes, name, path,
                  _anchor(sid))]
     for j, slide in enumerate(section.slides):
@@ -138,13 +139,13 @@ def _playbook(ctx: Context, book: Playbook, k: int) -> list[SlidePlan]:
     notes = book.notes or "\n\n".join(markup.plain(p) for p in book.intro) or markup.plain(
         book.takeaway)
     cites = list(book.sources)
-    out = _content(ctx, "playbook", "Title Only", book.headline, path, name, notes, cites,
+    out = _content(ctx, "playbook", preferred("playbook"), book.headline, path, name, notes, cites,
                    lambda body: playbook.overview(ctx, book, body, path))
     for j, peer in enumerate(book.peers):
         ppath = (*path, "peers", j)
         pnotes = peer.notes or markup.plain(peer.takeaway)
         title = f"{peer.name}: {peer.headline}"
-        out += _content(ctx, "peer", "Title Only", title, ppath, name, pnotes,
+        out += _content(ctx, "peer", preferred("peer"), title, ppath, name, pnotes,
                         list(peer.sources),
                         lambda body, peer=peer, ppath=ppath: playbook.peer(ctx, book, peer,
                                                                             body, ppath))

@@ -17,7 +17,6 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from deckzip import normalise_zip
 from lxml import etree
 from pptx.chart.data import CategoryChartData
 from pptx.dml.color import RGBColor
@@ -30,11 +29,11 @@ from pptx.util import Emu, Pt
 
 from generator import brand as _brand
 from generator import outline as _outline
-from generator import templates
 from generator import text as _text
-from generator.deck import DeckBuilder, charts, sections, template, theme, writer
+from generator.deck import DeckBuilder, contract, template_reader
 from generator.deck.elements import ChartFrame, Picture, Shape, TableGrid, TextBox
 from generator.deck.layout import BULLET_INDENT
+from generator.deck.pptx import charts, sections, template, theme, writer, zipwriter
 from generator.report import BuildOptions
 from helpers import bench_module, make_image, make_template, outline_on
 
@@ -61,9 +60,10 @@ class ReferenceWriter:
     def __init__(self, plan, outline, options):
         self.plan, self.outline, self.options = plan, outline, options
         self.template_path = outline.brand.template
-        self.prs = template.open_presentation(self.template_path)
+        self.contract = (template_reader.read(self.template_path) if self.template_path
+                         else template_reader.default())
+        self.prs = template.open_presentation(self.contract, own=self.template_path is None)
         self.prs.slide_width, self.prs.slide_height = emu(plan.width), emu(plan.height)
-        self.contract = templates.read(self.template_path or templates.default_path())
         self.layouts = {lay.name: lay for m in self.prs.slide_masters for lay in m.slide_layouts}
         theme.apply(self.prs, outline.brand, whole=self.template_path is None)
         self.anchors: dict = {}
@@ -90,10 +90,10 @@ class ReferenceWriter:
                        [(name, [ids[i] for i in idx]) for name, idx in self.plan.sections])
         self.properties()
         self.prs.save(str(path))
-        normalise_zip(path, self.options.timestamp)
+        restamp(path, self.options.timestamp)
 
     def slide(self, plan) -> None:
-        placement = templates.place(self.contract, plan.kind, plan.requested)
+        placement = contract.place(self.contract, plan.kind, plan.requested)
         slide = self.prs.slides.add_slide(self.layouts[placement.layout])
         slide.background.fill.solid()
         slide.background.fill.fore_color.rgb = rgb(plan.background)
@@ -245,13 +245,24 @@ class ReferenceWriter:
         props.revision = 1
 
 
+def restamp(path: Path, when: _dt.datetime) -> None:
+    """Rewrite the zip python-pptx saved at ``path`` as the deck's zip writer writes it."""
+    with zipfile.ZipFile(path) as src:
+        entries = [(i.filename, src.read(i)) for i in src.infolist()]
+    entries.sort(key=lambda e: e[0] != zipwriter.CONTENT_TYPES_NAME)
+    out = zipwriter.StampedZip(path, when)
+    for name, data in entries:
+        out.write("/" + name, data)
+    out.close()
+
+
 def both(outline_path: Path, folder: Path, aspect: str = "16:9") -> tuple[bytes, bytes]:
     """Return (the fast writer's deck, the reference writer's deck) for one outline."""
     loaded = _outline.load(outline_path)
     options = BuildOptions(timestamp=WHEN, aspect=aspect)
     fast = folder / "fast.pptx"
     DeckBuilder().build(loaded.outline, fast, options)
-    normalise_zip(fast, WHEN)
+    assert zipwriter.is_stamped(fast, WHEN)
     slow = folder / "reference.pptx"
     plan = DeckBuilder().plan(loaded.outline, options)
     ReferenceWriter(plan, loaded.outline, options).write(slow)

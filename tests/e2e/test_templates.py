@@ -16,8 +16,9 @@ from lxml import etree
 from pptx import Presentation
 from pptx.util import Emu
 
-from generator import templates, themes
+from generator import themes
 from generator.cli import main
+from generator.deck import template_reader as templates
 from helpers import make_template, outline_on
 
 FIXTURES = Path(__file__).parents[1] / "fixtures"

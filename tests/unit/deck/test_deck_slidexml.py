@@ -17,9 +17,10 @@ from pptx.oxml.slide import CT_Slide
 from pptx.slide import Slide
 
 from generator import outline as _outline
-from generator.deck import DeckBuilder, slidexml
+from generator.deck import DeckBuilder
 from generator.deck.elements import Cell, Para, Shape, TableGrid, TextBox
 from generator.deck.layout import Box
+from generator.deck.pptx import slidexml
 from generator.report import BuildOptions
 from generator.text import Run
 
@@ -155,7 +156,7 @@ def test_placeholder_cloned_by_python_pptx_is_positioned_and_filled() -> None:
 def test_notes_page_has_one_paragraph_per_line_and_breaks_for_vertical_tabs() -> None:
     prs = Presentation()
     master = prs.notes_master
-    from generator.deck.writer import _notes_page
+    from generator.deck.pptx.writer import _notes_page
 
     page = _notes_page(master)
     notes = page.make("First line\nSecond\vwith a break\n\nafter a blank <&>")
