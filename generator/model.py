@@ -13,8 +13,6 @@ HEX_COLOUR = r"^#[0-9A-Fa-f]{6}$"
 IDENT = r"^[A-Za-z0-9][A-Za-z0-9_.-]*$"
 
 # A YAML number may stand for text (years, figures): 2024 -> '2024'.
-Cell = Annotated[str, Rules(numbers=True, schema={"type": ["string", "number"]})]
-"""A text value that may be written as a number."""
 Prose = Annotated[str, Rules(numbers=True, schema={"type": ["string", "number"]})]
 """Optional inline text that may be written as a number."""
 Text = Annotated[str, Rules(numbers=True, min_length=1,
@@ -156,7 +154,7 @@ class Table(_Node):
     """A table: header row plus body rows; cells are inline text."""
 
     columns: list[Text] = field(min_length=1, description="Header cells.")
-    rows: list[list[Cell]] = field(min_length=1, description="Body rows, one cell per column.")
+    rows: list[list[Prose]] = field(min_length=1, description="Body rows, one cell per column.")
     source: str | None = field(None, description="Id of the source of the table's data.")
     caption: Prose | None = None
 
@@ -285,6 +283,19 @@ class Section(_Node):
     slides: list[Slide] = field(default_factory=list)
     layout: str | None = field(None, description="Template layout for this section's slides.")
 
+    @staticmethod
+    def id_from(given: str | None, title: str, index: int) -> str:
+        """Return the id of a section with id ``given`` (or None) and ``title`` at ``index``.
+
+        The rule: the section's own id, else its title as a slug, else 'section-N' (N counts
+        from 1). The loader applies it to raw data, the builders to the model.
+        """
+        return given or slug(title) or f"section-{index + 1}"
+
+    def resolved_id(self, index: int) -> str:
+        """Return this section's id when it is at ``index`` (0-based) in the outline."""
+        return Section.id_from(self.id, self.title, index)
+
 
 class Peer(_Node):
     """A company set against the subject, one contrast per dimension."""
@@ -346,12 +357,24 @@ class Outline(_Node):
     playbooks: list[Playbook] = field(default_factory=list)
     closing: Prose | None = field(None, description="Closing line for the last slide.")
 
+    def section_ids(self) -> list[str]:
+        """Return every section's id, in order (see ``Section.id_from``)."""
+        return [section.resolved_id(i) for i, section in enumerate(self.sections)]
 
-def section_id(section: Section, index: int) -> str:
-    """Return a section's id: its own, or one made from its title (``index`` is 0-based)."""
-    if section.id:
-        return section.id
-    return slug(section.title) or f"section-{index + 1}"
+    def placed_playbooks(self) -> dict[int, list[tuple[int, Playbook]]]:
+        """Return the playbooks by the index of the section they follow.
+
+        Each is given as (its index in ``playbooks``, the playbook), in outline order. A
+        playbook follows the section its ``after`` names; without ``after`` (or with an id
+        no section has, which the loader reports) it follows the last section.
+        """
+        ids = {sid: i for i, sid in enumerate(self.section_ids())}
+        last = len(self.sections) - 1
+        placed: dict[int, list[tuple[int, Playbook]]] = {}
+        for k, playbook in enumerate(self.playbooks):
+            where = ids.get(playbook.after, last) if playbook.after else last
+            placed.setdefault(where, []).append((k, playbook))
+        return placed
 
 
 def slug(title: str) -> str:
