@@ -18,7 +18,7 @@ from .errors import BuildError, EnvironmentProblem, OutlineError, Problem
 from .report import BuildOptions, BuildResult, Finding
 
 if TYPE_CHECKING:  # this module stays light: a build's worker forks right after importing it
-    from .outline import LoadedOutline
+    from .loader import LoadedOutline
 
 ARTIFACTS = ("deck", "brief")
 FILE_NAMES = {"deck": "deck.pptx", "brief": "brief.pdf"}

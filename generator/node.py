@@ -12,7 +12,7 @@ It knows only the forms the outline uses: text, numbers, dates, literals, option
 lists, mappings of text, nested nodes, and unions of nodes told apart by a tag key.
 
 Errors are dicts with ``type``, ``loc`` (the path into the data), ``input``, ``ctx`` and
-``msg``; ``outline.py`` turns them into located, worded problems.
+``msg``; ``loader/messages.py`` turns them into located, worded problems.
 """
 
 from __future__ import annotations
@@ -111,7 +111,7 @@ class Node:
     ``_after()`` may raise ValueError when the fields do not fit together.
     """
 
-    model_fields: ClassVar[dict[str, Spec]] = {}
+    fields: ClassVar[dict[str, Spec]] = {}
     schema_title: ClassVar[str | None] = None
     _validator: ClassVar[Validator | None] = None
 
@@ -119,7 +119,7 @@ class Node:
         super().__init_subclass__(**kwargs)
         fields: dict[str, Spec] = {}
         for base in reversed(cls.__mro__[1:]):
-            fields.update(getattr(base, "model_fields", {}))
+            fields.update(getattr(base, "fields", {}))
         for name, annotation in cls.__dict__.get("__annotations__", {}).items():
             if name.startswith("_") or "ClassVar" in str(annotation):
                 continue
@@ -131,11 +131,11 @@ class Node:
             fields[name] = spec
             if name in cls.__dict__:
                 delattr(cls, name)
-        cls.model_fields = fields
+        cls.fields = fields
         cls._validator = None
 
     def __init__(self, **values: Any):
-        fields = type(self).model_fields
+        fields = type(self).fields
         unknown = set(values) - set(fields)
         if unknown:
             raise TypeError(f"{type(self).__name__} has no field {sorted(unknown)[0]!r}")
@@ -149,7 +149,7 @@ class Node:
                 state[name] = spec.make_default()
 
     @classmethod
-    def model_validate(cls, data: Any) -> Any:
+    def parse(cls, data: Any) -> Any:
         """Return the node ``data`` describes; raises ValidationError listing every error."""
         errors: Errors = []
         value = validator(cls)(data, (), errors)
@@ -204,7 +204,7 @@ def _hints(cls: type[Node]) -> dict[str, Any]:
     hints = {}
     for base in reversed(cls.__mro__):
         for name, annotation in base.__dict__.get("__annotations__", {}).items():
-            if name in cls.model_fields:
+            if name in cls.fields:
                 if isinstance(annotation, str):
                     annotation = eval(annotation, namespace)  # noqa: S307 - our own source
                 hints[name] = annotation
@@ -212,7 +212,7 @@ def _hints(cls: type[Node]) -> dict[str, Any]:
 
 
 def _node_validator(cls: type[Node]) -> Validator:
-    fields = cls.model_fields
+    fields = cls.fields
     hints = _hints(cls)
     checks = {name: _compile(hints[name], spec.rules) for name, spec in fields.items()}
     specs = list(fields.items())
@@ -484,7 +484,7 @@ def _node_schema(cls: type[Node], defs: dict[str, dict]) -> dict[str, Any]:
     hints = _hints(cls)
     properties: dict[str, Any] = {}
     required = []
-    for name, spec in cls.model_fields.items():
+    for name, spec in cls.fields.items():
         prop = _type_schema(hints[name], spec.rules, defs)
         if spec.required:
             required.append(name)

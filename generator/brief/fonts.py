@@ -14,6 +14,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 
 from .. import brand as _brand
 from ..model import Outline
+from ..node import Node
 from ..report import Finding
 from ..text import FontMetrics, metrics, plain
 
@@ -219,7 +220,7 @@ def shown_text(node: object, path: tuple = ()) -> Iterator[tuple[tuple, str]]:
     elif isinstance(node, dict):
         for key, value in node.items():
             yield from shown_text(value, (*path, key))
-    elif hasattr(type(node), "model_fields"):
-        for name in type(node).model_fields:
+    elif isinstance(node, Node):
+        for name in type(node).fields:
             if name not in _NOT_SHOWN:
                 yield from shown_text(getattr(node, name), (*path, name))

@@ -8,6 +8,7 @@ from functools import lru_cache
 from .. import brand as _brand
 from .. import text as _text
 from ..model import ChartSlide, Outline, Playbook, Section, StatsSlide, TwoColumnSlide
+from ..node import Node
 from ..report import BuildOptions
 from . import chrome, layout, markup
 from .context import Context
@@ -201,8 +202,8 @@ def _strings(node, key: str = "") -> Iterator[str]:
     elif isinstance(node, (list, tuple)):
         for item in node:
             yield from _strings(item, key)
-    elif hasattr(type(node), "model_fields"):
-        for name in type(node).model_fields:
+    elif isinstance(node, Node):
+        for name in type(node).fields:
             yield from _strings(getattr(node, name), name)
 
 

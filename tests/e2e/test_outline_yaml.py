@@ -12,7 +12,7 @@ from pptx import Presentation
 from pypdf import PdfReader
 
 from generator.cli import main
-from generator.outline import load
+from generator.loader import load
 from generator.text import plain
 
 ROOT = Path(__file__).parents[2]

@@ -17,7 +17,7 @@ DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 
 
 def _outline(title: str, prose: str = "Fine text.") -> Outline:
-    return Outline.model_validate({
+    return Outline.parse({
         "meta": {"title": "Brief"},
         "sections": [{"title": "One", "prose": ["ok"]},
                      {"title": title, "prose": [prose]}],

@@ -60,7 +60,7 @@ def test_stamped_zip_refuses_what_needs_zip64(tmp_path, monkeypatch) -> None:
 def minimal() -> Outline:
     data = yaml.safe_load(FIXTURE.read_text(encoding="utf-8"))
     data["brand"] = {}
-    return Outline.model_validate(data)
+    return Outline.parse(data)
 
 
 @pytest.fixture(scope="module")

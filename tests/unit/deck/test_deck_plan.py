@@ -17,7 +17,7 @@ FIXTURE = Path(__file__).parents[2] / "fixtures" / "deck_all_kinds.yaml"
 
 def outline(sections, **extra) -> Outline:
     data = {"meta": {"title": "T", "footer": "F"}, "brand": {}, "sections": sections, **extra}
-    return Outline.model_validate(data)
+    return Outline.parse(data)
 
 
 def bullets_slide(bullets, **extra) -> dict:
@@ -36,7 +36,7 @@ def codes(p) -> list[str]:
 def all_kinds() -> Outline:
     data = yaml.safe_load(FIXTURE.read_text())
     data["brand"] = {}
-    return Outline.model_validate(data)
+    return Outline.parse(data)
 
 
 def test_builder_names() -> None:
