@@ -264,7 +264,7 @@ def _compile(tp: Any, rules: Rules | None = None) -> Validator:
     origin = typing.get_origin(tp)
     if origin is typing.Annotated:
         inner, *extras = typing.get_args(tp)
-        merged = _merge_rules([e for e in extras if isinstance(e, Rules)] + [rules])
+        merged = _merge_rules([*(e for e in extras if isinstance(e, Rules)), rules])
         tag = next((e.key for e in extras if isinstance(e, Tagged)), None)
         if tag is not None:
             return _tagged(typing.get_args(inner), tag)
@@ -526,7 +526,7 @@ def _type_schema(tp: Any, rules: Rules | None, defs: dict[str, dict]) -> dict[st
     origin = typing.get_origin(tp)
     if origin is typing.Annotated:
         inner, *extras = typing.get_args(tp)
-        merged = _merge_rules([e for e in extras if isinstance(e, Rules)] + [rules])
+        merged = _merge_rules([*(e for e in extras if isinstance(e, Rules)), rules])
         if merged is not None and merged.schema is not None:
             return dict(merged.schema)
         tag = next((e.key for e in extras if isinstance(e, Tagged)), None)
@@ -539,10 +539,11 @@ def _type_schema(tp: Any, rules: Rules | None, defs: dict[str, dict]) -> dict[st
                                       "propertyName": tag}, "oneOf": refs}
         return _type_schema(inner, merged, defs)
     if origin in (typing.Union, types.UnionType):
-        options = [a for a in typing.get_args(tp) if a is not type(None)]
-        return {"anyOf": [_type_schema(options[0], rules, defs), {"type": "null"}]}
+        members = [a for a in typing.get_args(tp) if a is not type(None)]
+        return {"anyOf": [_type_schema(members[0], rules, defs), {"type": "null"}]}
     if origin is list:
-        out = {"items": _type_schema(typing.get_args(tp)[0], None, defs), "type": "array"}
+        out: dict[str, Any] = {"items": _type_schema(typing.get_args(tp)[0], None, defs),
+                               "type": "array"}
         if rules and rules.min_length is not None:
             out["minItems"] = rules.min_length
         if rules and rules.max_length is not None:

@@ -74,8 +74,8 @@ def structure(document: source.Document) -> list[Problem]:
         if isinstance(after, str) and after not in section_ids:
             hint = did_you_mean(after, list(section_ids), "section")
             add(("playbooks", i, "after"), f"no section with id '{after}'; {hint}")
-        dims = [d.get("id") for d in _items(playbook.get("dimensions"))
-                if isinstance(d.get("id"), str)]
+        dims: list[str] = [d["id"] for d in _items(playbook.get("dimensions"))
+                           if isinstance(d.get("id"), str)]
         if not dims:
             continue
         for j, peer in enumerate(_items(playbook.get("peers"))):

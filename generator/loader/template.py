@@ -59,7 +59,7 @@ def check_layouts(sections: list, template: Template | None, document: source.Do
 
     Without a template the names are checked against the built-in layouts.
     """
-    wanted = []
+    wanted: list[tuple[tuple, Any]] = []
     for i, section in enumerate(sections):
         if not isinstance(section, dict):
             continue
@@ -68,8 +68,9 @@ def check_layouts(sections: list, template: Template | None, document: source.Do
         for j, slide in enumerate(slides if isinstance(slides, list) else []):
             if isinstance(slide, dict):
                 wanted.append((("sections", i, "slides", j, "layout"), slide.get("layout")))
-    wanted = [(where, name) for where, name in wanted if isinstance(name, str)]
-    if not wanted:
+    named: list[tuple[tuple, str]] = [(where, name) for where, name in wanted
+                                      if isinstance(name, str)]
+    if not named:
         return
     from .. import templates
 
@@ -80,7 +81,7 @@ def check_layouts(sections: list, template: Template | None, document: source.Do
             template = templates.read(templates.default_path())
         except templates.TemplateProblem:
             return
-    for where, name in wanted:
+    for where, name in named:
         if template.layout(name) is None:
             hint = did_you_mean(name, template.names, "layout")
             problems.append(problem_at(document, where, f"no layout '{name}' in {label}; {hint}"))
