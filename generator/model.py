@@ -7,7 +7,7 @@ import re
 from typing import Annotated, Any, Literal
 
 from .node import Node, Rules, Tagged, field
-from .node import json_schema as _json_schema
+from .node_schema import json_schema as _json_schema
 
 HEX_COLOUR = r"^#[0-9A-Fa-f]{6}$"
 IDENT = r"^[A-Za-z0-9][A-Za-z0-9_.-]*$"
