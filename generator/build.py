@@ -19,8 +19,8 @@ from .errors import BuildError, EnvironmentProblem, OutlineError, Problem
 from .report import BuildOptions, BuildResult, Finding, Progress
 
 if TYPE_CHECKING:  # this module stays light: a build's worker forks right after importing it
+    from .loader import LoadedOutline
     from .model import Outline
-    from .outline import LoadedOutline
 
 BUILDERS: dict[str, str] = {
     "deck": "generator.deck:DeckBuilder",

@@ -69,7 +69,7 @@ def _display(path: Path) -> str:
 
 
 def _load(outline: Path, allow_outside: bool = False, brand: str | None = None):
-    from .outline import load
+    from .loader import load
 
     return load(outline, name=str(outline), allow_outside=allow_outside, brand=brand)
 

@@ -8,14 +8,12 @@ from collections.abc import Iterator
 from typing import Annotated, Any, Literal
 
 from .node import Node, Rules, Tagged, field
-from .node import json_schema as _json_schema
+from .node_schema import json_schema as _json_schema
 
 HEX_COLOUR = r"^#[0-9A-Fa-f]{6}$"
 IDENT = r"^[A-Za-z0-9][A-Za-z0-9_.-]*$"
 
 # A YAML number may stand for text (years, figures): 2024 -> '2024'.
-Cell = Annotated[str, Rules(numbers=True, schema={"type": ["string", "number"]})]
-"""A text value that may be written as a number."""
 Prose = Annotated[str, Rules(numbers=True, schema={"type": ["string", "number"]})]
 """Optional inline text that may be written as a number."""
 Text = Annotated[str, Rules(numbers=True, min_length=1,
@@ -161,7 +159,7 @@ class Table(_Node):
     """A table: header row plus body rows; cells are inline text."""
 
     columns: list[Text] = field(min_length=1, description="Header cells.")
-    rows: list[list[Cell]] = field(min_length=1, description="Body rows, one cell per column.")
+    rows: list[list[Prose]] = field(min_length=1, description="Body rows, one cell per column.")
     source: str | None = field(None, description="Id of the source of the table's data.",
                                shown="hidden")
     caption: Prose | None = None
@@ -296,6 +294,19 @@ class Section(_Node):
     layout: str | None = field(None, description="Template layout for this section's slides.",
                                shown="hidden")
 
+    @staticmethod
+    def id_from(given: str | None, title: str, index: int) -> str:
+        """Return the id of a section with id ``given`` (or None) and ``title`` at ``index``.
+
+        The rule: the section's own id, else its title as a slug, else 'section-N' (N counts
+        from 1). The loader applies it to raw data, the builders to the model.
+        """
+        return given or slug(title) or f"section-{index + 1}"
+
+    def resolved_id(self, index: int) -> str:
+        """Return this section's id when it is at ``index`` (0-based) in the outline."""
+        return Section.id_from(self.id, self.title, index)
+
 
 class Peer(_Node):
     """A company set against the subject, one contrast per dimension."""
@@ -357,6 +368,25 @@ class Outline(_Node):
     playbooks: list[Playbook] = field(default_factory=list)
     closing: Prose | None = field(None, description="Closing line for the last slide.")
 
+    def section_ids(self) -> list[str]:
+        """Return every section's id, in order (see ``Section.id_from``)."""
+        return [section.resolved_id(i) for i, section in enumerate(self.sections)]
+
+    def placed_playbooks(self) -> dict[int, list[tuple[int, Playbook]]]:
+        """Return the playbooks by the index of the section they follow.
+
+        Each is given as (its index in ``playbooks``, the playbook), in outline order. A
+        playbook follows the section its ``after`` names; without ``after`` (or with an id
+        no section has, which the loader reports) it follows the last section.
+        """
+        ids = {sid: i for i, sid in enumerate(self.section_ids())}
+        last = len(self.sections) - 1
+        placed: dict[int, list[tuple[int, Playbook]]] = {}
+        for k, playbook in enumerate(self.playbooks):
+            where = ids.get(playbook.after, last) if playbook.after else last
+            placed.setdefault(where, []).append((k, playbook))
+        return placed
+
 
 def shown_text(node: object, path: tuple = (), *, labels: bool = True
                ) -> Iterator[tuple[tuple, str]]:
@@ -374,16 +404,10 @@ def shown_text(node: object, path: tuple = (), *, labels: bool = True
         for key, value in node.items():
             yield from shown_text(value, (*path, key), labels=labels)
     elif isinstance(node, Node):
-        for name, spec in type(node).model_fields.items():
+        for name, spec in type(node).fields.items():
             if spec.shown == "text" or (labels and spec.shown == "label"):
                 yield from shown_text(getattr(node, name), (*path, name), labels=labels)
 
-
-def section_id(section: Section, index: int) -> str:
-    """Return a section's id: its own, or one made from its title (``index`` is 0-based)."""
-    if section.id:
-        return section.id
-    return slug(section.title) or f"section-{index + 1}"
 
 
 def slug(title: str) -> str:

@@ -26,7 +26,7 @@ from pptx import Presentation
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.util import Emu
 
-from generator import outline
+from generator import loader
 from generator.deck import DeckBuilder
 from generator.deck import template_reader as templates
 from generator.report import BuildOptions, BuildResult
@@ -70,11 +70,11 @@ def make_image(path: Path) -> None:
 
 
 def build_deck(folder: Path, name: str = "deck_all_kinds.yaml", aspect: str = "16:9"
-               ) -> tuple[outline.LoadedOutline, BuildResult]:
+               ) -> tuple[loader.LoadedOutline, BuildResult]:
     """Copy the fixture ``name`` into ``folder`` with its picture and build its deck."""
     shutil.copy(FIXTURES / name, folder / name)
     make_image(folder / "deck_image.png")
-    loaded = outline.load(folder / name)
+    loaded = loader.load(folder / name)
     result = DeckBuilder().build(loaded.outline, folder / "deck.pptx",
                                  BuildOptions(timestamp=WHEN, aspect=aspect))
     return loaded, result

@@ -25,7 +25,6 @@ from ..model import (
     TableSlide,
     TimelineSlide,
     TwoColumnSlide,
-    section_id,
 )
 from ..report import BuildOptions, Finding
 from ..text import plain
@@ -65,11 +64,11 @@ def plan(outline: Outline, options: BuildOptions) -> BriefPlan:
     story += _contents(ctx)
     shown = summary_stats(outline)
     story += _summary(ctx, shown)
-    chapters = _placed_playbooks(outline)
+    chapters = outline.placed_playbooks()
     for number, section in enumerate(outline.sections, 1):
         story += _chapter(ctx, number, section, skip=shown)
-        for playbook in chapters.get(number - 1, []):
-            story += _playbook(ctx, outline.playbooks.index(playbook), playbook)
+        for index, playbook in chapters.get(number - 1, []):
+            story += _playbook(ctx, index, playbook)
     story += _sources(ctx)
     return BriefPlan(story, total, ctx)
 
@@ -228,17 +227,6 @@ def _exhibit(ctx: Context, slide) -> list:
 
 
 # --- playbooks ----------------------------------------------------------------
-
-
-def _placed_playbooks(outline: Outline) -> dict[int, list[Playbook]]:
-    """Return the playbooks by the index of the section they follow."""
-    ids = {section_id(sec, i): i for i, sec in enumerate(outline.sections)}
-    placed: dict[int, list[Playbook]] = {}
-    for playbook in outline.playbooks:
-        where = ids.get(playbook.after, len(outline.sections) - 1) if playbook.after else (
-            len(outline.sections) - 1)
-        placed.setdefault(where, []).append(playbook)
-    return placed
 
 
 def _playbook(ctx: Context, index: int, playbook: Playbook) -> list[Flowable]:

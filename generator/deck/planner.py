@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ..model import Outline, Playbook, Section, TwoColumnSlide, section_id, shown_text
+from ..model import Outline, Playbook, Section, TwoColumnSlide, shown_text
 from ..report import BuildOptions
 from . import chrome, layout, markup
 from .context import Context
@@ -50,12 +50,12 @@ def plan(outline: Outline, options: BuildOptions) -> DeckPlan:
     geo = layout.geometry(options.aspect, has_logo=bool(outline.brand.logo))
     ctx = Context(outline, geo)
     slides: list[SlidePlan] = [_cover(ctx), *_agenda(ctx)]
-    ids = [section_id(s, i) for i, s in enumerate(outline.sections)]
+    ids = outline.section_ids()
+    placed = outline.placed_playbooks()
     for i, section in enumerate(outline.sections):
         slides += _section(ctx, section, i, ids[i])
-        for k, book in enumerate(outline.playbooks):
-            if (book.after or ids[-1]) == ids[i]:
-                slides += _playbook(ctx, book, k)
+        for k, book in placed.get(i, []):
+            slides += _playbook(ctx, book, k)
     if outline.sources:
         slides += _content(ctx, "sources", preferred("sources"), "Sources", ("sources",),
                            APPENDIX, "The sources cited in this deck, for reference.", [],
@@ -89,7 +89,7 @@ def _cover(ctx: Context) -> SlidePlan:
 
 
 def _agenda(ctx: Context) -> list[SlidePlan]:
-    anchors = [_anchor(section_id(s, i)) for i, s in enumerate(ctx.outline.sections)]
+    anchors = [_anchor(sid) for sid in ctx.outline.section_ids()]
     notes = "Today we cover: " + "; ".join(markup.plain(s.title)
                                            for s in ctx.outline.sections) + "."
     return _content(ctx, "agenda", preferred("agenda"), "Agenda", ("sections",), INTRO, notes,

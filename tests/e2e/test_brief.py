@@ -11,7 +11,7 @@ import pytest
 from pypdf import PdfReader
 from pypdf.generic import IndirectObject
 
-from generator import outline as _outline
+from generator import loader as _loader
 from generator.brief import BriefBuilder
 from generator.report import BuildOptions
 from generator.text import plain
@@ -24,7 +24,7 @@ WHEN = _dt.datetime(2025, 3, 14, 9, 30, tzinfo=_dt.UTC)
 
 @pytest.fixture(scope="module")
 def sample():
-    return _outline.load(SAMPLE).outline
+    return _loader.load(SAMPLE).outline
 
 
 @pytest.fixture(scope="module")

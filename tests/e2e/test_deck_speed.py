@@ -28,7 +28,7 @@ from pptx.oxml.xmlchemy import BaseOxmlElement
 from pptx.util import Emu, Pt
 
 from generator import brand as _brand
-from generator import outline as _outline
+from generator import loader as _loader
 from generator import text as _text
 from generator.deck import DeckBuilder, contract, template_reader
 from generator.deck.elements import ChartFrame, Picture, Shape, TableGrid, TextBox
@@ -258,7 +258,7 @@ def restamp(path: Path, when: _dt.datetime) -> None:
 
 def both(outline_path: Path, folder: Path, aspect: str = "16:9") -> tuple[bytes, bytes]:
     """Return (the fast writer's deck, the reference writer's deck) for one outline."""
-    loaded = _outline.load(outline_path)
+    loaded = _loader.load(outline_path)
     options = BuildOptions(timestamp=WHEN, aspect=aspect)
     fast = folder / "fast.pptx"
     DeckBuilder().build(loaded.outline, fast, options)
@@ -318,7 +318,7 @@ def xpath_queries(tmp_path: Path, slides: int, monkeypatch) -> int:
                   f"bullets: [One point {n}, Two points]}}"]
     path = tmp_path / f"q{slides}.yaml"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    loaded = _outline.load(path)
+    loaded = _loader.load(path)
     plan = DeckBuilder().plan(loaded.outline, BuildOptions(timestamp=WHEN))
     count = 0
     original = BaseOxmlElement.xpath

@@ -11,7 +11,7 @@ from pptx import Presentation
 from pypdf import PdfReader
 
 from generator.cli import main
-from generator.outline import load
+from generator.loader import load
 from generator.text import plain
 from helpers import golden_json
 

@@ -41,7 +41,7 @@ def test_the_registry_imports_no_builder_library() -> None:
 @pytest.mark.parametrize("outline", ["brief_sample.yaml", "deck_overflow.yaml", "minimal.yaml"])
 @pytest.mark.parametrize("name", builds.ARTIFACTS)
 def test_a_builders_findings_are_its_plans_and_its_builds(name, outline, tmp_path) -> None:
-    from generator import outline as outlines
+    from generator import loader as outlines
     from generator.report import BuildOptions
 
     fixtures = Path(__file__).parents[1] / "fixtures"

@@ -11,7 +11,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 
 from generator import build as builds
 from generator import checks
-from generator import outline as outlines
+from generator import loader as outlines
 from generator.brief import BriefBuilder
 from generator.brief.fonts import GlyphMap, register
 from generator.brief.markup import markup
@@ -23,7 +23,7 @@ DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 
 
 def _outline(title: str, prose: str = "Fine text.") -> Outline:
-    return Outline.model_validate({
+    return Outline.parse({
         "meta": {"title": "Brief"},
         "sections": [{"title": "One", "prose": ["ok"]},
                      {"title": title, "prose": [prose]}],
@@ -72,7 +72,7 @@ def test_the_deck_alone_stops_at_an_undrawable_character_too(tmp_path):
 
 
 def test_source_titles_are_checked_as_both_artifacts_draw_them():
-    outline = Outline.model_validate({
+    outline = Outline.parse({
         "meta": {"title": "Brief"}, "sections": [{"title": "One"}],
         "sources": [{"id": "a", "title": "Report ✓", "url": "https://example.com/✓"}]})
     assert [f.path for f in checks.findings(outline)] == [("sources", 0, "title")]

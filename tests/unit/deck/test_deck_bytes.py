@@ -50,7 +50,7 @@ def fixture_outline(name: str) -> Outline:
     data["brand"] = {}
     for section in data["sections"]:
         section["slides"] = [s for s in section.get("slides", []) if s.get("kind") != "image"]
-    return Outline.model_validate(data)
+    return Outline.parse(data)
 
 
 @pytest.mark.parametrize("name", sorted(PINNED))

@@ -79,7 +79,7 @@ def test_stamped_zip_writes_zip64_records_as_zipfile_does(tmp_path, monkeypatch,
 def minimal() -> Outline:
     data = yaml.safe_load(FIXTURE.read_text(encoding="utf-8"))
     data["brand"] = {}
-    return Outline.model_validate(data)
+    return Outline.parse(data)
 
 
 @pytest.fixture(scope="module")

@@ -18,7 +18,7 @@ FIXTURE = Path(__file__).parents[2] / "fixtures" / "deck_all_kinds.yaml"
 
 def outline(sections, **extra) -> Outline:
     data = {"meta": {"title": "T", "footer": "F"}, "brand": {}, "sections": sections, **extra}
-    return Outline.model_validate(data)
+    return Outline.parse(data)
 
 
 def bullets_slide(bullets, **extra) -> dict:
@@ -37,7 +37,7 @@ def codes(p) -> list[str]:
 def all_kinds() -> Outline:
     data = yaml.safe_load(FIXTURE.read_text())
     data["brand"] = {}
-    return Outline.model_validate(data)
+    return Outline.parse(data)
 
 
 def test_order_of_generated_and_content_slides(all_kinds: Outline) -> None:

@@ -15,7 +15,7 @@ import yaml
 from pptx import Presentation
 
 from generator import build as _build
-from generator import outline as _outline
+from generator import loader as _outline
 from generator.deck import DeckBuilder, template_reader
 from generator.deck.pptx import check_version
 from generator.deck.pptx import writer as _writer

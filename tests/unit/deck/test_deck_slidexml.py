@@ -16,7 +16,7 @@ from pptx import Presentation
 from pptx.oxml.slide import CT_Slide
 from pptx.slide import Slide
 
-from generator import outline as _outline
+from generator import loader as _loader
 from generator.deck import DeckBuilder
 from generator.deck.elements import Cell, Para, Shape, TableGrid, TextBox
 from generator.deck.layout import Box
@@ -178,7 +178,7 @@ def text_of(p) -> str:
 def _deck(tmp_path: Path, name: str, aspect: str = "16:9") -> Path:
     shutil.copy(FIXTURES / name, tmp_path / name)
     Image.new("RGB", (600, 350), (200, 210, 220)).save(tmp_path / "deck_image.png")
-    loaded = _outline.load(tmp_path / name)
+    loaded = _loader.load(tmp_path / name)
     target = tmp_path / "deck.pptx"
     DeckBuilder().build(loaded.outline, target, BuildOptions(timestamp=WHEN, aspect=aspect))
     return target
