@@ -14,7 +14,6 @@ from ..model import Chart
 from ..text import plain
 from .context import Context
 from .flowables import bare_style, caption_markup
-from .paragraph import Paragraph
 from .styles import (
     CHART_HEIGHT,
     CHART_PT,
@@ -24,6 +23,7 @@ from .styles import (
     PIE_HEIGHT,
     SPACE,
 )
+from .typesetting import Tagged
 
 if TYPE_CHECKING:  # reportlab.graphics is imported only when a brief has a chart
     from reportlab.graphics.charts.legends import Legend
@@ -87,16 +87,17 @@ def figure(ctx: Context, exhibit: Exhibit) -> Flowable:
     """Return a numbered figure: title above; the drawing with its takeaway and caption beside."""
     ctx.figures += 1
     s = ctx.styles
-    head = ctx.para(f"Figure {ctx.figures}. " + exhibit.title, s.h3)
+    head = ctx.para(f"Figure {ctx.figures}. " + exhibit.title, s.h3, role="H2")
     width = FRAME_WIDTH * CHART_SHARE
+    chart = tagged_drawing(ctx, exhibit, width)
     notes: list[Flowable] = []
     if exhibit.takeaway:
         notes.append(ctx.para(exhibit.takeaway, s.note))
     caption = caption_markup(ctx, exhibit.chart.caption, exhibit.chart.source,
                              exhibit.chart.unit)
     if caption:
-        notes.append(Paragraph(caption, s.small))
-    body = Table([[drawing(ctx, exhibit.chart, width), notes or ""]],
+        notes.append(ctx.tagged(caption, s.small))
+    body = Table([[chart, notes or ""]],
                  colWidths=[width, FRAME_WIDTH - width], hAlign="LEFT")
     body.setStyle(bare_style(ctx, ("LEFTPADDING", (1, 0), (1, 0), GUTTER),
                              ("TOPPADDING", (1, 0), (1, 0), CHART_PT * 2)))
@@ -110,18 +111,50 @@ def figure_pair(ctx: Context, left: Exhibit, right: Exhibit) -> Flowable:
     cells = []
     for exhibit in (left, right):
         ctx.figures += 1
-        cell: list[Flowable] = [ctx.para(f"Figure {ctx.figures}. " + exhibit.title, s.h3),
-                                drawing(ctx, exhibit.chart, width, CHART_HEIGHT)]
+        cell: list[Flowable] = [
+            ctx.para(f"Figure {ctx.figures}. " + exhibit.title, s.h3, role="H2"),
+            tagged_drawing(ctx, exhibit, width, CHART_HEIGHT)]
         caption = caption_markup(ctx, exhibit.chart.caption, exhibit.chart.source,
                                  exhibit.chart.unit)
         if caption:
-            cell.append(Paragraph(caption, s.caption))
+            cell.append(ctx.tagged(caption, s.caption, "P"))
         if exhibit.takeaway:
             cell.append(ctx.para(exhibit.takeaway, s.note))
         cells.append(cell)
     body = Table([cells], colWidths=[width + GUTTER, width], hAlign="LEFT")
     body.setStyle(bare_style(ctx, ("RIGHTPADDING", (0, 0), (0, 0), GUTTER)))
     return KeepTogether([body, Spacer(0, SPACE)])
+
+
+def tagged_drawing(ctx: Context, exhibit: Exhibit, width: float,
+                   height: float | None = None) -> Flowable:
+    """Return the exhibit's chart drawn, a 'Figure' of the structure tree with its alt text."""
+    figure = ctx.tags.element("Figure", alt=alt_text(exhibit.chart, exhibit.title))
+    return Tagged(drawing(ctx, exhibit.chart, width, height), figure)
+
+
+CHART_KINDS = {"bar": "Bar chart", "column": "Column chart", "line": "Line chart",
+               "pie": "Pie chart", "doughnut": "Doughnut chart"}
+
+
+def alt_text(chart: Chart, title: str) -> str:
+    """Return what a screen reader says for ``chart``: its kind, title, unit and every value.
+
+    For example 'Column chart: Revenue by year, in EUR bn. 2022: 10; 2023: 12.5.', with a
+    sentence per series (named) when there are several.
+    """
+    show = formatter(chart.number_format, _values(chart))
+    words = [f"{CHART_KINDS[chart.type]}: {plain(title).rstrip('.')}"]
+    if chart.unit:
+        words[0] += f", in {plain(chart.unit)}"
+    words[0] += "."
+    for series in chart.series:
+        values = "; ".join(f"{plain(category)}: {show(value) if value is not None else 'no value'}"
+                           for category, value in zip(chart.categories, series.values,
+                                                      strict=True))
+        name = f"{plain(series.name)}: " if len(chart.series) > 1 else ""
+        words.append(f"{name}{values}.")
+    return " ".join(words)
 
 
 def drawing(ctx: Context, chart: Chart, width: float = FRAME_WIDTH,

@@ -1,0 +1,567 @@
+"""reportlab where the brief relies on more than its public API: the one module that does.
+
+Tested with reportlab 5.1 (``pyproject.toml`` pins ``reportlab>=5.0,<6``); importing this
+module under another major version raises ImportError, so a new reportlab is met by a clear
+message rather than a subtly different PDF. Every private name, and every piece of reportlab
+code copied or overridden here, is listed below with the upstream file it comes from (paths
+under the ``reportlab`` package, as of reportlab 5.1.0):
+
+- ``platypus/paragraph.py``: ``Paragraph`` internals ``blPara``, ``_wrapWidths``,
+  ``_width_max`` (kept per width by ``Paragraph.wrap``); ``cleanBlockQuotedText``; the
+  parser's fragment attributes (copied by ``plain_frags``); ``rl_config._FUZZ``.
+- ``platypus/frames.py``: ``Frame._add`` (overridden by ``LayoutFrame`` to place without
+  drawing while a pass only lays the story out).
+- ``platypus/flowables.py``: ``KeepTogether._content`` (read by ``walk``).
+- ``platypus/tableofcontents.py``: ``TableOfContents.wrap`` (adapted by ``Contents``:
+  ``_lastEntries``, ``drawPageNumbers``, ``Table._height``, ``Canvas.setNamedCB``).
+- ``platypus/doctemplate.py``: ``BaseDocTemplate._makeCanvas`` (overridden) and
+  ``BaseDocTemplate.multiBuild`` (adapted by ``TypesetDocument.multiBuild``, with
+  ``_indexingFlowables``, ``_doSave``, ``_multiBuildEdits``, ``_allSatisfied``).
+- ``pdfgen/canvas.py``: ``Canvas._doc`` (the PDF document), ``Canvas._code`` (the page's
+  content stream, where marked-content operators are written), ``Canvas._addAnnotation``
+  (overridden to see each link annotation), ``Canvas._annotationrefs``.
+- ``pdfbase/pdfdoc.py``: ``PDFDocument._timeStamp``, ``PDFDocument.Pages.pages``,
+  ``PDFDocument.Catalog``; ``PDFPage.__NoDefault__`` (extended per page for ``/Tabs`` and
+  ``/StructParents``); ``LinkAnnotation.permitted`` and ``otherkw`` (for ``/StructParent``).
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as _dt
+import time
+import weakref
+from ast import literal_eval
+from collections.abc import Callable, Iterator
+
+from reportlab import Version as REPORTLAB_VERSION
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfdoc import (
+    PDFArray,
+    PDFDictionary,
+    PDFName,
+    PDFObjectReference,
+    PDFStream,
+    PDFString,
+)
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, Spacer, Table
+from reportlab.platypus import paragraph as _paragraph
+from reportlab.platypus.doctemplate import NullActionFlowable
+from reportlab.platypus.paraparser import ParaParser
+from reportlab.platypus.tableofcontents import TableOfContents, drawPageNumbers
+from reportlab.rl_config import _FUZZ
+
+from .tagging import Element, Marks, Structure
+
+TESTED_MAJOR = 5
+"""The reportlab major version this module was written against and is tested with."""
+
+if int(REPORTLAB_VERSION.split(".")[0]) != TESTED_MAJOR:
+    raise ImportError(f"deckgen's brief needs reportlab {TESTED_MAJOR}.x (it relies on private "
+                      f"names listed in {__name__}); found reportlab {REPORTLAB_VERSION}")
+
+CONTENTS_ROWS = 24
+"""Rows in each of the short tables that the contents are set in."""
+ANNOTATION_PRINT = 4
+"""The annotation flag that prints an annotation (and shows it to every reader)."""
+
+
+# --- paragraphs -----------------------------------------------------------------
+
+_PLAIN_PROBE = "x"
+_plain_frags: weakref.WeakKeyDictionary[ParagraphStyle, object] = weakref.WeakKeyDictionary()
+"""Per style, the fragment reportlab's parser makes of a paragraph with no markup."""
+
+
+class Paragraph(_paragraph.Paragraph):
+    """A paragraph that reads plain text without the markup parser, breaks its lines once per
+    width, and marks what it draws as the content of its structure element.
+
+    Most of the brief's paragraphs hold no tag and no entity: the parser would turn such a
+    text into one fragment in the style's font, the same for every text but the words, so
+    that fragment is made once per style and copied. Markup goes through the parser as usual.
+
+    Layout asks a paragraph its height many times at the same width: a table sizing its
+    rows, a kept-together group measuring itself and then placing its parts, and each pass
+    of the document again. The lines depend only on the text, its style and the width, so
+    the first answer for a width is kept and given again.
+    """
+
+    def __init__(self, text, style=None, bulletText=None, frags=None, caseSensitive=1,
+                 encoding="utf8"):
+        if frags is None and style is not None and isinstance(text, str):
+            frags = plain_frags(text, style)
+        super().__init__(text, style, bulletText, frags, caseSensitive, encoding)
+
+    def wrap(self, availWidth, availHeight):
+        if availWidth < _FUZZ:
+            return super().wrap(availWidth, availHeight)
+        memo = self.__dict__.setdefault("_lines_at", {})
+        known = memo.get(availWidth)
+        if known is None:
+            width, height = super().wrap(availWidth, availHeight)
+            memo[availWidth] = (self.blPara, height, list(self._wrapWidths),
+                                getattr(self, "_width_max", 0))
+            return width, height
+        self.blPara, self.height, wrap_widths, self._width_max = known
+        self._wrapWidths = list(wrap_widths)
+        self.width = availWidth
+        return availWidth, self.height
+
+    def split(self, availWidth, availHeight):
+        parts = super().split(availWidth, availHeight)
+        element = getattr(self, "_struct", None)
+        if element is not None:
+            for part in parts:
+                part._struct = element  # the halves of a split paragraph are one element
+        return parts
+
+    def drawOn(self, canvas, x, y, _sW=0):
+        marked = _begin(canvas, self)
+        super().drawOn(canvas, x, y, _sW)
+        if marked:
+            canvas.tagger.end(canvas)
+
+
+def plain_frags(text: str, style: ParagraphStyle) -> list | None:
+    """Return the fragments reportlab's parser makes of ``text`` if it holds no markup.
+
+    Returns None for text with a tag or an entity, for empty text, and for a style that
+    transforms its text: those are left to the parser.
+    """
+    if "<" in text or "&" in text or getattr(style, "textTransform", None):
+        return None
+    words = _paragraph.cleanBlockQuotedText(text)
+    if not words:
+        return None
+    template = _plain_frags.get(style)
+    if template is None:
+        _, frags, bullets = ParaParser().parse(_PLAIN_PROBE, style)
+        if not frags or len(frags) != 1 or bullets:
+            return None
+        template = _plain_frags[style] = frags[0]
+    frag = copy.copy(template)
+    for name, value in vars(template).items():
+        if isinstance(value, (list, dict)):
+            setattr(frag, name, copy.copy(value))
+    frag.text = words
+    return [frag]
+
+
+class Tagged(Flowable):
+    """Another flowable (a chart's drawing) whose drawing is the content of an element."""
+
+    def __init__(self, content: Flowable, element: Element):
+        super().__init__()
+        self.content = content
+        self._struct = element
+        self.hAlign = getattr(content, "hAlign", "LEFT")
+
+    def wrap(self, availWidth, availHeight):
+        self.width, self.height = self.content.wrap(availWidth, availHeight)
+        return self.width, self.height
+
+    def drawOn(self, canvas, x, y, _sW=0):
+        marked = _begin(canvas, self)
+        self.content.drawOn(canvas, x, y, _sW)
+        if marked:
+            canvas.tagger.end(canvas)
+
+
+def _begin(canvas, flowable) -> bool:
+    """Open the marked content of ``flowable``'s element, if it has one and tags are drawn."""
+    tagger = getattr(canvas, "tagger", None)
+    element = getattr(flowable, "_struct", None)
+    if tagger is None or element is None:
+        return False
+    return tagger.begin(canvas, element, flowable)
+
+
+# --- marked content -------------------------------------------------------------
+
+
+class Tagger:
+    """Writes the marked-content operators of one drawing pass and records what they mark.
+
+    A page's content is an artifact unless a tagged flowable draws it: each page opens an
+    ``/Artifact`` sequence, which a tagged flowable closes while it draws its own
+    ``/Role <</MCID n>>`` sequence, and reopens after.
+    """
+
+    def __init__(self, structure: Structure, drawing: int):
+        self.structure = structure
+        self.marks = Marks(drawing)
+        self.current: Element | None = None
+
+    def begin(self, canvas: Canvas, element: Element, flowable) -> bool:
+        """Open ``element``'s marked content on the page; False when it is not to be marked.
+
+        Content drawn inside other tagged content belongs to that; a flowable drawn a second
+        time in a pass (a table's header row repeated on a new page) is an artifact.
+        """
+        if self.current is not None or getattr(flowable, "_drawn_by", None) is self:
+            return False
+        flowable._drawn_by = self
+        mcid = self.marks.add_content(canvas.getPageNumber() - 1, element)
+        canvas._code.append(f"EMC /{element.role} <</MCID {mcid}>> BDC")
+        self.current = element
+        return True
+
+    def end(self, canvas: Canvas) -> None:
+        """Close the current element's marked content; what follows is an artifact again."""
+        canvas._code.append("EMC /Artifact BMC")
+        self.current = None
+
+    def link(self, canvas: Canvas, annotation, ref, target: str, external: bool) -> None:
+        """Record a link annotation drawn now, in the element being drawn (if any)."""
+        link = self.marks.add_link(canvas.getPageNumber() - 1, self.current, annotation,
+                                   target, external, self.structure.root)
+        link.ref = ref
+
+
+class TaggingCanvas(Canvas):
+    """A canvas that, given a tagger, marks every page's content and sees every link."""
+
+    tagger: Tagger | None = None
+    _link_target: tuple[str, bool] | None = None
+
+    def showPage(self):
+        if self.tagger is not None:
+            self._code.insert(0, "/Artifact BMC")
+            self._code.append("EMC")
+        super().showPage()
+
+    def linkRect(self, contents, destinationname, *args, **kwargs):
+        self._link_target = (destinationname, False)
+        return super().linkRect(contents, destinationname, *args, **kwargs)
+
+    def linkURL(self, url, rect, *args, **kwargs):
+        self._link_target = (url, True)
+        return super().linkURL(url, rect, *args, **kwargs)
+
+    def _addAnnotation(self, annotation, name=None, addtopage=1):
+        super()._addAnnotation(annotation, name, addtopage)
+        target, self._link_target = self._link_target, None
+        if self.tagger is not None and target is not None and addtopage:
+            self.tagger.link(self, annotation, self._annotationrefs[-1], *target)
+
+
+# --- the document ---------------------------------------------------------------
+
+
+class LayoutFrame(Frame):
+    """A frame that, while its document only lays the story out, places without drawing."""
+
+    def _add(self, flowable, canv, trySplit=0):
+        if getattr(canv, "_brief_drawing", True) or "drawOn" in vars(flowable):
+            return super()._add(flowable, canv, trySplit)
+        flowable.drawOn = _skip_drawing  # shadows the method for this placement only
+        try:
+            return super()._add(flowable, canv, trySplit)
+        finally:
+            del flowable.drawOn
+
+    add = _add
+
+    def __deepcopy__(self, memo):
+        # reportlab copies the frame for each trial layout of a kept-together group; its
+        # state is numbers and strings, so only other values need copying deeply
+        twin = copy.copy(self)
+        for name, value in vars(self).items():
+            if not isinstance(value, (int, float, str, type(None))):
+                setattr(twin, name, copy.deepcopy(value, memo))
+        return twin
+
+
+def _skip_drawing(*args, **kwargs) -> None:
+    """Stands in for a flowable's drawOn while a pass only lays the story out."""
+
+
+def walk(flowables: list[Flowable]) -> Iterator[Flowable]:
+    """Yield ``flowables`` in story order, and the flowables of kept-together groups too.
+
+    A KeepTogether always splits into its flowables, so each is placed alone.
+    """
+    for flowable in flowables:
+        yield flowable
+        yield from walk(getattr(flowable, "_content", ()))
+
+
+class Stamp:
+    """A fixed creation time for the PDF's info dictionary, in UTC."""
+
+    def __init__(self, when: _dt.datetime):
+        when = when.astimezone(_dt.UTC) if when.tzinfo else when.replace(tzinfo=_dt.UTC)
+        self.t = when.timestamp()
+        self.lt = time.gmtime(self.t)
+        self.YMDhms = tuple(self.lt)[:6]
+        self.dhh = self.dmm = 0
+        self.tzname = "UTC"
+
+
+class TypesetDocument(BaseDocTemplate):
+    """A document laid out in one pass without drawing, then drawn, tagged, in the next.
+
+    Subclasses give ``contents_entries`` (what the contents will list) and
+    ``describe_link`` (a link's destination in words), and set ``structure``.
+    """
+
+    structure: Structure
+    when: _dt.datetime
+    drawing = True
+    _tagger: Tagger | None = None
+
+    def contents_entries(self, story: list[Flowable]) -> list[tuple]:
+        """Return the contents' entries (level, text, page, key) expected from ``story``."""
+        return []
+
+    def describe_link(self, target: str, external: bool) -> str:
+        """Return where a link goes, in words."""
+        return target
+
+    def xmp(self) -> bytes:
+        """Return the document's XMP metadata packet."""
+        raise NotImplementedError
+
+    def _makeCanvas(self, filename=None, canvasmaker=TaggingCanvas):
+        # build() passes reportlab's own Canvas: the brief's is always a TaggingCanvas
+        canv = super()._makeCanvas(filename=filename, canvasmaker=TaggingCanvas)
+        canv._doc._timeStamp = Stamp(self.when)
+        canv.showOutline()
+        canv._brief_drawing = self.drawing
+        canv.tagger = self._tagger
+        return canv
+
+    def multiBuild(self, story, maxPasses=10, **buildKwds):
+        """Lay ``story`` out once without drawing, to learn its page numbers; then draw it.
+
+        Before that first pass the contents are given their entries (with unknown page
+        numbers), so they take the room they will take when drawn, and every page falls
+        where it will: the drawing pass normally finds every number as it was and is the
+        last. The pass that is saved writes the structure tree. Returns the number of passes.
+
+        Adapted from ``BaseDocTemplate.multiBuild`` of reportlab 5.1 (platypus/doctemplate.py).
+        """
+        self._indexingFlowables = [f for f in story if f.isIndexing()]
+        expected = self.contents_entries(story)
+        for flowable in self._indexingFlowables:
+            if isinstance(flowable, TableOfContents):
+                flowable.addEntries(expected)
+        self._doSave = 0
+        edits: list[tuple] = []
+        self._multiBuildEdits = edits.append
+        passes = 0
+        while True:
+            passes += 1
+            self.drawing = passes > 1
+            self._tagger = Tagger(self.structure, passes) if self.drawing else None
+            for flowable in self._indexingFlowables:
+                flowable.beforeBuild()
+            self.build(story[:], **buildKwds)
+            for flowable in self._indexingFlowables:
+                flowable.afterBuild()
+            if self.drawing and self._allSatisfied():
+                self._write_tags()
+                self.canv.save()
+                break
+            if passes > maxPasses:
+                raise IndexError(f"Index entries not resolved after {maxPasses} passes")
+            while edits:
+                action, *args = edits.pop(0)
+                action(*args)
+        del self._multiBuildEdits
+        return passes
+
+    def _write_tags(self) -> None:
+        """Write the structure tree, its parent tree and the document's metadata."""
+        marks = self.canv.tagger.marks
+        doc = self.canv._doc
+        write_structure(doc, self.structure.root, marks, self.describe_link)
+        catalog = doc.Catalog
+        catalog.MarkInfo = PDFDictionary({"Marked": "true"})
+        catalog.Metadata = PDFStream(
+            PDFDictionary({"Type": PDFName("Metadata"), "Subtype": PDFName("XML")}),
+            self.xmp(), filters=[])
+
+
+def write_structure(doc, root: Element, marks: Marks,
+                    describe: Callable[[str, bool], str]) -> None:
+    """Write the tree under ``root`` as marked in ``marks`` into the PDF document ``doc``.
+
+    Sets the catalog's ``/StructTreeRoot``, each page's ``/StructParents`` and ``/Tabs``, and
+    each link annotation's ``/StructParent``, ``/Contents`` (``describe(target, external)``)
+    and print flag.
+    """
+    pages = doc.Pages.pages
+    for link in marks.links:  # a link without text of its own is described by its /Alt
+        if not any(kind == "mc" for kind, *_ in link.element.content):
+            link.element.alt = describe(link.target, link.external)
+    writer = _TreeWriter(doc, marks)
+    tree_root = PDFDictionary({})
+    tree = doc.Reference(tree_root, "StructTreeRoot")
+    document = writer.element(root, tree)
+    nums: list = []
+    for index, page in enumerate(pages):
+        page.__NoDefault__ = [*page.__NoDefault__, "Tabs", "StructParents"]
+        page.Tabs = PDFName("S")
+        owners = writer.page_owners.get(index)
+        if owners:
+            page.StructParents = index
+            nums += [index, PDFArray(owners)]
+    for link in marks.links:
+        key = len(pages) + link.number
+        nums += [key, writer.refs[id(link.element)]]
+        _describe_annotation(link.annotation, describe(link.target, link.external), key)
+    parent_tree = doc.Reference(PDFDictionary({"Nums": PDFArray(nums)}), "ParentTree")
+    tree_root.dict.update({
+        "Type": PDFName("StructTreeRoot"), "K": document, "ParentTree": parent_tree,
+        "ParentTreeNextKey": len(pages) + len(marks.links), "RoleMap": PDFDictionary({})})
+    doc.Catalog.StructTreeRoot = tree
+
+
+def _describe_annotation(annotation, words: str, key: int) -> None:
+    """Give a link annotation its description, the print flag and its parent-tree key."""
+    if isinstance(annotation, PDFDictionary):
+        annotation["Contents"] = PDFString(words)
+        annotation["F"] = ANNOTATION_PRINT
+        annotation["StructParent"] = key
+        return
+    annotation.Contents = words
+    annotation.otherkw["F"] = ANNOTATION_PRINT
+    annotation.otherkw["StructParent"] = key
+    annotation.permitted = (*annotation.permitted, "StructParent")
+
+
+class _TreeWriter:
+    """Writes elements as PDF objects, noting the element that owns each MCID of each page."""
+
+    def __init__(self, doc, marks: Marks):
+        self.doc = doc
+        self.marks = marks
+        self.refs: dict[int, PDFObjectReference] = {}
+        self.page_owners: dict[int, list] = {}
+        self._count = 0
+
+    def element(self, element: Element, parent: PDFObjectReference) -> PDFObjectReference:
+        """Write ``element`` and what it holds under ``parent``; return its reference."""
+        self._count += 1
+        ref = PDFObjectReference(f"StructElem{self._count}")
+        self.refs[id(element)] = ref
+        drawing = self.marks.drawing
+        kids: list = [self.element(kid, ref) for kid in element.kids
+                      if kid.has_content(drawing)]
+        page = None
+        content = element.content if element.drawn_in == drawing else []
+        for kind, *what in content:
+            if kind == "kid":
+                kids.append(self.element(what[0], ref))
+            elif kind == "mc":
+                index, mcid = what
+                owners = self.page_owners.setdefault(index, [])
+                owners += [None] * (mcid + 1 - len(owners))
+                owners[mcid] = ref
+                if page is None:
+                    page = index
+                kids.append(mcid if index == page else PDFDictionary(
+                    {"Type": PDFName("MCR"), "Pg": _page_ref(index), "MCID": mcid}))
+            else:
+                index, number = what
+                kids.append(PDFDictionary({"Type": PDFName("OBJR"), "Pg": _page_ref(index),
+                                           "Obj": self.marks.links[number].ref}))
+        # one kid is written alone, as PDF allows (and as some readers expect of a heading)
+        entries = {"Type": PDFName("StructElem"), "S": PDFName(element.role), "P": parent,
+                   "K": kids[0] if len(kids) == 1 else PDFArray(kids)}
+        if page is not None:
+            entries["Pg"] = _page_ref(page)
+        if element.alt:
+            entries["Alt"] = PDFString(element.alt)
+        if element.scope:
+            entries["A"] = PDFDictionary({"O": PDFName("Table"),
+                                          "Scope": PDFName(element.scope)})
+        if element.ident:
+            entries["ID"] = PDFString(element.ident)
+        self.doc.Reference(PDFDictionary(entries), ref.name)
+        return ref
+
+
+def _page_ref(index: int) -> PDFObjectReference:
+    return PDFObjectReference(f"Page{index + 1}")
+
+
+# --- the contents ---------------------------------------------------------------
+
+
+class Contents(TableOfContents):
+    """The table of contents, set as a run of short tables, one under another; tagged as a
+    'TOC' whose entries are 'TOCI' elements holding their link.
+
+    reportlab sets the contents as one table; a table split at a page foot is measured
+    again whole on the next page, so long contents took time in the square of their
+    length. Short tables give the same rows in the same places, and a split measures one.
+    """
+
+    def __init__(self, element: Element | None = None, **kwargs):
+        super().__init__(**kwargs)
+        self._parts: list[Table] = []
+        self._parts_for: tuple | None = None
+        self._element = element
+
+    def wrap(self, availWidth, availHeight):
+        # adapted from TableOfContents.wrap of reportlab 5.1 (platypus/tableofcontents.py)
+        self.canv.setNamedCB("drawTOCEntryEnd", self._entry_end(availWidth, availHeight))
+        entries = tuple(self._lastEntries) or ((0, "Placeholder for table of contents", 0,
+                                                None),)
+        if self._parts_for != (availWidth, entries):
+            self._parts = self._tables(entries, availWidth)
+            self._parts_for = (availWidth, entries)
+        self.width = availWidth
+        self.height = sum(part.wrapOn(self.canv, availWidth, availHeight)[1]
+                          for part in self._parts)
+        return self.width, self.height
+
+    def split(self, availWidth, availHeight):
+        # each short table is then placed, and split at a page foot, on its own
+        return [NullActionFlowable(), *self._parts]
+
+    def drawOn(self, canvas, x, y, _sW=0):
+        top = y + self.height
+        for part in self._parts:
+            top -= part._height
+            part.drawOn(canvas, x, top, _sW)
+
+    def _tables(self, entries: tuple, width: float) -> list[Table]:
+        """Return the rows reportlab's contents would have, CONTENTS_ROWS to a table."""
+        if self._element is not None:
+            self._element.kids = []
+        rows: list[list[Flowable]] = []
+        for level, text, page, key in entries:
+            style = self.getLevelStyle(level)
+            if key:
+                text = f'<a href="#{key}">{text}</a>'
+                label = repr(key).replace(",", "\\x2c").replace('"', "\\x2c")
+            else:
+                label = None
+            if style.spaceBefore:
+                rows.append([Spacer(1, style.spaceBefore)])
+            entry = Paragraph(f'{text}<onDraw name="drawTOCEntryEnd" '
+                              f'label="{page},{level},{label}"/>', style)
+            if self._element is not None:
+                entry._struct = Element("Link", Element("TOCI", self._element))
+            rows.append([entry])
+        return [Table(rows[i:i + CONTENTS_ROWS], colWidths=(width,), style=self.tableStyle)
+                for i in range(0, len(rows), CONTENTS_ROWS)]
+
+    def _entry_end(self, width: float, height: float):
+        """Return the callback that draws an entry's dots and page number, as reportlab's."""
+
+        def draw(canvas, kind, label):
+            parts = label.split(",")
+            page, level, key = int(parts[0]), int(parts[1]), literal_eval(parts[2])
+            dots = " . " if 0 <= self.dotsMinLevel <= level else ""
+            if self.formatter:
+                page = self.formatter(page)
+            drawPageNumbers(canvas, self.getLevelStyle(level), [(page, key)], width, height,
+                            dots)
+
+        return draw
