@@ -18,7 +18,7 @@ from ..model import Table as TableModel
 from ..text import plain
 from .context import Context
 from .styles import CELL_PT, FRAME_HEIGHT, FRAME_WIDTH, GUTTER, SPACE
-from .typesetting import Paragraph
+from .typesetting import ColumnsTable, Paragraph
 
 PAD = 4
 """Cell padding of tables and panels, in points."""
@@ -284,8 +284,8 @@ def columns_grid(ctx: Context, cells: list[list[Flowable]], gutter: float = GUTT
     style = bare_style(ctx, ("RIGHTPADDING", (0, 0), (0, -1), gutter),
                        ("TOPPADDING", (0, 0), (-1, -1), pad),
                        ("BOTTOMPADDING", (0, 0), (-1, -1), pad))
-    return [Table(rows[i:i + GRID_ROWS], colWidths=[width + gutter, width], hAlign="LEFT",
-                  style=style) for i in range(0, len(rows), GRID_ROWS)]
+    return [ColumnsTable(rows[i:i + GRID_ROWS], colWidths=[width + gutter, width],
+                         hAlign="LEFT", style=style) for i in range(0, len(rows), GRID_ROWS)]
 
 
 def timeline(ctx: Context, events: list[Event], title: str) -> list[Flowable]:

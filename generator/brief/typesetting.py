@@ -12,6 +12,8 @@ under the ``reportlab`` package, as of reportlab 5.1.0):
 - ``platypus/frames.py``: ``Frame._add`` (overridden by ``LayoutFrame`` to place without
   drawing while a pass only lays the story out).
 - ``platypus/flowables.py``: ``KeepTogether._content`` (read by ``walk``).
+- ``platypus/tables.py``: ``Table.draw``, ``Table._drawCell``, ``Table._drawLines`` and
+  ``Table._colpositions`` (``ColumnsTable`` draws a column at a time).
 - ``platypus/tableofcontents.py``: ``TableOfContents.wrap`` (adapted by ``Contents``:
   ``_lastEntries``, ``drawPageNumbers``, ``Table._height``, ``Canvas.setNamedCB``).
 - ``platypus/doctemplate.py``: ``BaseDocTemplate._makeCanvas`` (overridden) and
@@ -487,6 +489,33 @@ class _TreeWriter:
 
 def _page_ref(index: int) -> PDFObjectReference:
     return PDFObjectReference(f"Page{index + 1}")
+
+
+class ColumnsTable(Table):
+    """A layout table read down its first column, then the next: and drawn in that order.
+
+    Its cells are drawn a column at a time, so that a page paints its content in the order
+    the structure tree reads it (checkers compare the two). Overrides ``Table.draw``,
+    ``Table._drawCell`` and ``Table._drawLines`` of reportlab 5.1 (platypus/tables.py): the
+    cells right of the first column are held back and drawn, a column at a time, just
+    before the lines, which the table draws last.
+    """
+
+    def draw(self):
+        self._held: list[tuple] = []
+        super().draw()
+
+    def _drawCell(self, cellval, cellstyle, pos, size):
+        if pos[0] != self._colpositions[0]:
+            self._held.append((cellval, cellstyle, pos, size))
+            return
+        super()._drawCell(cellval, cellstyle, pos, size)
+
+    def _drawLines(self):
+        held, self._held = self._held, []
+        for cell in sorted(held, key=lambda cell: cell[2][0]):  # stable: rows stay in order
+            super()._drawCell(*cell)
+        super()._drawLines()
 
 
 # --- the contents ---------------------------------------------------------------
