@@ -23,7 +23,9 @@ under the ``reportlab`` package, as of reportlab 5.1.0):
   content stream, where marked-content operators are written), ``Canvas._addAnnotation``
   (overridden to see each link annotation), ``Canvas._annotationrefs``.
 - ``pdfbase/pdfdoc.py``: ``PDFDocument._timeStamp``, ``PDFDocument.Pages.pages``,
-  ``PDFDocument.Catalog``; ``PDFPage.__NoDefault__`` (extended per page for ``/Tabs`` and
+  ``PDFDocument.Catalog``, ``PDFDocument.idToObjectNumberAndVersion`` (the structure tree is
+  formatted by ``write_structure`` itself, as ``PDFObject`` subclasses whose ``format`` gives
+  their bytes); ``PDFPage.__NoDefault__`` (extended per page for ``/Tabs`` and
   ``/StructParents``); ``LinkAnnotation.permitted`` and ``otherkw`` (for ``/StructParent``).
 """
 
@@ -39,9 +41,9 @@ from collections.abc import Callable, Iterator
 from reportlab import Version as REPORTLAB_VERSION
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfdoc import (
-    PDFArray,
     PDFDictionary,
     PDFName,
+    PDFObject,
     PDFObjectReference,
     PDFStream,
     PDFString,
@@ -393,33 +395,34 @@ def write_structure(doc, root: Element, marks: Marks,
 
     Sets the catalog's ``/StructTreeRoot``, each page's ``/StructParents`` and ``/Tabs``, and
     each link annotation's ``/StructParent``, ``/Contents`` (``describe(target, external)``)
-    and print flag.
+    and print flag. The tree's objects are formatted here, in one step each (``_Raw``): a
+    long brief has thousands, and reportlab's general formatter would triple the cost of
+    saving the file.
     """
     pages = doc.Pages.pages
     for link in marks.links:  # a link without text of its own is described by its /Alt
         if not any(kind == "mc" for kind, *_ in link.element.content):
             link.element.alt = describe(link.target, link.external)
-    writer = _TreeWriter(doc, marks)
-    tree_root = PDFDictionary({})
-    tree = doc.Reference(tree_root, "StructTreeRoot")
-    document = writer.element(root, tree)
-    nums: list = []
+    tree = _Raw()
+    writer = _TreeWriter(doc, marks, len(pages))
+    document = writer.write(root, writer.register(tree, "StructTreeRoot"))
+    nums = []
     for index, page in enumerate(pages):
         page.__NoDefault__ = [*page.__NoDefault__, "Tabs", "StructParents"]
         page.Tabs = PDFName("S")
-        owners = writer.page_owners.get(index)
+        owners = writer.page_owners[index]
         if owners:
             page.StructParents = index
-            nums += [index, PDFArray(owners)]
+            nums.append(b"%d [%s]" % (index, b" ".join(b"%d 0 R" % n for n in owners)))
     for link in marks.links:
         key = len(pages) + link.number
-        nums += [key, writer.refs[id(link.element)]]
+        nums.append(b"%d %d 0 R" % (key, writer.numbers[id(link.element)]))
         _describe_annotation(link.annotation, describe(link.target, link.external), key)
-    parent_tree = doc.Reference(PDFDictionary({"Nums": PDFArray(nums)}), "ParentTree")
-    tree_root.dict.update({
-        "Type": PDFName("StructTreeRoot"), "K": document, "ParentTree": parent_tree,
-        "ParentTreeNextKey": len(pages) + len(marks.links), "RoleMap": PDFDictionary({})})
-    doc.Catalog.StructTreeRoot = tree
+    parent_tree = _Raw(b"<< /Nums [" + b"\n".join(nums) + b"] >>")
+    tree.data = (b"<< /Type /StructTreeRoot /K %d 0 R /ParentTree %d 0 R /ParentTreeNextKey %d "
+                 b"/RoleMap << >> >>" % (document, writer.register(parent_tree, "ParentTree"),
+                                        len(pages) + len(marks.links)))
+    doc.Catalog.StructTreeRoot = PDFObjectReference("StructTreeRoot")
 
 
 def _describe_annotation(annotation, words: str, key: int) -> None:
@@ -435,60 +438,78 @@ def _describe_annotation(annotation, words: str, key: int) -> None:
     annotation.permitted = (*annotation.permitted, "StructParent")
 
 
+class _Raw(PDFObject):
+    """A PDF object whose bytes are given: written as they are."""
+
+    def __init__(self, data: bytes = b""):
+        self.data = data
+
+    def format(self, document):
+        return self.data
+
+
 class _TreeWriter:
     """Writes elements as PDF objects, noting the element that owns each MCID of each page."""
 
-    def __init__(self, doc, marks: Marks):
+    def __init__(self, doc, marks: Marks, pages: int):
         self.doc = doc
         self.marks = marks
-        self.refs: dict[int, PDFObjectReference] = {}
-        self.page_owners: dict[int, list] = {}
+        self.numbers: dict[int, int] = {}
+        """The object number of each element written, by the element's id."""
+        self.page_owners: list[list[int]] = [[] for _ in range(pages)]
+        self._pages = [self.number(f"Page{i + 1}") for i in range(pages)]
         self._count = 0
 
-    def element(self, element: Element, parent: PDFObjectReference) -> PDFObjectReference:
-        """Write ``element`` and what it holds under ``parent``; return its reference."""
+    def number(self, name: str) -> int:
+        """Return the object number of the object registered as ``name``."""
+        return self.doc.idToObjectNumberAndVersion[name][0]
+
+    def register(self, obj: PDFObject, name: str) -> int:
+        """Register ``obj`` as ``name`` in the document; return its object number."""
+        self.doc.Reference(obj, name)
+        return self.number(name)
+
+    def write(self, element: Element, parent: int) -> int:
+        """Write ``element`` and what it holds under object ``parent``; return its number."""
         self._count += 1
-        ref = PDFObjectReference(f"StructElem{self._count}")
-        self.refs[id(element)] = ref
+        obj = _Raw()
+        number = self.numbers[id(element)] = self.register(obj, f"StructElem{self._count}")
         drawing = self.marks.drawing
-        kids: list = [self.element(kid, ref) for kid in element.kids
-                      if kid.has_content(drawing)]
+        kids = [b"%d 0 R" % self.write(kid, number) for kid in element.kids
+                if kid.has_content(drawing)]
         page = None
         content = element.content if element.drawn_in == drawing else []
         for kind, *what in content:
             if kind == "kid":
-                kids.append(self.element(what[0], ref))
+                kids.append(b"%d 0 R" % self.write(what[0], number))
             elif kind == "mc":
                 index, mcid = what
-                owners = self.page_owners.setdefault(index, [])
-                owners += [None] * (mcid + 1 - len(owners))
-                owners[mcid] = ref
+                owners = self.page_owners[index]
+                owners += [0] * (mcid + 1 - len(owners))
+                owners[mcid] = number
                 if page is None:
                     page = index
-                kids.append(mcid if index == page else PDFDictionary(
-                    {"Type": PDFName("MCR"), "Pg": _page_ref(index), "MCID": mcid}))
+                kids.append(b"%d" % mcid if index == page else
+                            b"<< /Type /MCR /Pg %d 0 R /MCID %d >>" % (self._pages[index], mcid))
             else:
-                index, number = what
-                kids.append(PDFDictionary({"Type": PDFName("OBJR"), "Pg": _page_ref(index),
-                                           "Obj": self.marks.links[number].ref}))
+                index, link = what
+                kids.append(b"<< /Type /OBJR /Pg %d 0 R /Obj %d 0 R >>" % (
+                    self._pages[index], self.number(self.marks.links[link].ref.name)))
         # one kid is written alone, as PDF allows (and as some readers expect of a heading)
-        entries = {"Type": PDFName("StructElem"), "S": PDFName(element.role), "P": parent,
-                   "K": kids[0] if len(kids) == 1 else PDFArray(kids)}
+        entries = [b"<< /Type /StructElem /S /%s /P %d 0 R /K " % (
+                   element.role.encode("ascii"), parent),
+                   kids[0] if len(kids) == 1 else b"[" + b" ".join(kids) + b"]"]
         if page is not None:
-            entries["Pg"] = _page_ref(page)
+            entries.append(b" /Pg %d 0 R" % self._pages[page])
         if element.alt:
-            entries["Alt"] = PDFString(element.alt)
+            entries += [b" /Alt ", PDFString(element.alt).format(self.doc)]
         if element.scope:
-            entries["A"] = PDFDictionary({"O": PDFName("Table"),
-                                          "Scope": PDFName(element.scope)})
+            entries.append(b" /A << /O /Table /Scope /%s >>" % element.scope.encode("ascii"))
         if element.ident:
-            entries["ID"] = PDFString(element.ident)
-        self.doc.Reference(PDFDictionary(entries), ref.name)
-        return ref
-
-
-def _page_ref(index: int) -> PDFObjectReference:
-    return PDFObjectReference(f"Page{index + 1}")
+            entries += [b" /ID ", PDFString(element.ident).format(self.doc)]
+        entries.append(b" >>")
+        obj.data = b"".join(entries)
+        return number
 
 
 class ColumnsTable(Table):
