@@ -81,23 +81,25 @@ class BriefDocument(TypesetDocument):
         self.addPageTemplates([self._cover_template(), self._body_template()])
 
     def _body_template(self) -> PageTemplate:
-        frame = LayoutFrame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body",
-                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        frame = LayoutFrame(self.leftMargin, self.bottomMargin, self.width, self.height,
+                            id="body", leftPadding=0, rightPadding=0, topPadding=0,
+                            bottomPadding=0)
         return PageTemplate(BODY, [frame], onPage=self._decorate_body, pagesize=PAGE)
 
     def _cover_template(self) -> PageTemplate:
         band_bottom = PAGE[1] * (1 - COVER_BAND)
         top = LayoutFrame(MARGIN_X, band_bottom + 20, FRAME_WIDTH, PAGE[1] * COVER_BAND - 110,
-                     id="cover-top", leftPadding=0, rightPadding=0, topPadding=0,
-                     bottomPadding=0)
-        bottom = LayoutFrame(MARGIN_X, MARGIN_BOTTOM, FRAME_WIDTH, band_bottom - MARGIN_BOTTOM - 40,
-                        id="cover-bottom", leftPadding=0, rightPadding=0, topPadding=0,
-                        bottomPadding=0)
+                          id="cover-top", leftPadding=0, rightPadding=0, topPadding=0,
+                          bottomPadding=0)
+        bottom = LayoutFrame(MARGIN_X, MARGIN_BOTTOM, FRAME_WIDTH,
+                             band_bottom - MARGIN_BOTTOM - 40, id="cover-bottom",
+                             leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
         return PageTemplate(COVER, [top, bottom], onPage=self._decorate_cover, pagesize=PAGE)
 
     # --- what the tagged PDF says about itself ----------------------------------
 
     def contents_entries(self, story: list[Flowable]) -> list[tuple]:
+        """Return an entry for each bookmarked heading that the contents list."""
         return [(level, self._ctx.literal(title), 0, key)
                 for key, title, level, toc in _marks(story) if toc]
 

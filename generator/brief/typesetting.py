@@ -98,6 +98,7 @@ class Paragraph(_paragraph.Paragraph):
             frags = plain_frags(text, style)
         super().__init__(text, style, bulletText, frags, caseSensitive, encoding)
 
+    # wrap, split and drawOn extend Paragraph's of reportlab 5.1 (platypus/paragraph.py)
     def wrap(self, availWidth, availHeight):
         if availWidth < _FUZZ:
             return super().wrap(availWidth, availHeight)
@@ -230,6 +231,8 @@ class TaggingCanvas(Canvas):
     tagger: Tagger | None = None
     _link_target: tuple[str, bool] | None = None
 
+    # showPage, linkRect, linkURL and _addAnnotation extend Canvas's of reportlab 5.1
+    # (pdfgen/canvas.py)
     def showPage(self):
         if self.tagger is not None:
             self._code.insert(0, "/Artifact BMC")
@@ -258,6 +261,7 @@ class LayoutFrame(Frame):
     """A frame that, while its document only lays the story out, places without drawing."""
 
     def _add(self, flowable, canv, trySplit=0):
+        # extends Frame._add of reportlab 5.1 (platypus/frames.py)
         if getattr(canv, "_brief_drawing", True) or "drawOn" in vars(flowable):
             return super()._add(flowable, canv, trySplit)
         flowable.drawOn = _skip_drawing  # shadows the method for this placement only
@@ -329,6 +333,7 @@ class TypesetDocument(BaseDocTemplate):
         raise NotImplementedError
 
     def _makeCanvas(self, filename=None, canvasmaker=TaggingCanvas):
+        # extends BaseDocTemplate._makeCanvas of reportlab 5.1 (platypus/doctemplate.py)
         # build() passes reportlab's own Canvas: the brief's is always a TaggingCanvas
         canv = super()._makeCanvas(filename=filename, canvasmaker=TaggingCanvas)
         canv._doc._timeStamp = Stamp(self.when)
