@@ -52,7 +52,8 @@ def _format(number_format: str | None, values: list[float]) -> Callable[[float],
     one, whole numbers show whole and others with up to two decimals.
     """
     if number_format:
-        decimals = len(re.search(r"\.(0*)", number_format).group(1)) if "." in number_format else 0
+        point = re.search(r"\.(0*)", number_format)
+        decimals = len(point.group(1)) if point else 0
         thousands = "," if "," in number_format else ""
         if "%" in number_format:
             return lambda v: f"{v * 100:{thousands}.{decimals}f}%"

@@ -143,10 +143,10 @@ class Marks:
                 link = Element("Link")
                 self._own(holder).append(("kid", link))
                 holder = link
-        link = Link(page, annotation, target, external, holder, len(self.links))
-        self.links.append(link)
-        self._own(holder).append(("annot", page, link.number))
-        return link
+        made = Link(page, annotation, target, external, holder, len(self.links))
+        self.links.append(made)
+        self._own(holder).append(("annot", page, made.number))
+        return made
 
     def _own(self, element: Element) -> list[tuple]:
         """Return ``element``'s content for this pass, emptied first if it is of an older one."""
@@ -167,3 +167,5 @@ class Link:
     external: bool
     element: Element
     number: int
+    ref: object = None
+    """The annotation's reference in the PDF, once it is written."""

@@ -37,6 +37,7 @@ import time
 import weakref
 from ast import literal_eval
 from collections.abc import Callable, Iterator
+from typing import Any
 
 from reportlab import Version as REPORTLAB_VERSION
 from reportlab.lib.styles import ParagraphStyle
@@ -74,7 +75,7 @@ ANNOTATION_PRINT = 4
 # --- paragraphs -----------------------------------------------------------------
 
 _PLAIN_PROBE = "x"
-_plain_frags: weakref.WeakKeyDictionary[ParagraphStyle, object] = weakref.WeakKeyDictionary()
+_plain_frags: weakref.WeakKeyDictionary[ParagraphStyle, Any] = weakref.WeakKeyDictionary()
 """Per style, the fragment reportlab's parser makes of a paragraph with no markup."""
 
 
@@ -293,7 +294,7 @@ def walk(flowables: list[Flowable]) -> Iterator[Flowable]:
     """
     for flowable in flowables:
         yield flowable
-        yield from walk(getattr(flowable, "_content", ()))
+        yield from walk(getattr(flowable, "_content", []))
 
 
 class Stamp:
