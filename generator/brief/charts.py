@@ -14,7 +14,6 @@ from ..model import Chart
 from ..text import plain
 from .context import Context
 from .flowables import bare_style, caption_markup
-from .paragraph import Paragraph
 from .styles import (
     CHART_HEIGHT,
     CHART_PT,
@@ -24,6 +23,7 @@ from .styles import (
     PIE_HEIGHT,
     SPACE,
 )
+from .typesetting import Tagged
 
 if TYPE_CHECKING:  # reportlab.graphics is imported only when a brief has a chart
     from reportlab.graphics.charts.legends import Legend
@@ -52,7 +52,8 @@ def _format(number_format: str | None, values: list[float]) -> Callable[[float],
     one, whole numbers show whole and others with up to two decimals.
     """
     if number_format:
-        decimals = len(re.search(r"\.(0*)", number_format).group(1)) if "." in number_format else 0
+        point = re.search(r"\.(0*)", number_format)
+        decimals = len(point.group(1)) if point else 0
         thousands = "," if "," in number_format else ""
         if "%" in number_format:
             return lambda v: f"{v * 100:{thousands}.{decimals}f}%"
@@ -87,16 +88,17 @@ def figure(ctx: Context, exhibit: Exhibit) -> Flowable:
     """Return a numbered figure: title above; the drawing with its takeaway and caption beside."""
     ctx.figures += 1
     s = ctx.styles
-    head = ctx.para(f"Figure {ctx.figures}. " + exhibit.title, s.h3)
+    head = ctx.para(f"Figure {ctx.figures}. " + exhibit.title, s.h3, role="H2")
     width = FRAME_WIDTH * CHART_SHARE
+    chart = tagged_drawing(ctx, exhibit, width)
     notes: list[Flowable] = []
     if exhibit.takeaway:
         notes.append(ctx.para(exhibit.takeaway, s.note))
     caption = caption_markup(ctx, exhibit.chart.caption, exhibit.chart.source,
                              exhibit.chart.unit)
     if caption:
-        notes.append(Paragraph(caption, s.small))
-    body = Table([[drawing(ctx, exhibit.chart, width), notes or ""]],
+        notes.append(ctx.tagged(caption, s.small))
+    body = Table([[chart, notes or ""]],
                  colWidths=[width, FRAME_WIDTH - width], hAlign="LEFT")
     body.setStyle(bare_style(ctx, ("LEFTPADDING", (1, 0), (1, 0), GUTTER),
                              ("TOPPADDING", (1, 0), (1, 0), CHART_PT * 2)))
@@ -110,18 +112,79 @@ def figure_pair(ctx: Context, left: Exhibit, right: Exhibit) -> Flowable:
     cells = []
     for exhibit in (left, right):
         ctx.figures += 1
-        cell: list[Flowable] = [ctx.para(f"Figure {ctx.figures}. " + exhibit.title, s.h3),
-                                drawing(ctx, exhibit.chart, width, CHART_HEIGHT)]
+        cell: list[Flowable] = [
+            ctx.para(f"Figure {ctx.figures}. " + exhibit.title, s.h3, role="H2"),
+            tagged_drawing(ctx, exhibit, width, CHART_HEIGHT)]
         caption = caption_markup(ctx, exhibit.chart.caption, exhibit.chart.source,
                                  exhibit.chart.unit)
         if caption:
-            cell.append(Paragraph(caption, s.caption))
+            cell.append(ctx.tagged(caption, s.caption, "P"))
         if exhibit.takeaway:
             cell.append(ctx.para(exhibit.takeaway, s.note))
         cells.append(cell)
     body = Table([cells], colWidths=[width + GUTTER, width], hAlign="LEFT")
     body.setStyle(bare_style(ctx, ("RIGHTPADDING", (0, 0), (0, 0), GUTTER)))
     return KeepTogether([body, Spacer(0, SPACE)])
+
+
+def tagged_drawing(ctx: Context, exhibit: Exhibit, width: float,
+                   height: float | None = None) -> Flowable:
+    """Return the exhibit's chart drawn, a 'Figure' of the structure tree with its alt text."""
+    figure = ctx.tags.element("Figure", alt=alt_text(exhibit.chart, exhibit.title))
+    return Tagged(drawing(ctx, exhibit.chart, width, height), figure)
+
+
+CHART_KINDS = {"bar": "Bar chart", "column": "Column chart", "line": "Line chart",
+               "pie": "Pie chart", "doughnut": "Doughnut chart"}
+
+
+def alt_text(chart: Chart, title: str) -> str:
+    """Return what a screen reader says for ``chart``: its kind, title, unit and its values.
+
+    Every value is read out with its category ('Column chart: Revenue by region, in EUR bn.
+    North: 10; South: 12.5.'), a sentence per series (named) when there are several. When
+    that would be mostly numbers (a long run of years, say), each series is told as the way
+    it moves instead: where it starts and ends, and its highest and lowest point.
+    """
+    show = formatter(chart.number_format, _values(chart))
+    head = f"{CHART_KINDS[chart.type]}: {plain(title).rstrip('.')}"
+    head += f", in {plain(chart.unit)}." if chart.unit else "."
+    categories = [plain(c) for c in chart.categories]
+    named = len(chart.series) > 1
+    listed = [head]
+    for series in chart.series:
+        values = "; ".join(f"{c}: {show(v) if v is not None else 'no value'}"
+                           for c, v in zip(categories, series.values, strict=True))
+        listed.append(f"{plain(series.name)}: {values}." if named else f"{values}.")
+    text = " ".join(listed)
+    if _reads_as_words(text):
+        return text
+    told = [head] + [_movement(plain(series.name) if named else "It", categories,
+                               series.values, show) for series in chart.series]
+    return " ".join(told)
+
+
+def _reads_as_words(text: str) -> bool:
+    """Return whether at least half of ``text`` is letters, so that it reads as language."""
+    return sum(ch.isalpha() for ch in text) * 2 >= len(text)
+
+
+def _movement(name: str, categories: list[str], values: list[float | None],
+              show: Callable[[float | None], str]) -> str:
+    """Return how one series moves, in words: start, end, and its highest and lowest point."""
+    points = [(c, v) for c, v in zip(categories, values, strict=True) if v is not None]
+    if not points:
+        return f"{name} has no values."
+    (first_c, first), (last_c, last) = points[0], points[-1]
+    verb = "rises" if last > first else "falls" if last < first else "stays level"
+    words = f"{name} {verb} from {show(first)} in {first_c} to {show(last)} in {last_c}"
+    high_c, high = max(points, key=lambda p: p[1])
+    low_c, low = min(points, key=lambda p: p[1])
+    if high not in (first, last):
+        words += f", with its highest value, {show(high)}, in {high_c}"
+    if low not in (first, last):
+        words += f", and its lowest, {show(low)}, in {low_c}"
+    return words + "."
 
 
 def drawing(ctx: Context, chart: Chart, width: float = FRAME_WIDTH,
