@@ -21,7 +21,11 @@ if TYPE_CHECKING:  # this module stays light: a build's worker forks right after
     from .outline import LoadedOutline
 
 ARTIFACTS = ("deck", "brief")
-FILE_NAMES = {"deck": "deck.pptx", "brief": "brief.pdf"}
+"""What a build makes unless told otherwise."""
+CHOICES = ("deck", "brief", "slides-pdf", "handout")
+"""Every artifact a build can make, in the order they are built (``--only``)."""
+FILE_NAMES = {"deck": "deck.pptx", "brief": "brief.pdf", "slides-pdf": "deck.pdf",
+              "handout": "handout.pdf"}
 MANIFEST = "manifest.json"
 DEFAULT_EPOCH = 946684800
 """2000-01-01T00:00:00Z: the timestamp written into files when neither SOURCE_DATE_EPOCH
@@ -49,6 +53,14 @@ def builder(name: str):
         from .brief import BriefBuilder
 
         return BriefBuilder()
+    if name == "slides-pdf":
+        from .slides_pdf import SlidesPdfBuilder
+
+        return SlidesPdfBuilder()
+    if name == "handout":
+        from .slides_pdf import HandoutBuilder
+
+        return HandoutBuilder()
     raise ValueError(f"no builder '{name}'")
 
 

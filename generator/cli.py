@@ -90,7 +90,12 @@ def main(debug: bool) -> None:
 @OUTLINE
 @click.option("--out", "out_dir", default="output", show_default=True,
               type=click.Path(file_okay=False, path_type=Path), help="Folder to write into.")
-@click.option("--only", type=click.Choice(["deck", "brief"]), help="Build one artifact only.")
+@click.option("--only", multiple=True, metavar="ARTIFACT",
+              type=click.Choice(["deck", "brief", "slides-pdf", "handout"]),
+              help="Build this artifact (repeat for more): deck (deck.pptx), brief (brief.pdf),"
+                   " slides-pdf (deck.pdf), handout (handout.pdf) [default: deck and brief].")
+@click.option("--handout-layout", type=click.Choice(["1", "3"]), default="1", show_default=True,
+              help="Slides per handout page: 1 with its notes, 3 with lines for notes.")
 @click.option("--strict", is_flag=True, help="Treat every warning as an error (exit 1).")
 @click.option("--json", "as_json", is_flag=True, help="Print the build manifest as JSON.")
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
@@ -100,22 +105,27 @@ def main(debug: bool) -> None:
 @click.option("--allow-outside", is_flag=True,
               help="Allow image and logo paths outside the outline's folder.")
 @_reports_errors
-def build(outline: Path, out_dir: Path, only: str | None, strict: bool, as_json: bool,
-          quiet: bool, brand: str | None, aspect: str | None, allow_outside: bool) -> None:
+def build(outline: Path, out_dir: Path, only: tuple[str, ...], handout_layout: str,
+          strict: bool, as_json: bool, quiet: bool, brand: str | None, aspect: str | None,
+          allow_outside: bool) -> None:
     """Build output/deck.pptx and output/brief.pdf from OUTLINE (default: outline.yaml).
 
     \b
     Example:
       deckgen build outline.yaml --out output --strict
       SOURCE_DATE_EPOCH=1735689600 deckgen build --only deck --json
+      deckgen build --only slides-pdf --only handout --handout-layout 3
     """
+    from dataclasses import replace
+
     from . import build as builds
 
-    which = (only,) if only else builds.ARTIFACTS
+    which = tuple(n for n in builds.CHOICES if n in only) if only else builds.ARTIFACTS
     worker = builds.prepare(which)  # its library loads while the outline does
     try:
         loaded = _load(outline, allow_outside, brand)
-        options = builds.options_for(loaded, aspect=aspect, progress=_progress(quiet))
+        options = replace(builds.options_for(loaded, aspect=aspect, progress=_progress(quiet)),
+                          handout_layout=int(handout_layout))
         summary = builds.build(loaded, out_dir, which=which, options=options, strict=strict,
                                worker=worker)
     finally:

@@ -29,6 +29,8 @@ class BuildOptions:
     timestamp: _dt.datetime = _dt.datetime(2000, 1, 1, tzinfo=_dt.UTC)
     aspect: str = "16:9"
     progress: object = None  # callable(done, total) or None
+    handout_layout: int = 1
+    """Slides per page of handout.pdf: 1 (with its notes) or 3 (with lines for notes)."""
 
 
 @dataclass

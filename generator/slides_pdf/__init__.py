@@ -51,17 +51,12 @@ class SlidesPdfBuilder:
 class HandoutBuilder:
     """Builds handout.pdf: each slide with its speaker notes, for a presenter to print.
 
-    ``layout`` is 1 (one slide and its notes per page) or 3 (three slides a page, each
-    with ruled lines for notes).
+    ``options.handout_layout`` is 1 (one slide and its notes per page) or 3 (three slides
+    a page, each with ruled lines for notes).
     """
 
     name = "handout"
     suffix = ".pdf"
-
-    def __init__(self, layout: int = 1):
-        if layout not in HANDOUT_LAYOUTS:
-            raise ValueError(f"handout layout {layout}; expected one of {HANDOUT_LAYOUTS}")
-        self.layout = layout
 
     def prepare(self) -> None:
         """Import reportlab's page layout ahead of the outline."""
@@ -78,5 +73,8 @@ class HandoutBuilder:
 
         options = options or BuildOptions()
         deck = self.plan(outline, options)
-        count = handout.write(deck, outline, Path(path), options.timestamp, self.layout)
+        layout = options.handout_layout
+        if layout not in HANDOUT_LAYOUTS:
+            raise ValueError(f"handout layout {layout}; expected one of {HANDOUT_LAYOUTS}")
+        count = handout.write(deck, outline, Path(path), options.timestamp, layout)
         return BuildResult(Path(path), count, "pages", list(deck.findings))
