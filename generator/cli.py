@@ -350,6 +350,51 @@ def preview(outline: Path, out_dir: Path, brand: str | None, aspect: str | None)
          f"and {_display(written['sheet'][0])} in {summary.seconds:.1f} s (build)")
 
 
+@main.command("diff")
+@click.argument("first")
+@click.argument("second", required=False)
+@click.option("--outline", "outline_path", default="outline.yaml", show_default=True,
+              type=click.Path(dir_okay=False, path_type=Path),
+              help="With one REV: the outline to compare at REV and in the working copy.")
+@click.option("--report", "report_dir", default="output/diff", show_default=True,
+              type=click.Path(file_okay=False, path_type=Path),
+              help="Folder for report.html and its PNGs.")
+@click.option("--json", "as_json", is_flag=True, help="Print the changes as JSON.")
+def diff(first: str, second: str | None, outline_path: Path, report_dir: Path,
+         as_json: bool) -> None:
+    """Show what changed between two builds: slides and brief pages added, removed, moved
+    and changed, with the changed text; writes an HTML report with before/after images.
+
+    \b
+    FIRST SECOND are two build folders (with deck.pdf/brief.pdf) or two outlines; a lone
+    FIRST is a git revision: the outline there against the working copy.
+    Exit 0 when nothing changed, 1 when something did, 2 for an invalid outline, 3 when
+    a side cannot be read.
+    Example:
+      deckgen diff main                     # outline.yaml at main vs now
+      deckgen diff old/output new/output --json
+    """
+    from . import diff as diffs
+
+    try:
+        result = diffs.diff(first, second, outline=outline_path, report_dir=report_dir)
+    except (OutlineError, BuildError) as exc:
+        for problem in exc.problems:
+            _err(str(problem))
+        _err("deckgen: an outline could not be built; nothing was compared")
+        sys.exit(2)
+    except DeckgenError as exc:
+        _err(f"deckgen: {exc}")
+        sys.exit(exc.exit_code)
+    if as_json:
+        click.echo(json.dumps(diffs.as_json(result.comparison, result.report), indent=2,
+                              ensure_ascii=False))
+    else:
+        for line in diffs.summary(result.comparison, result.report):
+            click.echo(line)
+    sys.exit(1 if result.comparison.changed else 0)
+
+
 @main.command("check-template")
 @click.argument("template", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 def check_template(template: Path) -> None:

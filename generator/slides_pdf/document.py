@@ -64,7 +64,8 @@ def write(plan: DeckPlan, outline: Outline, path: Path, when: _dt.datetime,
         key = page_key(slide.number)
         c.bookmarkPage(key, fit="Fit")
         if i in sections:
-            c.addOutlineEntry(plain(sections[i]), key, level=0)
+            c.bookmarkPage(f"section{i}", fit="Fit")  # an entry's key must be its own
+            c.addOutlineEntry(plain(sections[i]), f"section{i}", level=0)
         c.addOutlineEntry(f"{slide.number}. {plain(slide.title)}", key, level=1)
         painter.slide(slide)
         c.showPage()

@@ -1,0 +1,111 @@
+"""``deckgen diff``: what changed between two builds, as a reviewer reads it.
+
+The two sides are two build folders, two outlines (each built into a temporary folder), or
+the outline as it is at a git revision and as it is now. Both are read back from their
+PDFs (deck.pdf and brief.pdf), compared page by page, and reported in the terminal, as
+JSON, and as an HTML page with before/after images.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import tempfile
+from contextlib import ExitStack
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import EnvironmentProblem
+from .compare import Change, Comparison, compare
+from .pages import Build, read
+from .report import Report, as_json, summary, write
+
+__all__ = ["Change", "Comparison", "Result", "as_json", "diff", "summary"]
+
+ARTIFACTS = ("brief", "slides-pdf")
+"""What is built of an outline to compare it: the PDFs the comparison reads."""
+
+
+@dataclass
+class Result:
+    """A finished comparison and the report written of it (None when not asked for)."""
+
+    comparison: Comparison
+    report: Report | None
+    names: tuple[str, str]
+
+
+def diff(first: str, second: str | None, *, outline: Path = Path("outline.yaml"),
+         report_dir: Path | None = None) -> Result:
+    """Compare two builds and write the report into ``report_dir`` (if given).
+
+    ``first`` and ``second`` are two build folders or two outline files; with no
+    ``second``, ``first`` is a git revision and ``outline`` is compared as it is there and
+    as it is in the working copy. Raises OutlineError when an outline is invalid,
+    EnvironmentProblem when a side cannot be read or git cannot show the revision.
+    """
+    with ExitStack() as stack:
+        if second is None:
+            names = (f"{first}:{outline.name}", f"{outline.name} (working copy)")
+            old_outline = stack.enter_context(_at_revision(first, outline))
+            before = _build(old_outline, names[0], stack)
+            after = _build(outline, names[1], stack)
+        else:
+            names = (first, second)
+            before, after = (_side(Path(p), stack) for p in (first, second))
+        comparison = compare(before.slides, after.slides, before.pages, after.pages)
+        report = (write(comparison, before, after, report_dir, names)
+                  if report_dir is not None else None)
+        return Result(comparison, report, names)
+
+
+def _side(path: Path, stack: ExitStack) -> Build:
+    if path.is_dir():
+        return read(path)
+    if path.is_file():
+        return _build(path, str(path), stack)
+    raise EnvironmentProblem(f"{path}: no such build folder or outline; expected two output "
+                             "folders, two outlines, or one git revision")
+
+
+def _build(outline: Path, name: str, stack: ExitStack) -> Build:
+    """Build the PDFs of ``outline`` into a temporary folder; return them read back."""
+    from .. import build as builds
+    from ..outline import load
+
+    folder = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="deckgen-diff-")))
+    loaded = load(outline, name=name)
+    builds.build(loaded, folder, which=ARTIFACTS, options=builds.options_for(loaded))
+    return read(folder)
+
+
+class _at_revision:
+    """The outline as it is at git revision ``rev``, in a hidden file beside the outline
+    (so its images and theme resolve as they do now); removed on exit."""
+
+    def __init__(self, rev: str, outline: Path):
+        self.rev = rev
+        self.outline = outline
+        self.path: Path | None = None
+
+    def __enter__(self) -> Path:
+        folder = self.outline.parent.resolve()
+        try:
+            proc = subprocess.run(["git", "-C", str(folder), "show",
+                                   f"{self.rev}:./{self.outline.name}"],
+                                  capture_output=True, timeout=60)
+        except (OSError, subprocess.TimeoutExpired) as exc:
+            raise EnvironmentProblem(f"git could not be run: {exc}") from None
+        if proc.returncode != 0:
+            reason = proc.stderr.decode(errors="replace").strip().splitlines()
+            raise EnvironmentProblem(
+                f"git cannot show {self.outline.name} at '{self.rev}': "
+                f"{reason[-1] if reason else 'unknown error'}")
+        fd, temp = tempfile.mkstemp(prefix=".deckgen-diff-", suffix=".yaml", dir=folder)
+        with open(fd, "wb") as handle:
+            handle.write(proc.stdout)
+        self.path = Path(temp)
+        return self.path
+
+    def __exit__(self, *exc) -> None:
+        if self.path is not None:
+            self.path.unlink(missing_ok=True)
