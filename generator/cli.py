@@ -331,20 +331,20 @@ def preview(outline: Path, out_dir: Path, brand: str | None, aspect: str | None)
     """Build, then render every slide and brief page to PNG, with a contact sheet.
 
     \b
-    Slides are rendered by LibreOffice (exit 3 when it is missing), pages by pdftoppm,
-    into OUT/preview/: slide-N.png, page-N.png and contact-sheet.png.
+    Slides are drawn from deck.pdf (built too) and pages from brief.pdf by PDFium, which
+    comes with pip: no LibreOffice needed. Into OUT/preview/: slide-N.png, page-N.png and
+    contact-sheet.png.
     Example:
       deckgen preview outline.yaml
     """
     from . import build as builds
     from . import preview as previews
 
-    previews.soffice()
-    previews.pdftoppm()
     loaded = _load(outline, False, brand)
     options = builds.options_for(loaded, aspect=aspect)
-    summary = builds.build(loaded, out_dir, options=options)
-    written = previews.preview(out_dir / builds.FILE_NAMES["deck"],
+    summary = builds.build(loaded, out_dir, which=("deck", "brief", "slides-pdf"),
+                           options=options)
+    written = previews.preview(out_dir / builds.FILE_NAMES["slides-pdf"],
                                out_dir / builds.FILE_NAMES["brief"], out_dir / "preview")
     _err(f"wrote {len(written['slides'])} slide images, {len(written['pages'])} page images "
          f"and {_display(written['sheet'][0])} in {summary.seconds:.1f} s (build)")

@@ -108,15 +108,22 @@ def _drop_number(lines: list[str], number: int) -> list[str]:
 
 
 def _brief(path: Path) -> list[Page]:
-    """Return the brief's pages, each titled by its first line after the running head."""
+    """Return the brief's pages, each titled by the last bookmark (heading) that starts on
+    or before it; page numbers ('page 3 of 7') are left out of their text."""
     pdf = pdfium.PdfDocument(str(path))
     try:
+        starts: dict[int, str] = {}
+        for mark in pdf.get_toc():
+            dest = mark.get_dest()
+            if dest is not None:
+                starts.setdefault(dest.get_index(), mark.get_title())
         out = []
+        title = ""
         for i in range(len(pdf)):
+            title = starts.get(i, title)
             lines = [_BRIEF_FOLIO.sub("", line).strip() for line in _text(pdf[i])]
             lines = [line for line in lines if line]
-            out.append(Page("page", i, lines[min(2, len(lines) - 1)] if lines else "",
-                            tuple(lines)))
+            out.append(Page("page", i, title or (lines[0] if lines else ""), tuple(lines)))
         return out
     finally:
         pdf.close()
