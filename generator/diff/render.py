@@ -70,7 +70,27 @@ def regions(before: Image.Image, after: Image.Image,
                         stack.append((nx, ny))
         boxes.append((max(x0 * CELL - PAD, 0), max(y0 * CELL - PAD, 0),
                       min((x1 + 1) * CELL + PAD, w), min((y1 + 1) * CELL + PAD, h)))
-    return sorted(boxes, key=lambda b: (b[1], b[0]))
+    return sorted(_merged(boxes), key=lambda b: (b[1], b[0]))
+
+
+def _merged(boxes: list[tuple[int, int, int, int]]) -> list[tuple[int, int, int, int]]:
+    """Return ``boxes`` with every two that overlap joined into one, until none overlap."""
+    boxes = list(boxes)
+    joined = True
+    while joined:
+        joined = False
+        for a in range(len(boxes)):
+            for b in range(a + 1, len(boxes)):
+                p, q = boxes[a], boxes[b]
+                if p[0] <= q[2] and q[0] <= p[2] and p[1] <= q[3] and q[1] <= p[3]:
+                    boxes[a] = (min(p[0], q[0]), min(p[1], q[1]), max(p[2], q[2]),
+                                max(p[3], q[3]))
+                    del boxes[b]
+                    joined = True
+                    break
+            if joined:
+                break
+    return boxes
 
 
 def marked(image: Image.Image, boxes: list[tuple[int, int, int, int]],
