@@ -47,11 +47,19 @@ def diff(first: str, second: str | None, *, outline: Path = Path("outline.yaml")
         if second is None:
             names = (f"{first}:{outline.name}", f"{outline.name} (working copy)")
             old_outline = stack.enter_context(_at_revision(first, outline))
-            before = _build(old_outline, names[0], stack)
-            after = _build(outline, names[1], stack)
+            before, after = _build_both((old_outline, names[0]), (outline, names[1]), stack)
         else:
             names = (first, second)
-            before, after = (_side(Path(p), stack) for p in (first, second))
+            paths = Path(first), Path(second)
+            for path in paths:
+                if not path.exists():
+                    raise EnvironmentProblem(
+                        f"{path}: no such build folder or outline; expected two output "
+                        "folders, two outlines, or one git revision")
+            if all(p.is_file() for p in paths):
+                before, after = _build_both((paths[0], first), (paths[1], second), stack)
+            else:
+                before, after = (_side(p, stack) for p in paths)
         comparison = compare(before.slides, after.slides, before.pages, after.pages)
         report = (write(comparison, before, after, report_dir, names)
                   if report_dir is not None else None)
@@ -69,13 +77,34 @@ def _side(path: Path, stack: ExitStack) -> Build:
 
 def _build(outline: Path, name: str, stack: ExitStack) -> Build:
     """Build the PDFs of ``outline`` into a temporary folder; return them read back."""
+    folder = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="deckgen-diff-")))
+    build_into(outline, name, folder)
+    return read(folder)
+
+
+def _build_both(first: tuple[Path, str], second: tuple[Path, str],
+                stack: ExitStack) -> tuple[Build, Build]:
+    """Build both outlines, the first in a forked process while the second builds here."""
+    from .. import workers
+
+    if not workers.can_fork():
+        return _build(*first, stack), _build(*second, stack)
+    folder = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="deckgen-diff-")))
+    worker = workers.Worker("diff", lambda: None)
+    with worker:
+        worker.submit(build_into, first[0], first[1], folder)
+        after = _build(*second, stack)
+        worker.result()
+    return read(folder), after
+
+
+def build_into(outline: Path, name: str, folder: Path) -> None:
+    """Load ``outline`` (called ``name`` in messages) and build its PDFs into ``folder``."""
     from .. import build as builds
     from ..outline import load
 
-    folder = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="deckgen-diff-")))
     loaded = load(outline, name=name)
     builds.build(loaded, folder, which=ARTIFACTS, options=builds.options_for(loaded))
-    return read(folder)
 
 
 class _at_revision:
