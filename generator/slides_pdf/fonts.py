@@ -41,6 +41,12 @@ def _fallbacks() -> tuple[tuple[Path, FontMetrics], ...]:
     return tuple((p, FontMetrics(str(p))) for p in files)
 
 
+@lru_cache(maxsize=16)
+def _covered(font: FontMetrics) -> frozenset[str]:
+    """The characters ``font`` has a glyph for, and white space."""
+    return frozenset(map(chr, font.widths)) | frozenset(" \t\n\u00a0")
+
+
 def split(text: str, family: str, bold: bool, italic: bool) -> list[tuple[str, str, FontMetrics]]:
     """Return ``text`` cut into pieces, each with the font name and metrics that draw it.
 
@@ -49,7 +55,7 @@ def split(text: str, family: str, bold: bool, italic: bool) -> list[tuple[str, s
     """
     main = metrics(family, bold, italic)
     name = face(family, bold, italic)
-    if all(main.has(ch) or ch.isspace() for ch in text):
+    if text.isascii() or _covered(main).issuperset(text):
         return [(text, name, main)]
     out: list[tuple[str, str, FontMetrics]] = []
     for ch in text:

@@ -78,6 +78,10 @@ def _words(runs: tuple[Run, ...], bold: bool, italic: bool
                 words.append([])
                 gaps.append(part)
                 continue
+            if part.isascii():  # no wide (CJK) characters: the part is one word
+                if part:
+                    words[-1].append(Run(part, b, i, run.link))
+                continue
             buf = ""
             for ch in part:
                 if _wide(ch):
