@@ -84,11 +84,17 @@ def _build(outline: Path, name: str, stack: ExitStack) -> Build:
 
 def _build_both(first: tuple[Path, str], second: tuple[Path, str],
                 stack: ExitStack) -> tuple[Build, Build]:
-    """Build both outlines, the first in a forked process while the second builds here."""
+    """Build both outlines, the first in a forked process while the second builds here.
+
+    The builders' libraries are imported (and fonts read) once, before the fork, so no
+    process imports them again.
+    """
+    from .. import build as builds
     from .. import workers
 
     if not workers.can_fork():
         return _build(*first, stack), _build(*second, stack)
+    builds.warm(ARTIFACTS)
     folder = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="deckgen-diff-")))
     worker = workers.Worker("diff", lambda: None)
     with worker:
