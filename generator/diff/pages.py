@@ -108,8 +108,8 @@ def _drop_number(lines: list[str], number: int) -> list[str]:
 
 
 def _brief(path: Path) -> list[Page]:
-    """Return the brief's pages, each titled by the last bookmark (heading) that starts on
-    or before it; page numbers ('page 3 of 7') are left out of their text."""
+    """Return the brief's pages, each titled by the first bookmark (heading) on it, else by
+    the last one before it; page numbers ('page 3 of 7') are left out of their text."""
     pdf = pdfium.PdfDocument(str(path))
     try:
         starts: dict[int, str] = {}

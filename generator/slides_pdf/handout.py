@@ -116,7 +116,13 @@ class _Handout(BaseDocTemplate):
         canv.setFont(self.font, HEAD_PT)
         canv.setFillColor(colour(self.outline.brand.palette.muted))
         w, h = A4
-        canv.drawString(MARGIN, h - MARGIN / 2 - HEAD_PT / 2, plain(self.outline.meta.title))
+        x = MARGIN
+        for piece, name, m in fonts.split(plain(self.outline.meta.title),
+                                          self.outline.brand.fonts.body, False, False):
+            canv.setFont(name, HEAD_PT)  # characters the body font lacks: its fallback
+            canv.drawString(x, h - MARGIN / 2 - HEAD_PT / 2, piece)
+            x += m.width(piece, HEAD_PT)
+        canv.setFont(self.font, HEAD_PT)
         canv.drawRightString(w - MARGIN, h - MARGIN / 2 - HEAD_PT / 2, self.date)
         number = f"Page {doc.page}" + (f" of {self.total}" if self.total else "")
         canv.drawCentredString(w / 2, MARGIN / 2 - HEAD_PT / 2, number)

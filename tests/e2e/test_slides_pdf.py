@@ -144,3 +144,33 @@ def test_the_default_build_is_still_deck_and_brief(built, tmp_path):
     _build(built, tmp_path)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["brief.pdf", "deck.pptx",
                                                           "manifest.json"]
+
+
+CJK = """meta:
+  title: 小米 2025 年度回顾
+  date: 2025-01-15
+  language: zh-CN
+sections:
+  - title: 增长
+    slides:
+      - kind: bullets
+        title: 我们学到了什么
+        notes: 逐点讲解。
+        bullets:
+          - 客户希望更快的配送 with Latin mixed in
+"""
+
+
+def test_cjk_text_is_drawn_with_the_fallback_font(tmp_path):
+    (tmp_path / "o.yaml").write_text(CJK, encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", str(tmp_path / "o.yaml"), "--out",
+                                       str(tmp_path), "--only", "slides-pdf", "--only",
+                                       "handout", "-q"])
+    assert result.exit_code == 0, result.output
+    with pdfplumber.open(tmp_path / "deck.pdf") as doc:
+        page = doc.pages[3]
+        assert "客户希望更快的配送 with Latin mixed in" in page.extract_text()
+        fonts = {c["fontname"].split("+")[-1] for c in page.chars}
+    assert fonts == {"DroidSansFallback", "LiberationSans"}
+    handout = _text(tmp_path / "handout.pdf")
+    assert handout[3].startswith("小米 2025 年度回顾") and "逐点讲解。" in handout[3]
