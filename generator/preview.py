@@ -1,6 +1,6 @@
 """Preview images: slides (from deck.pdf) and brief pages as PNGs, and a contact sheet.
 
-Pages are rendered by pypdfium2 (PDFium in a pip wheel): no LibreOffice, no poppler.
+Pages are rendered by PDFium (``pdfium``, from a pip wheel): no LibreOffice, no poppler.
 """
 
 from __future__ import annotations
@@ -15,20 +15,13 @@ PAGE_DPI = 80
 
 def pdf_to_pngs(pdf: Path, out_dir: Path, prefix: str, dpi: int = PAGE_DPI) -> list[Path]:
     """Write one PNG per page of ``pdf`` as ``prefix-N.png``; return them in page order."""
-    import pypdfium2 as pdfium
+    from . import pdfium
 
-    doc = pdfium.PdfDocument(str(pdf))
     written = []
-    try:
-        for i in range(len(doc)):
-            page = doc[i]
-            image = page.render(scale=dpi / 72, may_draw_forms=False).to_pil()
-            page.close()
-            target = out_dir / f"{prefix}-{i + 1}.png"
-            image.convert("RGB").save(target, optimize=False, compress_level=6)
-            written.append(target)
-    finally:
-        doc.close()
+    for i, image in pdfium.images(pdf, None, dpi / 72):
+        target = out_dir / f"{prefix}-{i + 1}.png"
+        image.save(target, compress_level=6)
+        written.append(target)
     return written
 
 

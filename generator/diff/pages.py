@@ -1,7 +1,4 @@
-"""What a build shows, read back from its PDFs: each slide's and brief page's title and text.
-
-pypdfium2 (PDFium) is the only PDF reader here, and the only library imported.
-"""
+"""What a build shows, read back from its PDFs: each slide's and brief page's title and text."""
 
 from __future__ import annotations
 
@@ -9,8 +6,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import pypdfium2 as pdfium
-
+from .. import pdfium
 from ..errors import EnvironmentProblem
 
 SLIDES = "deck.pdf"
@@ -68,31 +64,18 @@ def read(folder: Path) -> Build:
     return Build(folder, slides, pages)
 
 
-def _text(page) -> list[str]:
-    text = page.get_textpage().get_text_bounded()
-    return [" ".join(line.split()) for line in text.replace("\r", "").split("\n")
-            if line.strip()]
-
-
 def _slides(path: Path) -> list[Page]:
     """Return the slides of deck.pdf, titled by its bookmarks ('N. Title' at level 1)."""
-    pdf = pdfium.PdfDocument(str(path))
-    try:
-        titles: dict[int, str] = {}
-        for mark in pdf.get_toc():
-            dest = mark.get_dest()
-            found = _NUMBERED.match(mark.get_title())
-            if mark.level == 1 and dest is not None and found:
-                titles[dest.get_index()] = found.group(2)
-        out = []
-        for i in range(len(pdf)):
-            lines = _text(pdf[i])
-            lines = _drop_number(lines, i + 1)
-            out.append(Page("slide", i, titles.get(i, lines[0] if lines else ""),
-                            tuple(lines)))
-        return out
-    finally:
-        pdf.close()
+    titles: dict[int, str] = {}
+    for level, title, index in pdfium.bookmarks(path):
+        found = _NUMBERED.match(title)
+        if level == 1 and found:
+            titles[index] = found.group(2)
+    out = []
+    for i, lines in enumerate(pdfium.texts(path)):
+        lines = _drop_number(lines, i + 1)
+        out.append(Page("slide", i, titles.get(i, lines[0] if lines else ""), tuple(lines)))
+    return out
 
 
 def _drop_number(lines: list[str], number: int) -> list[str]:
@@ -110,20 +93,14 @@ def _drop_number(lines: list[str], number: int) -> list[str]:
 def _brief(path: Path) -> list[Page]:
     """Return the brief's pages, each titled by the first bookmark (heading) on it, else by
     the last one before it; page numbers ('page 3 of 7') are left out of their text."""
-    pdf = pdfium.PdfDocument(str(path))
-    try:
-        starts: dict[int, str] = {}
-        for mark in pdf.get_toc():
-            dest = mark.get_dest()
-            if dest is not None:
-                starts.setdefault(dest.get_index(), mark.get_title())
-        out = []
-        title = ""
-        for i in range(len(pdf)):
-            title = starts.get(i, title)
-            lines = [_BRIEF_FOLIO.sub("", line).strip() for line in _text(pdf[i])]
-            lines = [line for line in lines if line]
-            out.append(Page("page", i, title or (lines[0] if lines else ""), tuple(lines)))
-        return out
-    finally:
-        pdf.close()
+    starts: dict[int, str] = {}
+    for _, title, index in pdfium.bookmarks(path):
+        starts.setdefault(index, title)
+    out = []
+    title = ""
+    for i, page_lines in enumerate(pdfium.texts(path)):
+        title = starts.get(i, title)
+        lines = [_BRIEF_FOLIO.sub("", line).strip() for line in page_lines]
+        lines = [line for line in lines if line]
+        out.append(Page("page", i, title or (lines[0] if lines else ""), tuple(lines)))
+    return out

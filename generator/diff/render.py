@@ -1,11 +1,12 @@
-"""Pages rendered to images with pypdfium2, and the regions where two renderings differ."""
+"""Pages rendered to images, and the regions where two renderings differ."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-import pypdfium2 as pdfium
 from PIL import Image, ImageChops, ImageDraw
+
+from .. import pdfium
 
 CELL = 8
 """Changed regions are found on a grid of cells this many pixels square."""
@@ -20,18 +21,7 @@ MARK_WIDTH = 3
 
 def render(pdf: Path, indexes: list[int], scale: float) -> dict[int, Image.Image]:
     """Return the pages ``indexes`` (0-based) of ``pdf`` as RGB images, ``scale`` px/pt."""
-    if not indexes:
-        return {}
-    doc = pdfium.PdfDocument(str(pdf))
-    try:
-        out = {}
-        for i in indexes:
-            page = doc[i]
-            out[i] = page.render(scale=scale, may_draw_forms=False).to_pil().convert("RGB")
-            page.close()
-        return out
-    finally:
-        doc.close()
+    return dict(pdfium.images(pdf, indexes, scale)) if indexes else {}
 
 
 def regions(before: Image.Image, after: Image.Image,
