@@ -47,7 +47,11 @@ def diff(first: str, second: str | None, *, outline: Path = Path("outline.yaml")
         if second is None:
             names = (f"{first}:{outline.name}", f"{outline.name} (working copy)")
             old_outline = stack.enter_context(_at_revision(first, outline))
-            before, after = _build_both((old_outline, names[0]), (outline, names[1]), stack)
+            if _same_bytes(old_outline, outline):  # one build serves both sides
+                before = after = _build(outline, names[1], stack)
+            else:
+                before, after = _build_both((old_outline, names[0]), (outline, names[1]),
+                                            stack)
         else:
             names = (first, second)
             paths = Path(first), Path(second)
@@ -64,6 +68,13 @@ def diff(first: str, second: str | None, *, outline: Path = Path("outline.yaml")
         report = (write(comparison, before, after, report_dir, names)
                   if report_dir is not None else None)
         return Result(comparison, report, names)
+
+
+def _same_bytes(a: Path, b: Path) -> bool:
+    try:
+        return a.read_bytes() == b.read_bytes()
+    except OSError:
+        return False
 
 
 def _side(path: Path, stack: ExitStack) -> Build:
