@@ -36,7 +36,10 @@ class ChartLook:
     """How a chart is drawn: its registered font, type size and '#RRGGBB' colours.
 
     ``grid`` colours the value grid lines, ``muted`` the axes and the unit, ``background``
-    the gaps between pie slices; ``series`` are used in turn.
+    the gaps between pie slices; ``series`` are used in turn. With ``legend_below`` the
+    legend is centred under the chart and a pie's slices are named there (labels show the
+    values only), as the deck's native charts are drawn; otherwise it sits at the top right
+    and a pie names each slice beside it.
     """
 
     font: str
@@ -46,6 +49,7 @@ class ChartLook:
     grid: str
     background: str
     series: tuple[str, ...]
+    legend_below: bool = False
 
     @property
     def unit(self) -> float:
@@ -130,12 +134,14 @@ def _xy(look: ChartLook, chart: Chart, width: float, height: float) -> Drawing:
     d = _canvas(look, width, height)
     cats = [plain(c) for c in chart.categories]
     several = len(chart.series) > 1
-    top = height - ((LEGEND_ROW + 6) * u if several else 6 * u) - size * 2
+    above = several and not look.legend_below
+    below = LEGEND_ROW * u if several and look.legend_below else 0.0
+    top = height - ((LEGEND_ROW + 6) * u if above else 6 * u) - size * 2
     if chart.type == "bar":
         plot = HorizontalBarChart()
         label_w = max(stringWidth(c, font, size) for c in cats)
         plot.x = min(label_w + 10 * u, width * 0.35)
-        plot.y = 18 * u
+        plot.y = 18 * u + below
         plot.width = width - plot.x - 40 * u
         plot.height = top - plot.y
         plot.categoryAxis.reverseDirection = 1
@@ -144,8 +150,8 @@ def _xy(look: ChartLook, chart: Chart, width: float, height: float) -> Drawing:
     else:
         plot = HorizontalLineChart()
     if chart.type != "bar":
-        plot.x, plot.y = 36 * u, 30 * u
-        plot.width, plot.height = width - plot.x - 10 * u, top - 30 * u
+        plot.x, plot.y = 36 * u, 30 * u + below
+        plot.width, plot.height = width - plot.x - 10 * u, top - plot.y
     plot.categoryAxis.categoryNames = cats
     _style_axes(plot, look)
     values = _values(chart)
@@ -199,8 +205,10 @@ def _xy(look: ChartLook, chart: Chart, width: float, height: float) -> Drawing:
     if chart.unit:
         d.add(String(plot.x, top + 10 * u, chart.unit,
                      fontName=font, fontSize=size, fillColor=look.colour("muted")))
-    if several:
+    if above:
         d.add(_legend(look, chart, width, height - LEGEND_ROW * u / 2))
+    elif several:
+        d.add(_legend_below(look, [plain(s.name) for s in chart.series], width))
     return d
 
 
@@ -308,6 +316,28 @@ def _legend(look: ChartLook, chart: Chart, width: float, y: float) -> Legend:
     return legend
 
 
+def _legend_below(look: ChartLook, names: list[str], width: float) -> Legend:
+    """Return a one-row legend of ``names`` centred under a chart ``width`` wide."""
+    from reportlab.graphics.charts.legends import Legend
+
+    u = look.unit
+    legend = Legend()
+    legend.fontName = look.font
+    legend.fontSize = look.size
+    legend.fillColor = look.colour("text")
+    legend.alignment = "right"
+    legend.columnMaximum = 1
+    legend.variColumn = 1
+    legend.boxAnchor = "s"
+    legend.x, legend.y = width / 2, 2 * u
+    legend.dx = legend.dy = 0.8 * look.size
+    legend.dxTextSpace = 4 * u
+    legend.deltax = 18 * u
+    legend.strokeColor = None
+    legend.colorNamePairs = [(look.series_colour(i), name) for i, name in enumerate(names)]
+    return legend
+
+
 def _pie(look: ChartLook, chart: Chart, width: float, height: float) -> Drawing:
     from reportlab.graphics.charts.doughnut import Doughnut
     from reportlab.graphics.charts.piecharts import Pie
@@ -318,18 +348,19 @@ def _pie(look: ChartLook, chart: Chart, width: float, height: float) -> Drawing:
     fmt = formatter(chart.number_format, [v for _, v in pairs])
     d = _canvas(look, width, height)
     pie = Doughnut() if chart.type == "doughnut" else Pie()
-    size = height - 24 * look.unit
+    below = LEGEND_ROW * look.unit if look.legend_below else 0.0
+    size = height - 24 * look.unit - below
     if chart.type == "doughnut":
         # labels sit outside the ring, at DOUGHNUT_LABEL_RADIUS: keep them in the drawing
         size = min(size, 2 * (height / 2 - look.size - 4 * look.unit) / DOUGHNUT_LABEL_RADIUS)
     pie.x = (width - size) / 2
-    pie.y = (height - size) / 2
+    pie.y = below + (height - below - size) / 2
     pie.width = pie.height = size
-    if chart.type != "doughnut":
+    if chart.type != "doughnut" and not look.legend_below:
         pie.sideLabels = 1
         pie.sideLabelsOffset = 0.08
     pie.data = [v for _, v in pairs]
-    pie.labels = [f"{c}  {fmt(v)}" for c, v in pairs]
+    pie.labels = [fmt(v) if look.legend_below else f"{c}  {fmt(v)}" for c, v in pairs]
     pie.startAngle = 90
     pie.direction = "clockwise"
     pie.slices.fontName = look.font
@@ -342,4 +373,6 @@ def _pie(look: ChartLook, chart: Chart, width: float, height: float) -> Drawing:
         if chart.type == "doughnut":
             pie.slices[i].labelRadius = DOUGHNUT_LABEL_RADIUS
     d.add(pie)
+    if look.legend_below:
+        d.add(_legend_below(look, [c for c, _ in pairs], width))
     return d

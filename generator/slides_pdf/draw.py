@@ -170,7 +170,8 @@ class Painter:
         b = element.box
         palette = self.outline.brand.palette
         look = ChartLook(fonts.face(element.font), element.size, element.colour,
-                         palette.muted, CHART_GRID, background, element.colours)
+                         palette.muted, CHART_GRID, background, element.colours,
+                         legend_below=True)
         renderPDF.draw(chart_drawing(look, element.chart, b.w, b.h), self.canvas, b.x,
                        self._y(b.bottom))
 
