@@ -44,6 +44,9 @@ def diff(first: str, second: str | None, *, outline: Path = Path("outline.yaml")
     EnvironmentProblem when a side cannot be read or git cannot show the revision.
     """
     with ExitStack() as stack:
+        if second is None and Path(first).exists():
+            raise EnvironmentProblem(f"{first}: one build or outline has nothing to be compared "
+                                     "with; give two, or one git revision")
         if second is None:
             names = (f"{first}:{outline.name}", f"{outline.name} (working copy)")
             old_outline = stack.enter_context(_at_revision(first, outline))

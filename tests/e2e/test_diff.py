@@ -126,3 +126,5 @@ def test_errors_exit_2_for_a_bad_outline_and_3_for_a_missing_side(tmp_path):
     assert code == 3 and "no such build folder or outline" in err
     code, _, err = _diff("no-such-rev", "--outline", str(FIXTURE))
     assert code == 3 and "git cannot show" in err
+    code, _, err = _diff(str(FIXTURE))
+    assert code == 3 and "nothing to be compared with" in err
