@@ -33,6 +33,8 @@ MARGIN = 48.0
 HEAD_PT = 9
 NOTES_PT = 11
 NOTES_LEADING = 15
+NOTES_GAP = 18.0
+"""Space between a slide and its notes in the one-slide layout."""
 RULE_GAP = 22.0
 """Distance between the ruled lines for notes in the three-slide layout."""
 ROW_GAP = 18.0
@@ -129,9 +131,15 @@ class _Handout(BaseDocTemplate):
         canv.restoreState()
 
 
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
+"""Month names as the cover writes dates, whatever the machine's locale."""
+
+
 def _date(outline: Outline, when: _dt.datetime) -> str:
+    """Return the deck's date (meta.date, else the build's) as '14 March 2025'."""
     day = outline.meta.date or when.date()
-    return f"{day.day} {day:%B %Y}"
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
 def _notes(text: str, style: ParagraphStyle, family: str) -> list[Flowable]:
@@ -160,7 +168,7 @@ def _story(plan: DeckPlan, outline: Outline, layout: int) -> list[Flowable]:
         for i, slide in enumerate(plan.slides):
             if i:
                 story.append(PageBreak())
-            story += [_Slide(painter, slide, width), Spacer(0, 18)]
+            story += [_Slide(painter, slide, width), Spacer(0, NOTES_GAP)]
             story += _notes(slide.notes, style, family)
         return story
     row = (A4[1] - 2 * MARGIN - 2 * ROW_GAP) / 3 - 1
