@@ -12,7 +12,7 @@ brief is read with pdfplumber. The rules are the issue's promise, for any outlin
 - no deck text under 12 pt outside source notes and footers;
 - pie and doughnut charts show their values; chart series contrast 3:1 with the background;
 - continued slides are balanced (no 6 + 6 + 2, no runs of one- or two-row table slides);
-- brief text inside the page margins.
+- brief text inside the page margins, and no glyph drawn as a blank box.
 
 Nothing here imports the generator's layout code, so a fix cannot make the audit agree with
 it by construction; only the brief's page margin is read from its style module.
@@ -117,8 +117,8 @@ class Vocabulary:
 
 
 def _lone(word: str) -> bool:
-    w = word.strip()
-    return bool(w) and (all(c in LONE_AT_LINE_START for c in w) or w in UNITS)
+    w = word.strip()  # a run of three or more marks is no lone mark (often unmapped glyphs)
+    return 0 < len(w) <= 2 and all(c in LONE_AT_LINE_START for c in w) or w in UNITS
 
 
 # ----------------------------------------------------------------------------- geometry
@@ -523,6 +523,10 @@ def audit_brief(brief: Path, vocab: Vocabulary) -> list[str]:
                 found.append(f"{where}: {len(margin)} word(s) run into the page margin: {sample}")
             found += text_findings(where, words, vocab)
             found += _char_collisions(where, page)
+            blanks = sum(c["text"] in ("\x00", "\ufffd") for c in page.chars)
+            if blanks:
+                found.append(f"{where}: {blanks} glyph(s) drawn as blank boxes (a font without "
+                             "the character, e.g. CJK chart labels)")
     return found
 
 
@@ -559,6 +563,16 @@ def audit(deck: Path | None, brief: Path | None, outline: Path,
     return _dedupe(found)
 
 
+def main(argv: Sequence[str]) -> None:
+    """``python tests/audit.py JOBS.json``: audit each [deck, brief|null, outline, deck_pdf]
+    job of the file and print the findings of each as one JSON list per line."""
+    import json
+
+    for deck, brief, outline, pdf in json.loads(Path(argv[0]).read_text(encoding="utf-8")):
+        found = audit(Path(deck), Path(brief) if brief else None, Path(outline), Path(pdf))
+        print(json.dumps(found, ensure_ascii=False), flush=True)
+
+
 def _dedupe(items: list[str]) -> list[str]:
     return list(dict.fromkeys(items))
 
@@ -581,5 +595,11 @@ def defect_class(finding: str) -> str:
              ("off the slide", "out-of-box"), ("page margin", "out-of-box"),
              ("expected at least", "small type"), ("split unevenly", "pagination waste"),
              ("spread over", "pagination waste"), ("contrast", "contrast of series"),
-             ("shows no values", "chart values missing")]
+             ("shows no values", "chart values missing"), ("blank boxes", "missing glyphs")]
     return next((c for k, c in rules if k in finding), "other")
+
+
+if __name__ == "__main__":
+    import sys
+
+    main(sys.argv[1:])
