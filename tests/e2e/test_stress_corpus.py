@@ -316,3 +316,22 @@ def test_stress_case_builds_and_audits_clean(corpus: dict[str, Case], cid: str) 
     assert located_or_success(case.build) == [], case.build.stderr
     assert located_or_success(case.check) == [], case.check.stderr
     assert case.findings == []
+
+
+def test_audit_rules_tell_a_cut_word_from_a_fair_break() -> None:
+    """The audit's own rules, on hand-made line pairs (no rendering)."""
+    vocab = audit.Vocabulary.of(["Das **Gebäudeenergiegesetz** gilt seit 2024 [@geg].",
+                                 "See https://example.com/a/b?x=1 and C:\\data\\file.txt",
+                                 "动力电池装车量达到548.4吉瓦时", "Heat pump before"])
+    assert vocab.breaks_word("Gebäudeenergieg", "esetz")
+    assert vocab.breaks_word("20", "24")
+    assert not vocab.breaks_word("Gebäude-", "energiegesetz")
+    assert not vocab.breaks_word("Das", "Gebäudeenergiegesetz")
+    assert not vocab.breaks_word("https://example.com/", "a/b?x=1")
+    assert not vocab.breaks_word("https://example.com/a/b", "?x=1")
+    assert not vocab.breaks_word("动力电池", "装车量")
+    assert vocab.breaks_word("达到548.", "4吉瓦时")
+    assert vocab.run_together("beforeHeat")
+    assert not vocab.run_together("Gebäudeenergiegesetz")
+    assert audit._lone("%") and audit._lone(":") and audit._lone("€") and not audit._lone("x%")
+    assert round(audit.contrast("#FFFFFF", "#000000")) == 21
