@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 from typing import Annotated, Any, Literal
 
+from . import locale as _locale
 from .node import Node, Rules, Tagged, field
 from .node_schema import json_schema as _json_schema
 
@@ -37,8 +38,11 @@ class Meta(_Node):
     author: Prose | None = field(None, description="Person who wrote it.")
     organisation: Prose | None = field(None, description="Team or company it comes from.")
     date: _dt.date | None = field(None, description="Date shown on the title page (YYYY-MM-DD).")
-    language: str = field("en", pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$",
-                          description="BCP 47 language tag, e.g. en or en-GB.")
+    language: str = field(
+        "en", pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$",
+        description="BCP 47 language tag of the text; it picks every word deckgen writes "
+        "itself, the date format and the quotation marks: en, de, fr, es, it, pt, nl, zh or ja "
+        "(a regional tag such as de-DE or pt-BR uses its base language).")
     footer: Prose | None = field(None, description="Footer text on every content slide and page.")
     confidentiality: Prose | None = field(
         None, description="Classification shown in the footer, e.g. 'Internal'.")
@@ -367,6 +371,10 @@ class Outline(_Node):
     sections: list[Section] = field(min_length=1)
     playbooks: list[Playbook] = field(default_factory=list)
     closing: Prose | None = field(None, description="Closing line for the last slide.")
+    labels: dict[str, Text] = field(
+        default_factory=dict, shown="label",
+        description="Words deckgen writes itself, replaced: e.g. sources: References. The "
+        "defaults come from meta.language; see docs/outline.md for every name.")
 
     def section_ids(self) -> list[str]:
         """Return every section's id, in order (see ``Section.id_from``)."""
@@ -427,6 +435,8 @@ def json_schema() -> dict[str, Any]:
     bullet = schema["$defs"]["Bullet"]
     schema["$defs"]["Bullet"] = {"description": bullet.pop("description", ""),
                                  "anyOf": [{"type": "string", "minLength": 1}, bullet]}
+    names = list(_locale.label_names())
+    schema["properties"]["labels"]["propertyNames"] = {"enum": names}
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["$id"] = "https://deckgen.dev/schema/outline.json"
     return schema

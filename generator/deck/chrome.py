@@ -36,7 +36,7 @@ def _dark_enough(ctx: Context) -> bool:
 
 def footnote_text(ctx: Context, ids: list[str]) -> tuple[str, float]:
     """Return the footnote for source ``ids`` and its height (0 without sources)."""
-    note = markup.footnote(ids, ctx.sources)
+    note = markup.footnote(ids, ctx.sources, ctx.locale)
     if not note:
         return "", 0.0
     para = ctx.para(note, scale.SOURCE_NOTE_PT, colour=ctx.palette.muted, markup_=False)
@@ -54,7 +54,8 @@ def decorations(ctx: Context) -> list[Element]:
     """Return the accent rule and, if the brand has one, the logo."""
     out: list[Element] = [Shape(ctx.geo.rule, ctx.palette.primary)]
     if ctx.brand.logo:
-        out.append(Picture(ctx.geo.logo, ctx.brand.logo, f"{ctx.brand.name or 'Brand'} logo",
+        out.append(Picture(ctx.geo.logo, ctx.brand.logo,
+                           ctx.word("logo", name=ctx.brand.name or "").strip(),
                            align="right"))
     return out
 

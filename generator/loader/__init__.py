@@ -91,6 +91,7 @@ def validate(document: source.Document, base_dir: Path, *, allow_outside: bool =
             template.check_layouts(sections, read, document, problems)
     problems.extend(crosscheck.citations(document))
     problems.extend(crosscheck.structure(document))
+    problems.extend(crosscheck.labels(document))
     try:
         outline = Outline.parse(data)
     except ValidationError as exc:
