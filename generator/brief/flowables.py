@@ -86,7 +86,7 @@ def _stat_cell(ctx: Context, stat: Stat, width: float) -> list[Flowable] | Table
     value = ctx.para(stat.value, s.stat_value)
     words = [ctx.para(stat.label, s.stat_label)]
     detail = ctx.markup(stat.detail) if stat.detail else ""
-    cite = ctx.cite(stat.source)
+    cite = ctx.cite(stat.source, stat.detail)
     if detail or cite:
         words.append(Paragraph(detail + cite, s.stat_detail))
     if width < WIDE_STAT:
@@ -99,13 +99,15 @@ def _stat_cell(ctx: Context, stat: Stat, width: float) -> list[Flowable] | Table
     return cell
 
 
-def key_points(ctx: Context, points: list[str], title: str = "Key points") -> list[Flowable]:
+def key_points(ctx: Context, points: list[str], title: str | None = None) -> list[Flowable]:
     """Return the points as a bulleted list in a tinted box, its title in a margin at left.
+
+    The title defaults to the outline's word for 'Key points'.
 
     Each point is a row of the box, so a long list splits at a page foot.
     """
     s = ctx.styles
-    label = Paragraph(ctx.literal(title.upper()), s.box_title)
+    label = Paragraph(ctx.literal((title or ctx.word("key_points")).upper()), s.box_title)
     rows = [[label if i == 0 else "", Paragraph(ctx.markup(p), s.box_bullet, bulletText="\u2022")]
             for i, p in enumerate(points)]
     box = Table(rows, colWidths=[BOX_LABEL, FRAME_WIDTH - BOX_LABEL])
@@ -130,7 +132,8 @@ def pull_quote(ctx: Context, quote: str, attribution: str, role: str | None) -> 
     who = "\u2014 " + ctx.markup(attribution)
     if role:
         who += ", " + ctx.markup(role)
-    body = [Paragraph("\u201c" + ctx.markup(quote) + "\u201d", s.quote),
+    opening, closing = ctx.locale.quotes
+    body = [Paragraph(ctx.literal(opening) + ctx.markup(quote) + ctx.literal(closing), s.quote),
             Paragraph(who, s.attribution)]
     table = Table([[body]], colWidths=[FRAME_WIDTH * 0.8], hAlign="LEFT")
     table.setStyle(TableStyle([
@@ -217,7 +220,8 @@ def table_block(ctx: Context, table: TableModel, title: str) -> list[Flowable]:
     """Return a numbered table with its title above and caption and source below."""
     ctx.tables += 1
     s = ctx.styles
-    head = ctx.para(f"Table {ctx.tables}. " + title, s.table_head)
+    head = Paragraph(ctx.literal(ctx.word("table", number=ctx.tables)) + " " + ctx.markup(title),
+                     s.table_head)
     grid = data_table(ctx, list(table.columns), [list(r) for r in table.rows])
     return [head, grid, _caption(ctx, table.caption, table.source)]
 
@@ -237,9 +241,10 @@ def caption_markup(ctx: Context, caption: str | None, source: str | None,
     if caption:
         parts.append(ctx.markup(caption))
     if unit:
-        parts.append("Unit: " + ctx.literal(unit) + ".")
-    if source:
-        parts.append("Source:" + ctx.cite(source))
+        parts.append(ctx.literal(ctx.word("unit_note", unit=unit)))
+    cite = ctx.cite(source, caption) if source else ""
+    if cite:
+        parts.append(ctx.literal(ctx.word("source_note", sources="").rstrip()) + cite)
     return " ".join(parts)
 
 
@@ -285,13 +290,13 @@ def timeline(ctx: Context, events: list[Event], title: str) -> list[Flowable]:
 
 def comparison(ctx: Context, playbook: Playbook) -> list[Flowable]:
     """Return the playbook as a table of dimensions against the subject and each peer."""
-    header = ["Dimension", playbook.subject] + [p.name for p in playbook.peers]
+    header = [ctx.word("dimension"), playbook.subject] + [p.name for p in playbook.peers]
     rows = [[d.label, d.subject] + [p.contrasts[d.id] for p in playbook.peers]
             for d in playbook.dimensions]
     weights = [0.8] + [1.0] * (len(header) - 1)
     ctx.tables += 1
-    head = ctx.para(f"Table {ctx.tables}. {playbook.subject} against its peers",
-                    ctx.styles.table_head)
+    head = Paragraph(ctx.literal(ctx.word("table", number=ctx.tables)) + " " + ctx.markup(
+        ctx.word("against_peers", subject=playbook.subject)), ctx.styles.table_head)
     return [CondPageBreak(TABLE_START), head,
             data_table(ctx, header, rows, first_column_strong=True, weights=weights),
             Spacer(0, SPACE * 1.5)]
@@ -301,16 +306,22 @@ def peer_read(ctx: Context, playbook: Playbook, peer: Peer,
               width: float = FRAME_WIDTH) -> list[Flowable]:
     """Return a short read of one peer: headline, a small contrast table, the takeaway."""
     s = ctx.styles
-    cites = "".join(ctx.cite(sid) for sid in peer.sources)
+    cites = "".join(ctx.cite(sid, peer.name) for sid in peer.sources)
     labels = {d.id: d for d in playbook.dimensions}
     rows = []
     for dim_id, contrast in peer.contrasts.items():
         dim = labels[dim_id]
         rows.append([dim.label, contrast, peer.subject.get(dim_id, dim.subject)])
-    table = data_table(ctx, ["Dimension", peer.name, playbook.subject], rows,
+    table = data_table(ctx, [ctx.word("dimension"), peer.name, playbook.subject], rows,
                        first_column_strong=True, weights=[0.6, 1.0, 1.0], width=width)
     return [ctx.para(peer.name, s.h2, cites), ctx.para(peer.headline, s.peer_headline), table,
-            Paragraph("<b>Takeaway.</b> " + ctx.markup(peer.takeaway), s.peer_takeaway)]
+            Paragraph(f"<b>{ctx.literal(_sentence(ctx.word('takeaway')))}</b> "
+                      + ctx.markup(peer.takeaway), s.peer_takeaway)]
+
+
+def _sentence(word: str) -> str:
+    """Return ``word`` as a run-in head: 'Takeaway.' (a word ending in punctuation as is)."""
+    return word if word[-1:] in ".:!?。：" else word + "."
 
 
 def peer_reads(ctx: Context, playbook: Playbook) -> list[Flowable]:

@@ -36,8 +36,8 @@ from .pages import BODY, Contents, PageTotal, bookmark
 from .paragraph import Paragraph
 from .styles import CHAPTER_ROOM, CHART_HEIGHT, COVER_TITLE_DROP, SPACE
 
-COVER_KICKER = "STRATEGY BRIEF"
-PLAYBOOK_KICKER = "Playbook"
+CONTENTS_FROM = 3
+"""The fewest chapters (sections and playbooks) that make a contents page worth a page."""
 SOURCES_START = 120
 """Room the sources list needs at the foot of a page to start there: its head, a few entries."""
 
@@ -61,15 +61,17 @@ def plan(outline: Outline, options: BuildOptions) -> BriefPlan:
     total = PageTotal()
     story: list[Flowable] = [total]
     story += _cover(ctx, options)
-    story += _contents(ctx)
+    chapters = outline.placed_playbooks()
+    if len(outline.sections) + len(outline.playbooks) >= CONTENTS_FROM:
+        story += _contents(ctx)
     shown = summary_stats(outline)
     story += _summary(ctx, shown)
-    chapters = outline.placed_playbooks()
     for number, section in enumerate(outline.sections, 1):
         story += _chapter(ctx, number, section, skip=shown)
         for index, playbook in chapters.get(number - 1, []):
             story += _playbook(ctx, index, playbook)
-    story += _sources(ctx)
+    if outline.sources:
+        story += _sources(ctx)
     return BriefPlan(story, total, ctx)
 
 
@@ -79,9 +81,11 @@ def plan(outline: Outline, options: BuildOptions) -> BriefPlan:
 def _cover(ctx: Context, options: BuildOptions) -> list[Flowable]:
     s = ctx.styles
     meta = ctx.outline.meta
+    kicker = ctx.word("strategy_brief").upper()
     out: list[Flowable] = [Spacer(0, COVER_TITLE_DROP),
-                           Paragraph(ctx.literal(COVER_KICKER), s.cover_kicker)]
-    out.append(bookmark(ctx.para(meta.title, s.cover_title), "cover", "Cover", toc=False))
+                           Paragraph(ctx.literal(kicker), s.cover_kicker)]
+    out.append(bookmark(ctx.para(meta.title, s.cover_title), "cover", ctx.word("cover"),
+                        toc=False))
     if meta.subtitle:
         out.append(ctx.para(meta.subtitle, s.cover_sub))
     out.append(FrameBreak())
@@ -89,9 +93,9 @@ def _cover(ctx: Context, options: BuildOptions) -> list[Flowable]:
         out.append(ctx.plain_para(meta.author, s.cover_meta_strong))
     if meta.organisation and meta.organisation != meta.author:
         out.append(ctx.plain_para(meta.organisation, s.cover_meta))
-    day = meta.date or options.timestamp.date()
-    out.append(Spacer(0, SPACE))
-    out.append(Paragraph(f"{day.day} {day:%B %Y}", s.cover_meta))
+    if meta.date:  # the build's own time is in the file's metadata, never on the cover
+        out.append(Spacer(0, SPACE))
+        out.append(Paragraph(ctx.literal(ctx.locale.date(meta.date)), s.cover_meta))
     if meta.confidentiality:
         out.append(Spacer(0, SPACE * 2))
         out.append(ctx.plain_para(meta.confidentiality.upper(), s.box_title))
@@ -106,7 +110,8 @@ def _contents(ctx: Context) -> list[Flowable]:
                       ("VALIGN", (0, 0), (-1, -1), "TOP"),
                       ("LEFTPADDING", (0, 0), (-1, -1), 0),
                       ("RIGHTPADDING", (0, 0), (-1, -1), 0)]
-    return [*_heading(ctx, Paragraph("Contents", s.h1), "contents", "Contents", toc=False),
+    title = ctx.word("contents")
+    return [*_heading(ctx, Paragraph(ctx.literal(title), s.h1), "contents", title, toc=False),
             toc, PageBreak()]
 
 
@@ -122,15 +127,19 @@ def summary_stats(outline: Outline) -> StatsSlide | None:
 
 
 def _summary(ctx: Context, shown: StatsSlide | None) -> list[Flowable]:
+    """Return the executive summary and key figures: nothing when there are neither."""
     s = ctx.styles
     outline = ctx.outline
-    out = _heading(ctx, Paragraph("Executive summary", s.h1), "summary", "Executive summary")
+    figures = list(outline.key_figures) or (list(shown.stats) if shown else [])
+    if not outline.summary and not figures:
+        return []
+    title = ctx.word("executive_summary")
+    out = _heading(ctx, Paragraph(ctx.literal(title), s.h1), "summary", title)
     for i, text in enumerate(outline.summary):
         out.append(ctx.para(text, s.lead if i == 0 else s.body))
-    figures = list(outline.key_figures) or (list(shown.stats) if shown else [])
     if figures:
         out.append(Spacer(0, SPACE))
-        out.append(flowables.stat_row(ctx, figures, "Key figures"))
+        out.append(flowables.stat_row(ctx, figures, ctx.word("key_figures")))
     out.append(PageBreak())
     return out
 
@@ -231,9 +240,10 @@ def _exhibit(ctx: Context, slide) -> list:
 
 def _playbook(ctx: Context, index: int, playbook: Playbook) -> list[Flowable]:
     s = ctx.styles
-    cites = "".join(ctx.cite(sid) for sid in playbook.sources)
+    cites = "".join(ctx.cite(sid, playbook.headline) for sid in playbook.sources)
     colour = ctx.colour("primary")
-    head = Paragraph(f'<font color="{colour}">{ctx.literal(PLAYBOOK_KICKER)}</font>\u2003'
+    kicker = ctx.literal(ctx.word("playbook"))
+    head = Paragraph(f'<font color="{colour}">{kicker}</font>\u2003'
                      + ctx.markup(playbook.title), s.h1)
     out: list[Flowable] = [_part_break()]
     out += _heading(ctx, head, f"playbook-{index + 1}", _plain(playbook.title))
@@ -241,7 +251,7 @@ def _playbook(ctx: Context, index: int, playbook: Playbook) -> list[Flowable]:
     out += [ctx.para(text, s.body) for text in playbook.intro]
     out += flowables.comparison(ctx, playbook)
     reads = flowables.peer_reads(ctx, playbook)
-    takeaway = flowables.key_points(ctx, [playbook.takeaway], "Takeaway")
+    takeaway = flowables.key_points(ctx, [playbook.takeaway], ctx.word("takeaway"))
     # the playbook's conclusion never stands alone at the top of a page
     out += [*reads[:-1], KeepTogether([reads[-1], *takeaway])]
     return out
@@ -257,7 +267,8 @@ def _sources(ctx: Context) -> list[Flowable]:
     entries.
     """
     s = ctx.styles
-    out = _heading(ctx, Paragraph("Sources", s.h1), "sources", "Sources")
+    title = ctx.word("sources")
+    out = _heading(ctx, Paragraph(ctx.literal(title), s.h1), "sources", title)
     entries = []
     for number, source in ctx.citations.numbered():
         parts = [f'<a name="{anchor(number)}"/>[{number}]\u2002<b>{ctx.markup(source.title)}</b>']
@@ -272,5 +283,5 @@ def _sources(ctx: Context) -> list[Flowable]:
     if entries:
         out += flowables.sources_list(ctx, entries)
     else:
-        out.append(Paragraph("No sources are cited.", s.body))
+        out.append(Paragraph(ctx.literal(ctx.word("no_sources")), s.body))
     return [CondPageBreak(SOURCES_START), KeepTogether(out)]

@@ -44,10 +44,11 @@ def test_order_of_generated_and_content_slides(all_kinds: Outline) -> None:
     kinds = [s.kind for s in plan(all_kinds).slides]
     assert kinds[:4] == ["title", "agenda", "divider", "bullets"]
     assert kinds[-2:] == ["sources", "closing"]
-    assert kinds.count("divider") == 3
-    # the playbook follows the 'customers' section, before the third divider
+    # three sections and the playbook, each behind its divider (as in the brief's chapters)
+    assert kinds.count("divider") == 4
+    # the playbook follows the 'customers' section, before the last divider
     pb = kinds.index("playbook")
-    assert kinds[pb:pb + 3] == ["playbook", "peer", "peer"]
+    assert kinds[pb - 1:pb + 3] == ["divider", "playbook", "peer", "peer"]
     assert kinds.index("image") < pb < len(kinds) - 1 - kinds[::-1].index("divider")
     for kind in ("stats", "chart", "table", "timeline", "quote", "two-column", "image"):
         assert kind in kinds
@@ -74,8 +75,8 @@ def test_playbook_defaults_after_last_section() -> None:
     o = outline([{"title": "One", "slides": [bullets_slide(["x"])]},
                  {"title": "Two", "slides": [bullets_slide(["y"])]}], playbooks=[book])
     kinds = [s.kind for s in plan(o).slides]
-    assert kinds == ["title", "agenda", "divider", "bullets", "divider", "bullets", "playbook",
-                     "peer", "closing"]
+    assert kinds == ["title", "agenda", "divider", "bullets", "divider", "bullets", "divider",
+                     "playbook", "peer", "closing"]
 
 
 def test_too_many_bullets_spill_onto_continued_slides() -> None:
