@@ -8,7 +8,8 @@ from collections.abc import Iterator
 from typing import Annotated, Any, Literal
 
 from . import locale as _locale
-from .node import Node, Rules, Tagged, field
+from .errors import count
+from .node import FieldError, Node, Rules, Tagged, field
 from .node_schema import json_schema as _json_schema
 
 HEX_COLOUR = r"^#[0-9A-Fa-f]{6}$"
@@ -149,14 +150,22 @@ class Chart(_Node):
     caption: Prose | None = field(None, description="One line under the chart.")
 
     def _after(self) -> None:
-        for series in self.series:
+        for i, series in enumerate(self.series):
             if len(series.values) != len(self.categories):
-                raise ValueError(
-                    f"series '{series.name}' has {len(series.values)} values for "
-                    f"{len(self.categories)} categories; expected one value per category")
+                raise FieldError(
+                    f"series '{series.name}' has {count(len(series.values), 'value')} for "
+                    f"{count(len(self.categories), 'category', 'categories')}; expected one "
+                    "value per category", ("series", i, "values"))
         if self.type in ("pie", "doughnut") and len(self.series) != 1:
             raise ValueError(f"a {self.type} chart takes exactly one series, "
                              f"got {len(self.series)}")
+        if self.type in ("pie", "doughnut"):
+            for j, value in enumerate(self.series[0].values):
+                if value is not None and value < 0:
+                    raise FieldError(f"a {self.type} chart cannot show the negative value "
+                                     f"{value:g}; expected shares of zero or more (use a bar "
+                                     "or column chart for gains and losses)",
+                                     ("series", 0, "values", j))
 
 
 class Table(_Node):
@@ -171,8 +180,8 @@ class Table(_Node):
     def _after(self) -> None:
         for n, row in enumerate(self.rows, 1):
             if len(row) != len(self.columns):
-                raise ValueError(f"row {n} has {len(row)} cells; expected {len(self.columns)}, "
-                                 "one per column")
+                raise FieldError(f"row {n} has {count(len(row), 'cell')}; expected "
+                                 f"{len(self.columns)}, one per column", ("rows", n - 1))
 
 
 class Event(_Node):
