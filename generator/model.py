@@ -71,6 +71,12 @@ class Fonts(_Node):
 
     heading: str = field("Arial", description="Titles and headings.")
     body: str = field("Arial", description="Body text.")
+    files: list[str] = field(
+        default_factory=list, shown="hidden",
+        description="TrueType (.ttf) fonts that draw characters the brand fonts lack (a "
+        "script, symbols), tried in order; paths relative to the outline's folder (or the "
+        "theme file's). The brief embeds them; bundled DejaVu Sans and Droid Sans Fallback "
+        "come after them.")
 
 
 class Brand(_Node):

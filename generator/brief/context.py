@@ -5,6 +5,7 @@ from __future__ import annotations
 from reportlab.lib.styles import ParagraphStyle
 
 from .. import locale as _locale
+from ..checks.glyphs import fallback_files
 from ..model import Outline
 from ..text import citations as _citations
 from . import markup as _markup
@@ -19,7 +20,8 @@ class Context:
     def __init__(self, outline: Outline):
         self.outline = outline
         self.styles = Styles(outline.brand)
-        self.glyphs = GlyphMap([outline.brand.fonts.body, outline.brand.fonts.heading])
+        self.glyphs = GlyphMap([outline.brand.fonts.body, outline.brand.fonts.heading],
+                               fallback_files(outline))
         self.citations = _markup.outline_citations(outline)
         self.link_colour = _markup.colour(outline.brand.palette.primary)
         """The colour of links and citation numbers, as paragraph markup names it."""
