@@ -16,6 +16,7 @@ from reportlab.platypus import (
 from ..model import Event, Peer, Playbook, Stat
 from ..model import Table as TableModel
 from ..text import plain
+from ..text.markup import CJK_START
 from .context import Context
 from .paragraph import Paragraph
 from .styles import CELL_PT, FRAME_HEIGHT, FRAME_WIDTH, GUTTER, SPACE
@@ -321,7 +322,9 @@ def peer_read(ctx: Context, playbook: Playbook, peer: Peer,
 
 def _sentence(word: str) -> str:
     """Return ``word`` as a run-in head: 'Takeaway.' (a word ending in punctuation as is)."""
-    return word if word[-1:] in ".:!?。：" else word + "."
+    if word[-1:] in ".:!?。：":
+        return word
+    return word + ("：" if ord(word[-1]) >= CJK_START else ".")
 
 
 def peer_reads(ctx: Context, playbook: Playbook) -> list[Flowable]:
