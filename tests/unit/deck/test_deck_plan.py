@@ -199,7 +199,8 @@ def test_citations_reach_the_source_note_and_leave_the_sentence_whole() -> None:
         bullets_slide(["Sources: [@a], [@b]; rounded.", "An estimate based on [@a]; rounded."]),
         {"kind": "table", "title": "Prices", "notes": "n", "table": table}]}], sources=sources)
     slides = {s.title: s for s in plan(o).slides}
-    texts = [" ".join("".join(r.text for r in p.runs) for p in t.paras) for t in slides["Points"].texts]
+    texts = [" ".join("".join(r.text for r in p.runs) for p in t.paras)
+             for t in slides["Points"].texts]
     assert "rounded." in texts[1] and "An estimate based on IDC; rounded." in texts[1]
     assert "Sources: IDC, Report; Canalys, Tracker" in texts
     table_texts = [" ".join("".join(r.text for r in p.runs) for p in t.paras)
