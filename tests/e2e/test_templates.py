@@ -323,7 +323,7 @@ def test_check_template_fails_without_a_title_layout(tmp_path):
     assert result.exit_code == 1
     assert '  title       -    cannot be placed; missing title placeholder' in result.output
     assert result.output.splitlines()[-1] == (
-        "15 slide kind(s) cannot be placed: title, agenda, divider, bullets, two-column, stats, "
+        "15 slide kinds cannot be placed: title, agenda, divider, bullets, two-column, stats, "
         "chart, table, timeline, quote, image, playbook, peer, sources, closing; expected a "
         "layout with a title placeholder")
 
