@@ -65,13 +65,13 @@ class Locale:
     """Words after which a citation is part of the sentence ('based on [@a]')."""
     overrides: Mapping[str, str] = field(default_factory=dict)
 
-    def word(self, name: str, **values: object) -> str:
-        """Return the generated word ``name``, its {placeholders} filled from ``values``.
+    def word(self, key: str, /, **values: object) -> str:
+        """Return the generated word ``key``, its {placeholders} filled from ``values``.
 
         A placeholder the word (or an outline's override of it) does not use is left out;
         one it names but is not given stays as written.
         """
-        text = self.overrides.get(name) or self.labels[name]
+        text = self.overrides.get(key) or self.labels[key]
         for key, value in values.items():
             text = text.replace("{" + key + "}", str(value))
         return text

@@ -30,9 +30,9 @@ class Context:
         self.figures = 0
         self.tables = 0
 
-    def word(self, name: str, **values: object) -> str:
-        """Return the generated word ``name`` in the outline's language (see ``locale``)."""
-        return self.locale.word(name, **values)
+    def word(self, key: str, /, **values: object) -> str:
+        """Return the generated word ``key`` in the outline's language (see ``locale``)."""
+        return self.locale.word(key, **values)
 
     def colour(self, name: str) -> str:
         """Return the palette colour ``name`` ('primary', 'muted', ...) for paragraph markup."""

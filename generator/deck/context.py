@@ -48,9 +48,9 @@ class Context:
         """The outline's language: every word the deck writes itself, dates, quotes."""
         return _locale.of(self.outline)
 
-    def word(self, name: str, **values: object) -> str:
-        """Return the generated word ``name`` in the outline's language (see ``locale``)."""
-        return self.locale.word(name, **values)
+    def word(self, key: str, /, **values: object) -> str:
+        """Return the generated word ``key`` in the outline's language (see ``locale``)."""
+        return self.locale.word(key, **values)
 
     @cached_property
     def sources(self) -> dict[str, Source]:
