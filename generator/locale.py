@@ -14,8 +14,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import source
+
+if TYPE_CHECKING:  # the model imports this module for the label names
+    from .model import Outline
 
 LOCALE_DIR = Path(__file__).parent / "locales"
 DEFAULT = "en"
@@ -112,7 +116,6 @@ def get(tag: str = DEFAULT, labels: Mapping[str, str] | None = None) -> Locale:
     return _locale(tag, tuple(sorted((labels or {}).items())))
 
 
-def of(outline: object) -> Locale:
+def of(outline: Outline) -> Locale:
     """Return the locale an outline asks for: ``meta.language`` and its ``labels``."""
-    meta = outline.meta
-    return get(meta.language, getattr(outline, "labels", None))
+    return get(outline.meta.language, outline.labels)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -66,7 +67,7 @@ def source_line(source: Source) -> str:
     return f"{head} ({source.date})" if source.date else head
 
 
-def footnote(cites: list[Cite], sources: dict[str, Source],
+def footnote(cites: Sequence[Cite | str], sources: dict[str, Source],
              words: _locale.Locale | None = None) -> str:
     """Return 'Source: A; B' (in the language of ``words``) for the known sources, or ''.
 

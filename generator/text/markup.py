@@ -142,7 +142,8 @@ def strip_citations(runs: list[Run], *, name: Callable[[list[Run]], str] | None 
             out.append(replace(cluster[0], text=(" " if before == stripped else "")
                                + name(cluster), cite=None, locator=None))
         elif stripped.endswith(":"):
-            kept = stripped[:_SENTENCE_END.search(stripped[:-1]).end()].rstrip()
+            start = _SENTENCE_END.search(stripped[:-1])
+            kept = stripped[:start.end() if start else 0].rstrip()
             _set_last(out, kept + (" " if kept and after.strip(" ,;:") else ""))
             if after:
                 rest = [replace(rest[0], text=after.lstrip(" ,;:")), *rest[1:]]
