@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
@@ -16,6 +17,7 @@ from reportlab.platypus import (
 )
 
 from ..model import (
+    BulletsSlide,
     ChartSlide,
     Outline,
     Playbook,
@@ -38,6 +40,8 @@ from .styles import CHAPTER_ROOM, CHART_HEIGHT, COVER_TITLE_DROP, SPACE
 
 CONTENTS_FROM = 3
 """The fewest chapters (sections and playbooks) that make a contents page worth a page."""
+POINT_INDENT = 12
+"""Indent of a point under a bullets slide's title, in points (the bullet hangs in it)."""
 SOURCES_START = 120
 """Room the sources list needs at the foot of a page to start there: its head, a few entries."""
 
@@ -170,8 +174,21 @@ def _chapter(ctx: Context, number: int, section: Section,
         out.append(ctx.para(text, s.body))
     if section.key_points:
         out += flowables.key_points(ctx, list(section.key_points))
-    out += _exhibits(ctx, [slide for slide in section.slides if slide is not skip])
-    return out
+    exhibits = _exhibits(ctx, [slide for slide in section.slides if slide is not skip])
+    if not (section.summary or section.prose or section.key_points or exhibits):
+        # nothing written for the brief: the slides' points stand in, so no heading is bare
+        out += [f for slide in section.slides if isinstance(slide, BulletsSlide)
+                for f in _points(ctx, slide)]
+    return out + exhibits
+
+
+def _points(ctx: Context, slide: BulletsSlide) -> list[Flowable]:
+    """Return a bullets slide as the brief shows it: its title, then its points."""
+    s = ctx.styles
+    style = ParagraphStyle("points", parent=s.body, leftIndent=POINT_INDENT, bulletIndent=2)
+    return [ctx.para(slide.title, s.table_head),
+            *[Paragraph(ctx.markup(b.text), style, bulletText="\u2022") for b in slide.bullets],
+            Spacer(0, SPACE)]
 
 
 def _part_break() -> Flowable:

@@ -61,3 +61,13 @@ def test_a_section_without_slides_gets_no_lone_divider(tmp_path: Path) -> None:
     assert "02   With slides" in agenda and "03   Also slides" in agenda
     assert "28 February 2025" in pages[0]
     assert "Prose only" in "\n".join(pages)
+
+
+def test_a_chapter_with_only_bullet_slides_shows_their_points(tmp_path: Path) -> None:
+    source = tmp_path / "o.yaml"
+    source.write_text(
+        "meta:\n  title: T\nsections:\n  - title: Next steps\n    slides:\n"
+        "      - kind: bullets\n        title: We start in two cities\n        notes: n\n"
+        "        bullets: [Pilot in Leeds and York]\n", encoding="utf-8")
+    pages, _ = _build(source, tmp_path / "out")
+    assert "We start in two cities" in pages[-1] and "Pilot in Leeds and York" in pages[-1]
