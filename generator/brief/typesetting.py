@@ -93,6 +93,9 @@ class Paragraph(_paragraph.Paragraph):
     the first answer for a width is kept and given again.
     """
 
+    blPara: Any  # reportlab's broken lines, set by wrap
+    _wrapWidths: list[float]
+
     def __init__(self, text, style=None, bulletText=None, frags=None, caseSensitive=1,
                  encoding="utf8"):
         if frags is None and style is not None and isinstance(text, str):

@@ -6,6 +6,7 @@ What a slide says (wordy, unsourced, without notes) is the checks stage's to rep
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 from ..model import Outline, Playbook, Section, TwoColumnSlide, shown_text
 from ..report import BuildOptions
@@ -147,8 +148,7 @@ def _playbook(ctx: Context, book: Playbook, k: int) -> list[SlidePlan]:
         title = f"{peer.name}: {peer.headline}"
         out += _content(ctx, "peer", preferred("peer"), title, ppath, name, pnotes,
                         list(peer.sources),
-                        lambda body, peer=peer, ppath=ppath: playbook.peer(ctx, book, peer,
-                                                                            body, ppath))
+                        partial(playbook.peer, ctx, book, peer, path=ppath))
     return out
 
 
