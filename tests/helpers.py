@@ -186,6 +186,27 @@ def inside(word: dict, rect: tuple[float, float, float, float]) -> bool:
             and word["top"] >= top - TOLERANCE and word["bottom"] <= bottom + TOLERANCE)
 
 
+def internal_links(reader: Any) -> list[tuple[int, int, tuple[float, float, float, float]]]:
+    """Return each link to a page of the PDF ``reader`` reads: (its page, the page it goes
+    to, its rectangle as (x0, top, x1, bottom) from the page's top, as pdfplumber's words)."""
+    from pypdf.generic import IndirectObject
+
+    numbers = {page.indirect_reference.idnum: n for n, page in enumerate(reader.pages)}
+    links = []
+    for n, page in enumerate(reader.pages):
+        height = float(page.mediabox.height)
+        for annot in page.get("/Annots") or []:
+            annot = annot.get_object()
+            dest = annot.get("/Dest")
+            if dest is None:
+                continue
+            target = dest[0]
+            assert isinstance(target, IndirectObject) and target.idnum in numbers
+            x0, y0, x1, y1 = (float(v) for v in annot["/Rect"])
+            links.append((n, numbers[target.idnum], (x0, height - y1, x1, height - y0)))
+    return links
+
+
 def overlap(a: tuple, b: tuple) -> bool:
     return a[0] + 0.5 < b[2] and b[0] + 0.5 < a[2] and a[1] + 0.5 < b[3] and b[1] + 0.5 < a[3]
 

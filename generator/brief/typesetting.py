@@ -312,6 +312,14 @@ class Stamp:
         self.tzname = "UTC"
 
 
+def set_clock(canv: Canvas, when: _dt.datetime) -> None:
+    """Make ``canv`` write ``when`` as the PDF's creation and change time, not now.
+
+    Used by every PDF deckgen writes (the brief, deck.pdf, the handout).
+    """
+    canv._doc._timeStamp = Stamp(when)
+
+
 class TypesetDocument(BaseDocTemplate):
     """A document laid out in one pass without drawing, then drawn, tagged, in the next.
 
@@ -340,7 +348,7 @@ class TypesetDocument(BaseDocTemplate):
         # extends BaseDocTemplate._makeCanvas of reportlab 5.1 (platypus/doctemplate.py)
         # build() passes reportlab's own Canvas: the brief's is always a TaggingCanvas
         canv = super()._makeCanvas(filename=filename, canvasmaker=TaggingCanvas)
-        canv._doc._timeStamp = Stamp(self.when)
+        set_clock(canv, self.when)
         canv.showOutline()
         canv._brief_drawing = self.drawing
         canv.tagger = self._tagger

@@ -21,11 +21,12 @@ from reportlab.platypus import (
     Spacer,
 )
 
+from ..brief.typesetting import set_clock
 from ..deck.elements import DeckPlan, SlidePlan
 from ..model import Outline
 from ..text import plain
 from . import fonts
-from .document import Stamp, page_key
+from .document import page_key
 from .draw import Painter, colour
 
 MARGIN = 48.0
@@ -109,7 +110,7 @@ class _Handout(BaseDocTemplate):
 
     def _makeCanvas(self, filename=None, canvasmaker=Canvas):
         canv = super()._makeCanvas(filename=filename, canvasmaker=canvasmaker)
-        canv._doc._timeStamp = Stamp(self.when)  # reportlab's private clock: the build's
+        set_clock(canv, self.when)
         canv.showOutline()
         return canv
 
