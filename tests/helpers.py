@@ -29,6 +29,7 @@ from pptx.util import Emu
 from generator import loader
 from generator.deck import DeckBuilder
 from generator.deck import template_reader as templates
+from generator.model import Outline
 from generator.report import BuildOptions, BuildResult
 
 ROOT = Path(__file__).parents[1]
@@ -60,6 +61,15 @@ def golden_json(path: Path, value: Any, update: bool) -> Any:
 
 
 # -- decks --------------------------------------------------------------------------------
+
+def fixture_outline(name: str) -> Outline:
+    """Return fixture ``name`` on the default brand, without image slides (no image file)."""
+    data = yaml.safe_load((FIXTURES / name).read_text(encoding="utf-8"))
+    data["brand"] = {}
+    for section in data["sections"]:
+        section["slides"] = [s for s in section.get("slides", []) if s.get("kind") != "image"]
+    return Outline.parse(data)
+
 
 def make_image(path: Path) -> None:
     """Write a small PNG picture (not of text) to ``path``."""
