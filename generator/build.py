@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from . import __version__, workers
+from . import workers
 from .errors import BuildError, EnvironmentProblem, OutlineError, Problem
 from .report import BuildOptions, BuildResult, Finding, Progress
 
@@ -274,6 +274,8 @@ def _run_builders(loaded: LoadedOutline, temps: dict[str, Path], options: BuildO
 def make_manifest(loaded: LoadedOutline, results: list[BuildResult], warnings: list[Problem],
                   out_dir: Path) -> dict:
     """Return the build manifest: tool, outline digest, artifacts with digests, warnings."""
+    from . import __version__  # read from package metadata only when a manifest is made
+
     outline_bytes = loaded.path.read_bytes() if loaded.path.is_file() else b""
     return {
         "tool": "deckgen",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from .. import text as _text
 from .elements import Para
@@ -67,6 +67,11 @@ class Pages:
         return min(self.sizes)
 
 
+def _alone(make_item: Callable[[int, float, bool], list[Para]], i: int,
+           size: float) -> list[Para]:
+    return make_item(i, size, True)
+
+
 def paginate(make_item: Callable[[int, float, bool], list[Para]], count: int, box: Box,
              preferred: float, floor: float) -> Pages:
     """Lay ``count`` items out in ``box``, shrinking first and spilling onto more pages after.
@@ -98,7 +103,7 @@ def paginate(make_item: Callable[[int, float, bool], list[Para]], count: int, bo
         if fits(alone, box):
             current = alone
             continue
-        fitted = shrink(lambda s, i=i: make_item(i, s, True), box, preferred, floor)
+        fitted = shrink(partial(_alone, make_item, i), box, preferred, floor)
         if fitted is None:
             overflow.append(i)
             fitted = (floor, make_item(i, floor, True))

@@ -6,6 +6,7 @@ What a slide says (wordy, unsourced, without notes) is the checks stage's to rep
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 from .. import locale as _locale
 from ..model import Outline, Playbook, Section, TwoColumnSlide, shown_text
@@ -182,8 +183,7 @@ def _playbook(ctx: Context, book: Playbook, k: int) -> list[SlidePlan]:
         title = f"{peer.name}: {peer.headline}"
         out += _content(ctx, "peer", preferred("peer"), title, ppath, name, pnotes,
                         _cites(peer.sources, markup.cited(*[t for _, t in shown_text(peer)])),
-                        lambda body, peer=peer, ppath=ppath: playbook.peer(ctx, book, peer,
-                                                                            body, ppath))
+                        partial(playbook.peer, ctx, book, peer, path=ppath))
     return out
 
 

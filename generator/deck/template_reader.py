@@ -125,10 +125,9 @@ def brand_values(template: Template) -> dict:
     toward lt1 as far as body-text contrast allows. Slots the theme lacks are left out.
     """
     c = template.theme.colours
-    palette = {key: c[slot] for key, slot in (("text", "dk1"), ("background", "lt1"),
-                                              ("secondary", "dk2"), ("surface", "lt2"),
-                                              ("primary", "accent1"), ("accent", "accent2"))
-               if slot in c}
+    slots = (("text", "dk1"), ("background", "lt1"), ("secondary", "dk2"), ("surface", "lt2"),
+             ("primary", "accent1"), ("accent", "accent2"))
+    palette: dict[str, str | list[str]] = {key: c[slot] for key, slot in slots if slot in c}
     chart = [c[f"accent{i}"] for i in range(1, 7) if f"accent{i}" in c]
     if chart:
         palette["chart"] = chart

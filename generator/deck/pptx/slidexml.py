@@ -130,12 +130,12 @@ class Prototypes:
 
     def __init__(self, language: str):
         self.language = language
-        self._paras: dict[tuple, object] = {}
-        self._runs: dict[tuple, object] = {}
-        self._ends: dict[float, object] = {}
-        self._shapes: dict[tuple[str, str], object] = {}
-        self._cells: dict[tuple[str, str], object] = {}
-        self._bodies: dict[str, object] = {}
+        self._paras: dict[tuple, etree._Element] = {}
+        self._runs: dict[tuple, etree._Element] = {}
+        self._ends: dict[float, etree._Element] = {}
+        self._shapes: dict[tuple[str, str], etree._Element] = {}
+        self._cells: dict[tuple[str, str], etree._Element] = {}
+        self._bodies: dict[str, etree._Element] = {}
         self.text_box = self._text_box()
         self.xfrm = self._xfrm()
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from pptx import Presentation
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.oxml.ns import qn
+from pptx.shapes.base import BaseShape
 
 from ..template_reader import PRESENTATION_CT, TEMPLATE_CT, Template
 
@@ -60,12 +61,12 @@ def drop_slides(prs) -> None:
             root.remove(el)
 
 
-def slots(slide) -> dict[int, object]:
+def slots(slide) -> dict[int, BaseShape]:
     """Return the slide's placeholders by deckgen slot: 0 the title, 1, 2 ... the bodies.
 
     Bodies (body, content and subtitle placeholders) are numbered in index order.
     """
-    out: dict[int, object] = {}
+    out: dict[int, BaseShape] = {}
     bodies = []
     for ph in sorted(slide.placeholders, key=lambda p: p.placeholder_format.idx):
         kind = ph.placeholder_format.type

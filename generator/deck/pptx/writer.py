@@ -52,7 +52,7 @@ class _Prototype:
 
 def _prototype(layout) -> _Prototype:
     """Return the placeholders python-pptx would clone from ``layout``, and their slots."""
-    scratch = Slide(CT_Slide.new(), None)
+    scratch = Slide(CT_Slide.new(), None)  # type: ignore[arg-type]  # a proxy with no part, never saved
     scratch.shapes.clone_layout_placeholders(layout)
     tree = scratch.shapes._spTree
     elements = [el for el in tree.iterchildren() if el.tag == slidexml.PML.sp]
@@ -64,9 +64,12 @@ def _prototype(layout) -> _Prototype:
 def _notes_page(notes_master) -> slidexml.NotesPage:
     """Return the notes page prototype cloned from ``notes_master`` as python-pptx clones it."""
     root = CT_NotesSlide.new()
-    notes = NotesSlide(root, None)
+    notes = NotesSlide(root, None)  # type: ignore[arg-type]  # a proxy with no part, never saved
     notes.clone_master_placeholders(notes_master)
-    body = notes.notes_placeholder._element.txBody
+    placeholder = notes.notes_placeholder
+    if placeholder is None or placeholder._element.txBody is None:
+        raise BuildError("the template's notes master has no notes body placeholder")
+    body = placeholder._element.txBody
     path = []
     el = body
     while el is not root:
@@ -98,9 +101,9 @@ class _Writer:
         self.placements: dict[tuple[str, str | None], object] = {}
         self.notes: slidexml.NotesPage | None = None
         self.images: dict[str, tuple[object, int, int]] = {}
-        self.anchors: dict[str, object] = {}
-        self.jumps: list[tuple[object, object, str]] = []
-        self.linked: list[object] = []
+        self.anchors: dict[str, package.FrozenSlidePart] = {}
+        self.jumps: list[tuple[package.FrozenSlidePart, object, str]] = []
+        self.linked: list[package.FrozenSlidePart] = []
         self.slide_ids: list[int] = []
         self.used_layouts: set[int] = set()
 
