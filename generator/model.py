@@ -145,6 +145,9 @@ class Chart(_Node):
                                       "e.g. '0.0' or '0%'.", shown="hidden")
     source: str | None = field(None, description="Id of the source of the data.", shown="hidden")
     caption: Prose | None = field(None, description="One line under the chart.")
+    alt: Prose | None = field(None, description="Alt text read by screen readers; default: "
+                              "made from the chart's type, title, data and unit.",
+                              shown="label")
 
     def _after(self) -> None:
         for series in self.series:
@@ -165,6 +168,9 @@ class Table(_Node):
     source: str | None = field(None, description="Id of the source of the table's data.",
                                shown="hidden")
     caption: Prose | None = None
+    alt: Prose | None = field(None, description="Alt text read by screen readers; default: "
+                              "a summary of the table's title, size and header.",
+                              shown="label")
 
     def _after(self) -> None:
         for n, row in enumerate(self.rows, 1):

@@ -37,6 +37,8 @@ pptx.presentation / pptx.slide
     ``template``); ``SlideLayouts._sldLayoutIdLst`` -- unused built-in layouts dropped
     (``writer``); ``SlideShapes._spTree`` and ``NotesSlide.notes_placeholder._element`` --
     the placeholders python-pptx clones, copied once per layout (``writer``);
+    ``LayoutShapes._spTree`` -- a layout's footer and slide-number placeholders, which
+    python-pptx does not clone (``writer``);
     ``Presentation.part._element`` -- the presentation element the section list goes in.
 pptx.oxml
     ``CT_Slide.new``, ``CT_NotesSlide.new``, ``BaseOxmlElement.ph_idx`` -- new slide trees

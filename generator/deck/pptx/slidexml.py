@@ -29,6 +29,14 @@ TABLE_URI = "http://schemas.openxmlformats.org/drawingml/2006/table"
 TABLE_STYLE = "{5C22544A-7EE6-4342-B048-85BDC9FD1C3A}"
 """PowerPoint's default table style ("Medium Style 2 - Accent 1")."""
 SLIDE_JUMP = "ppaction://hlinksldjump"
+DECORATIVE_URI = "{C183D7F6-B498-43B3-948B-1728B52AA6E4}"
+"""The extension PowerPoint writes in a shape's ``p:cNvPr`` to mark it decorative."""
+ADEC = "http://schemas.microsoft.com/office/drawing/2017/decorative"
+FIELD_IDS = {"slidenum": "{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}"}
+"""Field type -> the field id written for it (PowerPoint's own slide-number field id)."""
+PLACEHOLDER_OF_ROLE = {"footer": "ftr", "number": "sldNum"}
+"""Text role -> the type of the layout placeholder that holds it. The layouts' date
+placeholders stay on the layouts, for Header & Footer to show when asked."""
 
 ALIGN = {"left": "l", "right": "r", "center": "ctr"}
 ANCHOR = {"top": "t", "middle": "ctr", "bottom": "b"}
@@ -143,12 +151,14 @@ class Prototypes:
         """Return a new ``a:p`` holding the ``a:pPr`` of ``para`` (alignment, spacing, bullet)."""
         hang = BULLET_INDENT * para.size if para.bullet else 0.0
         key = (para.align, para.indent, hang, para.size, para.space_before, para.bullet,
-               para.font if para.bullet else None)
+               para.font if para.bullet else None, para.level)
         proto = self._paras.get(key)
         if proto is None:
             proto = etree.Element(DML.p)
             p_pr = _SE(proto, DML.pPr, algn=ALIGN[para.align], marL=str(emu(para.indent)),
                        indent=str(-emu(hang)))
+            if para.level:
+                p_pr.set("lvl", str(para.level))
             _SE(_SE(p_pr, DML.lnSpc), DML.spcPts, val=centipoints(para.size * _brand.LINE_SPACING))
             _SE(_SE(p_pr, DML.spcBef), DML.spcPts, val=centipoints(para.space_before))
             _SE(_SE(p_pr, DML.spcAft), DML.spcPts, val="0")
@@ -262,6 +272,17 @@ def _name(sp, shape_id: int, name: str) -> None:
     c_nv_pr.set("name", name)
 
 
+def decorative(c_nv_pr) -> None:
+    """Mark the shape of ``c_nv_pr`` decorative as PowerPoint does; screen readers skip it."""
+    ext = _SE(_SE(c_nv_pr, DML.extLst), DML.ext, uri=DECORATIVE_URI)
+    _SE(ext, f"{{{ADEC}}}decorative", nsmap={"adec": ADEC}, val="1")
+
+
+def set_id(sp, shape_id: int) -> None:
+    """Set the id of the shape ``sp`` (its first-child ``p:cNvPr``)."""
+    sp[0][0].set("id", str(shape_id))
+
+
 def _place(xfrm, box) -> None:
     """Set the offset and extent of ``xfrm`` (``a:off``, ``a:ext``) to ``box`` in EMU."""
     off, ext = xfrm[0], xfrm[1]
@@ -303,6 +324,10 @@ class TextWriter:
             for run in para.runs:
                 r = protos.run(para, run.bold or para.bold, run.italic or para.italic)
                 r[1].text = clean(run.text)
+                if para.field:
+                    r.tag = DML.fld  # a:fld holds rPr and t as a:r does
+                    r.set("id", FIELD_IDS[para.field])
+                    r.set("type", para.field)
                 if run.link:
                     _SE(r[0], DML.hlinkClick, {R_ID: self.link(run.link)})
                 if para.jump:
@@ -345,6 +370,32 @@ def fill_placeholder(sp, element: TextBox, text: TextWriter) -> None:
     text.frame(tx_body, element)
 
 
+def chrome_placeholder(layout_sp, shape_id: int, element: TextBox, text: TextWriter):
+    """Return a slide's footer, date or slide-number placeholder holding ``element``.
+
+    ``layout_sp`` is the layout's placeholder of that type: the new shape keeps its
+    placeholder reference (type and idx) so Header & Footer manages it, and takes
+    ``element``'s box and text as a text box would.
+    """
+    sp = etree.Element(PML.sp)
+    nv = _SE(sp, PML.nvSpPr)
+    name = f"{ROLE_NAMES.get(element.role, element.role.title())} Placeholder {shape_id - 1}"
+    _SE(nv, PML.cNvPr, id=str(shape_id), name=name)
+    _SE(_SE(nv, PML.cNvSpPr), DML.spLocks, noGrp="1")
+    nv_pr = _SE(nv, PML.nvPr)
+    ph = layout_sp.find(f"{PML.nvSpPr}/{PML.nvPr}/{PML.ph}")
+    nv_pr.append(etree.Element(PML.ph, dict(ph.attrib)))
+    sp_pr = _SE(sp, PML.spPr)
+    xfrm = text.protos.xfrm.__copy__()
+    _place(xfrm, element.box)
+    sp_pr.append(xfrm)
+    tx_body = _SE(sp, PML.txBody)
+    _SE(tx_body, DML.bodyPr)
+    _SE(tx_body, DML.lstStyle)
+    text.frame(tx_body, element)
+    return sp
+
+
 # --- shapes, tables, pictures, charts ----------------------------------------------------
 
 
@@ -352,15 +403,20 @@ def shape(shape_id: int, element: Shape, protos: Prototypes):
     """Return a ``p:sp`` of ``element``: a filled rectangle or oval without an outline."""
     sp = protos.shape(element.kind, element.fill)
     _name(sp, shape_id, f"{PRESET[element.kind][0]} {shape_id - 1}")
+    if element.decorative:
+        decorative(sp[0][0])
     _place(sp[1][0], element.box)
     return sp
 
 
-def _graphic_frame(shape_id: int, name: str, x: int, y: int, cx: int, cy: int, uri: str):
-    """Return (a ``p:graphicFrame``, its ``a:graphicData`` of ``uri``)."""
+def _graphic_frame(shape_id: int, name: str, x: int, y: int, cx: int, cy: int, uri: str,
+                   alt: str = ""):
+    """Return (a ``p:graphicFrame`` described by ``alt``, its ``a:graphicData`` of ``uri``)."""
     frame = etree.Element(PML.graphicFrame)
     nv = _SE(frame, PML.nvGraphicFramePr)
-    _SE(nv, PML.cNvPr, id=str(shape_id), name=name)
+    c_nv_pr = _SE(nv, PML.cNvPr, id=str(shape_id), name=name)
+    if alt:
+        c_nv_pr.set("descr", clean(alt))
     _SE(_SE(nv, PML.cNvGraphicFramePr), DML.graphicFrameLocks, noGrp="1")
     _SE(nv, PML.nvPr)
     _xfrm(frame, PML.xfrm, x, y, cx, cy)
@@ -374,7 +430,7 @@ def table(shape_id: int, element: TableGrid, text: TextWriter):
     heights = [emu(h) for h in element.heights]
     b = element.box
     frame, data = _graphic_frame(shape_id, f"Table {shape_id - 1}", emu(b.x), emu(b.y),
-                                 sum(widths), sum(heights), TABLE_URI)
+                                 sum(widths), sum(heights), TABLE_URI, element.alt)
     tbl = _SE(data, DML.tbl)
     _SE(_SE(tbl, DML.tblPr, firstRow="1"), DML.tableStyleId).text = TABLE_STYLE
     grid = _SE(tbl, DML.tblGrid)
@@ -406,10 +462,10 @@ def picture(shape_id: int, r_id: str, alt: str, x: int, y: int, cx: int, cy: int
     return pic
 
 
-def chart(shape_id: int, r_id: str, box):
+def chart(shape_id: int, r_id: str, box, alt: str = ""):
     """Return a ``p:graphicFrame`` showing the chart part related by ``r_id`` at ``box``."""
     frame, data = _graphic_frame(shape_id, f"Chart {shape_id - 1}", emu(box.x), emu(box.y),
-                                 emu(box.w), emu(box.h), C)
+                                 emu(box.w), emu(box.h), C, alt)
     _SE(data, CHART.chart, {R_ID: r_id}, nsmap={"c": C})
     return frame
 

@@ -42,12 +42,13 @@ class _Prototype:
 
     ``placeholders`` are the ``p:sp`` elements python-pptx clones onto a new slide, in
     order; ``slots`` maps deckgen's slot (0 the title, 1, 2 ... the bodies) to a position in
-    that list; ``idx`` holds each placeholder's idx.
+    that list; ``chrome`` maps a text role ('footer', 'number') to the layout's
+    placeholder of that type, which python-pptx does not clone.
     """
 
     placeholders: tuple
     slots: dict[int, int]
-    idx: tuple[int, ...]
+    chrome: dict[str, object]
 
 
 def _prototype(layout) -> _Prototype:
@@ -57,8 +58,30 @@ def _prototype(layout) -> _Prototype:
     tree = scratch.shapes._spTree
     elements = [el for el in tree.iterchildren() if el.tag == slidexml.PML.sp]
     slots = {n: elements.index(ph._element) for n, ph in template.slots(scratch).items()}
-    idx = tuple(int(el.ph_idx) for el in elements)
-    return _Prototype(tuple(elements), slots, idx)
+    chrome = {}
+    types = {kind: role for role, kind in slidexml.PLACEHOLDER_OF_ROLE.items()}
+    for sp in layout.shapes._spTree.iterchildren(slidexml.PML.sp):
+        ph = sp.find(f"{slidexml.PML.nvSpPr}/{slidexml.PML.nvPr}/{slidexml.PML.ph}")
+        role = types.get(ph.get("type")) if ph is not None else None
+        if role and role not in chrome:
+            chrome[role] = sp
+    return _Prototype(tuple(elements), slots, chrome)
+
+
+def reading_order(elements: list) -> list:
+    """Return ``elements`` in reading order: the title first, then the rest as planned.
+
+    Shapes drawn under the title (a band it sits on) stay before it, so the picture is
+    unchanged; they are decorative, so a screen reader still starts at the title.
+    """
+    at = next((i for i, e in enumerate(elements)
+               if isinstance(e, TextBox) and e.role == "title"), None)
+    if at is None:
+        return list(elements)
+    title = elements[at]
+    under = [e for e in elements[:at] if isinstance(e, Shape) and e.box.overlaps(title.box)]
+    rest = [e for e in elements[:at] if not any(e is u for u in under)]
+    return [*under, title, *rest, *elements[at + 1:]]
 
 
 def _notes_page(notes_master) -> slidexml.NotesPage:
@@ -159,37 +182,40 @@ class _Writer:
             self.anchors[plan.anchor] = part
 
     def _shapes(self, tree, proto: _Prototype, plan: SlidePlan, part, text) -> None:
-        """Fill ``tree`` with the layout's placeholders and the plan's elements, in order.
+        """Fill ``tree`` with the plan's elements in reading order (title first).
 
-        Placeholders come first, as python-pptx clones them; those no text fills are
-        removed at the end. Shape ids count on from the placeholders'.
+        Text the layout has a placeholder for goes in a copy of that placeholder (title
+        and bodies by slot; footer, date and slide number by role); each placeholder is
+        used once and those nothing fills are left out. Shape ids count up from 2.
         """
-        placeholders = [el.__copy__() for el in proto.placeholders]
-        for el in placeholders:
-            tree.append(el)
-        used: set[int] = set()
-        next_id = len(placeholders) + 2
-        for element in plan.elements:
+        used: set[object] = set()
+        for shape_id, element in enumerate(reading_order(plan.elements), 2):
             if isinstance(element, TextBox):
-                at = None if element.placeholder is None else proto.slots.get(
-                    element.placeholder)
-                if at is not None:
-                    used.add(proto.idx[at])
-                    slidexml.fill_placeholder(placeholders[at], element, text)
-                    continue
-                tree.append(slidexml.text_box(next_id, element, text))
+                tree.append(self._text(element, proto, used, shape_id, text))
             elif isinstance(element, Shape):
-                tree.append(slidexml.shape(next_id, element, self.protos))
+                tree.append(slidexml.shape(shape_id, element, self.protos))
             elif isinstance(element, TableGrid):
-                tree.append(slidexml.table(next_id, element, text))
+                tree.append(slidexml.table(shape_id, element, text))
             elif isinstance(element, ChartFrame):
-                tree.append(self._chart(part, next_id, element))
+                tree.append(self._chart(part, shape_id, element))
             elif isinstance(element, Picture):
-                tree.append(self._picture(part, next_id, element))
-            next_id += 1
-        for el, idx in zip(placeholders, proto.idx, strict=True):
-            if idx not in used:
-                tree.remove(el)
+                tree.append(self._picture(part, shape_id, element))
+
+    @staticmethod
+    def _text(element: TextBox, proto: _Prototype, used: set, shape_id: int, text):
+        """Return the shape of ``element``: a layout placeholder it fills, else a text box."""
+        at = None if element.placeholder is None else proto.slots.get(element.placeholder)
+        if at is not None and at not in used:
+            used.add(at)
+            sp = proto.placeholders[at].__copy__()
+            slidexml.set_id(sp, shape_id)
+            slidexml.fill_placeholder(sp, element, text)
+            return sp
+        layout_sp = proto.chrome.get(element.role)
+        if layout_sp is not None and element.role not in used:
+            used.add(element.role)
+            return slidexml.chrome_placeholder(layout_sp, shape_id, element, text)
+        return slidexml.text_box(shape_id, element, text)
 
     def _notes(self, slide_part, notes: str) -> None:
         """Add the notes page of ``slide_part`` holding ``notes``."""
@@ -202,7 +228,8 @@ class _Writer:
         """Return the graphic frame of a new native chart of ``element``."""
         from . import charts  # XlsxWriter is imported only for a deck with charts
 
-        return slidexml.chart(shape_id, charts.add(part, element, self._when), element.box)
+        return slidexml.chart(shape_id, charts.add(part, element, self._when), element.box,
+                              element.alt)
 
     def _picture(self, part, shape_id: int, element: Picture):
         """Return the ``p:pic`` of ``element``: its image scaled into the box, kept in shape."""

@@ -25,8 +25,8 @@ from generator.report import BuildOptions
 WHEN = _dt.datetime(2025, 3, 14, 9, 26, 53, tzinfo=_dt.UTC)
 FIXTURES = Path(__file__).parents[2] / "fixtures"
 PINNED = {
-    "minimal.yaml": "8899d9842da3d723ca05459378820d58fa8da3162f85d2b4d9120db424d43e29",
-    "deck_all_kinds.yaml": "eae4880111e56e94d1d29d5b88b0cae2460070893bf4d0120c4814277e91a121",
+    "minimal.yaml": "d84bd25424aef69d2e46c9625b9294738b4afdde033c1a15612476702771f10f",
+    "deck_all_kinds.yaml": "5b1ebecfe50b3435b911b2ecf1dd90c2e5123ebd3efadab30ab81ead4e29fdd4",
 }
 
 
