@@ -140,6 +140,7 @@ class _Writer:
         sections.write(self.prs.part._element,
                        [(name, [ids[i] for i in idx]) for name, idx in self.plan.sections])
         self._properties()
+        self._app_properties()
         package.save(self.prs, path, self.options.timestamp)
         return total
 
@@ -281,6 +282,14 @@ class _Writer:
             when = when.astimezone(_dt.UTC).replace(tzinfo=None)
         return when
 
+    def _app_properties(self) -> None:
+        """Write true counts into docProps/app.xml, when the template has one."""
+        try:
+            part = self.prs.part.package.part_related_by(RT.EXTENDED_PROPERTIES)
+        except KeyError:
+            return
+        part._blob = app_xml(part.blob, self.plan)
+
     def _properties(self) -> None:
         meta = self.outline.meta
         props = self.prs.core_properties
@@ -296,11 +305,54 @@ class _Writer:
         props.revision = 1
 
 
+APP_NS = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
+FORMATS = {(960.0, 540.0): "On-screen Show (16:9)", (720.0, 540.0): "On-screen Show (4:3)"}
+"""Slide size in points -> the presentation format app.xml names (else 'Custom')."""
+
+
+def _counts(plan: DeckPlan) -> tuple[int, int]:
+    """Return (words, paragraphs) of the text on the slides, as app.xml counts them."""
+    words = paras = 0
+    for slide in plan.slides:
+        for element in slide.elements:
+            if isinstance(element, TextBox):
+                groups = [element.paras]
+            elif isinstance(element, TableGrid):
+                groups = [cell.paras for row in element.rows for cell in row]
+            else:
+                continue
+            for group in groups:
+                for para in group:
+                    text = "".join(run.text for run in para.runs)
+                    if text.strip():
+                        paras += 1
+                        words += len(text.split())
+    return words, paras
+
+
 def _linker(part):
     """Return link(url) -> the rId of an external hyperlink from ``part`` to ``url``."""
     def link(url: str) -> str:
         return part.relate_to(url, RT.HYPERLINK, is_external=True)
     return link
+
+
+def app_xml(blob: bytes, plan: DeckPlan) -> bytes:
+    """Return the template's docProps/app.xml ``blob`` with true counts for ``plan``:
+    slides, notes pages (one a slide), hidden slides (none), words, paragraphs, format."""
+    from lxml import etree
+
+    root = etree.fromstring(blob)
+    words, paras = _counts(plan)
+    n = len(plan.slides)
+    values = {"Slides": n, "Notes": n, "HiddenSlides": 0, "Words": words,
+              "Paragraphs": paras,
+              "PresentationFormat": FORMATS.get((plan.width, plan.height), "Custom")}
+    for tag, value in values.items():
+        el = root.find(f"{{{APP_NS}}}{tag}")
+        if el is not None:
+            el.text = str(value)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
 def _property(value: str) -> str:

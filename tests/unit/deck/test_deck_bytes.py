@@ -25,8 +25,8 @@ from generator.report import BuildOptions
 WHEN = _dt.datetime(2025, 3, 14, 9, 26, 53, tzinfo=_dt.UTC)
 FIXTURES = Path(__file__).parents[2] / "fixtures"
 PINNED = {
-    "minimal.yaml": "d84bd25424aef69d2e46c9625b9294738b4afdde033c1a15612476702771f10f",
-    "deck_all_kinds.yaml": "5b1ebecfe50b3435b911b2ecf1dd90c2e5123ebd3efadab30ab81ead4e29fdd4",
+    "minimal.yaml": "2b95ea5e91952eac23cf7d2aa6e7e4fc636ced908c8e31e84f862e4dd0457483",
+    "deck_all_kinds.yaml": "114e99abce8fe17dc0a0eded7c6bc7fb6a55152c1e661da937dd3a93ac221c94",
 }
 
 
