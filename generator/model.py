@@ -301,6 +301,9 @@ class Section(_Node):
     slides: list[Slide] = field(default_factory=list)
     layout: str | None = field(None, description="Template layout for this section's slides.",
                                shown="hidden")
+    notes: Prose | None = field(None, description="Speaker notes of the section's divider "
+                                "slide; default: made from its prose or key points.",
+                                shown="hidden")
 
 
 class Peer(_Node):
@@ -346,6 +349,18 @@ class Playbook(_Node):
 # --- the outline ------------------------------------------------------------
 
 
+class DeckNotes(_Node):
+    """Speaker notes of the slides the deck makes itself (title, agenda, sources, closing)."""
+
+    title: Prose | None = field(None, description="Notes of the title slide.", shown="hidden")
+    agenda: Prose | None = field(None, description="Notes of the agenda slide(s).",
+                                 shown="hidden")
+    sources: Prose | None = field(None, description="Notes of the sources slide(s).",
+                                  shown="hidden")
+    closing: Prose | None = field(None, description="Notes of the closing slide.",
+                                  shown="hidden")
+
+
 class Outline(_Node):
     """The whole story: what it is, how it looks, what it cites, and what it says."""
 
@@ -362,6 +377,9 @@ class Outline(_Node):
     sections: list[Section] = field(min_length=1)
     playbooks: list[Playbook] = field(default_factory=list)
     closing: Prose | None = field(None, description="Closing line for the last slide.")
+    notes: DeckNotes = field(default_factory=DeckNotes, description="Speaker notes of the "
+                             "generated slides; each defaults to a line made from the outline.",
+                             shown="hidden")
 
 
 def shown_text(node: object, path: tuple = (), *, labels: bool = True

@@ -58,10 +58,12 @@ def plan(outline: Outline, options: BuildOptions) -> DeckPlan:
                 slides += _playbook(ctx, book, k)
     if outline.sources:
         slides += _content(ctx, "sources", preferred("sources"), "Sources", ("sources",),
-                           APPENDIX, "The sources cited in this deck, for reference.", [],
+                           APPENDIX, outline.notes.sources
+                           or "The sources cited in this deck, for reference.", [],
                            lambda body: sources.pages(ctx, body))
     slides.append(_dark(ctx, "closing", preferred("closing"), outline.closing or outline.meta.title,
-                        generated.closing(ctx), "Thank the audience and invite questions.",
+                        generated.closing(ctx), outline.notes.closing
+                        or "Thank the audience and invite questions.",
                         APPENDIX, ("closing",)))
     for n, slide in enumerate(slides, 1):
         slide.number = n
@@ -81,17 +83,17 @@ def _dark(ctx: Context, kind: str, layout_name: str, title: str, elements: list[
 
 def _cover(ctx: Context) -> SlidePlan:
     meta = ctx.outline.meta
-    notes = " ".join(p for p in (f"Welcome. This deck is {markup.plain(meta.title)}.",
-                                 meta.subtitle, f"Presented by {meta.author}." if meta.author
-                                 else None) if p)
+    notes = ctx.outline.notes.title or " ".join(
+        p for p in (f"Welcome. This deck is {meta.title}.", meta.subtitle,
+                    f"Presented by {meta.author}." if meta.author else None) if p)
     return _dark(ctx, "title", preferred("title"), meta.title, generated.cover(ctx), notes, INTRO,
                  ("meta",))
 
 
 def _agenda(ctx: Context) -> list[SlidePlan]:
     anchors = [_anchor(section_id(s, i)) for i, s in enumerate(ctx.outline.sections)]
-    notes = "Today we cover: " + "; ".join(markup.plain(s.title)
-                                           for s in ctx.outline.sections) + "."
+    notes = ctx.outline.notes.agenda or "Today we cover: " + "; ".join(
+        s.title for s in ctx.outline.sections) + "."
     return _content(ctx, "agenda", preferred("agenda"), "Agenda", ("sections",), INTRO, notes,
                     [], lambda body: generated.agenda(ctx, anchors, body))
 
@@ -103,7 +105,7 @@ def _anchor(sid: str) -> str:
 def _section(ctx: Context, section: Section, i: int, sid: str) -> list[SlidePlan]:
     path = ("sections", i)
     name = markup.plain(section.title)
-    notes = _section_notes(section) or f"This section covers {name}."
+    notes = section.notes or _section_notes(section) or f"This section covers {section.title}."
     out = [_dark(ctx, "divider", preferred("divider"), section.title,
                  generated.divider(ctx, i + 1, section, path), notes, name, path,
                  _anchor(sid))]
@@ -114,14 +116,14 @@ def _section(ctx: Context, section: Section, i: int, sid: str) -> list[SlidePlan
 
 def _section_notes(section: Section) -> str:
     if section.prose:
-        return "\n\n".join(markup.plain(p) for p in section.prose)
-    return "\n".join(f"- {markup.plain(k)}" for k in section.key_points)
+        return "\n\n".join(section.prose)
+    return "\n".join(f"- {k}" for k in section.key_points)
 
 
 def _slide(ctx: Context, section: Section, slide, path: tuple, name: str) -> list[SlidePlan]:
     planner, layout_name = KINDS[slide.kind]
     strings = [text for _, text in shown_text(slide, labels=False)]
-    notes = slide.notes or _section_notes(section) or markup.plain(slide.title)
+    notes = slide.notes or _section_notes(section) or slide.title
     cites = list(slide.sources)
     for sid in _own_sources(slide) + markup.cited(*strings):
         if sid not in cites:
@@ -136,14 +138,13 @@ def _slide(ctx: Context, section: Section, slide, path: tuple, name: str) -> lis
 def _playbook(ctx: Context, book: Playbook, k: int) -> list[SlidePlan]:
     path = ("playbooks", k)
     name = markup.plain(book.title)
-    notes = book.notes or "\n\n".join(markup.plain(p) for p in book.intro) or markup.plain(
-        book.takeaway)
+    notes = book.notes or "\n\n".join(book.intro) or book.takeaway
     cites = list(book.sources)
     out = _content(ctx, "playbook", preferred("playbook"), book.headline, path, name, notes, cites,
                    lambda body: playbook.overview(ctx, book, body, path))
     for j, peer in enumerate(book.peers):
         ppath = (*path, "peers", j)
-        pnotes = peer.notes or markup.plain(peer.takeaway)
+        pnotes = peer.notes or peer.takeaway
         title = f"{peer.name}: {peer.headline}"
         out += _content(ctx, "peer", preferred("peer"), title, ppath, name, pnotes,
                         list(peer.sources),

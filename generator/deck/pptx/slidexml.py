@@ -473,6 +473,28 @@ def chart(shape_id: int, r_id: str, box, alt: str = ""):
 # --- notes -------------------------------------------------------------------------------
 
 
+NOTES_BULLET = re.compile(r"^( *)[-*•] +(.*)$")
+"""A notes line that is a list item: '- ', '* ' or '• ', indented two spaces per level."""
+NOTES_INDENT = 171450
+"""Hanging indent of a list item in the notes, in EMU (0.1875 in, as PowerPoint sets it)."""
+
+
+def notes_blocks(notes: str) -> list[tuple[int | None, str]]:
+    """Return the paragraphs of ``notes``: (list level or None, marked-up text).
+
+    Every line is a paragraph (a blank one too, as a gap); a line starting with '- ',
+    '* ' or '• ' is a list item, one level deeper for each two spaces of indent before it.
+    """
+    out: list[tuple[int | None, str]] = []
+    for line in notes.replace("\r\n", "\n").split("\n"):
+        m = NOTES_BULLET.match(line)
+        if m:
+            out.append((min(len(m.group(1)) // 2, 8), m.group(2).strip()))
+        else:
+            out.append((None, line.strip()))
+    return out
+
+
 class NotesPage:
     """A notes page made from a prototype: the notes master's slide image, body and number.
 
@@ -480,23 +502,59 @@ class NotesPage:
     position of the body placeholder's ``p:txBody`` as child indexes from the root.
     """
 
-    def __init__(self, prototype, body: tuple[int, ...]):
+    def __init__(self, prototype, body: tuple[int, ...], language: str = "en"):
         self.prototype = prototype
         self.body = body
+        self.language = language
 
-    def make(self, notes: str):
-        """Return a new ``p:notes`` element holding ``notes``, one paragraph per line."""
+    def make(self, notes: str, link: Callable[[str], str] | None = None):
+        """Return a new ``p:notes`` element holding ``notes`` (see :meth:`fill`)."""
         root = self.prototype.__copy__()
+        self.fill(root, notes, link)
+        return root
+
+    def blank(self):
+        """Return a new ``p:notes`` element with an empty body, to :meth:`fill` later."""
+        return self.prototype.__copy__()
+
+    def fill(self, root, notes: str, link: Callable[[str], str] | None = None) -> None:
+        """Write ``notes`` into the body of ``root`` as real paragraphs.
+
+        Each line is a paragraph and list items are bulleted paragraphs at their level
+        (:func:`notes_blocks`); a vertical tab is a line break inside a paragraph. Inline
+        markup is read as on slides: **bold**, *italic*, [links](url) (related through
+        ``link(url)`` -> rId; without it, link text is plain), citation markers dropped.
+        """
+        from ..markup import runs as _runs
+
         tx_body = root
         for i in self.body:
             tx_body = tx_body[i]
         for p in tx_body.findall(DML.p):
             tx_body.remove(p)
-        for line in notes.split("\n"):
+        for level, value in notes_blocks(notes) or [(None, "")]:
             p = _SE(tx_body, DML.p)
-            for k, piece in enumerate(re.split("\n|\v", line)):
+            if level is not None:
+                p_pr = _SE(p, DML.pPr, marL=str(NOTES_INDENT * (level + 1)),
+                           indent=str(-NOTES_INDENT))
+                if level:
+                    p_pr.set("lvl", str(level))
+                _SE(p_pr, DML.buFont, typeface="Arial")
+                _SE(p_pr, DML.buChar, char="•")
+            for k, piece in enumerate(value.split("\v")):
                 if k:
                     _SE(p, DML.br)
-                if piece:
-                    _SE(_SE(p, DML.r), DML.t).text = clean(piece)
-        return root
+                self._runs(p, _runs(piece), link)
+
+    def _runs(self, p, runs, link) -> None:
+        """Append an ``a:r`` to ``p`` for each of ``runs``: bold, italic, linked."""
+        for run in runs:
+            r = _SE(p, DML.r)
+            r_pr = _SE(r, DML.rPr, lang=self.language)
+            if run.bold:
+                r_pr.set("b", "1")
+            if run.italic:
+                r_pr.set("i", "1")
+            if run.link and link is not None:
+                _SE(r_pr, DML.hlinkClick, {R_ID: link(run.link)})
+            _SE(r, DML.t).text = clean(run.text)

@@ -84,7 +84,7 @@ def reading_order(elements: list) -> list:
     return [*under, title, *rest, *elements[at + 1:]]
 
 
-def _notes_page(notes_master) -> slidexml.NotesPage:
+def _notes_page(notes_master, language: str) -> slidexml.NotesPage:
     """Return the notes page prototype cloned from ``notes_master`` as python-pptx clones it."""
     root = CT_NotesSlide.new()
     notes = NotesSlide(root, None)
@@ -96,7 +96,7 @@ def _notes_page(notes_master) -> slidexml.NotesPage:
         parent = el.getparent()
         path.append(parent.index(el))
         el = parent
-    return slidexml.NotesPage(root, tuple(reversed(path)))
+    return slidexml.NotesPage(root, tuple(reversed(path)), language)
 
 
 class _Writer:
@@ -222,8 +222,11 @@ class _Writer:
         """Add the notes page of ``slide_part`` holding ``notes``."""
         master = self.prs.part.notes_master_part
         if self.notes is None:
-            self.notes = _notes_page(master.notes_master)
-        self.parts.add_notes_part(self.notes.make(notes), slide_part, master).freeze()
+            self.notes = _notes_page(master.notes_master, self.outline.meta.language)
+        root = self.notes.blank()
+        part = self.parts.add_notes_part(root, slide_part, master)
+        self.notes.fill(root, notes, _linker(part))
+        part.freeze()
 
     def _chart(self, part, shape_id: int, element: ChartFrame):
         """Return the graphic frame of a new native chart of ``element``."""

@@ -25,8 +25,8 @@ from generator.report import BuildOptions
 WHEN = _dt.datetime(2025, 3, 14, 9, 26, 53, tzinfo=_dt.UTC)
 FIXTURES = Path(__file__).parents[2] / "fixtures"
 PINNED = {
-    "minimal.yaml": "2b95ea5e91952eac23cf7d2aa6e7e4fc636ced908c8e31e84f862e4dd0457483",
-    "deck_all_kinds.yaml": "114e99abce8fe17dc0a0eded7c6bc7fb6a55152c1e661da937dd3a93ac221c94",
+    "minimal.yaml": "99c05f2441f93cdc701d02afcccac4b7bb4b74fedd60bd95a0e5b5e0b7e30a49",
+    "deck_all_kinds.yaml": "6a3b7f02a388942fd17f87c8b2036b41006c0e71a3397fe4b53f2b04a9040693",
 }
 
 
