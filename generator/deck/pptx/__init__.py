@@ -31,7 +31,8 @@ pptx.opc.part
     ``XmlPart._element`` (replaced by a property in ``package._FrozenPart``) and the
     ``slide`` / ``notes_slide`` lazy slots of slide and notes parts -- finished slides kept
     as bytes and parsed again when read; ``Part._blob`` -- the theme part's XML replaced in
-    ``theme.apply``.
+    ``theme.apply``, app.xml's counts in ``writer``, and a template's viewProps when its
+    slides are dropped (``template``).
 pptx.presentation / pptx.slide
     ``Slides._sldIdLst`` -- slides listed and template slides dropped (``package``,
     ``template``); ``SlideLayouts._sldLayoutIdLst`` -- unused built-in layouts dropped

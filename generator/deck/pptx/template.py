@@ -6,6 +6,7 @@ import io
 import zipfile
 from pathlib import Path
 
+from lxml import etree
 from pptx import Presentation
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.oxml.ns import qn
@@ -73,21 +74,31 @@ def drop_slides(prs) -> None:
 
 
 def _unlink(part, dropped: set[int]) -> None:
-    """Remove ``part``'s relationships to the parts in ``dropped`` and the XML naming them."""
+    """Remove ``part``'s relationships to the parts in ``dropped`` and the XML naming them.
+
+    An XML part python-pptx keeps as bytes (viewProps is one) is parsed, edited and
+    written back.
+    """
     stale = [r_id for r_id, rel in part.rels.items()
              if not rel.is_external and id(rel.target_part) in dropped]
     if not stale:
         return
     element = getattr(part, "_element", None)
+    as_bytes = element is None and part.content_type.endswith("xml")
+    if as_bytes:
+        element = etree.fromstring(part.blob)
     for r_id in stale:
         part.rels.pop(r_id)
         if element is None:
             continue
-        for el in element.xpath(f"//*[@r:id='{r_id}']", namespaces={"r": _R}):
+        for el in [e for e in element.iter() if e.get(f"{{{_R}}}id") == r_id]:
             parent = el.getparent()
             parent.remove(el)
             if len(parent) == 0 and parent.tag == qn("p:sldLst"):
                 parent.getparent().remove(parent)
+    if as_bytes:
+        part._blob = etree.tostring(element, xml_declaration=True, encoding="UTF-8",
+                                    standalone=True)
 
 
 def slots(slide) -> dict[int, object]:
