@@ -87,11 +87,12 @@ def add(slide_part, frame: ChartFrame, when: datetime) -> str:
 
 def _positive_axis_ids(chart_space) -> None:
     """Make the axis ids python-pptx writes (negative numbers) positive, as the schema asks
-    (``c:axId`` and ``c:crossAx`` are unsigned ints); each keeps its pairing."""
+    (``c:axId`` and ``c:crossAx`` are unsigned ints), and below 2**31, as readers that
+    hold them in a signed int need; each keeps its pairing (the low 31 bits differ)."""
     for el in chart_space.iter(f"{{{C}}}axId", f"{{{C}}}crossAx"):
         value = int(el.get("val"))
         if value < 0:
-            el.set("val", str(value + 2**32))
+            el.set("val", str(value & 0x7FFFFFFF))
 
 
 def _rgb(hexstr: str) -> RGBColor:

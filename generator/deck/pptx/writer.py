@@ -32,6 +32,8 @@ from ..elements import (
     TableGrid,
     TextBox,
 )
+from ..layout import WIDTHS, Geometry, geometry
+from . import master as _master
 from . import package, sections, slidexml, template, theme
 from .slidexml import emu
 
@@ -115,6 +117,8 @@ class _Writer:
         self.layouts = {layout.name: layout for master in self.prs.slide_masters
                         for layout in master.slide_layouts}
         theme.apply(self.prs, outline.brand, whole=self.template_path is None)
+        if self.template_path is None:
+            _master.fit(self.prs, _geometry(plan, outline), outline.brand)
         self.parts = package.IndexedPackage(self.prs)
         self.protos = slidexml.Prototypes(outline.meta.language)
         self.prototypes: dict[int, _Prototype] = {}
@@ -331,6 +335,12 @@ def _counts(plan: DeckPlan) -> tuple[int, int]:
                         paras += 1
                         words += len(text.split())
     return words, paras
+
+
+def _geometry(plan: DeckPlan, outline: Outline) -> Geometry:
+    """Return the planner's geometry of ``plan``'s slide size."""
+    aspect = next((a for a, w in WIDTHS.items() if w == plan.width), "16:9")
+    return geometry(aspect, has_logo=bool(outline.brand.logo))
 
 
 def _linker(part):

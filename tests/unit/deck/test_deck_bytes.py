@@ -25,8 +25,8 @@ from generator.report import BuildOptions
 WHEN = _dt.datetime(2025, 3, 14, 9, 26, 53, tzinfo=_dt.UTC)
 FIXTURES = Path(__file__).parents[2] / "fixtures"
 PINNED = {
-    "minimal.yaml": "99c05f2441f93cdc701d02afcccac4b7bb4b74fedd60bd95a0e5b5e0b7e30a49",
-    "deck_all_kinds.yaml": "6a3b7f02a388942fd17f87c8b2036b41006c0e71a3397fe4b53f2b04a9040693",
+    "minimal.yaml": "730b42c88e71f1dab3b6fd72cec3e02a93ca6ab001d8dbc9bdf38a304381cc0d",
+    "deck_all_kinds.yaml": "88cf07bdae2cc86bc5ab49f5c926c0dbca823761f327e072e7420dcd0d043287",
 }
 
 
