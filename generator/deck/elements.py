@@ -80,6 +80,8 @@ class TableGrid:
     pad: float
     alt: str = ""
     """What a screen reader says of the table (its title, size and header)."""
+    pad_v: float = 4.0
+    """Top and bottom cell margin in points (``pad`` is the left and right one)."""
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import shutil
 import zipfile
 from collections import Counter
 from pathlib import Path
@@ -18,7 +19,7 @@ from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from generator import outline
 from generator.deck import DeckBuilder
 from generator.report import BuildOptions
-from helpers import FIXTURES, WHEN, A, build_deck, make_image, make_template
+from helpers import FIXTURES, WHEN, A, build_deck, check_layout, make_image, make_template
 
 P = "http://schemas.openxmlformats.org/presentationml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -204,7 +205,8 @@ def _build_on(tmp_path: Path, template: Path, *, sparse: bool = False) -> Path:
     loaded = outline.load(tmp_path / "outline.yaml")
     target = tmp_path / "deck.pptx"
     DeckBuilder().build(loaded.outline, target,
-                        BuildOptions(timestamp=WHEN, template=loaded.template))
+                        BuildOptions(timestamp=WHEN, template=loaded.template,
+                                     aspect=loaded.template_shape or "16:9"))
     return target
 
 
@@ -269,3 +271,37 @@ def test_openxml_audit_on_a_template_deck(tmp_path: Path) -> None:
     baseline = _plain_findings(tmp_path)
     found = pptx_audit.validator_findings(target)
     assert [f for f in found if f.split(":", 1)[-1] not in baseline] == []
+
+
+# --- template fonts and sizes ------------------------------------------------------------
+
+FONTS = Path(__file__).parents[2] / "generator" / "fonts"
+
+
+@pytest.fixture
+def bundled_fonts(tmp_path, monkeypatch):
+    """Let LibreOffice find the bundled fonts (Carlito for Calibri and so on) as a
+    presenter's machine has the real ones."""
+    conf = tmp_path / "fonts.conf"
+    conf.write_text('<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n'
+                    '<fontconfig><include ignore_missing="yes">/etc/fonts/fonts.conf</include>'
+                    f"<dir>{FONTS}</dir><cachedir>{tmp_path / 'fc-cache'}</cachedir>"
+                    "</fontconfig>\n", encoding="utf-8")
+    monkeypatch.setenv("FONTCONFIG_FILE", str(conf))
+
+
+@pytest.mark.render
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+@pytest.mark.parametrize("size", [(12192000, 6858000), (9144000, 5143500), (9144000, 5715000),
+                                  (9144000, 6858000)],
+                         ids=["16:9", "16:9-10in", "16:10", "4:3"])
+def test_calibri_template_keeps_its_size_and_lays_out_cleanly(tmp_path, bundled_fonts,
+                                                              size) -> None:
+    template = make_template(tmp_path / "calibri.pptx", fonts=("Calibri", "Calibri"))
+    prs = Presentation(str(template))
+    prs.slide_width, prs.slide_height = size
+    prs.save(str(template))
+    target = _build_on(tmp_path, template)
+    built = Presentation(str(target))
+    assert (built.slide_width, built.slide_height) == size
+    assert check_layout(target) == []

@@ -6,7 +6,8 @@ parts), ``writer`` (slides from a DeckPlan), ``slidexml`` (slide and notes XML b
 lxml), ``charts`` (native charts), ``sections`` (the p14 section list), ``package``
 (constant-cost part bookkeeping and the one-pass save), ``master`` (the bundled master and
 layouts redrawn for the deck's grid when there is no template) and ``zipwriter`` (the
-deck's zip format). The planner side of the deck (planner, layout, fit, elements, slides/) stays pure.
+deck's zip format). The planner side of the deck (planner, layout, fit, elements,
+slides/) stays pure.
 
 The writer is fast because it relies on python-pptx internals, so the version is pinned
 (pyproject: ``python-pptx>=1.0.2,<1.1``) and checked here at import. The private names it

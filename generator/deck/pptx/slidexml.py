@@ -34,6 +34,9 @@ DECORATIVE_URI = "{C183D7F6-B498-43B3-948B-1728B52AA6E4}"
 ADEC = "http://schemas.microsoft.com/office/drawing/2017/decorative"
 FIELD_IDS = {"slidenum": "{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}"}
 """Field type -> the field id written for it (PowerPoint's own slide-number field id)."""
+BULLET_FONT = "Arial"
+"""The typeface of bullet characters, as PowerPoint's own templates set it: every program has
+it, and its bullet sits inside the first line of any body font."""
 PLACEHOLDER_OF_ROLE = {"footer": "ftr", "number": "sldNum"}
 """Text role -> the type of the layout placeholder that holds it. The layouts' date
 placeholders stay on the layouts, for Header & Footer to show when asked."""
@@ -142,7 +145,7 @@ class Prototypes:
         self._runs: dict[tuple, object] = {}
         self._ends: dict[float, object] = {}
         self._shapes: dict[tuple[str, str], object] = {}
-        self._cells: dict[tuple[str, str], object] = {}
+        self._cells: dict[tuple[str, str, str], object] = {}
         self._bodies: dict[str, object] = {}
         self.text_box = self._text_box()
         self.xfrm = self._xfrm()
@@ -163,7 +166,7 @@ class Prototypes:
             _SE(_SE(p_pr, DML.spcBef), DML.spcPts, val=centipoints(para.space_before))
             _SE(_SE(p_pr, DML.spcAft), DML.spcPts, val="0")
             if para.bullet:
-                _SE(p_pr, DML.buFont, typeface=para.font)
+                _SE(p_pr, DML.buFont, typeface=BULLET_FONT)
                 _SE(p_pr, DML.buChar, char=para.bullet)
             else:
                 _SE(p_pr, DML.buNone)
@@ -227,18 +230,17 @@ class Prototypes:
             self._shapes[(kind, fill)] = proto
         return proto.__copy__()
 
-    def cell(self, fill: str, pad: str):
+    def cell(self, fill: str, pad: str, pad_v: str):
         """Return a new ``a:tc``: an empty text body, margins, top anchor and ``fill``."""
-        proto = self._cells.get((fill, pad))
+        proto = self._cells.get((fill, pad, pad_v))
         if proto is None:
             proto = etree.Element(DML.tc)
             tx_body = _SE(proto, DML.txBody)
             _SE(tx_body, DML.bodyPr)
             _SE(tx_body, DML.lstStyle)
-            pad_v = str(emu(4))
             tc_pr = _SE(proto, DML.tcPr, marL=pad, marR=pad, marT=pad_v, marB=pad_v, anchor="t")
             _solid(tc_pr, fill)
-            self._cells[(fill, pad)] = proto
+            self._cells[(fill, pad, pad_v)] = proto
         return proto.__copy__()
 
     @staticmethod
@@ -436,11 +438,11 @@ def table(shape_id: int, element: TableGrid, text: TextWriter):
     grid = _SE(tbl, DML.tblGrid)
     for w in widths:
         _SE(grid, DML.gridCol, w=str(w))
-    pad = str(emu(element.pad))
+    pad, pad_v = str(emu(element.pad)), str(emu(element.pad_v))
     for row, h in zip(element.rows, heights, strict=True):
         tr = _SE(tbl, DML.tr, h=str(h))
         for cell in row:
-            tc = text.protos.cell(cell.fill, pad)
+            tc = text.protos.cell(cell.fill, pad, pad_v)
             text.paras(tc[0], cell.paras)
             tr.append(tc)
     return frame

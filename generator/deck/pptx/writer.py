@@ -21,7 +21,7 @@ from ... import text as _text
 from ...errors import BuildError
 from ...model import Outline
 from ...report import BuildOptions
-from .. import template_reader
+from .. import scale, template_reader
 from ..contract import place
 from ..elements import (
     ChartFrame,
@@ -32,7 +32,7 @@ from ..elements import (
     TableGrid,
     TextBox,
 )
-from ..layout import WIDTHS, Geometry, geometry
+from ..layout import SLIDE_HEIGHT, WIDTHS, Geometry, geometry
 from . import master as _master
 from . import package, sections, slidexml, template, theme
 from .slidexml import emu
@@ -112,6 +112,7 @@ class _Writer:
         self.template_path = outline.brand.template
         self.contract = _template(self.template_path, parsed)
         self.prs = template.open_presentation(self.contract, own=self.template_path is None)
+        self.plan = plan = _on_template_size(plan, self.contract, self.template_path is not None)
         self.prs.slide_width = emu(plan.width)
         self.prs.slide_height = emu(plan.height)
         self.layouts = {layout.name: layout for master in self.prs.slide_masters
@@ -313,8 +314,21 @@ class _Writer:
 
 
 APP_NS = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
-FORMATS = {(960.0, 540.0): "On-screen Show (16:9)", (720.0, 540.0): "On-screen Show (4:3)"}
-"""Slide size in points -> the presentation format app.xml names (else 'Custom')."""
+FORMATS = {"16:9": "On-screen Show (16:9)", "4:3": "On-screen Show (4:3)",
+           "16:10": "On-screen Show (16:10)"}
+"""Slide shape -> the presentation format app.xml names (else 'Custom')."""
+
+
+def _on_template_size(plan: DeckPlan, contract: template_reader.Template,
+                      templated: bool) -> DeckPlan:
+    """Return ``plan`` scaled to the template's own slide size when that has the plan's
+    shape at another size (10 x 5.625 in for 16:9, say), so the template's master artwork
+    stays where it was drawn; else ``plan`` itself (the slides take the plan's size)."""
+    size = contract.size
+    planned = (emu(plan.width), emu(plan.height))
+    if not templated or size == planned or not scale.same_shape(size, planned):
+        return plan
+    return scale.scaled(plan, size[1] / planned[1])
 
 
 def _counts(plan: DeckPlan) -> tuple[int, int]:
@@ -337,10 +351,15 @@ def _counts(plan: DeckPlan) -> tuple[int, int]:
     return words, paras
 
 
+def _shape(plan: DeckPlan) -> str | None:
+    """Return the name of ``plan``'s slide shape ('16:9', '4:3', '16:10'), or None."""
+    return next((a for a, w in WIDTHS.items()
+                 if scale.same_shape((w, SLIDE_HEIGHT), (plan.width, plan.height))), None)
+
+
 def _geometry(plan: DeckPlan, outline: Outline) -> Geometry:
     """Return the planner's geometry of ``plan``'s slide size."""
-    aspect = next((a for a, w in WIDTHS.items() if w == plan.width), "16:9")
-    return geometry(aspect, has_logo=bool(outline.brand.logo))
+    return geometry(_shape(plan) or "16:9", has_logo=bool(outline.brand.logo))
 
 
 def _linker(part):
@@ -360,7 +379,7 @@ def app_xml(blob: bytes, plan: DeckPlan) -> bytes:
     n = len(plan.slides)
     values = {"Slides": n, "Notes": n, "HiddenSlides": 0, "Words": words,
               "Paragraphs": paras,
-              "PresentationFormat": FORMATS.get((plan.width, plan.height), "Custom")}
+              "PresentationFormat": FORMATS.get(_shape(plan), "Custom")}
     for tag, value in values.items():
         el = root.find(f"{{{APP_NS}}}{tag}")
         if el is not None:

@@ -129,7 +129,8 @@ def _grid(ctx: Context, header: list[str], rows: list[list[str]], widths: list[f
         cells.append(tuple(Cell(_paras(ctx, v, size, head=False, bold=first_bold and c == 0),
                                  fill) for c, v in enumerate(row)))
     grid_box = Box(box.x, box.y, box.w, sum(heights))
-    return TableGrid(grid_box, tuple(widths), tuple(heights), tuple(cells), CELL_PAD)
+    return TableGrid(grid_box, tuple(widths), tuple(heights), tuple(cells), CELL_PAD,
+                     pad_v=CELL_PAD_V)
 
 
 def caption(ctx: Context, value: str, width: float) -> tuple[Para, float]:
