@@ -296,7 +296,11 @@ class _Writer:
             part = self.prs.part.package.part_related_by(RT.EXTENDED_PROPERTIES)
         except KeyError:
             return
-        part._blob = app_xml(part.blob, self.plan)
+        words, paras = _counts(self.plan)
+        values = {"Slides": len(self.plan.slides), "Notes": len(self.plan.slides),
+                  "HiddenSlides": 0, "Words": words, "Paragraphs": paras,
+                  "PresentationFormat": FORMATS.get(_shape(self.plan) or "", "Custom")}
+        part._blob = package.app_xml(part.blob, values)
 
     def _properties(self) -> None:
         meta = self.outline.meta
@@ -313,7 +317,6 @@ class _Writer:
         props.revision = 1
 
 
-APP_NS = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
 FORMATS = {"16:9": "On-screen Show (16:9)", "4:3": "On-screen Show (4:3)",
            "16:10": "On-screen Show (16:10)"}
 """Slide shape -> the presentation format app.xml names (else 'Custom')."""
@@ -367,24 +370,6 @@ def _linker(part):
     def link(url: str) -> str:
         return part.relate_to(url, RT.HYPERLINK, is_external=True)
     return link
-
-
-def app_xml(blob: bytes, plan: DeckPlan) -> bytes:
-    """Return the template's docProps/app.xml ``blob`` with true counts for ``plan``:
-    slides, notes pages (one a slide), hidden slides (none), words, paragraphs, format."""
-    from lxml import etree
-
-    root = etree.fromstring(blob)
-    words, paras = _counts(plan)
-    n = len(plan.slides)
-    values = {"Slides": n, "Notes": n, "HiddenSlides": 0, "Words": words,
-              "Paragraphs": paras,
-              "PresentationFormat": FORMATS.get(_shape(plan), "Custom")}
-    for tag, value in values.items():
-        el = root.find(f"{{{APP_NS}}}{tag}")
-        if el is not None:
-            el.text = str(value)
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
 def _property(value: str) -> str:
