@@ -313,7 +313,7 @@ class TextWriter:
     def frame(self, tx_body, element: TextBox) -> None:
         """Write ``element``'s frame settings and paragraphs into a ``p:txBody``.
 
-        ``tx_body`` holds an empty ``a:bodyPr``, ``a:lstStyle`` and nothing else.
+        ``tx_body`` holds an empty ``a:bodyPr`` (and ``a:lstStyle``) and nothing else.
         """
         tx_body.replace(tx_body[0], self.protos.body_pr(element.anchor))
         self.paras(tx_body, element.paras)
@@ -377,7 +377,8 @@ def chrome_placeholder(layout_sp, shape_id: int, element: TextBox, text: TextWri
 
     ``layout_sp`` is the layout's placeholder of that type: the new shape keeps its
     placeholder reference (type and idx) so Header & Footer manages it, and takes
-    ``element``'s box and text as a text box would.
+    ``element``'s box and text as a text box would. It is the shape python-pptx's
+    ``clone_placeholder`` makes, filled.
     """
     sp = etree.Element(PML.sp)
     nv = _SE(sp, PML.nvSpPr)
@@ -386,14 +387,14 @@ def chrome_placeholder(layout_sp, shape_id: int, element: TextBox, text: TextWri
     _SE(_SE(nv, PML.cNvSpPr), DML.spLocks, noGrp="1")
     nv_pr = _SE(nv, PML.nvPr)
     ph = layout_sp.find(f"{PML.nvSpPr}/{PML.nvPr}/{PML.ph}")
-    nv_pr.append(etree.Element(PML.ph, dict(ph.attrib)))
+    _SE(nv_pr, PML.ph, {k: ph.get(k) for k in ("type", "idx", "orient", "sz")
+                        if ph.get(k) is not None})  # in python-pptx's order
     sp_pr = _SE(sp, PML.spPr)
     xfrm = text.protos.xfrm.__copy__()
     _place(xfrm, element.box)
     sp_pr.append(xfrm)
     tx_body = _SE(sp, PML.txBody)
     _SE(tx_body, DML.bodyPr)
-    _SE(tx_body, DML.lstStyle)
     text.frame(tx_body, element)
     return sp
 

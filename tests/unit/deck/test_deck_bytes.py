@@ -25,8 +25,8 @@ from generator.report import BuildOptions
 WHEN = _dt.datetime(2025, 3, 14, 9, 26, 53, tzinfo=_dt.UTC)
 FIXTURES = Path(__file__).parents[2] / "fixtures"
 PINNED = {
-    "minimal.yaml": "730b42c88e71f1dab3b6fd72cec3e02a93ca6ab001d8dbc9bdf38a304381cc0d",
-    "deck_all_kinds.yaml": "88cf07bdae2cc86bc5ab49f5c926c0dbca823761f327e072e7420dcd0d043287",
+    "minimal.yaml": "de51d5202f849d16fe2e102f5a0b6d346ac4c668dcffb914cc87968c074e486b",
+    "deck_all_kinds.yaml": "07051b4476db9e41719592ac67090718cc437dae9e64cb2515c3fd3b5f36d831",
 }
 
 
