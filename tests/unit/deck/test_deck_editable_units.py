@@ -64,3 +64,21 @@ def test_template_shape_is_read_from_the_ratio_at_any_size() -> None:
 def test_notes_lines_become_paragraphs_and_list_items_with_levels() -> None:
     assert notes_blocks("Intro\n\n- one\n  - sub\n* two\n•  three") == [
         (None, "Intro"), (None, ""), (0, "one"), (1, "sub"), (0, "two"), (0, "three")]
+
+
+def test_a_font_without_metrics_gets_one_warning_and_a_safety_margin() -> None:
+    from generator import brand as _brand
+    from generator import checks
+    from generator.deck import fit
+    from generator.model import Outline
+
+    outline = Outline.model_validate({"meta": {"title": "T"}, "sections": [{"title": "S"}],
+                                      "brand": {"fonts": {"heading": "Aptos",
+                                                          "body": "Aptos"}}})
+    fonts = [f for f in checks.findings(outline) if f.code == "font"]
+    assert len(fonts) == 1 and "12% safety margin" in fonts[0].message
+    text = (Run("word " * 40),)
+    wide = fit.lines(Para(text, 20.0, "Aptos", "#000000"), 400)
+    arial = fit.lines(Para(text, 20.0, "Arial", "#000000"), 400)
+    assert wide > arial  # measured as Arial, but given less room
+    assert _brand.measurable("Calibri") and _brand.measurable("cambria")
