@@ -6,14 +6,19 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache, partial
 
+from .. import brand as _brand
 from .. import text as _text
 from .elements import Para
 from .layout import FIT_MARGIN, FIT_STEP, Box
 
 
 def lines(para: Para, width: float) -> int:
-    """Return how many lines ``para`` takes in a box ``width`` points wide."""
-    usable = max((width - para.indent) * FIT_MARGIN, 1.0)
+    """Return how many lines ``para`` takes in a box ``width`` points wide.
+
+    A font without bundled metrics gets less of the width (``brand.UNMEASURED_MARGIN``).
+    """
+    margin = FIT_MARGIN if _brand.measurable(para.font) else FIT_MARGIN * _brand.UNMEASURED_MARGIN
+    usable = max((width - para.indent) * margin, 1.0)
     return _line_count(para.runs, usable, para.size, para.font)
 
 

@@ -204,6 +204,20 @@ class IndexedPackage:
         return notes_part
 
 
+APP_NS = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
+
+
+def app_xml(blob: bytes, values: dict[str, object]) -> bytes:
+    """Return docProps/app.xml ``blob`` with each element named in ``values`` (Slides,
+    Notes, Words ...) set to its value; elements the part lacks are left out."""
+    root = etree.fromstring(blob)
+    for tag, value in values.items():
+        el = root.find(f"{{{APP_NS}}}{tag}")
+        if el is not None:
+            el.text = str(value)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
 # --- saving -------------------------------------------------------------------------------
 
 PACKAGE_RELS = "http://schemas.openxmlformats.org/package/2006/relationships"

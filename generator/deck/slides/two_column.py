@@ -34,7 +34,7 @@ def _head(ctx: Context, value: str, size: float):
 
 def _body(ctx: Context, column: Column, box: Box, path: tuple, idx: int) -> list[Element]:
     if column.chart is not None:
-        return chart.frame(ctx, column.chart, box)
+        return chart.frame(ctx, column.chart, box, column.heading or "")
     if column.stat is not None:
         inner = Box(box.x + PANEL_PAD, box.y + PANEL_PAD + stats.BAR_H, box.w - 2 * PANEL_PAD,
                     box.h - 2 * PANEL_PAD - stats.BAR_H)
