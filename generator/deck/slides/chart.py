@@ -3,16 +3,23 @@
 from __future__ import annotations
 
 from ... import brand as _brand
+from ... import chart_colours
+from ... import chart_values as _values
+from ... import text as _text
 from ...model import Chart, ChartSlide
 from .. import fit, scale
 from ..context import Context
-from ..elements import ChartFrame, Element, Shape
+from ..elements import ChartFrame, ChartLabels, Element, Shape
 from ..layout import GUTTER, PANEL_PAD, Box
 from .table import CAPTION_GAP, caption
 
 CHART_TEXT_PT = 12
 TAKEAWAY_SHARE = 0.32
 BAR_W = 4.0
+LABEL_GAP = 4.0
+"""Space kept between two value labels, in points."""
+PLOT_SHARE = 0.72
+"""The share of a chart frame's height its plot area takes (the rest: legend, axis labels)."""
 
 
 def frame(ctx: Context, chart: Chart, box: Box) -> list[Element]:
@@ -23,10 +30,70 @@ def frame(ctx: Context, chart: Chart, box: Box) -> list[Element]:
         para, h = caption(ctx, note, box.w)
         box, line = box.take_bottom(h, gap=CAPTION_GAP)
         out.append(ctx.text(line, [para], role="caption"))
-    colours = tuple(_brand.chart_colours(ctx.brand))
+    colours = tuple(chart_colours.series_colours(ctx.brand))
     out.insert(0, ChartFrame(box, chart, colours, ctx.body_font, ctx.palette.text,
-                             CHART_TEXT_PT))
+                             CHART_TEXT_PT, labels(ctx, chart, box, colours),
+                             ctx.palette.surface))
     return out
+
+
+def labels(ctx: Context, chart: Chart, box, colours: tuple[str, ...]) -> ChartLabels:
+    """Return how ``chart`` at ``box`` shows its numbers.
+
+    Pies and doughnuts label every slice (with its share of the whole unless the values are
+    percentages already). Bars, columns and lines have a fixed value axis whose ticks carry
+    no more decimals than its step; their values are labelled where the labels cannot
+    touch: every point when they are spaced, else the end of each line when those are
+    apart, else none (the values stay in the chart's data sheet).
+    """
+    fmt = chart.number_format or "General"
+    if chart.type in ("pie", "doughnut"):
+        values = [v for v in chart.series[0].values if v is not None and v > 0]
+        percent = not _values.is_share(chart)
+        on_ring = tuple(_brand.on_colour(colours[i % len(colours)], ctx.brand)
+                        for i in range(len(chart.categories)))
+        return ChartLabels("all", _values.share_format(values) if percent else fmt, percent,
+                           label_colours=on_ring if chart.type == "doughnut" else ())
+    data = _values.values(chart) or [0.0]
+    zero = chart.type != "line"
+    axis = _values.nice_scale(min(data), max(data), zero=zero)
+    return ChartLabels(_label_points(chart, box, axis, fmt, ctx.body_font), fmt, False, axis,
+                       _values.axis_format(chart.number_format, axis[2]),
+                       _values.has_negatives(chart))
+
+
+def _label_points(chart: Chart, box, axis: tuple[float, float, float], fmt: str,
+                  font: str) -> str:
+    """Return which points of a bar, column or line chart get a value label."""
+    size = CHART_TEXT_PT
+    cats = len(chart.categories)
+    widest = max(_text.text_width(_excel(v, fmt), size, font) for v in _values.values(chart)
+                 or [0.0])
+    tall = _text.line_height(size)
+    if chart.type == "bar":
+        band = box.h * PLOT_SHARE / cats / len(chart.series)
+        return "all" if band >= tall + LABEL_GAP / 2 else "none"
+    band = box.w * 0.85 / cats
+    if chart.type == "column":
+        return "all" if len(chart.series) == 1 and band >= widest + LABEL_GAP else "none"
+    per_point = box.h * PLOT_SHARE / ((axis[1] - axis[0]) or 1.0)
+    if len(chart.series) == 1 and band >= widest + LABEL_GAP:
+        return "all"
+    ends = sorted(next((v for v in reversed(s.values) if v is not None), axis[0])
+                  for s in chart.series)
+    apart = all((b - a) * per_point >= tall for a, b in zip(ends, ends[1:], strict=False))
+    return "last" if apart else "none"
+
+
+def _excel(value: float, fmt: str) -> str:
+    """Return about what Excel's ``fmt`` shows for ``value``: as wide, for measuring."""
+    if fmt == "General":
+        return f"{value:g}"
+    section = fmt.split(";")[0]
+    decimals = len(section.split(".")[1].rstrip("%")) if "." in section else 0
+    scaled = value * 100 if "%" in section else value
+    return f"{scaled:{',' if ',' in section else ''}.{decimals}f}" + ("%" if "%" in section
+                                                                      else "")
 
 
 def takeaway(ctx: Context, value: str, box: Box, path: tuple) -> list[Element]:
