@@ -27,6 +27,17 @@ def is_share(chart: Chart) -> bool:
     return abs(sum(values) - 100) <= 100 * WHOLE_TOLERANCE
 
 
+def label_format(chart: Chart) -> str | None:
+    """Return the number format of ``chart``'s value labels: its own, followed by a percent
+    sign (as an Excel literal, no scaling) when the unit says the values are percentages
+    and the format does not show one."""
+    fmt = chart.number_format
+    unit = (chart.unit or "").strip()
+    if unit in ("%", "％") and not (fmt and "%" in fmt):
+        return f'{fmt or "General"}"{unit}"'
+    return fmt
+
+
 def share_format(values: list[float]) -> str:
     """Return the Excel format for shares of the whole: '0%', or '0.0%' when a slice would
     otherwise show as 0%."""

@@ -63,21 +63,27 @@ def _format(number_format: str | None, values: list[float]) -> Callable[[float],
         zero = shows[2] if len(shows) > 2 else shows[0]
         return lambda v: shows[0](v) if v > 0 else shows[1](-v) if v < 0 else zero(v)
     whole = all(v is None or float(v).is_integer() for v in values)
-    if whole:
+    if whole and values:
         return lambda v: f"{v:,.0f}"
     return lambda v: f"{v:,.2f}".rstrip("0").rstrip(".")
 
 
 def _section(section: str) -> Callable[[float], str]:
     """Return a function that shows a value as one section of an Excel format shows it:
-    literal text around one number, with its decimals, grouping and percent scaling."""
-    match = re.search(r"[#0,]*0(\.0+)?", section)
+    literal text around one number, with its decimals, grouping and percent scaling (a
+    quoted "%" is shown, not scaled)."""
+    bare = re.sub(r'"[^"]*"', "", section)
+    scale = 100 if "%" in bare else 1
+    match = re.search(r"General|[#0,]*0(\.0+)?", section)
     if match is None:
-        return lambda v: section
+        return lambda v: section.replace('"', "")
+    before, after = (part.replace('"', "") for part in (section[:match.start()],
+                                                         section[match.end():]))
+    if match.group(0) == "General":
+        general = _format(None, [])
+        return lambda v: f"{before}{general(v * scale)}{after}"
     decimals = len(match.group(1) or ".") - 1
     thousands = "," if "," in match.group(0) else ""
-    before, after = section[:match.start()], section[match.end():]
-    scale = 100 if "%" in section else 1
     return lambda v: f"{before}{v * scale:{thousands}.{decimals}f}{after}"
 
 
@@ -296,6 +302,7 @@ class _Plot:
     top: float
     low: float
     high: float
+    step: float
     horizontal: bool
     pad_low: float = 0.0
     pad_high: float = 0.0
@@ -321,7 +328,7 @@ def _xy(c: _Canvas, chart: Chart) -> None:
     band_guess = (c.width - 30) / len(cats)
     if kind == "column" and not _fits_under(c, cats, band_guess - 2):
         kind = "bar"  # names too long to stand under their columns
-    fmt = formatter(chart.number_format, _values.values(chart))
+    fmt = formatter(_values.label_format(chart), _values.values(chart))
     top = c.height
     if len(chart.series) > 1:
         top = _legend(c, chart, kind, top) - 4
@@ -333,11 +340,9 @@ def _xy(c: _Canvas, chart: Chart) -> None:
     ticks = [low + k * step for k in range(round((high - low) / step) + 1)]
     tick_fmt = _axis_formatter(chart.number_format)
     if kind == "bar":
-        plot = _bar_frame(c, cats, ticks, tick_fmt, top, low, high)
+        plot = _bar_frame(c, cats, top, low, high, step)
     else:
-        plot = _column_frame(c, chart, cats, ticks, tick_fmt, top, low, high, kind, fmt)
-    if plot is None:
-        return
+        plot = _column_frame(c, chart, cats, ticks, tick_fmt, top, (low, high, step), kind, fmt)
     if kind == "line":
         _lines(c, chart, plot, fmt)
     else:
@@ -363,18 +368,17 @@ def _value_pads(c: _Canvas, chart: Chart, fmt, horizontal: bool) -> tuple[float,
     return need(neg), need(pos)
 
 
-def _bar_frame(c: _Canvas, cats: list[str], ticks: list[float], tick_fmt, top: float,
-               low: float, high: float) -> _Plot | None:
+def _bar_frame(c: _Canvas, cats: list[str], top: float, low: float, high: float,
+               step: float) -> _Plot:
     """Lay out a horizontal bar chart: names on the left, value ticks along the bottom."""
     names = [c.wrap(n, c.width * 0.35) or [n] for n in cats]
     name_w = max(c.measure(line) for lines in names for line in lines)
     tick_h = (ASCENT + DESCENT) * CHART_PT + 3
-    plot = _Plot(name_w + 6, tick_h, c.width - 2, top, low, high, horizontal=True)
-    return plot
+    return _Plot(name_w + 6, tick_h, c.width - 2, top, low, high, step, horizontal=True)
 
 
 def _column_frame(c: _Canvas, chart: Chart, cats: list[str], ticks: list[float], tick_fmt,
-                  top: float, low: float, high: float, kind: str, fmt) -> _Plot:
+                  top: float, scale: tuple[float, float, float], kind: str, fmt) -> _Plot:
     """Lay out a column or line chart: value ticks on the left, names along the bottom."""
     tick_w = max(c.measure(tick_fmt(t)) for t in ticks)
     right = c.width - 2
@@ -385,7 +389,7 @@ def _column_frame(c: _Canvas, chart: Chart, cats: list[str], ticks: list[float],
     names = [c.wrap(n, band - 2) or [n] for n in cats]
     rows = max(len(lines) for lines in names)
     bottom = rows * CHART_PT * LEADING + 4
-    return _Plot(tick_w + 6, bottom, right, top - CHART_PT * 0.6, low, high, horizontal=False)
+    return _Plot(tick_w + 6, bottom, right, top - CHART_PT * 0.6, *scale, horizontal=False)
 
 
 def _axes(c: _Canvas, chart: Chart, plot: _Plot, cats: list[str], ticks: list[float],
@@ -460,8 +464,8 @@ def _bars(c: _Canvas, chart: Chart, plot: _Plot, fmt) -> None:
 
 
 def _ticks(plot: _Plot) -> list[float]:
-    low, high, step = _values.nice_scale(plot.low, plot.high, ticks=4, zero=False)
-    return [plot.low + k * step for k in range(round((plot.high - plot.low) / step) + 1)]
+    count = round((plot.high - plot.low) / plot.step)
+    return [plot.low + k * plot.step for k in range(count + 1)]
 
 
 def _lines(c: _Canvas, chart: Chart, plot: _Plot, fmt) -> None:
@@ -606,7 +610,7 @@ def _pie(c: _Canvas, chart: Chart) -> None:
         return
     total = sum(v for _, v in pairs)
     if _values.is_share(chart):
-        fmt = formatter(chart.number_format, [v for _, v in pairs])
+        fmt = formatter(_values.label_format(chart), [v for _, v in pairs])
         shown = [fmt(v) for _, v in pairs]
     else:
         pct = _format(_values.share_format([v for _, v in pairs]), [])

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ... import brand as _brand
 from ... import chart_colours
 from ... import chart_values as _values
@@ -46,7 +48,7 @@ def labels(ctx: Context, chart: Chart, box, colours: tuple[str, ...]) -> ChartLa
     touch: every point when they are spaced, else the end of each line when those are
     apart, else none (the values stay in the chart's data sheet).
     """
-    fmt = chart.number_format or "General"
+    fmt = _values.label_format(chart) or "General"
     if chart.type in ("pie", "doughnut"):
         values = [v for v in chart.series[0].values if v is not None and v > 0]
         percent = not _values.is_share(chart)
@@ -87,13 +89,15 @@ def _label_points(chart: Chart, box, axis: tuple[float, float, float], fmt: str,
 
 def _excel(value: float, fmt: str) -> str:
     """Return about what Excel's ``fmt`` shows for ``value``: as wide, for measuring."""
-    if fmt == "General":
-        return f"{value:g}"
     section = fmt.split(";")[0]
+    literal = "".join(re.findall(r'"([^"]*)"', section))
+    section = re.sub(r'"[^"]*"', "", section)
+    if section.startswith("General"):
+        return f"{value:g}{literal}"
     decimals = len(section.split(".")[1].rstrip("%")) if "." in section else 0
     scaled = value * 100 if "%" in section else value
-    return f"{scaled:{',' if ',' in section else ''}.{decimals}f}" + ("%" if "%" in section
-                                                                      else "")
+    shown = f"{scaled:{',' if ',' in section else ''}.{decimals}f}"
+    return shown + ("%" if "%" in section else "") + literal
 
 
 def takeaway(ctx: Context, value: str, box: Box, path: tuple) -> list[Element]:
