@@ -29,12 +29,16 @@ def is_share(chart: Chart) -> bool:
 
 def label_format(chart: Chart) -> str | None:
     """Return the number format of ``chart``'s value labels: its own, followed by a percent
-    sign (as an Excel literal, no scaling) when the unit says the values are percentages
-    and the format does not show one."""
+    sign (as an Excel literal, no scaling) when the values are percentages (the unit says
+    so, or a pie's values add up to 100) and the format does not show one."""
     fmt = chart.number_format
+    if fmt and "%" in fmt:
+        return fmt
     unit = (chart.unit or "").strip()
-    if unit in ("%", "％") and not (fmt and "%" in fmt):
+    if unit in ("%", "％"):
         return f'{fmt or "General"}"{unit}"'
+    if chart.type in ("pie", "doughnut") and is_share(chart):  # they add up to 100
+        return f'{fmt or "General"}"%"'
     return fmt
 
 

@@ -1,7 +1,7 @@
 """Charts as vector drawings: bar, column, line, pie and doughnut in the brand's colours.
 
 Every part is drawn here from reportlab shapes, and every text is placed as a box checked
-against the boxes already placed (``chartgeometry``): value labels go where they touch
+against the boxes already placed (``chart_geometry``): value labels go where they touch
 nothing or are left out, line ends are moved apart, category names wrap (a column chart
 whose names cannot stand under their columns is drawn as bars), pie and doughnut labels sit
 outside with leader lines, and characters the brand font lacks are set in a fallback font.
@@ -20,9 +20,9 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 
 from .. import chart_values as _values
+from ..chart_geometry import Rect, clear, collisions, crosses, spread
 from ..model import Chart
 from ..text import plain
-from .chartgeometry import Rect, clear, collisions, crosses, spread
 from .context import Context
 from .flowables import bare_style, caption_markup
 from .paragraph import Paragraph
@@ -153,7 +153,7 @@ def drawing(ctx: Context, chart: Chart, width: float = FRAME_WIDTH,
     """Return ``chart`` drawn as vector graphics, ``width`` by ``height`` points.
 
     Without a height, pies and doughnuts are drawn ``PIE_HEIGHT`` high, others
-    ``CHART_HEIGHT``. Every text is placed clear of every other (see ``chartgeometry``).
+    ``CHART_HEIGHT``. Every text is placed clear of every other (see ``chart_geometry``).
     """
     canvas = _Canvas(ctx, width, height or (PIE_HEIGHT if chart.type in ("pie", "doughnut")
                                             else CHART_HEIGHT))

@@ -88,6 +88,8 @@ class ChartLabels:
     """Category labels at the low end of the plot (below or left of negative values)."""
     label_colours: tuple[str, ...] = ()
     """Text colour of each slice's label, where it sits on the slice (doughnut)."""
+    hidden: tuple[int, ...] = ()
+    """Slices whose label is left out: it would sit on a bigger neighbour's."""
 
 
 @dataclass(frozen=True)

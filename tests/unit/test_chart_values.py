@@ -59,3 +59,4 @@ def test_percent_values_without_a_percent_format_show_the_sign_as_a_literal():
     assert chart_values.label_format(_pie([45, 55], unit="%")) == 'General"%"'
     assert chart_values.label_format(_pie([0.4, 0.6], number_format="0%")) == "0%"
     assert chart_values.label_format(_pie([4, 6], unit="M t")) is None
+    assert chart_values.label_format(_pie([70, 30])) == 'General"%"'  # adds up to 100

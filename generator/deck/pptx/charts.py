@@ -66,12 +66,29 @@ class ChartData(CategoryChartData):
 
 
 def chart_data(chart: Chart, when: datetime) -> ChartData:
-    """Return the chart's data for python-pptx: plain category labels, series values."""
+    """Return the chart's data for python-pptx: plain category labels, series values.
+
+    A bar chart's categories and series are written last first (see ``_drawn_order``).
+    """
     data = ChartData(when, chart.number_format or "General")
-    data.categories = [_text.plain(c) for c in chart.categories]
-    for series in chart.series:
-        data.add_series(_text.plain(series.name), series.values)
+    order = _drawn_order(chart)
+    data.categories = order([_text.plain(c) for c in chart.categories])
+    for series in order(list(chart.series)):
+        data.add_series(_text.plain(series.name), order(list(series.values)))
     return data
+
+
+def _drawn_order(chart: Chart):
+    """Return the function that puts ``chart``'s categories and series in written order.
+
+    Horizontal bars are drawn from the bottom up, and PowerPoint and LibreOffice list a bar
+    chart's side legend bottom up too. Written last first, the first category is on top,
+    the first series is the top bar of each group, and the legend reads in outline order,
+    with no axis reversed.
+    """
+    if chart.type == "bar":
+        return lambda items: items[::-1]
+    return lambda items: items
 
 
 def add(slide_part, frame: ChartFrame, when: datetime) -> str:
@@ -98,7 +115,8 @@ def _style(chart, frame: ChartFrame) -> None:
     chart.font.color.rgb = _rgb(frame.colour)
     chart.has_legend = round_ or len(spec.series) > 1
     if chart.has_legend:
-        chart.legend.position = XL_LEGEND_POSITION.BOTTOM
+        chart.legend.position = (XL_LEGEND_POSITION.RIGHT if spec.type == "bar"
+                                 else XL_LEGEND_POSITION.BOTTOM)
         chart.legend.include_in_layout = False
         chart.legend.font.size = Pt(frame.size)
     plot = chart.plots[0]
@@ -111,7 +129,8 @@ def _style(chart, frame: ChartFrame) -> None:
         _slice_labels(plot, frame)
         return
     plot.vary_by_categories = False
-    for i, series in enumerate(plot.series):
+    indexes = _drawn_order(spec)(list(range(len(spec.series))))
+    for i, series in zip(indexes, plot.series, strict=True):
         _colour_series(series, spec.type, colours[i % len(colours)])
     _axes(chart, frame)
     if spec.type in ("bar", "column"):
@@ -126,8 +145,7 @@ def _slice_labels(plot, frame: ChartFrame) -> None:
     percentages already (``frame.labels.percent``).
     """
     look = frame.labels
-    plot.has_data_labels = True
-    labels = plot.data_labels
+    labels = plot.series[0].data_labels  # the series' own: its points' labels live beside
     labels.font.size = Pt(frame.size)
     labels.number_format = look.number_format
     labels.number_format_is_linked = False
@@ -136,14 +154,25 @@ def _slice_labels(plot, frame: ChartFrame) -> None:
     labels.show_category_name = False
     if frame.chart.type == "pie":
         labels.position = XL_LABEL_POSITION.OUTSIDE_END
-        return
-    labels.font.bold = True
+    else:
+        labels.font.bold = True
     for i, colour in enumerate(look.label_colours):
         label = plot.series[0].points[i].data_label
         label.font.size = Pt(frame.size)
         label.font.bold = True
         label.font.color.rgb = _rgb(colour)
         _show(label, look.percent, look.number_format)
+    for i in look.hidden:
+        _hide(plot.series[0].points[i].data_label)
+
+
+def _hide(label) -> None:
+    """Leave out one point's label: its ``c:dLbl`` holds only its index and ``c:delete``."""
+    d_lbl = label._get_or_add_dLbl()
+    for child in list(d_lbl):
+        if child.tag != qn("c:idx"):
+            d_lbl.remove(child)
+    d_lbl.append(d_lbl.makeelement(qn("c:delete"), {"val": "1"}))
 
 
 def _show(label, percent: bool, number_format: str) -> None:
@@ -204,7 +233,7 @@ def _colour_series(series, kind: str, colour: str) -> None:
 def _axes(chart, frame: ChartFrame) -> None:
     """Style the axes: the planned scale, tick labels in their own format, faint gridlines,
     category names at the low end of the plot when values are negative."""
-    spec, look = frame.chart, frame.labels
+    look = frame.labels
     values = chart.value_axis
     values.has_major_gridlines = True
     values.major_gridlines.format.line.color.rgb = _rgb(frame.grid)
@@ -218,5 +247,3 @@ def _axes(chart, frame: ChartFrame) -> None:
     categories.has_major_gridlines = False
     if look.low_categories:
         categories.tick_label_position = XL_TICK_LABEL_POSITION.LOW
-    if spec.type == "bar":
-        categories.reverse_order = True  # first category on top, as it is read

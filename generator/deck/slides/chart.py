@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import math
 import re
 
 from ... import brand as _brand
 from ... import chart_colours
 from ... import chart_values as _values
 from ... import text as _text
+from ...chart_geometry import Rect, clear
 from ...model import Chart, ChartSlide
 from .. import fit, scale
 from ..context import Context
@@ -22,6 +24,8 @@ LABEL_GAP = 4.0
 """Space kept between two value labels, in points."""
 PLOT_SHARE = 0.72
 """The share of a chart frame's height its plot area takes (the rest: legend, axis labels)."""
+BAR_PLOT_SHARE = 0.6
+"""The share of a bar chart frame's width its plot takes (the rest: names, legend)."""
 
 
 def frame(ctx: Context, chart: Chart, box: Box) -> list[Element]:
@@ -52,16 +56,82 @@ def labels(ctx: Context, chart: Chart, box, colours: tuple[str, ...]) -> ChartLa
     if chart.type in ("pie", "doughnut"):
         values = [v for v in chart.series[0].values if v is not None and v > 0]
         percent = not _values.is_share(chart)
+        fmt = _values.share_format(values) if percent else fmt
         on_ring = tuple(_brand.on_colour(colours[i % len(colours)], ctx.brand)
                         for i in range(len(chart.categories)))
-        return ChartLabels("all", _values.share_format(values) if percent else fmt, percent,
-                           label_colours=on_ring if chart.type == "doughnut" else ())
+        return ChartLabels("all", fmt, percent,
+                           label_colours=on_ring if chart.type == "doughnut" else (),
+                           hidden=_crowded_slices(chart, box, fmt, percent, ctx.body_font))
     data = _values.values(chart) or [0.0]
     zero = chart.type != "line"
     axis = _values.nice_scale(min(data), max(data), zero=zero)
-    return ChartLabels(_label_points(chart, box, axis, fmt, ctx.body_font), fmt, False, axis,
+    points = _label_points(chart, box, axis, fmt, ctx.body_font)
+    if points == "all" and chart.type in ("bar", "column"):
+        axis = _room_for_labels(chart, box, axis, fmt, ctx.body_font)
+    return ChartLabels(points, fmt, False, axis,
                        _values.axis_format(chart.number_format, axis[2]),
                        _values.has_negatives(chart))
+
+
+def _room_for_labels(chart: Chart, box, axis: tuple[float, float, float], fmt: str,
+                     font: str) -> tuple[float, float, float]:
+    """Return the value axis widened by whole steps until the labels beyond the longest bars
+    (outside their ends) stay inside the plot, clear of the category names."""
+    low, high, step = axis
+    data = _values.values(chart)
+    if chart.type == "bar":
+        need = max(_text.text_width(_excel(v, fmt), CHART_TEXT_PT, font) for v in data)
+        length = box.w * BAR_PLOT_SHARE
+    else:
+        need = _text.line_height(CHART_TEXT_PT)
+        length = box.h * PLOT_SHARE
+    need += LABEL_GAP
+    for _ in range(4):
+        per = length / ((high - low) or 1.0)
+        if min(data) < 0 and (min(data) - low) * per < need:
+            low -= step
+        elif max(data) > 0 and (high - max(data)) * per < need:
+            high += step
+        else:
+            break
+    return low, high, step
+
+
+def _crowded_slices(chart: Chart, box, fmt: str, percent: bool, font: str) -> tuple[int, ...]:
+    """Return the slices whose labels would sit on a bigger slice's label.
+
+    The pie is taken as the presentation programs draw it: centred in the frame above the
+    legend, labels outside a pie's rim or in the middle of a doughnut's ring. Labels are
+    placed biggest slice first; one that would touch a label already placed is left out.
+    """
+    values = [v if v is not None and v > 0 else 0.0 for v in chart.series[0].values]
+    total = sum(values) or 1.0
+    legend = _text.line_height(CHART_TEXT_PT) * 2.5
+    radius = min(box.w, box.h - legend) * (0.4 if chart.type == "doughnut" else 0.33)
+    at = radius * (0.75 if chart.type == "doughnut" else 1.0)
+    placed: list[Rect] = []
+    hidden = []
+    angle = 90.0
+    spots = []
+    for k, v in enumerate(values):
+        sweep = 360.0 * v / total
+        spots.append((k, v, math.radians(angle - sweep / 2)))
+        angle -= sweep
+    for k, v, mid in sorted(spots, key=lambda s: -s[1]):
+        if v <= 0:
+            continue
+        text = _excel(v / total if percent else v, fmt)
+        w, h = _text.text_width(text, CHART_TEXT_PT, font), _text.line_height(CHART_TEXT_PT)
+        x, y = at * math.cos(mid), at * math.sin(mid)
+        if chart.type == "pie":  # outside the rim, pushed out by half the label
+            x += (w / 2 + LABEL_GAP) * math.cos(mid)
+            y += (h / 2 + LABEL_GAP) * math.sin(mid)
+        label = Rect(x - w / 2, y - h / 2, x + w / 2, y + h / 2)
+        if clear(label, placed):
+            placed.append(label)
+        else:
+            hidden.append(k)
+    return tuple(sorted(hidden))
 
 
 def _label_points(chart: Chart, box, axis: tuple[float, float, float], fmt: str,

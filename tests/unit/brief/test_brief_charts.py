@@ -135,7 +135,7 @@ def _drawn_words(ctx: Context, chart: Chart, width: float, tmp_path: Path):
 
 
 def _boxes(words: list[dict]) -> list:
-    from generator.brief.chartgeometry import Rect
+    from generator.chart_geometry import Rect
 
     return [Rect(w["x0"], w["top"], w["x1"], w["bottom"]) for w in words]
 
@@ -143,8 +143,8 @@ def _boxes(words: list[dict]) -> list:
 @pytest.mark.parametrize("theme", ["default", "midnight"])
 @pytest.mark.parametrize("outline", CHART_OUTLINES, ids=lambda p: p.stem)
 def test_no_chart_text_is_drawn_over_other_text(outline, theme, tmp_path):
-    from generator.brief.chartgeometry import collisions
     from generator.brief.styles import FRAME_WIDTH, GUTTER
+    from generator.chart_geometry import collisions
 
     cases = _outline_charts(outline, theme)
     if not cases:

@@ -26,7 +26,7 @@ WHEN = _dt.datetime(2025, 3, 14, 9, 26, 53, tzinfo=_dt.UTC)
 FIXTURES = Path(__file__).parents[2] / "fixtures"
 PINNED = {
     "minimal.yaml": "8899d9842da3d723ca05459378820d58fa8da3162f85d2b4d9120db424d43e29",
-    "deck_all_kinds.yaml": "c9a61feacfbd658118673176cc46869e469d3beb414a31bdffe1db8bf1ff1f5b",
+    "deck_all_kinds.yaml": "42abfdb14bddb8beeedff934780529822c15ca04811572cd2e6142742cf6f39b",
 }
 
 

@@ -76,6 +76,18 @@ def test_every_doughnut_slice_carries_its_value_in_a_colour_that_reads_on_it(
         assert brand.contrast(f"#{text}", f"#{fill}") >= brand.AA_LARGE
 
 
+def test_labels_of_thin_slices_that_would_sit_on_others_are_left_out(charts):
+    doughnut = charts["Small slices side by side"]
+    labels = doughnut.xpath("//c:ser/c:dLbls/c:dLbl", namespaces=NS)
+    hidden = [int(_val(d, "c:idx")) for d in labels if d.find(f"{{{C}}}delete") is not None]
+    assert hidden and set(hidden) <= {1, 2, 3, 4}  # thin ones only; 70 and 25 keep theirs
+    assert len(hidden) < 4  # not every thin slice: those with room keep their label
+    for label in labels:
+        if int(_val(label, "c:idx")) in hidden:
+            assert _val(label, "c:delete") == "1"
+            assert [child.tag.split("}")[1] for child in label] == ["idx", "delete"]
+
+
 def test_percent_values_show_a_percent_sign(charts):
     pie = charts["CJK pie"]
     assert _one(pie, "//c:plotArea//c:dLbls/c:numFmt").get("formatCode") == '0.0"%"'

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.brief.chartgeometry import Rect, collisions, crosses, spread
+from generator.chart_geometry import Rect, collisions, crosses, spread
 
 
 def test_boxes_that_share_only_an_edge_do_not_collide():

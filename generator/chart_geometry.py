@@ -1,4 +1,4 @@
-"""Boxes of chart text: overlap tests, and moving a column of labels apart so none touch."""
+"""Boxes of chart text, for both builders: overlap tests, and spreading labels apart."""
 
 from __future__ import annotations
 
