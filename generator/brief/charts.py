@@ -324,34 +324,45 @@ class _Plot:
 
 def _xy(c: _Canvas, chart: Chart) -> None:
     cats = [plain(x) for x in chart.categories]
-    kind = chart.type
-    band_guess = (c.width - 30) / len(cats)
-    if kind == "column" and not _fits_under(c, cats, band_guess - 2):
-        kind = "bar"  # names too long to stand under their columns
     fmt = formatter(_values.label_format(chart), _values.values(chart))
+    data = _values.values(chart) or [0.0]
+    scale = _values.nice_scale(min(data), max(data), ticks=4, zero=chart.type != "line")
+    ticks = [scale[0] + k * scale[2] for k in range(round((scale[1] - scale[0]) / scale[2]) + 1)]
+    tick_fmt = _axis_formatter(chart.number_format)
+    kind = chart.type
+    if kind == "column":
+        trial = _column_frame(c, chart, cats, ticks, tick_fmt, c.height, scale, kind, fmt)
+        if _name_step(c, cats, trial.band(0, len(cats))[1])[0] > 1:
+            kind = "bar"  # names too long to stand under their columns
     top = c.height
     if len(chart.series) > 1:
         top = _legend(c, chart, kind, top) - 4
     if chart.unit:
         c.text(0, top - ASCENT * CHART_PT, plain(chart.unit), colour=c.palette.muted)
         top -= CHART_PT * LEADING + 4
-    data = _values.values(chart) or [0.0]
-    low, high, step = _values.nice_scale(min(data), max(data), ticks=4, zero=kind != "line")
-    ticks = [low + k * step for k in range(round((high - low) / step) + 1)]
-    tick_fmt = _axis_formatter(chart.number_format)
     if kind == "bar":
-        plot = _bar_frame(c, cats, top, low, high, step)
+        plot = _bar_frame(c, cats, top, *scale)
     else:
-        plot = _column_frame(c, chart, cats, ticks, tick_fmt, top, (low, high, step), kind, fmt)
+        plot = _column_frame(c, chart, cats, ticks, tick_fmt, top, scale, kind, fmt)
     if kind == "line":
         _lines(c, chart, plot, fmt)
     else:
         _bars(c, chart, plot, fmt)
 
 
-def _fits_under(c: _Canvas, cats: list[str], width: float) -> bool:
-    return all((lines := c.wrap(name, width)) is not None and len(lines) <= MAX_CATEGORY_LINES
-               for name in cats)
+def _name_step(c: _Canvas, cats: list[str], band: float) -> tuple[int, list[list[str]]]:
+    """Return how many categories apart names are shown under a plot (1: every one), and
+    each shown name's lines.
+
+    A name must wrap within the width of the categories it stands for, in at most
+    ``MAX_CATEGORY_LINES`` lines; where not every name can, every second (third ...) is
+    shown, as on a dense time axis.
+    """
+    for step in range(1, len(cats) + 1):
+        shown = [c.wrap(name, band * step - 2) for name in cats[::step]]
+        if all(lines is not None and len(lines) <= MAX_CATEGORY_LINES for lines in shown):
+            return step, [lines or [""] for lines in shown]
+    return len(cats), [[name] for name in cats[:1]]
 
 
 def _value_pads(c: _Canvas, chart: Chart, fmt, horizontal: bool) -> tuple[float, float]:
@@ -386,8 +397,7 @@ def _column_frame(c: _Canvas, chart: Chart, cats: list[str], ticks: list[float],
         ends = [fmt(v) for s in chart.series for v in s.values[-1:] if v is not None]
         right -= max((c.measure(e) for e in ends), default=0.0) + MARKER + 6
     band = (right - tick_w - 6) / len(cats)
-    names = [c.wrap(n, band - 2) or [n] for n in cats]
-    rows = max(len(lines) for lines in names)
+    rows = max(len(lines) for lines in _name_step(c, cats, band)[1])
     bottom = rows * CHART_PT * LEADING + 4
     return _Plot(tick_w + 6, bottom, right, top - CHART_PT * 0.6, *scale, horizontal=False)
 
@@ -409,16 +419,18 @@ def _axes(c: _Canvas, chart: Chart, plot: _Plot, cats: list[str], ticks: list[fl
         else:
             c.text(plot.left - 4, at - CHART_PT * 0.35, tick_fmt(t), "end")
     count = len(cats)
-    for j, name in enumerate(cats):
-        start, size = plot.band(j, count)
-        if plot.horizontal:
+    if plot.horizontal:
+        for j, name in enumerate(cats):
+            start, size = plot.band(j, count)
             lines = c.wrap(name, c.width * 0.35) or [name]
             centre = start + size / 2
             first = centre + (len(lines) - 1) * CHART_PT * LEADING / 2 - CHART_PT * 0.35
             c.lines(plot.left - 5, first, lines, "end")
-        else:
-            lines = c.wrap(name, size - 2) or [name]
-            c.lines(start + size / 2, plot.bottom - 3 - ASCENT * CHART_PT, lines, "middle")
+        return
+    step, names = _name_step(c, cats, plot.band(0, count)[1])
+    for j, lines in zip(range(0, count, step), names, strict=True):
+        start, size = plot.band(j, count)
+        c.lines(start + size / 2, plot.bottom - 3 - ASCENT * CHART_PT, lines, "middle")
 
 
 def _bars(c: _Canvas, chart: Chart, plot: _Plot, fmt) -> None:

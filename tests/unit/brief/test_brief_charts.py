@@ -254,3 +254,17 @@ def test_close_lines_are_labelled_at_their_ends_only_in_order(fixture_charts, tm
     # read top to bottom, the labels keep the order of the line ends
     by_height = [w["text"] for w in sorted(labels, key=lambda w: w["top"])]
     assert by_height == sorted(ends, key=float, reverse=True)
+
+
+def test_a_dense_line_axis_names_every_other_category_rather_than_cutting_them(ctx, tmp_path):
+    from generator.chart_geometry import collisions
+
+    months = ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August",
+              "September", "Oktober", "November", "Dezember"]
+    chart = _chart("line", [float(i % 5) for i in range(12)], months)
+    _, words, _ = _drawn_words(ctx, chart, 200, tmp_path)
+    shown = [w["text"] for w in words if w["text"] in months]
+    assert shown and len(shown) < len(months)
+    assert shown == [m for m in months if m in shown]
+    assert not [w for w in words if w["text"] not in months and w["text"].isalpha()]
+    assert not collisions(_boxes(words))
