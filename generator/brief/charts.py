@@ -337,9 +337,6 @@ def _xy(c: _Canvas, chart: Chart) -> None:
     top = c.height
     if len(chart.series) > 1:
         top = _legend(c, chart, kind, top) - 4
-    if chart.unit:
-        c.text(0, top - ASCENT * CHART_PT, plain(chart.unit), colour=c.palette.muted)
-        top -= CHART_PT * LEADING + 4
     if kind == "bar":
         plot = _bar_frame(c, cats, top, *scale)
     else:
