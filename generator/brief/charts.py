@@ -514,7 +514,7 @@ def _label_every_point(c: _Canvas, chart: Chart, plot: _Plot, fmt, x_of, markers
     boxes: list[Rect] = []
     order = sorted(((v, i, j) for i, s in enumerate(chart.series)
                     for j, v in enumerate(s.values) if v is not None), reverse=True)
-    top_at = {}
+    top_at: dict[int, float] = {}
     for v, _, j in order:
         top_at.setdefault(j, v)
     for v, _, j in order:
@@ -543,9 +543,10 @@ def _label_line_ends(c: _Canvas, chart: Chart, plot: _Plot, fmt, x_of) -> bool:
 
     ends = []
     for i, series in enumerate(chart.series):
-        last = max((j for j, v in enumerate(series.values) if v is not None), default=None)
-        if last is not None:
-            ends.append((i, x_of(last), plot.at(series.values[last]), fmt(series.values[last])))
+        drawn = [(j, v) for j, v in enumerate(series.values) if v is not None]
+        if drawn:
+            j, v = drawn[-1]
+            ends.append((i, x_of(j), plot.at(v), fmt(v)))
     if not ends:
         return True
     h = (ASCENT + DESCENT) * CHART_PT
