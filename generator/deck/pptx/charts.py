@@ -68,17 +68,17 @@ class ChartData(CategoryChartData):
 def chart_data(chart: Chart, when: datetime) -> ChartData:
     """Return the chart's data for python-pptx: plain category labels, series values.
 
-    A bar chart's categories and series are written last first (see ``_drawn_order``).
+    A bar chart's categories and series are written last first (see ``drawn_order``).
     """
     data = ChartData(when, chart.number_format or "General")
-    order = _drawn_order(chart)
+    order = drawn_order(chart)
     data.categories = order([_text.plain(c) for c in chart.categories])
     for series in order(list(chart.series)):
         data.add_series(_text.plain(series.name), order(list(series.values)))
     return data
 
 
-def _drawn_order(chart: Chart):
+def drawn_order(chart: Chart):
     """Return the function that puts ``chart``'s categories and series in written order.
 
     Horizontal bars are drawn from the bottom up, and PowerPoint and LibreOffice list a bar
@@ -129,7 +129,7 @@ def _style(chart, frame: ChartFrame) -> None:
         _slice_labels(plot, frame)
         return
     plot.vary_by_categories = False
-    indexes = _drawn_order(spec)(list(range(len(spec.series))))
+    indexes = drawn_order(spec)(list(range(len(spec.series))))
     for i, series in zip(indexes, plot.series, strict=True):
         _colour_series(series, spec.type, colours[i % len(colours)])
     _axes(chart, frame)
