@@ -26,7 +26,7 @@ WHEN = _dt.datetime(2025, 3, 14, 9, 26, 53, tzinfo=_dt.UTC)
 FIXTURES = Path(__file__).parents[2] / "fixtures"
 PINNED = {
     "minimal.yaml": "533c585a7154c44e23b07e452a76d543f4de02ce38d3ef0ef5be09ada7b7c994",
-    "deck_all_kinds.yaml": "50ef80359a110fb4c8f080dfa7c78f4d7d1ee681fe7bac181d635e8463b6abe6",
+    "deck_all_kinds.yaml": "a3f57178eda00cad9602571908350791c3c48b470ebd8e1cdd1ead6dd197b430",
 }
 
 
