@@ -1,4 +1,9 @@
-"""Charts as vector drawings: bar, column, line, pie and doughnut in the brand's colours."""
+"""The brief's charts: numbered, tagged figures of the shared vector drawing (``chart_drawing``).
+
+The drawing itself (bar, column, line, pie and doughnut, every text placed clear of the
+others) is neutral; here it gets the brief's font, type size, palette and glyph fallbacks,
+and becomes a 'Figure' of the structure tree with its alt text.
+"""
 
 from __future__ import annotations
 
@@ -8,8 +13,9 @@ from typing import TYPE_CHECKING
 
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 
-from .. import brand as _brand
-from ..chart_drawing import ChartLook, chart_values, formatter, line_segments
+from .. import chart_colours
+from .. import chart_values as _values
+from ..chart_drawing import ChartLook, formatter, line_segments
 from ..chart_drawing import drawing as _drawing
 from ..model import Chart
 from ..text import plain
@@ -109,7 +115,7 @@ def alt_text(chart: Chart, title: str) -> str:
     that would be mostly numbers (a long run of years, say), each series is told as the way
     it moves instead: where it starts and ends, and its highest and lowest point.
     """
-    show = formatter(chart.number_format, chart_values(chart))
+    show = formatter(chart.number_format, _values.values(chart))
     head = f"{CHART_KINDS[chart.type]}: {plain(title).rstrip('.')}"
     head += f", in {plain(chart.unit)}." if chart.unit else "."
     categories = [plain(c) for c in chart.categories]
@@ -164,8 +170,10 @@ def drawing(ctx: Context, chart: Chart, width: float = FRAME_WIDTH,
 
 
 def look(ctx: Context) -> ChartLook:
-    """Return how the brief draws its charts: body font at ``CHART_PT``, brand palette."""
+    """Return how the brief draws its charts: body font at ``CHART_PT``, brand palette, and
+    the brief's fallback fonts for characters the body font lacks."""
     brand = ctx.outline.brand
     p = brand.palette
     return ChartLook(ctx.styles.body_font.regular, CHART_PT, p.text, p.muted, p.surface,
-                     p.background, tuple(_brand.chart_colours(brand)))
+                     p.background, tuple(chart_colours.series_colours(brand)),
+                     fallbacks=ctx.glyphs.fallbacks)

@@ -11,6 +11,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 
 from .. import brand as _brand
+from .. import chart_colours
 from ..model import Brand
 from .fonts import Family, register
 
@@ -91,7 +92,7 @@ class Styles:
             colour(p.muted), colour(p.background), colour(p.surface),
             colour(_brand.on_colour(p.primary, brand)),
             colour(_brand.on_colour(p.secondary, brand)),
-            tuple(colour(c) for c in _brand.chart_colours(brand)),
+            tuple(colour(c) for c in chart_colours.series_colours(brand)),
             colour(p.secondary if _brand.contrast(p.secondary, p.background) >= _brand.AA_LARGE
                    else p.text),
             p.background.upper() != "#FFFFFF")

@@ -85,6 +85,28 @@ class TableGrid:
 
 
 @dataclass(frozen=True)
+class ChartLabels:
+    """How a chart shows its numbers: which points carry a value label, in which formats."""
+
+    points: str = "all"
+    """'all', 'last' (the end of each line) or 'none'."""
+    number_format: str = "General"
+    """Excel format of the value labels."""
+    percent: bool = False
+    """Pie and doughnut labels show each slice's share of the whole, not its value."""
+    axis: tuple[float, float, float] | None = None
+    """The value axis as (minimum, maximum, major step); None lets the application choose."""
+    axis_format: str = "General"
+    """Excel format of the value axis's tick labels."""
+    low_categories: bool = False
+    """Category labels at the low end of the plot (below or left of negative values)."""
+    label_colours: tuple[str, ...] = ()
+    """Text colour of each slice's label, where it sits on the slice (doughnut)."""
+    hidden: tuple[int, ...] = ()
+    """Slices whose label is left out: it would sit on a bigger neighbour's."""
+
+
+@dataclass(frozen=True)
 class ChartFrame:
     """A native chart of ``chart`` at ``box`` in the given series colours."""
 
@@ -96,6 +118,8 @@ class ChartFrame:
     size: float
     alt: str = ""
     """What a screen reader says of the chart (its type, title, data and unit)."""
+    labels: ChartLabels = ChartLabels()
+    grid: str = "#D9DEE4"
 
 
 @dataclass(frozen=True)

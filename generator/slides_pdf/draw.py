@@ -31,8 +31,6 @@ CELL_RULE = 1.0
 """Width of the white rules between table cells (PowerPoint's default table style)."""
 UNDERLINE = 0.05
 """Thickness of a link's underline (and half its drop below the baseline), per point of size."""
-CHART_GRID = "#D9DEE4"
-"""The colour of a chart's grid lines, as the deck's native charts have."""
 
 
 @lru_cache(maxsize=256)
@@ -170,8 +168,8 @@ class Painter:
         b = element.box
         palette = self.outline.brand.palette
         look = ChartLook(fonts.face(element.font), element.size, element.colour,
-                         palette.muted, CHART_GRID, background, element.colours,
-                         legend_below=True)
+                         palette.muted, element.grid, background, element.colours,
+                         fallbacks=fonts.fallbacks_of(element.font))
         renderPDF.draw(chart_drawing(look, element.chart, b.w, b.h), self.canvas, b.x,
                        self._y(b.bottom))
 

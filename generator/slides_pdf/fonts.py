@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
@@ -70,3 +71,17 @@ def split(text: str, family: str, bold: bool, italic: bool) -> list[tuple[str, s
         else:
             out.append((ch, font, m))
     return out
+
+
+@lru_cache(maxsize=16)
+def fallbacks_of(family: str) -> Callable[[str], dict[str, str]]:
+    """Return a function giving, for a text, the registered fallback font of each character
+    the regular ``family`` lacks (as ``split`` chooses them); the shared chart drawing sets
+    those characters in it."""
+    main = face(family)
+
+    def fallbacks(text: str) -> dict[str, str]:
+        return {ch: name for piece, name, _ in split(text, family, False, False)
+                if name != main for ch in piece}
+
+    return fallbacks

@@ -168,6 +168,7 @@ def test_cjk_text_is_drawn_with_the_fallback_font(tmp_path):
                                        str(tmp_path), "--only", "slides-pdf", "--only",
                                        "handout", "-q"])
     assert result.exit_code == 0, result.output
+    # title, divider, the bullets: a one-section outline has no agenda slide
     with pdfplumber.open(tmp_path / "deck.pdf") as doc:
         # a one-section deck has no agenda: title, divider, then this slide
         pages = [p for p in doc.pages if "客户希望更快的配送" in p.extract_text()]

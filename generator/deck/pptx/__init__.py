@@ -49,6 +49,8 @@ pptx.oxml
 pptx.chart
     ``CategoryWorkbookWriter._open_worksheet`` and ``CategoryChartData._workbook_writer``
     -- the chart's embedded workbook stamped with the build time (``charts``).
+    ``DataLabel._get_or_add_dLbl`` -- a point's own label element, whose show switches and
+    number format are set directly (``charts``).
 
 After ``writer.write`` the python-pptx Presentation it used is still usable: frozen slides
 and notes pages parse their bytes again when they are next read.

@@ -8,7 +8,13 @@ from datetime import datetime
 from pptx.chart.data import CategoryChartData
 from pptx.chart.xlsx import CategoryWorkbookWriter
 from pptx.dml.color import RGBColor
-from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
+from pptx.enum.chart import (
+    XL_CHART_TYPE,
+    XL_LABEL_POSITION,
+    XL_LEGEND_POSITION,
+    XL_TICK_LABEL_POSITION,
+)
+from pptx.oxml.ns import qn
 from pptx.util import Pt
 from xlsxwriter import Workbook
 
@@ -23,7 +29,6 @@ TYPES = {
     "pie": XL_CHART_TYPE.PIE,
     "doughnut": XL_CHART_TYPE.DOUGHNUT,
 }
-GRID = "D9DEE4"
 LINE_PT = 2.25
 GAP_WIDTH = 60
 
@@ -61,15 +66,32 @@ class ChartData(CategoryChartData):
 
 
 def chart_data(chart: Chart, when: datetime) -> ChartData:
-    """Return the chart's data for python-pptx: plain category labels, series values."""
+    """Return the chart's data for python-pptx: plain category labels, series values.
+
+    A bar chart's categories and series are written last first (see ``drawn_order``).
+    """
     data = ChartData(when, chart.number_format or "General")
-    data.categories = [_text.plain(c) for c in chart.categories]
-    for series in chart.series:
-        data.add_series(_text.plain(series.name), series.values)
+    order = drawn_order(chart)
+    data.categories = order([_text.plain(c) for c in chart.categories])
+    for series in order(list(chart.series)):
+        data.add_series(_text.plain(series.name), order(list(series.values)))
     return data
 
 
 C = "http://schemas.openxmlformats.org/drawingml/2006/chart"
+
+
+def drawn_order(chart: Chart):
+    """Return the function that puts ``chart``'s categories and series in written order.
+
+    Horizontal bars are drawn from the bottom up, and PowerPoint and LibreOffice list a bar
+    chart's side legend bottom up too. Written last first, the first category is on top,
+    the first series is the top bar of each group, and the legend reads in outline order,
+    with no axis reversed.
+    """
+    if chart.type == "bar":
+        return lambda items: items[::-1]
+    return lambda items: items
 
 
 def add(slide_part, frame: ChartFrame, when: datetime) -> str:
@@ -108,7 +130,8 @@ def _style(chart, frame: ChartFrame) -> None:
     chart.font.color.rgb = _rgb(frame.colour)
     chart.has_legend = round_ or len(spec.series) > 1
     if chart.has_legend:
-        chart.legend.position = XL_LEGEND_POSITION.BOTTOM
+        chart.legend.position = (XL_LEGEND_POSITION.RIGHT if spec.type == "bar"
+                                 else XL_LEGEND_POSITION.BOTTOM)
         chart.legend.include_in_layout = False
         chart.legend.font.size = Pt(frame.size)
     plot = chart.plots[0]
@@ -118,26 +141,95 @@ def _style(chart, frame: ChartFrame) -> None:
         for i, point in enumerate(plot.series[0].points):
             point.format.fill.solid()
             point.format.fill.fore_color.rgb = _rgb(colours[i % len(colours)])
+        _slice_labels(plot, frame)
+        return
+    plot.vary_by_categories = False
+    indexes = drawn_order(spec)(list(range(len(spec.series))))
+    for i, series in zip(indexes, plot.series, strict=True):
+        _colour_series(series, spec.type, colours[i % len(colours)])
+    _axes(chart, frame)
+    if spec.type in ("bar", "column"):
+        plot.gap_width = GAP_WIDTH
+    _value_labels(plot, frame)
+
+
+def _slice_labels(plot, frame: ChartFrame) -> None:
+    """Label every slice: outside a pie, on a doughnut's ring in a colour that reads on it.
+
+    The labels show each slice's share of the whole, or its value when the values are
+    percentages already (``frame.labels.percent``).
+    """
+    look = frame.labels
+    labels = plot.series[0].data_labels  # the series' own: its points' labels live beside
+    labels.font.size = Pt(frame.size)
+    labels.number_format = look.number_format
+    labels.number_format_is_linked = False
+    labels.show_percentage = look.percent
+    labels.show_value = not look.percent
+    labels.show_category_name = False
+    if frame.chart.type == "pie":
+        labels.position = XL_LABEL_POSITION.OUTSIDE_END
     else:
-        plot.vary_by_categories = False
-        for i, series in enumerate(plot.series):
-            _colour_series(series, spec.type, colours[i % len(colours)])
-        _axes(chart, spec)
-        if spec.type in ("bar", "column"):
-            plot.gap_width = GAP_WIDTH
-    if round_ or len(spec.series) == 1:
+        labels.font.bold = True
+    for i, colour in enumerate(look.label_colours):
+        label = plot.series[0].points[i].data_label
+        label.font.size = Pt(frame.size)
+        label.font.bold = True
+        label.font.color.rgb = _rgb(colour)
+        _show(label, look.percent, look.number_format)
+    for i in look.hidden:
+        _hide(plot.series[0].points[i].data_label)
+
+
+def _hide(label) -> None:
+    """Leave out one point's label: its ``c:dLbl`` holds only its index and ``c:delete``."""
+    d_lbl = label._get_or_add_dLbl()
+    for child in list(d_lbl):
+        if child.tag != qn("c:idx"):
+            d_lbl.remove(child)
+    d_lbl.append(d_lbl.makeelement(qn("c:delete"), {"val": "1"}))
+
+
+def _show(label, percent: bool, number_format: str) -> None:
+    """Make one point's own label show its value or its share, in ``number_format``.
+
+    A point's ``c:dLbl`` replaces the series' labels for that point, so it must say again
+    what to show (python-pptx exposes no per-point switches: the element is set directly).
+    """
+    d_lbl = label._get_or_add_dLbl()  # python-pptx's new c:dLbl has every show* switch
+    d_lbl.find(qn("c:showVal")).set("val", "0" if percent else "1")
+    d_lbl.find(qn("c:showPercent")).set("val", "1" if percent else "0")
+    num = d_lbl.find(qn("c:numFmt"))
+    if num is None:
+        num = d_lbl.makeelement(qn("c:numFmt"), {})
+        d_lbl.find(qn("c:spPr")).addprevious(num)
+    num.set("formatCode", number_format)
+    num.set("sourceLinked", "0")
+
+
+def _value_labels(plot, frame: ChartFrame) -> None:
+    """Label the points the plan chose: all of them, the end of each line, or none."""
+    look = frame.labels
+    if look.points == "none":
+        return
+    if look.points == "all":
         plot.has_data_labels = True
         labels = plot.data_labels
         labels.font.size = Pt(frame.size)
-        if spec.number_format:
-            labels.number_format = spec.number_format
-            labels.number_format_is_linked = False
-        if spec.type in ("bar", "column"):
-            labels.position = XL_LABEL_POSITION.OUTSIDE_END
-        elif spec.type == "line":
-            labels.position = XL_LABEL_POSITION.ABOVE
-        elif spec.type == "pie":
-            labels.position = XL_LABEL_POSITION.OUTSIDE_END
+        labels.number_format = look.number_format
+        labels.number_format_is_linked = False
+        labels.show_value = True
+        labels.position = (XL_LABEL_POSITION.ABOVE if frame.chart.type == "line"
+                           else XL_LABEL_POSITION.OUTSIDE_END)
+        return
+    for series, spec in zip(plot.series, frame.chart.series, strict=True):
+        last = max((j for j, v in enumerate(spec.values) if v is not None), default=None)
+        if last is None:
+            continue
+        label = series.points[last].data_label
+        label.font.size = Pt(frame.size)
+        label.position = XL_LABEL_POSITION.RIGHT
+        _show(label, False, look.number_format)
 
 
 def _colour_series(series, kind: str, colour: str) -> None:
@@ -153,22 +245,20 @@ def _colour_series(series, kind: str, colour: str) -> None:
         series.format.fill.fore_color.rgb = _rgb(colour)
 
 
-def _axes(chart, spec: Chart) -> None:
+def _axes(chart, frame: ChartFrame) -> None:
+    """Style the axes: the planned scale, tick labels in their own format, faint gridlines,
+    category names at the low end of the plot when values are negative."""
+    look = frame.labels
     values = chart.value_axis
     values.has_major_gridlines = True
-    values.major_gridlines.format.line.color.rgb = _rgb(GRID)
+    values.major_gridlines.format.line.color.rgb = _rgb(frame.grid)
     values.format.line.fill.background()
-    if spec.number_format:
-        values.tick_labels.number_format = spec.number_format
-        values.tick_labels.number_format_is_linked = False
-    chart.category_axis.format.line.color.rgb = _rgb(GRID)
-    chart.category_axis.has_major_gridlines = False
-    if spec.type == "bar":
-        chart.category_axis.reverse_order = True  # first category on top, as it is read
-    if spec.type in ("bar", "column") and not _has_negatives(spec):
-        values.minimum_scale = 0  # bars start at zero, so close values look close
-
-
-def _has_negatives(spec: Chart) -> bool:
-    """Whether any value of the chart is below zero."""
-    return any(v is not None and v < 0 for s in spec.series for v in s.values)
+    values.tick_labels.number_format = look.axis_format
+    values.tick_labels.number_format_is_linked = False
+    if look.axis is not None:
+        values.minimum_scale, values.maximum_scale, values.major_unit = look.axis
+    categories = chart.category_axis
+    categories.format.line.color.rgb = _rgb(frame.grid)
+    categories.has_major_gridlines = False
+    if look.low_categories:
+        categories.tick_label_position = XL_TICK_LABEL_POSITION.LOW

@@ -23,7 +23,7 @@ from helpers import fixture_outline
 WHEN = _dt.datetime(2025, 3, 14, 9, 26, 53, tzinfo=_dt.UTC)
 PINNED = {
     "minimal.yaml": "6ad1ae4c44694f50b8b8b7307a58bca2512761a1e2f772c77afd67f5d7e8c10c",
-    "deck_all_kinds.yaml": "7879552ccb2357c0a96e745d140c2749d7c46a1e2dfa95f8aafa33e68fcaa014",
+    "deck_all_kinds.yaml": "09f5f147f7410724b6278c66f15d9f2d8837799a1fba6efe6de71f7ac26e0309",
 }
 
 

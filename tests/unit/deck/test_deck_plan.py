@@ -239,3 +239,11 @@ def test_playbook_citations_reach_its_source_note() -> None:
     assert "Source: IDC, Report, p. 2" in texts["peer"]
     kinds = [s.kind for s in p.slides]
     assert kinds[kinds.index("playbook") - 1] == "divider"
+
+
+@pytest.mark.parametrize("kind", ["bar", "column", "line"])
+def test_a_chart_whose_values_are_all_gaps_is_planned(kind: str) -> None:
+    chart = {"type": kind, "categories": ["C0"], "series": [{"name": "S0", "values": [None]}]}
+    o = outline([{"title": "S", "slides": [{"kind": "chart", "title": "Gaps", "notes": "n",
+                                            "chart": chart}]}])
+    assert any(s.kind == "chart" for s in plan(o).slides)
