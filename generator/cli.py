@@ -342,6 +342,7 @@ def preview(outline: Path, out_dir: Path, brand: str | None, aspect: str | None)
 
 @main.command("check-template")
 @click.argument("template", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@_reports_errors
 def check_template(template: Path) -> None:
     """Report which slide kinds TEMPLATE (.pptx or .potx) can hold, and on which layouts.
 
@@ -355,7 +356,8 @@ def check_template(template: Path) -> None:
     try:
         lines, ok = templates.report(templates.read(template))
     except templates.TemplateProblem as exc:
-        _err(f"{template}: cannot be used as a template: {exc}")
+        _err(f"{template}: {exc}" if exc.part else
+             f"{template}: cannot be used as a template: {exc}")
         sys.exit(1)
     for line in lines:
         click.echo(line)
