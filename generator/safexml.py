@@ -8,6 +8,10 @@ MAX_XML_BYTES = 20 * 1024 * 1024
 """Largest XML part parsed (a slide layout is a few kB, a big theme under 100 kB)."""
 
 
+_DOCTYPE = ("has a document type declaration (<!DOCTYPE>, which declares entities); expected "
+            "none, as in every Office file")
+
+
 class XMLProblem(Exception):
     """An XML part is unusable; ``part`` names it."""
 
@@ -31,6 +35,8 @@ def parse(data: bytes, part: str):
     """
     if len(data) > MAX_XML_BYTES:
         raise XMLProblem(part, f"is {len(data):,} bytes; expected at most {MAX_XML_BYTES:,}")
+    if has_doctype(data):
+        raise XMLProblem(part, _DOCTYPE)
     try:
         root = etree.fromstring(data, _parser())
     except etree.XMLSyntaxError as exc:
@@ -40,8 +46,7 @@ def parse(data: bytes, part: str):
         raise XMLProblem(part, f"is not well-formed XML ({_short(str(exc))})") from None
     docinfo = root.getroottree().docinfo
     if docinfo.doctype or docinfo.internalDTD is not None or docinfo.externalDTD is not None:
-        raise XMLProblem(part, "has a document type declaration (<!DOCTYPE>, which declares "
-                         "entities); expected none, as in every Office file")
+        raise XMLProblem(part, _DOCTYPE)
     if any(True for _ in root.iter(etree.Entity)):
         raise XMLProblem(part, "uses an entity reference; expected plain characters")
     return root
