@@ -1,4 +1,4 @@
-"""XML from user files parsed as untrusted input: no DTDs, no entities, no network, no huge trees."""
+"""XML from user files parsed as untrusted input: no DTDs, entities, network or huge trees."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Zip packages read as untrusted input: bounded entries, sizes and ratios; streamed, capped reads."""
+"""Zip packages read as untrusted input: bounded entries, sizes and ratios; capped reads."""
 
 from __future__ import annotations
 
