@@ -215,3 +215,94 @@ def test_template_that_is_a_fifo_is_refused_without_opening_it(tmp_path):
     os.mkfifo(tmp_path / "corp.pptx")
     assert_error(run("check-template", "corp.pptx", cwd=tmp_path, timeout=30), 1,
                  "corp.pptx: ", "not a regular file")
+
+
+# --- images --------------------------------------------------------------------------------
+
+
+def _png_chunk(kind: bytes, data: bytes) -> bytes:
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(
+        ">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+
+
+def _png_header_only(width: int, height: int) -> bytes:
+    """A PNG whose header claims ``width`` x ``height`` pixels, with almost no pixel data."""
+    ihdr = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return (b"\x89PNG\r\n\x1a\n" + _png_chunk(b"IHDR", ihdr)
+            + _png_chunk(b"IDAT", zlib.compress(b"\x00" * 64)) + _png_chunk(b"IEND", b""))
+
+
+def _real_png(size: tuple[int, int] = (64, 48)) -> bytes:
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.effect_noise(size, 60).convert("RGB").save(out, "PNG")
+    return out.getvalue()
+
+
+def _real_jpeg() -> bytes:
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.effect_noise((64, 48), 60).convert("RGB").save(out, "JPEG")
+    return out.getvalue()
+
+
+IMAGE_SLIDE = """\
+- kind: image
+  title: A picture
+  image: picture.png
+  alt: A picture
+"""
+
+
+def _image_cases() -> dict[str, tuple[bytes | None, str]]:
+    png = _real_png((400, 300))
+    jpeg = _real_jpeg()
+    return {
+        "huge-pixels": (_png_header_only(30000, 30000), "is 30,000 x 30,000 pixels; expected at "
+                        "most 50 million pixels"),
+        "zero-pixels": (_png_header_only(0, 0), "is 0 x 0 pixels; expected an image with pixels"),
+        "empty-file": (b"", "is empty (0 bytes)"),
+        "jpeg-garbage": (b"\xff\xd8\xff" + os.urandom(2000), "is not a valid JPEG"),
+        "jpeg-truncated": (jpeg[:len(jpeg) // 2], "cannot be decoded"),
+        "png-truncated": (png[:len(png) // 2], "cannot be decoded"),
+        "not-an-image": (b"GIF89a" + b"\x00" * 100, "is not a PNG or JPEG image"),
+        "huge-file": (None, "bytes; expected at most 52,428,800"),
+    }
+
+
+IMAGE_CASES = _image_cases()
+
+
+@pytest.mark.parametrize("case", sorted(IMAGE_CASES))
+def test_hostile_image_is_an_error_at_its_line(tmp_path, case):
+    data, expected = IMAGE_CASES[case]
+    picture = tmp_path / "picture.png"
+    if data is None:  # a sparse file: big on paper, nothing on disk
+        picture.write_bytes(_real_png())
+        os.truncate(picture, 60 * 1024 * 1024)
+    else:
+        picture.write_bytes(data)
+    outline(tmp_path, with_slide(IMAGE_SLIDE))
+    for command in (["check"], ["build", "--out", "out"]):
+        assert_error(run(*command, "outline.yaml", cwd=tmp_path), 1,
+                     "outline.yaml:14:16: sections[0].slides[1].image: 'picture.png' ", expected)
+    assert not (tmp_path / "out" / "deck.pptx").exists()
+
+
+def test_image_that_is_a_fifo_is_refused_without_opening_it(tmp_path):
+    os.mkfifo(tmp_path / "picture.png")
+    outline(tmp_path, with_slide(IMAGE_SLIDE))
+    assert_error(run("check", "outline.yaml", cwd=tmp_path, timeout=30), 1,
+                 "outline.yaml:14:16: sections[0].slides[1].image: no file at 'picture.png'")
+
+
+def test_good_png_and_jpeg_still_build(tmp_path):
+    (tmp_path / "picture.png").write_bytes(_real_png())
+    (tmp_path / "photo.jpg").write_bytes(_real_jpeg())
+    slides = IMAGE_SLIDE + IMAGE_SLIDE.replace("picture.png", "photo.jpg")
+    outline(tmp_path, with_slide(slides))
+    result = run("build", "outline.yaml", "--out", "out", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "out" / "deck.pptx").is_file()
