@@ -16,7 +16,7 @@ from . import brand as _brand
 _INLINE = re.compile(
     r"""\\(?P<esc>[\\*\[\]])
     |\[@(?P<cite>[^\]\s]+)\]
-    |\[(?P<label>[^\]]+)\]\((?P<url>[^)\s]+)\)
+    |\[(?P<label>[^\]]+)\]\((?P<url>(?:[^()\s]|\([^()\s]*\))+)\)  # a URL may hold (balanced)
     |\*\*(?P<bold>.+?)\*\*
     |\*(?P<ital>[^*\s](?:[^*]*?[^*\s])?)\*
     """,

@@ -306,3 +306,56 @@ def test_good_png_and_jpeg_still_build(tmp_path):
     result = run("build", "outline.yaml", "--out", "out", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "out" / "deck.pptx").is_file()
+
+
+# --- links ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("url,what", [
+    ("javascript:alert(1)", "a javascript: link"),
+    ("JavaScript:alert(1)", "a javascript: link"),
+    ("file:///etc/passwd", "a file: link"),
+    ("smb://attacker/share", "a smb: link"),
+    ("report.pdf", "a link without a scheme"),
+])
+def test_links_outside_the_allow_list_are_located_errors(tmp_path, url, what):
+    outline(tmp_path, OUTLINE.replace("- A paragraph.", f"- A [link]({url}) here."))
+    for command in (["check"], ["build", "--out", "out"]):
+        assert_error(run(*command, "outline.yaml", cwd=tmp_path), 1,
+                     "outline.yaml:7:9: sections[0].prose[0]: ", f"is {what}; expected a link "
+                     "starting with http://, https:// or mailto:")
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
+
+
+REAL_URLS = [
+    "https://en.wikipedia.org/wiki/Xiaomi_(company)",
+    "https://www.google.com/search?q=deck+generator&hl=en&num=10",
+    "https://docs.python.org/3/library/zipfile.html#zipfile.ZipFile.open",
+    "https://example.com/a_(b)/c?d=(e)&f=g#h",
+    "mailto:team@example.com?subject=Brief",
+]
+
+
+def test_real_world_urls_survive_in_both_artifacts(tmp_path):
+    from pptx import Presentation
+    from pypdf import PdfReader
+
+    bullets = ", ".join(f"'[link {i}]({url})'" for i, url in enumerate(REAL_URLS))
+    prose = " ".join(f"[link {i}]({url})" for i, url in enumerate(REAL_URLS))
+    text = OUTLINE.replace("- A paragraph.", f"- See {prose}.").replace(
+        "bullets: [One, Two]", f"bullets: [{bullets}]")
+    outline(tmp_path, text)
+    result = run("build", "outline.yaml", "--out", "out", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    deck = Presentation(str(tmp_path / "out" / "deck.pptx"))
+    in_deck = {run.hyperlink.address for slide in deck.slides for shape in slide.shapes
+               if shape.has_text_frame for para in shape.text_frame.paragraphs
+               for run in para.runs if run.hyperlink.address}
+    assert set(REAL_URLS) <= in_deck, in_deck
+    in_pdf = set()
+    for page in PdfReader(str(tmp_path / "out" / "brief.pdf")).pages:
+        for annot in page.get("/Annots") or []:
+            action = annot.get_object().get("/A") or {}
+            if action.get("/URI"):
+                in_pdf.add(str(action["/URI"]))
+    assert set(REAL_URLS) <= in_pdf, in_pdf
