@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import __version__, workers
+from . import __version__, limits, workers
 from .errors import BuildError, EnvironmentProblem, OutlineError, Problem
 from .report import BuildOptions, BuildResult, Finding
 
@@ -95,10 +95,11 @@ def build_timestamp(loaded: LoadedOutline, environ: dict | None = None) -> _dt.d
         except ValueError:
             raise EnvironmentProblem(f"SOURCE_DATE_EPOCH is '{raw}'; expected seconds since "
                                      "1970 as a whole number") from None
-        return _dt.datetime.fromtimestamp(max(epoch, 315532800), tz=_dt.UTC)
+        return limits.file_time_from_epoch(epoch)  # clamped to 1980-2107, what zip stores
     meta_date = loaded.outline.meta.date
     if meta_date is not None:
-        return _dt.datetime(meta_date.year, meta_date.month, meta_date.day, tzinfo=_dt.UTC)
+        return limits.file_time(_dt.datetime(meta_date.year, meta_date.month, meta_date.day,
+                                             tzinfo=_dt.UTC))
     return _dt.datetime.fromtimestamp(DEFAULT_EPOCH, tz=_dt.UTC)
 
 

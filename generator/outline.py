@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import links, source, themes
+from . import limits, links, source, themes
 from .errors import OutlineError, Problem
 from .model import SLIDE_KINDS, Brand, Outline, slug
 from .node import ValidationError
@@ -62,6 +62,7 @@ def validate(document: source.Document, base_dir: Path, *, allow_outside: bool =
     data = paths.resolve(data)
     problems.extend(_check_citations(document))
     problems.extend(links.problems(document, format_path))  # schemes allow-listed
+    problems.extend(limits.problems(document, format_path))  # sizes and values bounded
     problems.extend(_check_structure(document))
     try:
         outline = Outline.model_validate(data)

@@ -42,6 +42,9 @@ class BriefBuilder:
         When a character cannot be drawn the PDF is not written and the result carries
         the 'glyph' errors.
         """
+        from reportlab.platypus.doctemplate import LayoutError
+
+        from ..limits import too_tall
         from .pages import BriefDocument
 
         options = options or BuildOptions()
@@ -52,7 +55,10 @@ class BriefBuilder:
                 return BuildResult(path, 0, "pages", brief.findings)
             doc = BriefDocument(str(path), outline, brief.context, options.timestamp,
                                 brief.total)
-            doc.multiBuild(brief.story)
+            try:
+                doc.multiBuild(brief.story)
+            except LayoutError:  # a block taller than a page: an error, not a crash
+                return BuildResult(path, 0, "pages", [*brief.findings, too_tall()])
         return BuildResult(path, brief.total.total or 0, "pages", brief.findings)
 
 

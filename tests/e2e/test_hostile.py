@@ -6,7 +6,6 @@ from __future__ import annotations
 import io
 import os
 import resource
-import signal
 import struct
 import subprocess
 import sys
@@ -359,3 +358,96 @@ def test_real_world_urls_survive_in_both_artifacts(tmp_path):
             if action.get("/URI"):
                 in_pdf.add(str(action["/URI"]))
     assert set(REAL_URLS) <= in_pdf, in_pdf
+
+
+# --- values --------------------------------------------------------------------------------
+
+
+def _chart(kind: str, values: str, extra: str = "") -> str:
+    return with_slide(f"""
+- kind: chart
+  title: A chart
+  chart:
+    type: {kind}
+    categories: [a, b, c]
+    series: [{{name: s, values: [{values}]}}]{extra}
+""")
+
+
+@pytest.mark.parametrize("text,where,expected", [
+    (_chart("pie", "0, 0, 0"), "17:38: sections[0].slides[1].chart.series[0].values",
+     "the pie chart's values add up to zero"),
+    (_chart("doughnut", "3, -1, 2"), "17:42: sections[0].slides[1].chart.series[0].values[1]",
+     "a doughnut chart cannot show the negative value -1"),
+    (_chart("bar", "1, .nan, 2"), "17:42: sections[0].slides[1].chart.series[0].values[1]",
+     "the value is not a number (.nan)"),
+    (_chart("bar", "1, .inf, 2"), "17:42: sections[0].slides[1].chart.series[0].values[1]",
+     "the value infinite is too large to chart"),
+    (_chart("line", "1, 1e308, 2"), "17:42: sections[0].slides[1].chart.series[0].values[1]",
+     "the value 1e+308 is too large to chart"),
+    (_chart("bar", "1, " + "9" * 5000 + ", 2"), "17:42: ", "the number has 5,000 digits"),
+    (_chart("bar", "1, 2, 3", "\n    number_format: '<0>'"),
+     "18:26: sections[0].slides[1].chart.number_format", "'<0>' is not a number format"),
+])
+def test_values_the_builders_cannot_draw_are_located_errors(tmp_path, text, where, expected):
+    outline(tmp_path, text)
+    for command in (["check"], ["build", "--out", "out"]):
+        assert_error(run(*command, "outline.yaml", cwd=tmp_path), 1, f"outline.yaml:{where}",
+                     expected)
+
+
+@pytest.mark.parametrize("date,epoch", [("2108-03-01", None), ("9999-12-31", None),
+                                        ("2025-01-15", "99999999999999"), ("2025-01-15", "-5")])
+def test_dates_beyond_zip_are_clamped_for_file_metadata(tmp_path, date, epoch):
+    outline(tmp_path, OUTLINE.replace("2025-01-15", date))
+    env = {"SOURCE_DATE_EPOCH": epoch} if epoch else {}
+    result = run("build", "outline.yaml", "--out", "out", cwd=tmp_path, env=env)
+    assert result.returncode == 0, result.stderr
+    with zipfile.ZipFile(tmp_path / "out" / "deck.pptx") as deck:
+        years = {info.date_time[0] for info in deck.infolist()}
+    assert years <= set(range(1980, 2108)), years
+
+
+# --- sizes ---------------------------------------------------------------------------------
+
+
+def _alias_bomb() -> str:
+    return ("meta:\n  title: x\n  subtitle: &a " + "y" * 100_000 + "\nsections:\n  - title: s\n"
+            "    prose: [" + ", ".join(["*a"] * 1000) + "]\n")
+
+
+def _long(n: int) -> str:
+    return ("lorem ipsum dolor sit amet " * (n // 27 + 1))[:n].strip()
+
+
+SIZE_CASES = {
+    "alias-bytes": (_alias_bomb(), "outline.yaml: expands to more than 20,971,520 characters"),
+    "paragraph": (OUTLINE.replace("- A paragraph.", "- " + _long(1_000_000)),
+                  "outline.yaml:7:9: sections[0].prose[0]: text of 1,000,000 characters"),
+    "title": (OUTLINE.replace("title: Hostile inputs", "title: " + _long(1_000_000)),
+              "outline.yaml:2:10: meta.title: text of 1,000,000 characters"),
+    "chart": (with_slide("- kind: chart\n  title: c\n  chart:\n    type: line\n"
+                         "    categories: [" + ", ".join(f"c{i}" for i in range(100_000)) + "]\n"
+                         "    series: [{name: s, values: [" + ", ".join(["1"] * 100_000) + "]}]"),
+              "sections[0].slides[1].chart.categories: the chart has 100,000 values"),
+    "columns": (with_slide("- kind: table\n  title: t\n  table:\n    columns: ["
+                           + ", ".join(f"h{i}" for i in range(1000)) + "]\n    rows: [["
+                           + ", ".join(["x"] * 1000) + "]]"),
+                "sections[0].slides[1].table.columns: the table has 1,000 columns"),
+    "cell": (with_slide("- kind: table\n  title: t\n  table:\n    columns: [a, b]\n    rows: [["
+                        + _long(1_000_000) + ", b]]"),
+             "sections[0].slides[1].table.rows[0][0]: text of 1,000,000 characters"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(SIZE_CASES))
+def test_oversized_outlines_fail_fast_with_one_clear_error(tmp_path, case):
+    text, expected = SIZE_CASES[case]
+    outline(tmp_path, text)
+    started = time.monotonic()
+    for command in (["check"], ["build", "--out", "out"]):
+        result = run(*command, "outline.yaml", cwd=tmp_path, timeout=60)
+        first = assert_error(result, 1, expected)
+        assert len(result.stderr) < 2000, result.stderr[:3000]
+        assert first
+    assert time.monotonic() - started < 60
