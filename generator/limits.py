@@ -98,7 +98,8 @@ def _chart(chart: dict, path: tuple) -> Iterator[tuple[tuple, str]]:
             if isinstance(value, bool) or not isinstance(value, (int, float)):
                 continue
             if isinstance(value, float) and math.isnan(value):
-                yield where, "the value is not a number (.nan); expected a number, or null for a gap"
+                yield where, ("the value is not a number (.nan); expected a number, or null "
+                              "for a gap")
             elif abs(value) > MAX_VALUE:
                 yield where, (f"the value {_number(value)} is too large to chart; expected a "
                               f"magnitude of at most {MAX_VALUE:.0e} (change the unit)")
