@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import __version__, limits, workers
+from . import __version__, commit, limits, workers
 from .errors import BuildError, EnvironmentProblem, OutlineError, Problem
 from .report import BuildOptions, BuildResult, Finding
 
@@ -137,7 +137,10 @@ def build(loaded: LoadedOutline, out_dir: Path, *, which: tuple[str, ...] = ARTI
     try:
         for name in which:
             temps[name] = _temp_path(out_dir, FILE_NAMES[name])
-        results = _run_builders(loaded, temps, options, worker)
+        try:
+            results = _run_builders(loaded, temps, options, worker)
+        except OSError as exc:  # a full disk or a folder gone read-only: exit 3, say where
+            raise commit.environment_problem(exc, out_dir) or exc
         for result in results:
             findings.extend(result.findings)
         problems = _problems(loaded, findings)
@@ -146,17 +149,21 @@ def build(loaded: LoadedOutline, out_dir: Path, *, which: tuple[str, ...] = ARTI
             raise BuildError(errors)
         if strict and problems:
             raise OutlineError([_as_error(p) for p in problems])
-        written = []
+        targets = {}  # temp -> target
         for result in results:
             name = next(n for n, t in temps.items() if t == result.path)
-            target = out_dir / FILE_NAMES[name]
+            targets[result.path] = out_dir / FILE_NAMES[name]
             os.chmod(result.path, 0o644)
-            os.replace(result.path, target)
-            result.path = target
-            written.append(target)
+        manifest = make_manifest(loaded, results, problems, out_dir, targets)
+        temps[MANIFEST] = _temp_path(out_dir, MANIFEST)
+        temps[MANIFEST].write_bytes((json.dumps(manifest, indent=2) + "\n").encode())
+        os.chmod(temps[MANIFEST], 0o644)
+        targets[temps[MANIFEST]] = out_dir / MANIFEST
+        commit.Commit({target: temp for temp, target in targets.items()}).run()  # all or none
         temps.clear()
-        manifest = make_manifest(loaded, results, problems, out_dir)
-        _write_atomic(out_dir / MANIFEST, (json.dumps(manifest, indent=2) + "\n").encode())
+        for result in results:
+            result.path = targets[result.path]
+        written = [result.path for result in results]
     finally:
         if worker is not None:
             worker.close()
@@ -197,8 +204,12 @@ def _run_builders(loaded: LoadedOutline, temps: dict[str, Path], options: BuildO
 
 
 def make_manifest(loaded: LoadedOutline, results: list[BuildResult], warnings: list[Problem],
-                  out_dir: Path) -> dict:
-    """Return the build manifest: tool, outline digest, artifacts with digests, warnings."""
+                  out_dir: Path, targets: dict[Path, Path] | None = None) -> dict:
+    """Return the build manifest: tool, outline digest, artifacts with digests, warnings.
+
+    ``targets`` maps a result's (temporary) path to the path the manifest names it by.
+    """
+    shown = {r.path: (targets or {}).get(r.path, r.path) for r in results}
     outline_bytes = loaded.path.read_bytes() if loaded.path.is_file() else b""
     return {
         "tool": "deckgen",
@@ -206,8 +217,8 @@ def make_manifest(loaded: LoadedOutline, results: list[BuildResult], warnings: l
         "outline": {"path": loaded.document.file, "sha256": _sha256(outline_bytes)},
         "artifacts": [
             {
-                "path": str(r.path.relative_to(out_dir)) if r.path.is_relative_to(out_dir)
-                else str(r.path),
+                "path": str(shown[r.path].relative_to(out_dir))
+                if shown[r.path].is_relative_to(out_dir) else str(shown[r.path]),
                 "sha256": _sha256(r.path.read_bytes()),
                 "bytes": r.path.stat().st_size,
                 r.unit: r.count,
@@ -266,6 +277,7 @@ def _as_error(problem: Problem) -> Problem:
 def _prepare(out_dir: Path) -> None:
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
+        commit.sweep(out_dir)  # temporary files of killed builds
         probe = tempfile.NamedTemporaryFile(dir=out_dir, prefix=".deckgen-", delete=True)
         probe.close()
     except OSError as exc:
@@ -275,9 +287,7 @@ def _prepare(out_dir: Path) -> None:
 
 
 def _temp_path(out_dir: Path, name: str) -> Path:
-    fd, temp = tempfile.mkstemp(dir=out_dir, prefix=f".{name}.", suffix=Path(name).suffix)
-    os.close(fd)
-    return Path(temp)
+    return commit.temp_path(out_dir, name)  # named so a later build sweeps it after a kill
 
 
 def _write_atomic(path: Path, data: bytes) -> None:

@@ -49,6 +49,12 @@ def _reports_errors(func: Callable) -> Callable:
         except click.exceptions.Exit:
             raise
         except Exception as exc:  # a bug: say so plainly, show the traceback only on request
+            from .commit import environment_problem
+
+            problem = environment_problem(exc)  # a full disk, a read-only folder: exit 3
+            if problem is not None:
+                _err(f"deckgen: {problem}")
+                ctx.exit(problem.exit_code)
             if debug:
                 import traceback
 
@@ -395,9 +401,12 @@ def run() -> None:
     # A command makes long-lived objects (modules, the outline, a build's parts) and next to
     # no garbage cycles, so the cycle collector would only walk them again and again.
     # Builds pause it anyway; 'watch', which runs for hours, turns it back on.
+    from .commit import stop_cleanly
+
     gc.disable()
     try:
-        main(prog_name="deckgen")
+        with stop_cleanly():  # SIGTERM and SIGHUP unwind like Ctrl-C: temporary files go
+            main(prog_name="deckgen")
         code = 0
     except SystemExit as exc:
         code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
