@@ -140,7 +140,10 @@ def build(loaded: LoadedOutline, out_dir: Path, *, which: tuple[str, ...] = ARTI
         try:
             results = _run_builders(loaded, temps, options, worker)
         except OSError as exc:  # a full disk or a folder gone read-only: exit 3, say where
-            raise commit.environment_problem(exc, out_dir) or exc
+            fault = commit.environment_problem(exc, out_dir)
+            if fault is None:
+                raise
+            raise fault from None
         for result in results:
             findings.extend(result.findings)
         problems = _problems(loaded, findings)
