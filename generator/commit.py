@@ -89,6 +89,9 @@ class Commit:
             except OSError as exc:
                 self._restore(done)
                 raise problem(exc, target, "cannot be replaced") from None
+            except BaseException:  # stopped half-way (SIGTERM, Ctrl-C): put the old ones back
+                self._restore(done)
+                raise
         finally:
             for old in self._kept.values():
                 with contextlib.suppress(OSError):
@@ -176,6 +179,22 @@ def environment_problem(exc: BaseException, where: Path | None = None,
     if isinstance(exc, OSError) and exc.errno in _ENVIRONMENT:
         return problem(exc, exc.filename or where, "cannot be written" if where else "")
     return None
+
+
+def die_with_parent() -> None:
+    """Ask the system to kill this (forked) process when its parent dies, where it can (Linux).
+
+    A builder's process that outlived a killed build would go on writing its temporary file
+    after the next build swept it away.
+    """
+    import ctypes
+    import sys
+
+    if not sys.platform.startswith("linux"):
+        return
+    with contextlib.suppress(OSError, AttributeError):
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG
 
 
 class Terminated(KeyboardInterrupt):

@@ -5,7 +5,11 @@ from __future__ import annotations
 
 import io
 import os
+import hashlib
+import json
+import random
 import resource
+import signal
 import struct
 import subprocess
 import sys
@@ -451,3 +455,154 @@ def test_oversized_outlines_fail_fast_with_one_clear_error(tmp_path, case):
         assert len(result.stderr) < 2000, result.stderr[:3000]
         assert first
     assert time.monotonic() - started < 60
+
+
+# --- faults --------------------------------------------------------------------------------
+
+
+def _digests(out: Path) -> dict[str, str]:
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(out.iterdir())
+            if p.is_file()}
+
+
+def _temps(out: Path) -> list[str]:
+    return [p.name for p in out.iterdir() if p.name.startswith(".")]
+
+
+def _good_build(tmp_path: Path) -> dict[str, str]:
+    outline(tmp_path)
+    result = run("build", "outline.yaml", "--out", "out", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    outline(tmp_path, OUTLINE.replace("Hostile inputs", "A second build"))
+    return _digests(tmp_path / "out")
+
+
+def _consistent(out: Path) -> None:
+    """Assert the manifest names exactly the deck and brief that are in ``out``."""
+    manifest = json.loads((out / "manifest.json").read_text())
+    digests = _digests(out)
+    for artifact in manifest["artifacts"]:
+        assert digests[artifact["path"]] == artifact["sha256"], "a folder mixing two builds"
+
+
+def test_a_target_taken_by_a_folder_leaves_the_earlier_build_whole(tmp_path):
+    before = _good_build(tmp_path)
+    (tmp_path / "out" / "brief.pdf").unlink()
+    (tmp_path / "out" / "brief.pdf").mkdir()
+    del before["brief.pdf"]
+    result = run("build", "outline.yaml", "--out", "out", cwd=tmp_path)
+    assert_error(result, 3, "out/brief.pdf: is a folder; expected a file")
+    assert _digests(tmp_path / "out") == before
+    assert _temps(tmp_path / "out") == []
+
+
+def test_an_immutable_target_leaves_the_earlier_build_whole(tmp_path):
+    before = _good_build(tmp_path)
+    brief = tmp_path / "out" / "brief.pdf"
+    if subprocess.run(["chattr", "+i", str(brief)], capture_output=True).returncode != 0:
+        pytest.skip("cannot mark a file immutable here")
+    try:
+        result = run("build", "outline.yaml", "--out", "out", cwd=tmp_path)
+        assert_error(result, 3, "out/brief.pdf: cannot be replaced")
+        assert _digests(tmp_path / "out") == before
+        assert _temps(tmp_path / "out") == []
+    finally:
+        subprocess.run(["chattr", "-i", str(brief)])
+
+
+def test_a_file_size_limit_is_an_environment_error(tmp_path):
+    before = _good_build(tmp_path)
+
+    def small_files() -> None:
+        _limits()
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (20_000, 20_000))
+
+    environ = {**os.environ, "PYTHONPATH": str(ROOT)}
+    result = subprocess.run([sys.executable, "-m", "generator", "build", "outline.yaml", "--out",
+                             "out"], cwd=tmp_path, env=environ, capture_output=True, text=True,
+                            timeout=SECONDS, preexec_fn=small_files)
+    assert_error(result, 3, "out: cannot be written: File too large")
+    assert _digests(tmp_path / "out") == before
+    assert _temps(tmp_path / "out") == []
+
+
+def test_a_full_disk_is_an_environment_error(tmp_path):
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=60k", "tmpfs", str(disk)],
+                             capture_output=True)
+    if mounted.returncode != 0:
+        pytest.skip("cannot mount a small file system here")
+    try:
+        outline(disk)
+        result = run("build", "outline.yaml", "--out", "out", cwd=disk)
+        assert_error(result, 3, "out: cannot be written: No space left on device")
+        assert list((disk / "out").iterdir()) == []
+    finally:
+        subprocess.run(["umount", str(disk)])
+
+
+def _start(tmp_path: Path) -> subprocess.Popen:
+    environ = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.Popen([sys.executable, "-m", "generator", "build", "outline.yaml",
+                             "--out", "out"], cwd=tmp_path, env=environ, preexec_fn=_limits,
+                            stderr=subprocess.PIPE, text=True)
+
+
+def _wait_for_temps(process: subprocess.Popen, out: Path) -> bool:
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and process.poll() is None:
+        if any(name.startswith(".deckgen-tmp-") for name in _temps(out)):
+            return True
+        time.sleep(0.005)
+    return False
+
+
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGHUP, signal.SIGINT])
+def test_a_stopped_build_removes_its_temporary_files(tmp_path, sig):
+    before = _good_build(tmp_path)
+    process = _start(tmp_path)
+    if not _wait_for_temps(process, tmp_path / "out"):
+        process.wait()
+        pytest.skip("the build finished before it could be stopped")
+    process.send_signal(sig)
+    _, err = process.communicate(timeout=SECONDS)
+    assert process.returncode != 0, err
+    assert "Traceback" not in err, err
+    assert "interrupted; nothing was written" in err, err
+    assert _temps(tmp_path / "out") == [], err
+    assert _digests(tmp_path / "out") == before
+
+
+def test_temporary_files_of_a_killed_build_are_swept_by_the_next(tmp_path):
+    _good_build(tmp_path)
+    process = _start(tmp_path)
+    if not _wait_for_temps(process, tmp_path / "out"):
+        process.wait()
+        pytest.skip("the build finished before it could be killed")
+    process.kill()
+    process.communicate(timeout=SECONDS)
+    time.sleep(0.5)  # the brief's process may still be finishing its file
+    result = run("build", "outline.yaml", "--out", "out", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert _temps(tmp_path / "out") == []
+    _consistent(tmp_path / "out")
+
+
+def test_builds_killed_at_random_moments_never_leave_a_broken_folder(tmp_path):
+    from pptx import Presentation
+    from pypdf import PdfReader
+
+    _good_build(tmp_path)
+    rng = random.Random(13)
+    for n in range(6):
+        outline(tmp_path, OUTLINE.replace("Hostile inputs", f"Build number {n}"))
+        process = _start(tmp_path)
+        time.sleep(rng.uniform(0.2, 2.5))
+        process.kill()
+        process.communicate(timeout=SECONDS)
+        out = tmp_path / "out"
+        _consistent(out)
+        Presentation(str(out / "deck.pptx"))
+        assert PdfReader(str(out / "brief.pdf")).pages
