@@ -3,10 +3,10 @@ and memory, nothing half-written."""
 
 from __future__ import annotations
 
-import io
-import os
 import hashlib
+import io
 import json
+import os
 import random
 import resource
 import signal
