@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import __version__, commit, limits, workers
-from .errors import BuildError, EnvironmentProblem, OutlineError, Problem
+from .errors import BuildError, DeckgenError, EnvironmentProblem, OutlineError, Problem
 from .report import BuildOptions, BuildResult, Finding
 
 if TYPE_CHECKING:  # this module stays light: a build's worker forks right after importing it
@@ -129,6 +129,7 @@ def build(loaded: LoadedOutline, out_dir: Path, *, which: tuple[str, ...] = ARTI
     started = time.perf_counter()
     options = options or options_for(loaded)
     _prepare(out_dir)
+    _refuse_overwriting_inputs(loaded, out_dir, which)  # --out may not hold an input's name
     from . import lint
 
     findings = list(lint.findings(loaded.outline))
@@ -287,6 +288,28 @@ def _prepare(out_dir: Path) -> None:
         reason = exc.strerror or str(exc)
         raise EnvironmentProblem(f"{out_dir}: cannot write the output folder: {reason}; "
                                  "expected a writable folder (pass --out DIR)") from None
+
+
+def _refuse_overwriting_inputs(loaded: LoadedOutline, out_dir: Path,
+                               which: tuple[str, ...]) -> None:
+    """Raise DeckgenError (exit 1) when a file this build writes is a file it reads."""
+    from . import paths
+
+    outputs = [out_dir / FILE_NAMES[n] for n in which] + [out_dir / MANIFEST]
+    clashes = paths.overwritten_inputs(outputs, inputs_of(loaded))
+    if clashes:
+        target, source = clashes[0]
+        raise DeckgenError(f"{target}: would overwrite {source}, an input of this build; "
+                           "expected --out to name another folder")
+
+
+def inputs_of(loaded: LoadedOutline) -> list[Path]:
+    """Return every file the build of ``loaded`` reads: the outline, template, logo, images."""
+    outline = loaded.outline
+    found = [loaded.path, outline.brand.template, outline.brand.logo]
+    found += [slide.image for section in outline.sections for slide in section.slides
+              if getattr(slide, "image", None)]
+    return [Path(p) for p in found if p]
 
 
 def _temp_path(out_dir: Path, name: str) -> Path:

@@ -216,11 +216,16 @@ def init(directory: Path, force: bool) -> None:
     """
     starter = Path(__file__).parent / "starter" / "outline.yaml"
     target = directory / "outline.yaml"
+    if target.is_symlink():
+        raise EnvironmentProblem(f"{target}: is a symbolic link; expected no file there or a "
+                                 "plain one (deckgen does not write through links)")
     if target.exists() and not force:
         raise EnvironmentProblem(f"{target}: already exists; pass --force to overwrite it")
+    from .paths import write_new
+
     try:
         directory.mkdir(parents=True, exist_ok=True)
-        target.write_text(starter.read_text(encoding="utf-8"), encoding="utf-8")
+        write_new(target, starter.read_text(encoding="utf-8"), force=force)  # O_NOFOLLOW
     except OSError as exc:
         raise EnvironmentProblem(f"{directory}: cannot write: {exc.strerror or exc}") from None
     _err(f"wrote {target}; next: deckgen build {target} --out {directory / 'output'}")

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import limits, links, source, themes
+from . import limits, links, paths, source, themes
 from .errors import OutlineError, Problem
 from .model import SLIDE_KINDS, Brand, Outline, slug
 from .node import ValidationError
@@ -57,7 +57,8 @@ def validate(document: source.Document, base_dir: Path, *, allow_outside: bool =
     data = dict(data)
     if brand is not None:
         data["brand"] = brand
-    data["brand"] = _resolve_brand(data.get("brand"), base_dir, document, problems)
+    data["brand"] = _resolve_brand(data.get("brand"), base_dir, document, problems,
+                                   allow_outside)
     paths = _PathChecker(base_dir, document, allow_outside, problems)
     data = paths.resolve(data)
     problems.extend(_check_citations(document))
@@ -79,15 +80,17 @@ def validate(document: source.Document, base_dir: Path, *, allow_outside: bool =
 
 
 def _resolve_brand(value: Any, base_dir: Path, document: source.Document,
-                   problems: list[Problem]) -> Any:
+                   problems: list[Problem], allow_outside: bool = False) -> Any:
     """Return the outline's brand as a mapping: a theme by name or path, under overrides."""
     if value is None:
         value = themes.DEFAULT
+    outside = {"allow_outside": allow_outside, "root": base_dir}
     if isinstance(value, str):
-        theme = _load_theme(value, base_dir, document, ("brand",), problems, depth=0)
+        theme = _load_theme(value, base_dir, document, ("brand",), problems, depth=0, **outside)
         return {} if theme is None else theme
     if isinstance(value, dict) and isinstance(value.get("base"), str):
-        base = _load_theme(value["base"], base_dir, document, ("brand", "base"), problems, 0)
+        base = _load_theme(value["base"], base_dir, document, ("brand", "base"), problems, 0,
+                           **outside)
         if isinstance(base, dict):
             merged = _merge(base, {k: v for k, v in value.items() if k != "base"})
             if "logo" in value:
@@ -99,8 +102,14 @@ def _resolve_brand(value: Any, base_dir: Path, document: source.Document,
 
 
 def _load_theme(name: str, base_dir: Path, document: source.Document, where: tuple,
-                problems: list[Problem], depth: int) -> Any:
+                problems: list[Problem], depth: int, allow_outside: bool = False,
+                root: Path | None = None) -> Any:
     line, col = document.locate(where)
+    fault = paths.theme_problem(name, base_dir, root or base_dir, allow_outside,
+                                themes.BUNDLED_DIR)  # the same path checks as images
+    if fault:
+        problems.append(Problem(document.file, line, col, fault, format_path(where)))
+        return None
     path = themes.find(name, base_dir)
     if path is None:
         hint = _did_you_mean(name, themes.names(), "theme")
@@ -124,7 +133,8 @@ def _load_theme(name: str, base_dir: Path, document: source.Document, where: tup
             problems.extend(_problems_from(exc, theme))
             return None
     if isinstance(data.get("base"), str) and depth < 4:
-        base = _load_theme(data["base"], path.parent, theme, ("base",), problems, depth + 1)
+        base = _load_theme(data["base"], path.parent, theme, ("base",), problems, depth + 1,
+                           allow_outside, root or base_dir)
         if isinstance(base, dict):
             data = _merge(base, {k: v for k, v in data.items() if k != "base"})
     data = dict(data)
@@ -266,6 +276,10 @@ class _PathChecker:
         """Return the file ``value`` names, inside the outline's folder; None (and a problem)
         when it is outside or missing."""
         line, col = self.document.locate(where)
+        fault = paths.name_problem(value)  # too long, or a NUL: before the system sees it
+        if fault:
+            self.problems.append(Problem(self.document.file, line, col, fault, format_path(where)))
+            return None
         raw = Path(value)
         target = (base / raw).resolve() if not raw.is_absolute() else raw.resolve()
         if not self.allow_outside and not _inside(target, self.base) and not _inside(
@@ -273,6 +287,11 @@ class _PathChecker:
             self.problems.append(Problem(self.document.file, line, col,
                                          f"'{value}' is outside the outline's folder; expected "
                                          "a path inside it (or build with --allow-outside)",
+                                         format_path(where)))
+            return None
+        if paths.special(target):  # a FIFO or device: refused without opening it
+            self.problems.append(Problem(self.document.file, line, col, f"'{value}' is not a "
+                                         f"regular file (a FIFO or device); expected {what}",
                                          format_path(where)))
             return None
         if not target.is_file():

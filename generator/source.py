@@ -84,7 +84,11 @@ def read(path: Path, name: str | None = None) -> Document:
     try:
         if path.is_dir():
             raise _file_problem(name, "is a directory; expected a YAML outline file")
-        raw = path.read_bytes()
+        if not path.is_file() and path.exists():  # a FIFO or device: never opened
+            raise _file_problem(name, "is not a regular file (a FIFO or device); expected a "
+                                "YAML outline file")
+        with path.open("rb") as stream:  # at most one byte past the limit is read
+            raw = stream.read(MAX_BYTES + 1)
     except FileNotFoundError:
         raise _file_problem(name, "no such file; expected a YAML outline "
                             "(run 'deckgen init' to start one)") from None
@@ -93,7 +97,8 @@ def read(path: Path, name: str | None = None) -> Document:
     except OSError as exc:
         raise _file_problem(name, f"cannot be read: {exc.strerror or exc}") from None
     if len(raw) > MAX_BYTES:
-        raise _file_problem(name, f"is {len(raw):,} bytes; expected at most {MAX_BYTES:,}")
+        raise _file_problem(name, f"is more than {MAX_BYTES:,} bytes; expected at most "
+                            f"{MAX_BYTES:,}")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
