@@ -270,6 +270,13 @@ def _rebuild(outline: Path, out_dir: Path, brand: str | None, aspect: str | None
     except DeckgenError as exc:
         _err(f"deckgen: {exc}")
         return files
+    except Exception as exc:  # noqa: BLE001 - watching goes on; the next save may fix it
+        from .commit import environment_problem
+
+        problem = environment_problem(exc)
+        _err(f"deckgen: {problem}" if problem else f"deckgen: internal error: "
+             f"{type(exc).__name__}: {str(exc)[:300]}; not rebuilt, still watching")
+        return files
     for warning in summary.warnings:
         _err(str(warning))
     parts = [f"{_display(r.path)} ({r.count} {r.unit})" for r in summary.results]

@@ -35,10 +35,14 @@ def deck_to_pdf(deck: Path, out_dir: Path, timeout: float = 300) -> Path:
     """Render ``deck`` to PDF with LibreOffice Impress; return the PDF's path."""
     command = soffice()
     with tempfile.TemporaryDirectory(prefix="deckgen-lo-") as profile:
-        proc = subprocess.run(
-            [command, "--headless", "--norestore", f"-env:UserInstallation=file://{profile}",
-             "--convert-to", "pdf", "--outdir", str(out_dir), str(deck)],
-            capture_output=True, text=True, timeout=timeout)
+        try:
+            proc = subprocess.run(
+                [command, "--headless", "--norestore", f"-env:UserInstallation=file://{profile}",
+                 "--convert-to", "pdf", "--outdir", str(out_dir), str(deck)],
+                capture_output=True, text=True, timeout=timeout)
+        except (subprocess.TimeoutExpired, OSError) as exc:
+            raise EnvironmentProblem(f"LibreOffice could not render {deck}: {_why(exc)}; "
+                                     "expected a working LibreOffice") from None
     pdf = out_dir / (deck.stem + ".pdf")
     if proc.returncode != 0 or not pdf.is_file():
         raise EnvironmentProblem(f"LibreOffice could not render {deck}: "
@@ -48,8 +52,12 @@ def deck_to_pdf(deck: Path, out_dir: Path, timeout: float = 300) -> Path:
 
 def pdf_to_pngs(pdf: Path, out_dir: Path, prefix: str, dpi: int = 80) -> list[Path]:
     """Write one PNG per page of ``pdf`` as ``prefix-N.png``; return them in page order."""
-    subprocess.run([pdftoppm(), "-png", "-r", str(dpi), str(pdf), str(out_dir / prefix)],
-                   check=True, capture_output=True, timeout=300)
+    try:
+        subprocess.run([pdftoppm(), "-png", "-r", str(dpi), str(pdf), str(out_dir / prefix)],
+                       check=True, capture_output=True, timeout=300)
+    except (subprocess.CalledProcessError, subprocess.TimeoutExpired, OSError) as exc:
+        raise EnvironmentProblem(f"pdftoppm could not render {pdf}: {_why(exc)}; expected a "
+                                 "working pdftoppm (poppler-utils)") from None
     pages = sorted(out_dir.glob(f"{prefix}-*.png"), key=lambda p: int(p.stem.rsplit("-", 1)[1]))
     return pages
 
@@ -90,3 +98,16 @@ def preview(deck: Path | None, brief: Path | None, out_dir: Path) -> dict[str, l
     if brief is not None:
         written["pages"] = pdf_to_pngs(brief, out_dir, "page")
     return written
+
+
+def _why(exc: BaseException) -> str:
+    """Return a tool's failure in one short line: its own last words, or the reason."""
+    if isinstance(exc, subprocess.TimeoutExpired):
+        return f"it ran longer than {exc.timeout:.0f} s"
+    if isinstance(exc, subprocess.CalledProcessError):
+        said = exc.stderr.decode(errors="replace") if isinstance(exc.stderr, bytes) else (
+            exc.stderr or "")
+        lines = [line for line in said.strip().splitlines() if line.strip()]
+        last = lines[-1][:200] if lines else ""
+        return f"it exited with status {exc.returncode}" + (f" ({last})" if last else "")
+    return str(exc)[:200]

@@ -661,3 +661,46 @@ def test_init_refuses_to_write_through_a_symlink(tmp_path):
     for args in (["init", "new"], ["init", "new", "--force"]):
         assert_error(run(*args, cwd=tmp_path), 3, "is a symbolic link")
     assert not (tmp_path / "elsewhere.yaml").exists()
+
+
+# --- watch and preview ---------------------------------------------------------------------
+
+
+def test_watch_reports_an_unexpected_error_and_keeps_watching(tmp_path, monkeypatch, capsys):
+    from generator import build as builds
+    from generator import cli
+
+    outline(tmp_path)
+
+    def broken(*args, **kwargs):
+        raise ZeroDivisionError("division by zero")
+
+    monkeypatch.setattr(builds, "build", broken)
+    files = cli._rebuild(tmp_path / "outline.yaml", tmp_path / "out", None, None, False)
+    err = capsys.readouterr().err
+    assert tmp_path / "outline.yaml" in {Path(f) for f in files}
+    assert err.strip().splitlines() == [
+        "deckgen: internal error: ZeroDivisionError: division by zero; not rebuilt, still "
+        "watching"]
+
+
+def _tool(folder: Path, name: str, script: str) -> None:
+    path = folder / name
+    path.write_text("#!/bin/sh\n" + script)
+    path.chmod(0o755)
+
+
+def test_preview_reports_a_failing_tool_as_an_environment_error(tmp_path):
+    tools = tmp_path / "bin"
+    tools.mkdir()
+    # a LibreOffice that "renders" the deck by copying the brief, and a pdftoppm that fails
+    _tool(tools, "soffice", 'while [ "$1" != "--outdir" ]; do shift; done\n'
+          'cp "$(dirname "$3")/brief.pdf" "$2/deck.pdf"\n')
+    _tool(tools, "pdftoppm", 'echo "Syntax Error: Couldn\'t read xref table" >&2\nexit 99\n')
+    outline(tmp_path)
+    env = {"PATH": f"{tools}:{os.environ['PATH']}"}
+    assert_error(run("preview", "outline.yaml", "--out", "out", cwd=tmp_path, env=env), 3,
+                 "pdftoppm could not render", "it exited with status 99 (Syntax Error")
+    _tool(tools, "soffice", "sleep 0.1\nexit 1\n")
+    assert_error(run("preview", "outline.yaml", "--out", "out", cwd=tmp_path, env=env), 3,
+                 "LibreOffice could not render")
