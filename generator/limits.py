@@ -145,13 +145,15 @@ def _in_table(path: tuple) -> bool:
 
 
 def _walk(value: Any, path: tuple) -> Iterator[tuple[tuple, Any]]:
-    yield path, value
-    if isinstance(value, dict):
-        for key, item in value.items():
-            yield from _walk(item, (*path, key))
-    elif isinstance(value, list):
-        for i, item in enumerate(value):
-            yield from _walk(item, (*path, i))
+    """Yield (path, value) for ``value`` and everything in it, with a stack (no recursion)."""
+    stack = [(path, value)]
+    while stack:
+        path, value = stack.pop()
+        yield path, value
+        if isinstance(value, dict):
+            stack.extend(((*path, key), item) for key, item in reversed(value.items()))
+        elif isinstance(value, list):
+            stack.extend(((*path, i), value[i]) for i in range(len(value) - 1, -1, -1))
 
 
 def too_tall():

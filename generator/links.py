@@ -39,8 +39,6 @@ def findings(data: Any) -> Iterator[tuple[tuple, str]]:
     from .text import parse_inline
 
     for path, text in _texts(data, ()):
-        if "](" not in text:
-            continue
         for run in parse_inline(text):
             message = problem(run.link) if run.link else None
             if message:
@@ -60,11 +58,14 @@ def problems(document, format_path: Callable[[tuple], str]) -> list:
 
 
 def _texts(value: Any, path: tuple) -> Iterator[tuple[tuple, str]]:
-    if isinstance(value, str):
-        yield path, value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from _texts(item, (*path, key))
-    elif isinstance(value, list):
-        for i, item in enumerate(value):
-            yield from _texts(item, (*path, i))
+    """Yield (path, text) for every text in ``value``, with a stack (no recursion)."""
+    stack = [(path, value)]
+    while stack:
+        path, value = stack.pop()
+        if isinstance(value, str):
+            if "](" in value:
+                yield path, value
+        elif isinstance(value, dict):
+            stack.extend(((*path, key), item) for key, item in reversed(value.items()))
+        elif isinstance(value, list):
+            stack.extend(((*path, i), value[i]) for i in range(len(value) - 1, -1, -1))
