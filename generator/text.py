@@ -13,10 +13,12 @@ from pathlib import Path
 
 from . import brand as _brand
 
+# Labels, ids and URLs have a length cap so that an unclosed '[' costs a bounded scan, not
+# one to the end of the text (quadratic in a long paragraph); a URL may hold balanced '()'.
 _INLINE = re.compile(
     r"""\\(?P<esc>[\\*\[\]])
-    |\[@(?P<cite>[^\]\s]+)\]
-    |\[(?P<label>[^\]]+)\]\((?P<url>(?:[^()\s]|\([^()\s]*\))+)\)  # a URL may hold (balanced)
+    |\[@(?P<cite>[^\]\s]{1,200})\]
+    |\[(?P<label>[^\]]{1,1000})\]\((?P<url>(?:[^()\s]|\([^()\s]*\)){1,2000})\)
     |\*\*(?P<bold>.+?)\*\*
     |\*(?P<ital>[^*\s](?:[^*]*?[^*\s])?)\*
     """,
