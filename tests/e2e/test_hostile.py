@@ -704,3 +704,14 @@ def test_preview_reports_a_failing_tool_as_an_environment_error(tmp_path):
     _tool(tools, "soffice", "sleep 0.1\nexit 1\n")
     assert_error(run("preview", "outline.yaml", "--out", "out", cwd=tmp_path, env=env), 3,
                  "LibreOffice could not render")
+
+
+@pytest.mark.parametrize("text", [_long(19_990), "[" * 19_990, "[@" * 9_990, "*a" * 9_990],
+                         ids=["words", "brackets", "citations", "stars"])
+def test_a_paragraph_at_the_limit_builds_in_bounded_time(tmp_path, text):
+    outline(tmp_path, OUTLINE.replace("- A paragraph.", f"- '{text}'"))
+    started = time.monotonic()
+    result = run("build", "outline.yaml", "--out", "out", "--only", "brief", cwd=tmp_path,
+                 timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert time.monotonic() - started < 60
