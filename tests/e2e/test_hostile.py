@@ -715,3 +715,16 @@ def test_a_paragraph_at_the_limit_builds_in_bounded_time(tmp_path, text):
                  timeout=60)
     assert result.returncode == 0, result.stderr
     assert time.monotonic() - started < 60
+
+
+def test_watch_reports_a_hostile_template_in_one_line(tmp_path, capsys):
+    from generator import cli
+
+    data, expected = TEMPLATE_CASES["bomb"]
+    (tmp_path / "corp.pptx").write_bytes(data)
+    outline(tmp_path, OUTLINE + "brand:\n  template: corp.pptx\n")
+    cli._rebuild(tmp_path / "outline.yaml", tmp_path / "out", None, None, False)
+    lines = capsys.readouterr().err.strip().splitlines()
+    assert expected in lines[0] and "brand.template" in lines[0], lines
+    assert lines[1:] == ["deckgen: not rebuilt; fix the outline and save again"]
+    assert not (tmp_path / "out" / "deck.pptx").exists()
