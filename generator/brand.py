@@ -1,4 +1,7 @@
-"""Brand values shared by both builders: colours, type sizes, font files, contrast checks."""
+"""Brand values shared by both builders: colours and contrast, font files, line spacing.
+
+The deck's own type scale lives in ``deck/scale.py``; the brief's in ``brief/styles.py``.
+"""
 
 from __future__ import annotations
 
@@ -25,21 +28,8 @@ FALLBACK_METRICS = "LiberationSans"
 STYLES = {(False, False): "Regular", (True, False): "Bold", (False, True): "Italic",
           (True, True): "BoldItalic"}
 
-# --- type sizes (points) ----------------------------------------------------------
+# --- measures both builders use ---------------------------------------------------
 
-TITLE_PT = 30
-TITLE_MIN_PT = 24
-BODY_PT = 20
-BODY_MIN_PT = 14
-SUB_BULLET_DELTA_PT = 2
-TABLE_PT = 14
-TABLE_MIN_PT = 11
-TABLE_MAX_PT = 18
-"""A table slide with room to spare sets its text larger, up to this, to read from afar."""
-STAT_VALUE_PT = 44
-STAT_LABEL_PT = 16
-FOOTER_PT = 10
-SOURCE_NOTE_PT = 10
 LINE_SPACING = 1.2
 """Line height as a multiple of the font size, used by measurement and by the text frames."""
 

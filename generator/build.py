@@ -4,28 +4,73 @@ from __future__ import annotations
 
 import datetime as _dt
 import hashlib
+import importlib
 import json
 import os
 import tempfile
 import time
-import zipfile
-from dataclasses import dataclass, field, replace
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from . import __version__, commit, limits, workers
 from .errors import BuildError, DeckgenError, EnvironmentProblem, OutlineError, Problem
-from .report import BuildOptions, BuildResult, Finding
+from .report import BuildOptions, BuildResult, Finding, Progress
 
 if TYPE_CHECKING:  # this module stays light: a build's worker forks right after importing it
-    from .outline import LoadedOutline
+    from .loader import LoadedOutline
+    from .model import Outline
 
-ARTIFACTS = ("deck", "brief")
-FILE_NAMES = {"deck": "deck.pptx", "brief": "brief.pdf"}
+BUILDERS: dict[str, str] = {
+    "deck": "generator.deck:DeckBuilder",
+    "brief": "generator.brief:BriefBuilder",
+}
+"""The registry: artifact name -> 'module:class' of its builder, imported when first used.
+A new artifact is one entry here and one class that follows ``Builder``."""
+
+ARTIFACTS = tuple(BUILDERS)
 MANIFEST = "manifest.json"
 DEFAULT_EPOCH = 946684800
 """2000-01-01T00:00:00Z: the timestamp written into files when neither SOURCE_DATE_EPOCH
 nor the outline's meta.date gives one."""
+
+
+class Plan(Protocol):
+    """What a builder's ``plan`` returns: at least the layout findings it made."""
+
+    findings: list[Finding]
+
+
+class Builder(Protocol):
+    """One artifact made from the outline. Its file is called ``name + suffix``.
+
+    Importing the class is cheap; its library is imported by ``prepare``, ``plan`` or
+    ``build``. ``plan`` translates the outline in memory; ``findings`` returns the layout
+    findings (text shrunk, text that does not fit) a build would report, writing nothing and
+    doing no more work than they need; ``build`` writes the file and reports those same
+    findings. Content findings are the checks stage's (``checks``), not a builder's.
+    """
+
+    name: str  # 'deck': the CLI's --only value and the file's stem
+    suffix: str  # '.pptx'
+    unit: str  # what ``BuildResult.count`` counts: 'slides', 'pages'
+
+    def prepare(self) -> None:
+        """Import the builder's library and read what every build needs, ahead of the outline."""
+        ...
+
+    def plan(self, outline: Outline, options: BuildOptions) -> Plan:
+        """Return the artifact laid out in memory, with its layout findings; write nothing."""
+        ...
+
+    def findings(self, outline: Outline, options: BuildOptions) -> list[Finding]:
+        """Return the layout findings ``build`` would report; write nothing."""
+        ...
+
+    def build(self, outline: Outline, path: Path, options: BuildOptions) -> BuildResult:
+        """Write the artifact to ``path``; return what was written and the layout findings."""
+        ...
 
 
 @dataclass
@@ -36,20 +81,27 @@ class BuildSummary:
     warnings: list[Problem]
     manifest: dict
     seconds: float = 0.0
-    written: list[Path] = field(default_factory=list)
 
 
-def builder(name: str):
-    """Return the builder called ``name``; its library is imported only now."""
-    if name == "deck":
-        from .deck import DeckBuilder
+def builder_class(name: str) -> type[Builder]:
+    """Return the class of the builder called ``name``; its module is imported only now."""
+    try:
+        module, _, cls = BUILDERS[name].partition(":")
+    except KeyError:
+        raise ValueError(f"no builder '{name}'") from None
+    found: type[Builder] = getattr(importlib.import_module(module), cls)
+    return found
 
-        return DeckBuilder()
-    if name == "brief":
-        from .brief import BriefBuilder
 
-        return BriefBuilder()
-    raise ValueError(f"no builder '{name}'")
+def builder(name: str) -> Builder:
+    """Return a builder called ``name``."""
+    return builder_class(name)()
+
+
+def file_name(name: str) -> str:
+    """Return the name of the file the builder ``name`` writes: its name and suffix."""
+    cls = builder_class(name)
+    return cls.name + cls.suffix
 
 
 def prepare(which: tuple[str, ...] = ARTIFACTS) -> workers.Worker | None:
@@ -72,23 +124,24 @@ def warm(which: tuple[str, ...] = ARTIFACTS) -> None:
 
 
 def options_for(loaded: LoadedOutline, *, aspect: str | None = None,
-                progress: object = None) -> BuildOptions:
+                progress: Progress | None = None) -> BuildOptions:
     """Return the options of a build of ``loaded``.
 
     The slide shape is ``aspect`` when given, else the shape of the outline's template
     (when it is 16:9 or 4:3), else 16:9. Raises EnvironmentProblem as ``build_timestamp``.
     """
     return BuildOptions(timestamp=build_timestamp(loaded),
-                        aspect=aspect or loaded.template_shape or "16:9", progress=progress)
+                        aspect=aspect or loaded.template_shape or "16:9", progress=progress,
+                        template=loaded.template)
 
 
-def build_timestamp(loaded: LoadedOutline, environ: dict | None = None) -> _dt.datetime:
+def build_timestamp(loaded: LoadedOutline,
+                    environ: Mapping[str, str] | None = None) -> _dt.datetime:
     """Return the time written into every file: SOURCE_DATE_EPOCH, else meta.date, else 2000.
 
     Raises EnvironmentProblem when SOURCE_DATE_EPOCH is set but is not a whole number.
     """
-    environ = os.environ if environ is None else environ
-    raw = environ.get("SOURCE_DATE_EPOCH", "").strip()
+    raw = (os.environ if environ is None else environ).get("SOURCE_DATE_EPOCH", "").strip()
     if raw:
         try:
             epoch = int(raw)
@@ -103,15 +156,38 @@ def build_timestamp(loaded: LoadedOutline, environ: dict | None = None) -> _dt.d
     return _dt.datetime.fromtimestamp(DEFAULT_EPOCH, tz=_dt.UTC)
 
 
-def check(loaded: LoadedOutline, options: BuildOptions | None = None) -> list[Problem]:
-    """Lint the outline and lay the deck out in memory; return every finding as a Problem."""
-    options = options or options_for(loaded)
-    from . import lint
+def check(loaded: LoadedOutline, *, which: tuple[str, ...] = ARTIFACTS,
+          options: BuildOptions | None = None, strict: bool = False) -> list[Problem]:
+    """Find what ``build`` with the same arguments would find, writing nothing.
 
-    findings = list(lint.findings(loaded.outline))
-    plan = builder("deck").plan(loaded.outline, options)
-    findings.extend(getattr(plan, "findings", []))
-    return _problems(loaded, findings)
+    Runs the checks stage and lays out each artifact of ``which`` in memory. Returns the
+    warnings; raises BuildError or OutlineError exactly where ``build`` would.
+    """
+    options = options or options_for(loaded)
+    from . import checks
+
+    findings = checks.findings(loaded.outline) + _laid_out(loaded, which, options)
+    return verdict(loaded, findings, strict)
+
+
+def _laid_out(loaded: LoadedOutline, which: tuple[str, ...],
+              options: BuildOptions) -> list[Finding]:
+    """Return the layout findings of the builders in ``which``, made in memory."""
+    return [f for name in which for f in builder(name).findings(loaded.outline, options)]
+
+
+def verdict(loaded: LoadedOutline, findings: list[Finding], strict: bool) -> list[Problem]:
+    """Return the findings as located problems in file order, once each.
+
+    Raises BuildError (every problem) when one is an error, and OutlineError (every
+    warning, marked as an error under --strict) when ``strict`` and there is any warning.
+    """
+    problems = _problems(loaded, findings)
+    if any(p.severity == "error" for p in problems):
+        raise BuildError(problems)
+    if strict and problems:
+        raise OutlineError([_as_error(p) for p in problems])
+    return problems
 
 
 def build(loaded: LoadedOutline, out_dir: Path, *, which: tuple[str, ...] = ARTIFACTS,
@@ -121,23 +197,27 @@ def build(loaded: LoadedOutline, out_dir: Path, *, which: tuple[str, ...] = ARTI
 
     ``worker``, from ``prepare(which)``, builds the last artifact; it is closed on return.
 
-    Each file is written to a temporary file beside its target and renamed into place only
-    when every artifact built; a failed or interrupted build leaves earlier outputs as they
-    were. Returns a BuildSummary; raises BuildError when content cannot be laid out,
+    The checks stage runs first; when it finds an error no builder writes (each lays out in
+    memory instead, so every problem is reported, as ``check`` reports it). Each file is
+    written to a temporary file beside its target and renamed into place only when every
+    artifact built; a failed or interrupted build leaves earlier outputs as they were.
+    Returns a BuildSummary; raises BuildError when content cannot be drawn or laid out,
     OutlineError for warnings under ``strict``, EnvironmentProblem when ``out_dir`` is unusable.
     """
     started = time.perf_counter()
     options = options or options_for(loaded)
     _prepare(out_dir)
     _refuse_overwriting_inputs(loaded, out_dir, which)  # --out may not hold an input's name
-    from . import lint
+    from . import checks
 
-    findings = list(lint.findings(loaded.outline))
+    findings = checks.findings(loaded.outline)
     temps: dict[str, Path] = {}
     results: list[BuildResult] = []
     try:
+        if any(f.severity == "error" for f in findings):  # no builder writes; report all
+            verdict(loaded, findings + _laid_out(loaded, which, options), strict)
         for name in which:
-            temps[name] = _temp_path(out_dir, FILE_NAMES[name])
+            temps[name] = _temp_path(out_dir, file_name(name))
         try:
             results = _run_builders(loaded, temps, options, worker)
         except OSError as exc:  # a full disk or a folder gone read-only: exit 3, say where
@@ -147,16 +227,10 @@ def build(loaded: LoadedOutline, out_dir: Path, *, which: tuple[str, ...] = ARTI
             raise fault from None
         for result in results:
             findings.extend(result.findings)
-        problems = _problems(loaded, findings)
-        errors = [p for p in problems if p.severity == "error"]
-        if errors:
-            raise BuildError(errors)
-        if strict and problems:
-            raise OutlineError([_as_error(p) for p in problems])
+        problems = verdict(loaded, findings, strict)
         targets = {}  # temp -> target
-        for result in results:
-            name = next(n for n, t in temps.items() if t == result.path)
-            targets[result.path] = out_dir / FILE_NAMES[name]
+        for name, result in zip(which, results, strict=True):
+            targets[result.path] = out_dir / file_name(name)
             os.chmod(result.path, 0o644)
         manifest = make_manifest(loaded, results, problems, out_dir, targets)
         temps[MANIFEST] = _temp_path(out_dir, MANIFEST)
@@ -167,20 +241,16 @@ def build(loaded: LoadedOutline, out_dir: Path, *, which: tuple[str, ...] = ARTI
         temps.clear()
         for result in results:
             result.path = targets[result.path]
-        written = [result.path for result in results]
     finally:
         if worker is not None:
             worker.close()
         for temp in temps.values():
             temp.unlink(missing_ok=True)
-    return BuildSummary(results, problems, manifest, time.perf_counter() - started, written)
+    return BuildSummary(results, problems, manifest, time.perf_counter() - started)
 
 
-def _build_one(name: str, outline, temp: Path, options: BuildOptions) -> BuildResult:
-    result = builder(name).build(outline, temp, options)
-    if temp.suffix == ".pptx":
-        normalise_zip(temp, options.timestamp)
-    return result
+def _build_one(name: str, outline: Outline, temp: Path, options: BuildOptions) -> BuildResult:
+    return builder(name).build(outline, temp, options)
 
 
 def _run_builders(loaded: LoadedOutline, temps: dict[str, Path], options: BuildOptions,
@@ -189,7 +259,8 @@ def _run_builders(loaded: LoadedOutline, temps: dict[str, Path], options: BuildO
 
     The builders share nothing but the model, so on a machine with two or more cores the
     deck and the brief are made at the same time. Where processes cannot be forked, or
-    there is one builder or one core, they run one after the other.
+    there is one builder or one core, they run one after the other. Returns the results in
+    the order of ``temps``.
     """
     names = list(temps)
     if len(names) < 2 or not workers.can_fork():
@@ -233,35 +304,8 @@ def make_manifest(loaded: LoadedOutline, results: list[BuildResult], warnings: l
     }
 
 
-def normalise_zip(path: Path, when: _dt.datetime) -> None:
-    """Rewrite the zip at ``path`` with every entry stamped ``when``, in a fixed order."""
-    stamp = when.astimezone(_dt.UTC).timetuple()[:6]
-    stamp = max(stamp, (1980, 1, 1, 0, 0, 0))
-    with zipfile.ZipFile(path) as src:
-        if _is_normal(src, stamp):
-            return  # the deck builder writes its zip this way; rewriting would change nothing
-        entries = [(info.filename, src.read(info)) for info in src.infolist()]
-    first = [e for e in entries if e[0] == "[Content_Types].xml"]
-    rest = [e for e in entries if e[0] != "[Content_Types].xml"]
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as dst:
-        for name, data in first + rest:
-            info = zipfile.ZipInfo(name, date_time=stamp)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            info.create_system = 3
-            dst.writestr(info, data)
-
-
-def _is_normal(src: zipfile.ZipFile, stamp: tuple) -> bool:
-    """Whether every entry of ``src`` is already as ``normalise_zip`` would write it."""
-    infos = src.infolist()
-    return (bool(infos) and infos[0].filename == "[Content_Types].xml" and not src.comment
-            and all(i.date_time == stamp and i.compress_type == zipfile.ZIP_DEFLATED
-                    and i.external_attr == 0o644 << 16 and i.create_system == 3
-                    and not i.extra and not i.comment for i in infos))
-
-
 def _problems(loaded: LoadedOutline, findings: list[Finding]) -> list[Problem]:
+    """Return ``findings`` located in the outline's file, once each, in file order."""
     seen = set()
     out = []
     for f in findings:
@@ -274,8 +318,11 @@ def _problems(loaded: LoadedOutline, findings: list[Finding]) -> list[Problem]:
 
 
 def _as_error(problem: Problem) -> Problem:
+    """Return a warning as --strict reports it: still named a warning, and failing the run."""
+    if problem.severity == "error":
+        return problem
     return Problem(problem.file, problem.line, problem.column,
-                   f"{problem.message} (an error under --strict)", problem.path, "error")
+                   f"{problem.message} (an error under --strict)", problem.path, "warning")
 
 
 def _prepare(out_dir: Path) -> None:
@@ -295,7 +342,7 @@ def _refuse_overwriting_inputs(loaded: LoadedOutline, out_dir: Path,
     """Raise DeckgenError (exit 1) when a file this build writes is a file it reads."""
     from . import paths
 
-    outputs = [out_dir / FILE_NAMES[n] for n in which] + [out_dir / MANIFEST]
+    outputs = [out_dir / file_name(n) for n in which] + [out_dir / MANIFEST]
     clashes = paths.overwritten_inputs(outputs, inputs_of(loaded))
     if clashes:
         target, source = clashes[0]
@@ -307,8 +354,8 @@ def inputs_of(loaded: LoadedOutline) -> list[Path]:
     """Return every file the build of ``loaded`` reads: the outline, template, logo, images."""
     outline = loaded.outline
     found = [loaded.path, outline.brand.template, outline.brand.logo]
-    found += [slide.image for section in outline.sections for slide in section.slides
-              if getattr(slide, "image", None)]
+    found += [getattr(slide, "image", None) for section in outline.sections
+              for slide in section.slides]
     return [Path(p) for p in found if p]
 
 

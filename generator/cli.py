@@ -11,10 +11,11 @@ from typing import TYPE_CHECKING
 
 import click
 
-from . import __version__
+from . import __version__, runtime
 from .errors import BuildError, DeckgenError, EnvironmentProblem, OutlineError
 
 if TYPE_CHECKING:
+    from .report import Progress
     from .watch import LastBuild
 
 OUTLINE = click.argument("outline", default="outline.yaml", required=False,
@@ -51,10 +52,10 @@ def _reports_errors(func: Callable) -> Callable:
         except Exception as exc:  # a bug: say so plainly, show the traceback only on request
             from .commit import environment_problem
 
-            problem = environment_problem(exc)  # a full disk, a read-only folder: exit 3
-            if problem is not None:
-                _err(f"deckgen: {problem}")
-                ctx.exit(problem.exit_code)
+            fault = environment_problem(exc)  # a full disk, a read-only folder: exit 3
+            if fault is not None:
+                _err(f"deckgen: {fault}")
+                ctx.exit(fault.exit_code)
             if debug:
                 import traceback
 
@@ -74,7 +75,7 @@ def _display(path: Path) -> str:
 
 
 def _load(outline: Path, allow_outside: bool = False, brand: str | None = None):
-    from .outline import load
+    from .loader import load
 
     return load(outline, name=str(outline), allow_outside=allow_outside, brand=brand)
 
@@ -92,22 +93,36 @@ def main(debug: bool) -> None:
     """
 
 
+ARTIFACTS = ("deck", "brief")
+"""The --only choices: the names in ``build.BUILDERS`` (a test keeps the two alike)."""
+
+
+def _build_options(command: Callable) -> Callable:
+    """Add the options that ``build`` and ``check`` share, so a check predicts the build."""
+    for option in reversed([
+        click.option("--only", type=click.Choice(ARTIFACTS), help="Build one artifact only."),
+        click.option("--strict", is_flag=True, help="Treat every warning as an error (exit 1)."),
+        click.option("--brand",
+                     help="Use a bundled theme (see 'deckgen themes') or a theme file."),
+        click.option("--aspect", type=click.Choice(["16:9", "4:3"]),
+                     help="Slide shape [default: the template's, else 16:9]."),
+        click.option("--allow-outside", is_flag=True,
+                     help="Allow image and logo paths outside the outline's folder."),
+    ]):
+        command = option(command)
+    return command
+
+
 @main.command()
 @OUTLINE
 @click.option("--out", "out_dir", default="output", show_default=True,
               type=click.Path(file_okay=False, path_type=Path), help="Folder to write into.")
-@click.option("--only", type=click.Choice(["deck", "brief"]), help="Build one artifact only.")
-@click.option("--strict", is_flag=True, help="Treat every warning as an error (exit 1).")
+@_build_options
 @click.option("--json", "as_json", is_flag=True, help="Print the build manifest as JSON.")
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
-@click.option("--brand", help="Use a bundled theme (see 'deckgen themes') or a theme file.")
-@click.option("--aspect", type=click.Choice(["16:9", "4:3"]),
-              help="Slide shape [default: the template's, else 16:9].")
-@click.option("--allow-outside", is_flag=True,
-              help="Allow image and logo paths outside the outline's folder.")
 @_reports_errors
-def build(outline: Path, out_dir: Path, only: str | None, strict: bool, as_json: bool,
-          quiet: bool, brand: str | None, aspect: str | None, allow_outside: bool) -> None:
+def build(outline: Path, out_dir: Path, only: str | None, strict: bool, brand: str | None,
+          aspect: str | None, allow_outside: bool, as_json: bool, quiet: bool) -> None:
     """Build output/deck.pptx and output/brief.pdf from OUTLINE (default: outline.yaml).
 
     \b
@@ -137,7 +152,7 @@ def build(outline: Path, out_dir: Path, only: str | None, strict: bool, as_json:
         _err(f"wrote {', '.join(parts)} in {summary.seconds:.1f} s")
 
 
-def _progress(quiet: bool):
+def _progress(quiet: bool) -> Progress | None:
     """Return a progress callback for an interactive terminal, or None."""
     import os
 
@@ -156,30 +171,27 @@ def _progress(quiet: bool):
 
 @main.command()
 @OUTLINE
-@click.option("--strict", is_flag=True, help="Exit 1 on warnings too.")
-@click.option("--brand", help="Check with a bundled theme or theme file instead.")
-@click.option("--allow-outside", is_flag=True,
-              help="Allow image and logo paths outside the outline's folder.")
+@_build_options
 @_reports_errors
-def check(outline: Path, strict: bool, brand: str | None, allow_outside: bool) -> None:
-    """Validate and lint OUTLINE; write nothing.
+def check(outline: Path, only: str | None, strict: bool, brand: str | None,
+          aspect: str | None, allow_outside: bool) -> None:
+    """Validate OUTLINE and lay it out in memory; write nothing.
 
     \b
-    Reports every problem as FILE:LINE:COL: path: message, and warnings for text shrunk
-    below its size, low colour contrast, missing notes or sources, crowded slides.
+    Takes build's options and reports exactly what 'deckgen build' with them would, with the
+    same exit code: every problem as FILE:LINE:COL: path: message, and warnings for text
+    shrunk below its size, low colour contrast, missing notes or sources, crowded slides.
     Example:
-      deckgen check outline.yaml --strict
+      deckgen check outline.yaml --strict --aspect 4:3
     """
     from . import build as builds
 
+    which = (only,) if only else builds.ARTIFACTS
     loaded = _load(outline, allow_outside, brand)
-    problems = builds.check(loaded)
+    options = builds.options_for(loaded, aspect=aspect)
+    problems = builds.check(loaded, which=which, options=options, strict=strict)
     for problem in problems:
         _err(str(problem))
-    errors = [p for p in problems if p.severity == "error"]
-    if errors or (strict and problems):
-        _err(f"deckgen: {len(problems)} problem(s) in {outline}")
-        sys.exit(1)
     outline_model = loaded.outline
     slides = sum(len(s.slides) for s in outline_model.sections)
     _err(f"{outline}: ok ({len(outline_model.sections)} sections, {slides} slides in the "
@@ -256,12 +268,13 @@ def _rebuild(outline: Path, out_dir: Path, brand: str | None, aspect: str | None
         loaded = _load(outline, allow_outside, brand)
         files |= brand_files(loaded.outline)
         options = builds.options_for(loaded, aspect=aspect)
-        outputs = [out_dir / builds.FILE_NAMES[n] for n in builds.ARTIFACTS]
+        outputs = [out_dir / builds.file_name(n) for n in builds.ARTIFACTS]
         if last is not None and last.same(loaded.outline, outline, files, outputs):
             _err(f"[{time.strftime('%H:%M:%S')}] no change to the content; "
                  f"{', '.join(_display(p) for p in outputs)} left as they are")
             return files
-        summary = builds.build(loaded, out_dir, options=options)
+        with runtime.quick():
+            summary = builds.build(loaded, out_dir, options=options)
     except (OutlineError, BuildError) as exc:
         for problem in exc.problems:
             _err(str(problem))
@@ -273,8 +286,8 @@ def _rebuild(outline: Path, out_dir: Path, brand: str | None, aspect: str | None
     except Exception as exc:  # noqa: BLE001 - watching goes on; the next save may fix it
         from .commit import environment_problem
 
-        problem = environment_problem(exc)
-        _err(f"deckgen: {problem}" if problem else f"deckgen: internal error: "
+        fault = environment_problem(exc)
+        _err(f"deckgen: {fault}" if fault else f"deckgen: internal error: "
              f"{type(exc).__name__}: {str(exc)[:300]}; not rebuilt, still watching")
         return files
     for warning in summary.warnings:
@@ -306,8 +319,6 @@ def watch(outline: Path, out_dir: Path, brand: str | None, aspect: str | None,
     Example:
       deckgen watch outline.yaml --out output
     """
-    import gc
-
     from . import build as builds
     from .watch import LastBuild, Watcher
 
@@ -316,12 +327,12 @@ def watch(outline: Path, out_dir: Path, brand: str | None, aspect: str | None,
     def rebuild() -> set[Path]:
         return _rebuild(outline, out_dir, brand, aspect, allow_outside, last)
 
-    gc.enable()  # a long-running process: collect between rebuilds
     _err(f"watching {outline} (Ctrl+C to stop)")
     watcher = Watcher(rebuild(), rebuild)
     builds.warm()  # each rebuild's brief process now starts with reportlab and fonts loaded
     try:
-        watcher.run(interval)
+        with runtime.collecting():  # a long-running process: collect between rebuilds
+            watcher.run(interval)
     except KeyboardInterrupt:
         _err("stopped watching")
 
@@ -352,8 +363,8 @@ def preview(outline: Path, out_dir: Path, brand: str | None, aspect: str | None)
     loaded = _load(outline, False, brand)
     options = builds.options_for(loaded, aspect=aspect)
     summary = builds.build(loaded, out_dir, options=options)
-    written = previews.preview(out_dir / builds.FILE_NAMES["deck"],
-                               out_dir / builds.FILE_NAMES["brief"], out_dir / "preview")
+    written = previews.preview(out_dir / builds.file_name("deck"),
+                               out_dir / builds.file_name("brief"), out_dir / "preview")
     _err(f"wrote {len(written['slides'])} slide images, {len(written['pages'])} page images "
          f"and {_display(written['sheet'][0])} in {summary.seconds:.1f} s (build)")
 
@@ -369,12 +380,12 @@ def check_template(template: Path) -> None:
     Example:
       deckgen check-template corporate.pptx
     """
-    from . import templates
+    from .deck import template_report
 
     try:
-        lines, ok = templates.report(templates.read(template))
-    except templates.TemplateProblem as exc:
-        _err(f"{template}: {exc}" if exc.part else
+        lines, ok = template_report.check(template)
+    except template_report.TemplateProblem as exc:
+        _err(f"{template}: {exc}" if getattr(exc, "part", "") else
              f"{template}: cannot be used as a template: {exc}")
         sys.exit(1)
     for line in lines:
@@ -402,36 +413,23 @@ def themes() -> None:
 
 
 def run() -> None:
-    """The ``deckgen`` program: run the command line, collector paused, then leave at once.
+    """The ``deckgen`` program: run the command line under ``runtime.quick()``, then leave.
 
-    Every file is written and closed by the time a command returns, so the interpreter's
-    teardown (freeing each object of a build one by one, about 0.1 s after a build) is
-    skipped: output is flushed and the process exits with the command's status.
+    A one-shot command makes long-lived objects and next to no garbage cycles, so the cycle
+    collector stays paused for all of it; 'watch', which runs for hours, collects between
+    rebuilds. The process then ends at once (``runtime.leave``), unless traced or measured.
     """
-    import gc
-
-    # A command makes long-lived objects (modules, the outline, a build's parts) and next to
-    # no garbage cycles, so the cycle collector would only walk them again and again.
-    # Builds pause it anyway; 'watch', which runs for hours, turns it back on.
     from .commit import stop_cleanly
 
-    gc.disable()
     try:
-        with stop_cleanly():  # SIGTERM and SIGHUP unwind like Ctrl-C: temporary files go
+        with runtime.quick(), stop_cleanly():  # SIGTERM, SIGHUP unwind like Ctrl-C: temps go
             main(prog_name="deckgen")
         code = 0
     except SystemExit as exc:
         code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
         if exc.code is not None and not isinstance(exc.code, int):
             print(exc.code, file=sys.stderr)
-    for stream in (sys.stdout, sys.stderr):
-        try:
-            stream.flush()
-        except (OSError, ValueError):
-            code = code or 1
-    import os
-
-    os._exit(code)
+    runtime.leave(code)
 
 
 if __name__ == "__main__":  # pragma: no cover

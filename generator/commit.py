@@ -34,7 +34,7 @@ def sweep(folder: Path) -> list[Path]:
 
     Returns the files removed. Files of a process that still runs are left alone.
     """
-    removed = []
+    removed: list[Path] = []
     try:
         entries = list(os.scandir(folder))
     except OSError:

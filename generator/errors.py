@@ -46,6 +46,10 @@ class OutlineError(DeckgenError):
         self.problems = sorted(problems, key=lambda p: (p.file, p.line, p.column, p.message))
         super().__init__("\n".join(str(p) for p in self.problems))
 
+    def __reduce__(self) -> tuple:
+        """Pickle as the problems (a build's worker sends its errors back pickled)."""
+        return (type(self), (self.problems,))
+
 
 class BuildError(DeckgenError):
     """A build could not finish: the outline is fine but its content cannot be laid out."""
@@ -57,6 +61,10 @@ class BuildError(DeckgenError):
             problems = [Problem("", 0, 0, problems)]
         self.problems = problems
         super().__init__("\n".join(str(p) if p.file else p.message for p in problems))
+
+    def __reduce__(self) -> tuple:
+        """Pickle as the problems (a build's worker sends its errors back pickled)."""
+        return (type(self), (self.problems,))
 
 
 class EnvironmentProblem(DeckgenError):

@@ -163,7 +163,7 @@ def too_tall():
 
     return Finding(("sections",), "the brief has a table row or block of text taller than a "
                    "page; expected shorter table cells, fewer columns or shorter text",
-                   "layout", "error")
+                   "overflow", "error")
 
 
 # --- times written into files ------------------------------------------------------------

@@ -36,7 +36,7 @@ def problem(url: str) -> str | None:
 
 def findings(data: Any) -> Iterator[tuple[tuple, str]]:
     """Yield (path, message) for every inline link in the outline ``data`` that is refused."""
-    from .text import parse_inline
+    from .text.markup import parse_inline
 
     for path, text in _texts(data, ()):
         for run in parse_inline(text):

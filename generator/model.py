@@ -4,17 +4,16 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from collections.abc import Iterator
 from typing import Annotated, Any, Literal
 
 from .node import Node, Rules, Tagged, field
-from .node import json_schema as _json_schema
+from .node_schema import json_schema as _json_schema
 
 HEX_COLOUR = r"^#[0-9A-Fa-f]{6}$"
 IDENT = r"^[A-Za-z0-9][A-Za-z0-9_.-]*$"
 
 # A YAML number may stand for text (years, figures): 2024 -> '2024'.
-Cell = Annotated[str, Rules(numbers=True, schema={"type": ["string", "number"]})]
-"""A text value that may be written as a number."""
 Prose = Annotated[str, Rules(numbers=True, schema={"type": ["string", "number"]})]
 """Optional inline text that may be written as a number."""
 Text = Annotated[str, Rules(numbers=True, min_length=1,
@@ -89,11 +88,12 @@ class Brand(_Node):
 class Source(_Node):
     """A citable source. Text cites it as [@id]; stats, charts and tables by `source: id`."""
 
-    id: str = field(pattern=IDENT, description="Short unique id, e.g. idc-2024.")
+    id: str = field(pattern=IDENT, description="Short unique id, e.g. idc-2024.", shown="hidden")
     title: Text = field(description="Title of the document or page.")
     publisher: Prose | None = field(None, description="Who published it.")
     date: Prose | None = field(None, description="When: a year, YYYY-MM or YYYY-MM-DD.")
-    url: str | None = field(None, pattern=r"^https?://\S+$", description="Web address.")
+    url: str | None = field(None, pattern=r"^https?://\S+$", description="Web address.",
+                            shown="hidden")
 
 
 # --- slide parts ------------------------------------------------------------
@@ -116,7 +116,8 @@ class Stat(_Node):
     value: Text = field(description="The figure as shown, e.g. '169M' or '#3'.")
     label: Text = field(description="What the figure is, in a few words.")
     detail: Prose | None = field(None, description="A short line of context.")
-    source: str | None = field(None, description="Id of the source this figure comes from.")
+    source: str | None = field(None, description="Id of the source this figure comes from.",
+                               shown="hidden")
 
 
 class Series(_Node):
@@ -124,21 +125,23 @@ class Series(_Node):
 
     name: Text
     values: list[float | None] = field(min_length=1, description="One value per category; "
-                                       "null for a gap.")
+                                       "null for a gap.", shown="hidden")
 
 
 class Chart(_Node):
     """A native chart drawn from inline data."""
 
     type: Literal["bar", "column", "line", "pie", "doughnut"] = field(
-        description="bar (horizontal), column (vertical), line, pie or doughnut.")
-    categories: list[Text] = field(min_length=1, description="Category labels (x axis or slices).")
-    series: list[Series] = field(min_length=1,
+        description="bar (horizontal), column (vertical), line, pie or doughnut.", shown="hidden")
+    categories: list[Text] = field(min_length=1, description="Category labels (x axis or slices).",
+                                   shown="label")
+    series: list[Series] = field(min_length=1, shown="label",
                                  description="Data series; pie and doughnut take one.")
-    unit: Prose | None = field(None, description="Unit of the values, e.g. 'M units' or '%'.")
+    unit: Prose | None = field(None, description="Unit of the values, e.g. 'M units' or '%'.",
+                               shown="label")
     number_format: str | None = field(None, description="Excel number format for labels, "
-                                      "e.g. '0.0' or '0%'.")
-    source: str | None = field(None, description="Id of the source of the data.")
+                                      "e.g. '0.0' or '0%'.", shown="hidden")
+    source: str | None = field(None, description="Id of the source of the data.", shown="hidden")
     caption: Prose | None = field(None, description="One line under the chart.")
 
     def _after(self) -> None:
@@ -156,8 +159,9 @@ class Table(_Node):
     """A table: header row plus body rows; cells are inline text."""
 
     columns: list[Text] = field(min_length=1, description="Header cells.")
-    rows: list[list[Cell]] = field(min_length=1, description="Body rows, one cell per column.")
-    source: str | None = field(None, description="Id of the source of the table's data.")
+    rows: list[list[Prose]] = field(min_length=1, description="Body rows, one cell per column.")
+    source: str | None = field(None, description="Id of the source of the table's data.",
+                               shown="hidden")
     caption: Prose | None = None
 
     def _after(self) -> None:
@@ -196,29 +200,31 @@ class Column(_Node):
 
 class _Slide(_Node):
     title: Text = field(description="Slide title: a full-sentence headline works best.")
-    notes: Prose | None = field(None, description="Speaker notes.")
-    sources: list[str] = field(default_factory=list, description="Ids of sources the slide cites.")
-    layout: str | None = field(None, description="Name of the template layout to use.")
+    notes: Prose | None = field(None, description="Speaker notes.", shown="hidden")
+    sources: list[str] = field(default_factory=list, description="Ids of sources the slide cites.",
+                               shown="hidden")
+    layout: str | None = field(None, description="Name of the template layout to use.",
+                               shown="hidden")
 
 
 class BulletsSlide(_Slide):
     """Title and bullet points."""
 
-    kind: Literal["bullets"]
+    kind: Literal["bullets"] = field(shown="hidden")
     bullets: list[Bullet] = field(min_length=1)
 
 
 class StatsSlide(_Slide):
     """Two to four big numbers."""
 
-    kind: Literal["stats"]
+    kind: Literal["stats"] = field(shown="hidden")
     stats: list[Stat] = field(min_length=2, max_length=4)
 
 
 class ChartSlide(_Slide):
     """A native chart, optionally with a takeaway line."""
 
-    kind: Literal["chart"]
+    kind: Literal["chart"] = field(shown="hidden")
     chart: Chart
     takeaway: Prose | None = field(None, description="One sentence beside the chart.")
 
@@ -226,21 +232,21 @@ class ChartSlide(_Slide):
 class TableSlide(_Slide):
     """A native table."""
 
-    kind: Literal["table"]
+    kind: Literal["table"] = field(shown="hidden")
     table: Table
 
 
 class TimelineSlide(_Slide):
     """Dated events in order."""
 
-    kind: Literal["timeline"]
+    kind: Literal["timeline"] = field(shown="hidden")
     events: list[Event] = field(min_length=2)
 
 
 class QuoteSlide(_Slide):
     """A quotation with its attribution."""
 
-    kind: Literal["quote"]
+    kind: Literal["quote"] = field(shown="hidden")
     quote: Text
     attribution: Text = field(description="Who said or wrote it.")
     role: Prose | None = field(None, description="Their role or the occasion.")
@@ -249,7 +255,7 @@ class QuoteSlide(_Slide):
 class TwoColumnSlide(_Slide):
     """Two columns side by side."""
 
-    kind: Literal["two-column"]
+    kind: Literal["two-column"] = field(shown="hidden")
     left: Column
     right: Column
 
@@ -257,9 +263,10 @@ class TwoColumnSlide(_Slide):
 class ImageSlide(_Slide):
     """A picture with required alt text."""
 
-    kind: Literal["image"]
-    image: Text = field(description="Path to a PNG or JPEG, relative to the outline's folder.")
-    alt: Text = field(description="Alt text read by screen readers.")
+    kind: Literal["image"] = field(shown="hidden")
+    image: Text = field(description="Path to a PNG or JPEG, relative to the outline's folder.",
+                        shown="hidden")
+    alt: Text = field(description="Alt text read by screen readers.", shown="label")
     caption: Prose | None = None
 
 
@@ -277,13 +284,28 @@ SLIDE_KINDS = ("bullets", "stats", "chart", "table", "timeline", "quote", "two-c
 class Section(_Node):
     """A chapter of the story: prose for the brief, slides for the deck."""
 
-    id: str | None = field(None, pattern=IDENT, description="Id for links; default from title.")
+    id: str | None = field(None, pattern=IDENT, description="Id for links; default from title.",
+                           shown="hidden")
     title: Text
     summary: Prose | None = field(None, description="One-line summary for the agenda and divider.")
     prose: list[Text] = field(default_factory=list, description="Paragraphs of the brief.")
     key_points: list[Text] = field(default_factory=list, description="Takeaways of the section.")
     slides: list[Slide] = field(default_factory=list)
-    layout: str | None = field(None, description="Template layout for this section's slides.")
+    layout: str | None = field(None, description="Template layout for this section's slides.",
+                               shown="hidden")
+
+    @staticmethod
+    def id_from(given: str | None, title: str, index: int) -> str:
+        """Return the id of a section with id ``given`` (or None) and ``title`` at ``index``.
+
+        The rule: the section's own id, else its title as a slug, else 'section-N' (N counts
+        from 1). The loader applies it to raw data, the builders to the model.
+        """
+        return given or slug(title) or f"section-{index + 1}"
+
+    def resolved_id(self, index: int) -> str:
+        """Return this section's id when it is at ``index`` (0-based) in the outline."""
+        return Section.id_from(self.id, self.title, index)
 
 
 class Peer(_Node):
@@ -298,14 +320,14 @@ class Peer(_Node):
                                      "subject's approach against this peer, if it differs from "
                                      "the playbook's subject line.")
     takeaway: Text
-    notes: Prose | None = None
-    sources: list[str] = field(default_factory=list)
+    notes: Prose | None = field(None, shown="hidden")
+    sources: list[str] = field(default_factory=list, shown="hidden")
 
 
 class Dimension(_Node):
     """An axis of comparison, with the subject's position on it."""
 
-    id: str = field(pattern=IDENT)
+    id: str = field(pattern=IDENT, shown="hidden")
     label: Text
     subject: Text = field(description="The subject's approach on this dimension, in one line.")
 
@@ -321,9 +343,9 @@ class Playbook(_Node):
     peers: list[Peer] = field(min_length=1)
     takeaway: Text
     after: str | None = field(None, description="Id of the section the playbook follows; "
-                              "default: after the last section.")
-    notes: Prose | None = None
-    sources: list[str] = field(default_factory=list)
+                              "default: after the last section.", shown="hidden")
+    notes: Prose | None = field(None, shown="hidden")
+    sources: list[str] = field(default_factory=list, shown="hidden")
 
 
 # --- the outline ------------------------------------------------------------
@@ -336,7 +358,7 @@ class Outline(_Node):
 
     meta: Meta
     brand: Brand = field(default_factory=Brand, description="A brand mapping, the name of a "
-                         "bundled theme, or a path to a theme file.")
+                         "bundled theme, or a path to a theme file.", shown="hidden")
     summary: list[Text] = field(default_factory=list,
                                 description="Executive summary paragraphs for the brief.")
     key_figures: list[Stat] = field(default_factory=list, description="Headline figures for the "
@@ -346,12 +368,46 @@ class Outline(_Node):
     playbooks: list[Playbook] = field(default_factory=list)
     closing: Prose | None = field(None, description="Closing line for the last slide.")
 
+    def section_ids(self) -> list[str]:
+        """Return every section's id, in order (see ``Section.id_from``)."""
+        return [section.resolved_id(i) for i, section in enumerate(self.sections)]
 
-def section_id(section: Section, index: int) -> str:
-    """Return a section's id: its own, or one made from its title (``index`` is 0-based)."""
-    if section.id:
-        return section.id
-    return slug(section.title) or f"section-{index + 1}"
+    def placed_playbooks(self) -> dict[int, list[tuple[int, Playbook]]]:
+        """Return the playbooks by the index of the section they follow.
+
+        Each is given as (its index in ``playbooks``, the playbook), in outline order. A
+        playbook follows the section its ``after`` names; without ``after`` (or with an id
+        no section has, which the loader reports) it follows the last section.
+        """
+        ids = {sid: i for i, sid in enumerate(self.section_ids())}
+        last = len(self.sections) - 1
+        placed: dict[int, list[tuple[int, Playbook]]] = {}
+        for k, playbook in enumerate(self.playbooks):
+            where = ids.get(playbook.after, last) if playbook.after else last
+            placed.setdefault(where, []).append((k, playbook))
+        return placed
+
+
+def shown_text(node: object, path: tuple = (), *, labels: bool = True
+               ) -> Iterator[tuple[tuple, str]]:
+    """Yield (model path, text) for every text of ``node`` that a reader sees.
+
+    Fields declared ``shown="hidden"`` (ids, paths, notes, settings) are skipped, and so
+    are ``shown="label"`` fields (chart labels, alt text) unless ``labels`` is true.
+    """
+    if isinstance(node, str):
+        yield path, node
+    elif isinstance(node, (list, tuple)):
+        for i, item in enumerate(node):
+            yield from shown_text(item, (*path, i), labels=labels)
+    elif isinstance(node, dict):
+        for key, value in node.items():
+            yield from shown_text(value, (*path, key), labels=labels)
+    elif isinstance(node, Node):
+        for name, spec in type(node).fields.items():
+            if spec.shown == "text" or (labels and spec.shown == "label"):
+                yield from shown_text(getattr(node, name), (*path, name), labels=labels)
+
 
 
 def slug(title: str) -> str:

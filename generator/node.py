@@ -3,8 +3,9 @@
 The outline model (``model.py``) is written as classes of annotated fields, the way a
 validation library would take them. This module is the small engine under it: it turns the
 annotations into validators once, on first use, checks a whole document collecting every
-error (each with the path of the value it is about), builds the frozen nodes, and describes
-the same classes as a JSON Schema.
+error (each with the path of the value it is about), and builds the frozen nodes.
+
+``node_schema.py`` describes the same classes as a JSON Schema.
 
 It exists because every command starts by loading an outline, and a general-purpose
 validation library costs more to import and to prepare than deckgen's whole ``check``.
@@ -12,7 +13,7 @@ It knows only the forms the outline uses: text, numbers, dates, literals, option
 lists, mappings of text, nested nodes, and unions of nodes told apart by a tag key.
 
 Errors are dicts with ``type``, ``loc`` (the path into the data), ``input``, ``ctx`` and
-``msg``; ``outline.py`` turns them into located, worded problems.
+``msg``; ``loader/messages.py`` turns them into located, worded problems.
 """
 
 from __future__ import annotations
@@ -63,16 +64,18 @@ class Tagged:
 class Spec:
     """One field of a node: its name, type, default and rules."""
 
-    __slots__ = ("name", "annotation", "default", "factory", "description", "rules")
+    __slots__ = ("name", "annotation", "default", "factory", "description", "rules", "shown")
 
     def __init__(self, default: Any = _MISSING, factory: Callable[[], Any] | None = None,
-                 description: str | None = None, rules: Rules | None = None):
+                 description: str | None = None, rules: Rules | None = None,
+                 shown: str = "text"):
         self.name = ""
         self.annotation: Any = None
         self.default = default
         self.factory = factory
         self.description = description
         self.rules = rules
+        self.shown = shown
 
     @property
     def required(self) -> bool:
@@ -84,12 +87,18 @@ class Spec:
 
 def field(default: Any = _MISSING, *, default_factory: Callable[[], Any] | None = None,
           description: str | None = None, pattern: str | None = None,
-          min_length: int | None = None, max_length: int | None = None) -> Any:
-    """Declare a field's default, description and rules (the value of a class attribute)."""
+          min_length: int | None = None, max_length: int | None = None,
+          shown: str = "text") -> Any:
+    """Declare a field's default, description and rules (the value of a class attribute).
+
+    ``shown`` says how a reader meets the field's text: 'text' (read on a slide or page),
+    'label' (drawn as a chart label or kept as alt text, not counted as words) or 'hidden'
+    (never drawn: ids, paths, notes, settings).
+    """
     rules = None
     if pattern is not None or min_length is not None or max_length is not None:
         rules = Rules(pattern=pattern, min_length=min_length, max_length=max_length)
-    return Spec(default, default_factory, description, rules)
+    return Spec(default, default_factory, description, rules, shown)
 
 
 class ValidationError(ValueError):
@@ -111,7 +120,7 @@ class Node:
     ``_after()`` may raise ValueError when the fields do not fit together.
     """
 
-    model_fields: ClassVar[dict[str, Spec]] = {}
+    fields: ClassVar[dict[str, Spec]] = {}
     schema_title: ClassVar[str | None] = None
     _validator: ClassVar[Validator | None] = None
 
@@ -119,23 +128,23 @@ class Node:
         super().__init_subclass__(**kwargs)
         fields: dict[str, Spec] = {}
         for base in reversed(cls.__mro__[1:]):
-            fields.update(getattr(base, "model_fields", {}))
+            fields.update(getattr(base, "fields", {}))
         for name, annotation in cls.__dict__.get("__annotations__", {}).items():
             if name.startswith("_") or "ClassVar" in str(annotation):
                 continue
             value = cls.__dict__.get(name, _MISSING)
             given = value if isinstance(value, Spec) else Spec(value)
-            spec = Spec(given.default, given.factory, given.description, given.rules)
+            spec = Spec(given.default, given.factory, given.description, given.rules, given.shown)
             spec.name = name
             spec.annotation = annotation
             fields[name] = spec
             if name in cls.__dict__:
                 delattr(cls, name)
-        cls.model_fields = fields
+        cls.fields = fields
         cls._validator = None
 
     def __init__(self, **values: Any):
-        fields = type(self).model_fields
+        fields = type(self).fields
         unknown = set(values) - set(fields)
         if unknown:
             raise TypeError(f"{type(self).__name__} has no field {sorted(unknown)[0]!r}")
@@ -149,7 +158,7 @@ class Node:
                 state[name] = spec.make_default()
 
     @classmethod
-    def model_validate(cls, data: Any) -> Any:
+    def parse(cls, data: Any) -> Any:
         """Return the node ``data`` describes; raises ValidationError listing every error."""
         errors: Errors = []
         value = validator(cls)(data, (), errors)
@@ -197,14 +206,15 @@ def validator(cls: type[Node]) -> Validator:
     return made
 
 
-def _hints(cls: type[Node]) -> dict[str, Any]:
+def field_types(cls: type[Node]) -> dict[str, Any]:
+    """Return the annotation of each of ``cls``'s fields, resolved."""
     namespace: dict[str, Any] = {}
     for base in reversed(cls.__mro__):
         namespace.update(vars(sys.modules[base.__module__]))
     hints = {}
     for base in reversed(cls.__mro__):
         for name, annotation in base.__dict__.get("__annotations__", {}).items():
-            if name in cls.model_fields:
+            if name in cls.fields:
                 if isinstance(annotation, str):
                     annotation = eval(annotation, namespace)  # noqa: S307 - our own source
                 hints[name] = annotation
@@ -212,8 +222,8 @@ def _hints(cls: type[Node]) -> dict[str, Any]:
 
 
 def _node_validator(cls: type[Node]) -> Validator:
-    fields = cls.model_fields
-    hints = _hints(cls)
+    fields = cls.fields
+    hints = field_types(cls)
     checks = {name: _compile(hints[name], spec.rules) for name, spec in fields.items()}
     specs = list(fields.items())
     before = cls.__dict__.get("_before")
@@ -264,7 +274,7 @@ def _compile(tp: Any, rules: Rules | None = None) -> Validator:
     origin = typing.get_origin(tp)
     if origin is typing.Annotated:
         inner, *extras = typing.get_args(tp)
-        merged = _merge_rules([e for e in extras if isinstance(e, Rules)] + [rules])
+        merged = merge_rules([*(e for e in extras if isinstance(e, Rules)), rules])
         tag = next((e.key for e in extras if isinstance(e, Tagged)), None)
         if tag is not None:
             return _tagged(typing.get_args(inner), tag)
@@ -296,7 +306,8 @@ def _compile(tp: Any, rules: Rules | None = None) -> Validator:
     raise TypeError(f"unsupported annotation {tp!r}")
 
 
-def _merge_rules(found: list[Rules | None]) -> Rules | None:
+def merge_rules(found: list[Rules | None]) -> Rules | None:
+    """Return one Rules with every constraint set in ``found`` (later ones win), or None."""
     found = [r for r in found if r is not None]
     if not found:
         return None
@@ -424,7 +435,7 @@ def _mapping(item: Validator) -> Validator:
 def _tagged(options: tuple, key: str) -> Validator:
     by_tag: dict[str, type[Node]] = {}
     for option in options:
-        tag = typing.get_args(_hints(option)[key])[0]
+        tag = typing.get_args(field_types(option)[key])[0]
         by_tag[tag] = option
     expected = ", ".join(repr(t) for t in by_tag)
 
@@ -460,115 +471,3 @@ def _or_list(items: list[str]) -> str:
 
 def _dotted(loc: tuple) -> str:
     return ".".join(str(part) for part in loc) or "(top)"
-
-
-# --- JSON Schema ---------------------------------------------------------------------
-
-
-def json_schema(root: type[Node]) -> dict[str, Any]:
-    """Return the JSON Schema (draft 2020-12 shapes) of node class ``root``."""
-    defs: dict[str, dict] = {}
-    top = _node_schema(root, defs)
-    return _sorted({"$defs": defs, **top})
-
-
-def _sorted(value: Any, key: str = "") -> Any:
-    """Return ``value`` with every mapping's keys in order, but fields in declared order."""
-    if isinstance(value, dict):
-        items = value.items() if key == "properties" else sorted(value.items())
-        return {k: _sorted(v, k) for k, v in items}
-    if isinstance(value, list):
-        return [_sorted(v) for v in value]
-    return value
-
-
-def _node_schema(cls: type[Node], defs: dict[str, dict]) -> dict[str, Any]:
-    hints = _hints(cls)
-    properties: dict[str, Any] = {}
-    required = []
-    for name, spec in cls.model_fields.items():
-        prop = _type_schema(hints[name], spec.rules, defs)
-        if spec.required:
-            required.append(name)
-        elif spec.factory is None and not isinstance(spec.default, Node):
-            prop["default"] = spec.default
-        if spec.description:
-            prop["description"] = spec.description
-        if not _refers(prop):
-            prop["title"] = name.replace("_", " ").title()
-        properties[name] = dict(sorted(prop.items()))
-    out: dict[str, Any] = {"additionalProperties": False}
-    if cls.__doc__:
-        out["description"] = _doc(cls)
-    out["properties"] = properties
-    if required:
-        out["required"] = required
-    out["title"] = cls.schema_title or cls.__name__
-    out["type"] = "object"
-    return out
-
-
-def _refers(schema: dict[str, Any]) -> bool:
-    """Whether ``schema`` is a node (or an optional node), which takes no title of its own."""
-    return "$ref" in schema or any("$ref" in s for s in schema.get("anyOf", ()))
-
-
-def _doc(cls: type) -> str:
-    return " ".join(cls.__doc__.split()) if cls.__doc__ else ""
-
-
-def _ref(cls: type[Node], defs: dict[str, dict]) -> dict[str, Any]:
-    if cls.__name__ not in defs:
-        defs[cls.__name__] = {}  # placeholder against recursion
-        defs[cls.__name__] = _node_schema(cls, defs)
-    return {"$ref": f"#/$defs/{cls.__name__}"}
-
-
-def _type_schema(tp: Any, rules: Rules | None, defs: dict[str, dict]) -> dict[str, Any]:
-    origin = typing.get_origin(tp)
-    if origin is typing.Annotated:
-        inner, *extras = typing.get_args(tp)
-        merged = _merge_rules([e for e in extras if isinstance(e, Rules)] + [rules])
-        if merged is not None and merged.schema is not None:
-            return dict(merged.schema)
-        tag = next((e.key for e in extras if isinstance(e, Tagged)), None)
-        if tag is not None:
-            options = typing.get_args(inner)
-            refs = [_ref(o, defs) for o in options]
-            mapping = {typing.get_args(_hints(o)[tag])[0]: r["$ref"]
-                       for o, r in zip(options, refs, strict=True)}
-            return {"discriminator": {"mapping": dict(sorted(mapping.items())),
-                                      "propertyName": tag}, "oneOf": refs}
-        return _type_schema(inner, merged, defs)
-    if origin in (typing.Union, types.UnionType):
-        options = [a for a in typing.get_args(tp) if a is not type(None)]
-        return {"anyOf": [_type_schema(options[0], rules, defs), {"type": "null"}]}
-    if origin is list:
-        out = {"items": _type_schema(typing.get_args(tp)[0], None, defs), "type": "array"}
-        if rules and rules.min_length is not None:
-            out["minItems"] = rules.min_length
-        if rules and rules.max_length is not None:
-            out["maxItems"] = rules.max_length
-        return out
-    if origin is dict:
-        return {"additionalProperties": _type_schema(typing.get_args(tp)[1], None, defs),
-                "type": "object"}
-    if origin is typing.Literal:
-        values = list(typing.get_args(tp))
-        if len(values) == 1:
-            return {"const": values[0], "type": "string"}
-        return {"enum": values, "type": "string"}
-    if tp is str:
-        out = {"type": "string"}
-        if rules and rules.pattern:
-            out["pattern"] = rules.pattern
-        if rules and rules.min_length is not None:
-            out["minLength"] = rules.min_length
-        return dict(sorted(out.items()))
-    if tp is float:
-        return {"type": "number"}
-    if tp is _dt.date:
-        return {"format": "date", "type": "string"}
-    if isinstance(tp, type) and issubclass(tp, Node):
-        return _ref(tp, defs)
-    raise TypeError(f"unsupported annotation {tp!r}")

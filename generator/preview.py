@@ -64,7 +64,7 @@ def pdf_to_pngs(pdf: Path, out_dir: Path, prefix: str, dpi: int = 80) -> list[Pa
 
 def contact_sheet(images: list[Path], target: Path, columns: int = 4, width: int = 1600) -> Path:
     """Lay ``images`` out in a grid on one PNG at ``target``; return its path."""
-    from PIL import Image  # Pillow comes with python-pptx
+    from PIL import Image  # Pillow, declared in pyproject.toml
 
     if not images:
         raise EnvironmentProblem("no slide images to put on a contact sheet")
@@ -76,7 +76,7 @@ def contact_sheet(images: list[Path], target: Path, columns: int = 4, width: int
     sheet = Image.new("RGB", (width, rows * cell_h + gap * (rows + 1)), (230, 232, 236))
     for i, path in enumerate(images):
         with Image.open(path) as img:
-            thumb = img.convert("RGB").resize((cell_w, cell_h), Image.LANCZOS)
+            thumb = img.convert("RGB").resize((cell_w, cell_h), Image.Resampling.LANCZOS)
         x = gap + (i % columns) * (cell_w + gap)
         y = gap + (i // columns) * (cell_h + gap)
         sheet.paste(thumb, (x, y))

@@ -3,23 +3,34 @@
 from __future__ import annotations
 
 import datetime as _dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, Literal
+
+FindingCode = Literal["shrunk", "overflow", "contrast", "notes", "unsourced", "wordy", "glyph",
+                      "font"]
+"""The kinds of finding: 'shrunk' and 'overflow' are a builder's layout findings, the others
+come from the checks stage."""
+
+Severity = Literal["warning", "error"]
+
+Progress = Callable[[int, int], None]
+"""Called with (done, total) as a builder makes its slides or pages."""
 
 
 @dataclass(frozen=True)
 class Finding:
-    """Something a builder or the linter noticed, at a model path such as ('sections', 1).
+    """Something a builder or the checks stage noticed, at a model path such as ('sections', 1).
 
     ``severity`` is 'warning' (a build goes on; ``--strict`` fails it) or 'error' (the
-    output cannot be made). ``code`` names the kind: 'shrunk', 'overflow', 'contrast',
-    'notes', 'alt-text', 'unsourced', 'wordy', 'glyph', 'font'.
+    output cannot be made). ``code`` names the kind (see ``FindingCode``).
     """
 
     path: tuple
     message: str
-    code: str
-    severity: str = "warning"
+    code: FindingCode
+    severity: Severity = "warning"
 
 
 @dataclass(frozen=True)
@@ -28,7 +39,10 @@ class BuildOptions:
 
     timestamp: _dt.datetime = _dt.datetime(2000, 1, 1, tzinfo=_dt.UTC)
     aspect: str = "16:9"
-    progress: object = None  # callable(done, total) or None
+    progress: Progress | None = None
+    template: Any = None
+    """The brand's template as the loader parsed it (``deck.template_reader.Template``), so
+    the deck is written from the bytes already read; None reads it when it is needed."""
 
 
 @dataclass

@@ -7,6 +7,7 @@ import stat
 import zipfile
 import zlib
 from pathlib import Path
+from typing import BinaryIO
 
 MAX_ARCHIVE_BYTES = 256 * 1024 * 1024
 """Largest package file opened at all (a template is a few MB)."""
@@ -47,8 +48,27 @@ def check_regular(path: Path) -> os.stat_result:
     return st
 
 
+def read_package(path: Path) -> bytes:
+    """Return the bytes of the package at ``path``: a regular file within the size limit.
+
+    Raises PackageProblem.
+    """
+    st = check_regular(path)
+    if st.st_size > MAX_ARCHIVE_BYTES:
+        raise PackageProblem("", f"is {st.st_size:,} bytes; expected at most "
+                             f"{MAX_ARCHIVE_BYTES:,}")
+    try:
+        with open(path, "rb") as stream:
+            return stream.read(MAX_ARCHIVE_BYTES + 1)
+    except OSError as exc:
+        raise PackageProblem("", f"cannot be read: {exc.strerror or exc}") from None
+
+
 class SafeZipFile(zipfile.ZipFile):
     """A read-only ZipFile whose entries were all checked on opening.
+
+    ``file`` is a path (checked to be a regular file of a bounded size) or bytes in memory
+    read by ``read_package``.
 
     Opening refuses special files, oversized archives, too many entries, encrypted entries,
     compression methods other than stored and deflate, entries that inflate beyond the
@@ -57,14 +77,15 @@ class SafeZipFile(zipfile.ZipFile):
     size. Raises PackageProblem.
     """
 
-    def __init__(self, path: Path | str, what: str = "zip package"):
-        path = Path(path)
-        st = check_regular(path)
-        if st.st_size > MAX_ARCHIVE_BYTES:
-            raise PackageProblem("", f"is {st.st_size:,} bytes; expected at most "
-                                 f"{MAX_ARCHIVE_BYTES:,}")
+    def __init__(self, file: Path | str | BinaryIO, what: str = "zip package"):
+        if isinstance(file, (str, Path)):
+            file = Path(file)
+            st = check_regular(file)
+            if st.st_size > MAX_ARCHIVE_BYTES:
+                raise PackageProblem("", f"is {st.st_size:,} bytes; expected at most "
+                                     f"{MAX_ARCHIVE_BYTES:,}")
         try:
-            super().__init__(path)
+            super().__init__(file)
         except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, OSError) as exc:
             raise PackageProblem("", f"not a readable {what} ({_short(exc)})") from None
         try:
@@ -125,7 +146,7 @@ class SafeZipFile(zipfile.ZipFile):
         """Whether the package holds an entry called ``name``."""
         return name in self._sizes
 
-    def read(self, name, pwd=None) -> bytes:  # type: ignore[override]
+    def read(self, name, pwd=None) -> bytes:
         """Return the entry's bytes, read in chunks up to its checked size."""
         key = name.filename if isinstance(name, zipfile.ZipInfo) else name
         if key not in self._sizes:

@@ -15,7 +15,7 @@ from .errors import OutlineError, Problem
 try:  # libyaml's parser is several times faster; the pure-Python one behaves the same
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _Loader
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 MAX_BYTES = 20 * 1024 * 1024
 """Largest outline file read, so a runaway file fails fast instead of filling memory."""

@@ -15,7 +15,10 @@ import os
 import signal
 import struct
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import threading
 
 from .errors import BuildError
 
@@ -34,8 +37,8 @@ class Worker:
         self.name = name
         job_r, self._job_w = os.pipe()
         self._result_r, result_w = os.pipe()
-        self._sender = None
-        self.pid = os.fork()
+        self._sender: threading.Thread | None = None
+        self.pid: int | None = os.fork()
         if self.pid == 0:  # the child: never returns
             os.close(self._job_w)
             os.close(self._result_r)

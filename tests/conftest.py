@@ -1,4 +1,4 @@
-"""Shared test options and helpers."""
+"""Shared test options and fixtures; shared functions live in helpers.py."""
 
 from __future__ import annotations
 
@@ -6,10 +6,13 @@ import pytest
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption("--update-golden", action="store_true",
-                     help="Rewrite the expected-output files from the current behaviour.")
+    parser.addoption("--update-goldens", "--update-golden", action="store_true",
+                     dest="update_goldens",
+                     help="Rewrite the expected-output (golden) files from the current "
+                          "behaviour; review the diff. Without it a missing golden fails.")
 
 
 @pytest.fixture
 def update_golden(request: pytest.FixtureRequest) -> bool:
-    return bool(request.config.getoption("--update-golden"))
+    """True when the run was asked to rewrite golden files (``--update-goldens``)."""
+    return bool(request.config.getoption("update_goldens"))

@@ -2,16 +2,27 @@
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from .. import runtime
 from ..model import Fonts, Outline
-from ..report import BuildOptions, BuildResult
-from .story import BriefPlan
+from ..report import BuildOptions, BuildResult, Finding
+
+if TYPE_CHECKING:
+    from .story import BriefPlan
 
 __all__ = ["BriefBuilder", "BriefPlan"]
+
+
+def __getattr__(name: str) -> object:
+    """Import the plan type on first use: the builder's registry imports this package, and
+    reportlab should load only when a brief is made."""
+    if name == "BriefPlan":
+        from .story import BriefPlan
+
+        return BriefPlan
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 class BriefBuilder:
@@ -19,6 +30,7 @@ class BriefBuilder:
 
     name = "brief"
     suffix = ".pdf"
+    unit = "pages"
 
     def prepare(self) -> None:
         """Import what a build needs and read the default fonts, ahead of the outline."""
@@ -30,59 +42,38 @@ class BriefBuilder:
         register(fonts.heading)
 
     def plan(self, outline: Outline, options: BuildOptions | None = None) -> BriefPlan:
-        """Return the brief's story and findings; reads and writes no file."""
+        """Return the brief's story and layout findings; reads and writes no file."""
         from .story import plan
 
         return plan(outline, options or BuildOptions())
 
+    def findings(self, outline: Outline, options: BuildOptions | None = None
+                 ) -> list[Finding]:
+        """Return the layout findings a build would report: none yet (the brief flows its
+        text onto more pages; what it cannot draw is the checks stage's). Imports nothing,
+        so ``deckgen check`` stays quick; a test keeps it equal to ``plan`` and ``build``."""
+        return []
+
     def build(self, outline: Outline, path: Path | str,
               options: BuildOptions | None = None) -> BuildResult:
-        """Write the brief to ``path``; return its page count and findings.
+        """Write the brief to ``path``; return its page count and layout findings.
 
-        When a character cannot be drawn the PDF is not written and the result carries
-        the 'glyph' errors.
+        Characters no font draws are the checks stage's errors (``checks.glyphs``): a build
+        stops before any builder runs when it finds one.
         """
         from reportlab.platypus.doctemplate import LayoutError
 
         from ..limits import too_tall
-        from .pages import BriefDocument
+        from .pages import BriefDocument  # reportlab is loaded now, before its settings
 
         options = options or BuildOptions()
         path = Path(path)
-        with _quick_settings():
+        with runtime.quick():
             brief = self.plan(outline, options)
-            if any(f.severity == "error" for f in brief.findings):
-                return BuildResult(path, 0, "pages", brief.findings)
             doc = BriefDocument(str(path), outline, brief.context, options.timestamp,
                                 brief.total)
             try:
                 doc.multiBuild(brief.story)
             except LayoutError:  # a block taller than a page: an error, not a crash
-                return BuildResult(path, 0, "pages", [*brief.findings, too_tall()])
-        return BuildResult(path, brief.total.total or 0, "pages", brief.findings)
-
-
-@contextmanager
-def _quick_settings() -> Iterator[None]:
-    """Set Python and reportlab, while a brief is made, to skip three costs; then reset them.
-
-    - The cycle collector is paused: the story lives until the file is written, and the
-      collector would walk it again each time it grew, a cost that grows faster than the
-      brief. Reference counting still frees whatever is dropped on the way.
-    - Chart shapes are not checked as they are set (the unit tests make charts with the
-      checks on).
-    - Page streams are written as binary Flate, without ASCII85 on top: a quarter smaller,
-      and nothing more to encode or decode.
-    """
-    from reportlab import rl_config
-
-    was_collecting = gc.isenabled()
-    saved = rl_config.shapeChecking, rl_config.useA85
-    gc.disable()
-    rl_config.shapeChecking, rl_config.useA85 = 0, 0
-    try:
-        yield
-    finally:
-        rl_config.shapeChecking, rl_config.useA85 = saved
-        if was_collecting:
-            gc.enable()
+                return BuildResult(path, 0, self.unit, [*brief.findings, too_tall()])
+        return BuildResult(path, brief.total.total or 0, self.unit, brief.findings)

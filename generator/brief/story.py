@@ -25,14 +25,12 @@ from ..model import (
     TableSlide,
     TimelineSlide,
     TwoColumnSlide,
-    section_id,
 )
 from ..report import BuildOptions, Finding
 from ..text import plain
 from . import charts, flowables
 from .charts import Exhibit
 from .context import Context
-from .fonts import glyph_findings
 from .markup import anchor, quoteattr
 from .pages import BODY, Contents, PageTotal, bookmark
 from .paragraph import Paragraph
@@ -57,24 +55,22 @@ class BriefPlan:
 def plan(outline: Outline, options: BuildOptions) -> BriefPlan:
     """Return the story of the brief for ``outline``; no file is read or written.
 
-    Every character of the outline's text is checked first: one the fonts cannot draw
-    becomes a 'glyph' error finding.
+    Characters no font draws are found before, by the checks stage (``checks.glyphs``).
     """
     ctx = Context(outline)
-    findings = glyph_findings(outline, ctx.glyphs)
     total = PageTotal()
     story: list[Flowable] = [total]
     story += _cover(ctx, options)
     story += _contents(ctx)
     shown = summary_stats(outline)
     story += _summary(ctx, shown)
-    chapters = _placed_playbooks(outline)
+    chapters = outline.placed_playbooks()
     for number, section in enumerate(outline.sections, 1):
         story += _chapter(ctx, number, section, skip=shown)
-        for playbook in chapters.get(number - 1, []):
-            story += _playbook(ctx, outline.playbooks.index(playbook), playbook)
+        for index, playbook in chapters.get(number - 1, []):
+            story += _playbook(ctx, index, playbook)
     story += _sources(ctx)
-    return BriefPlan(story, total, ctx, findings)
+    return BriefPlan(story, total, ctx)
 
 
 # --- front matter -------------------------------------------------------------
@@ -231,17 +227,6 @@ def _exhibit(ctx: Context, slide) -> list:
 
 
 # --- playbooks ----------------------------------------------------------------
-
-
-def _placed_playbooks(outline: Outline) -> dict[int, list[Playbook]]:
-    """Return the playbooks by the index of the section they follow."""
-    ids = {section_id(sec, i): i for i, sec in enumerate(outline.sections)}
-    placed: dict[int, list[Playbook]] = {}
-    for playbook in outline.playbooks:
-        where = ids.get(playbook.after, len(outline.sections) - 1) if playbook.after else (
-            len(outline.sections) - 1)
-        placed.setdefault(where, []).append(playbook)
-    return placed
 
 
 def _playbook(ctx: Context, index: int, playbook: Playbook) -> list[Flowable]:

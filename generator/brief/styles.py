@@ -73,7 +73,6 @@ class Palette:
     on_primary: colors.Color
     on_secondary: colors.Color
     chart: tuple[colors.Color, ...]
-    hex_primary: str
     ink: colors.Color
     """Headings' colour: the dark brand colour, or body text where that would not read."""
     paint_background: bool
@@ -92,7 +91,7 @@ class Styles:
             colour(p.muted), colour(p.background), colour(p.surface),
             colour(_brand.on_colour(p.primary, brand)),
             colour(_brand.on_colour(p.secondary, brand)),
-            tuple(colour(c) for c in _brand.chart_colours(brand)), p.primary,
+            tuple(colour(c) for c in _brand.chart_colours(brand)),
             colour(p.secondary if _brand.contrast(p.secondary, p.background) >= _brand.AA_LARGE
                    else p.text),
             p.background.upper() != "#FFFFFF")

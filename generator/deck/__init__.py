@@ -2,17 +2,26 @@
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from .. import runtime
 from ..model import Outline
-from ..report import BuildOptions, BuildResult
-from .elements import DeckPlan, SlidePlan
-from .planner import plan as _plan
+from ..report import BuildOptions, BuildResult, Finding
+
+if TYPE_CHECKING:
+    from .elements import DeckPlan, SlidePlan
 
 __all__ = ["DeckBuilder", "DeckPlan", "SlidePlan"]
+
+
+def __getattr__(name: str) -> object:
+    """Import the plan types on first use: the builder's registry imports this package."""
+    if name in ("DeckPlan", "SlidePlan"):
+        from . import elements
+
+        return getattr(elements, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 class DeckBuilder:
@@ -20,40 +29,31 @@ class DeckBuilder:
 
     name = "deck"
     suffix = ".pptx"
+    unit = "slides"
 
     def prepare(self) -> None:
         """Import what a build needs (python-pptx), ahead of the outline."""
-        from . import writer  # noqa: F401 - imported for its cost, now
+        from .pptx import writer  # noqa: F401 - imported for its cost, now
 
     def plan(self, outline: Outline, options: BuildOptions | None = None) -> DeckPlan:
-        """Return the deck laid out as slide plans, with findings; writes nothing."""
-        return _plan(outline, options or BuildOptions())
+        """Return the deck laid out as slide plans, with layout findings; writes nothing."""
+        from .planner import plan
+
+        return plan(outline, options or BuildOptions())
+
+    def findings(self, outline: Outline, options: BuildOptions | None = None
+                 ) -> list[Finding]:
+        """Return the layout findings a build would report: the plan's."""
+        return list(self.plan(outline, options).findings)
 
     def build(self, outline: Outline, path: Path | str,
               options: BuildOptions | None = None) -> BuildResult:
-        """Write the deck to ``path``; return the slide count and the findings."""
-        from . import writer  # python-pptx is needed only to write
+        """Write the deck to ``path``, a deterministic zip; return the slide count and the
+        layout findings."""
+        from .pptx import writer  # python-pptx is needed only to write
 
         options = options or BuildOptions()
-        with _collector_paused():
+        with runtime.quick():
             deck = self.plan(outline, options)
             count = writer.write(deck, outline, Path(path), options)
-        return BuildResult(Path(path), count, "slides", list(deck.findings))
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector while a deck is laid out and written.
-
-    A build makes hundreds of thousands of long-lived objects (plans, parts, relationships)
-    and almost no garbage cycles; each full collection walks all of them, which made time
-    grow faster than the slide count. Reference counting still frees everything else, and
-    the collector resumes (if it was on) when the build ends or fails.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
+        return BuildResult(Path(path), count, self.unit, list(deck.findings))

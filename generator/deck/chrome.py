@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .. import brand as _brand
 from .. import text as _text
-from . import fit, markup
+from . import fit, markup, scale
 from .context import Context
 from .elements import Element, Picture, Shape, TextBox
 from .layout import MAX_FOOTNOTE_LINES
@@ -18,14 +18,14 @@ def title(ctx: Context, value: str, path: tuple) -> TextBox:
         return [ctx.para(value, size, heading=True, bold=True, colour=ctx.palette.secondary
                          if _dark_enough(ctx) else ctx.palette.text)]
 
-    fitted = fit.shrink(make, box, _brand.TITLE_PT, _brand.TITLE_MIN_PT)
+    fitted = fit.shrink(make, box, scale.TITLE_PT, scale.TITLE_MIN_PT)
     if fitted is None:
         ctx.note(path, f"title '{_text.plain(value)}' does not fit in two lines even at "
-                 f"{_brand.TITLE_MIN_PT} pt; expected a shorter headline", "overflow", "error")
-        fitted = (_brand.TITLE_MIN_PT, make(_brand.TITLE_MIN_PT))
-    elif fitted[0] < _brand.TITLE_PT:
+                 f"{scale.TITLE_MIN_PT} pt; expected a shorter headline", "overflow", "error")
+        fitted = (scale.TITLE_MIN_PT, make(scale.TITLE_MIN_PT))
+    elif fitted[0] < scale.TITLE_PT:
         ctx.note(path, f"title shrunk to {fitted[0]:g} pt to fit (preferred "
-                 f"{_brand.TITLE_PT} pt)", "shrunk")
+                 f"{scale.TITLE_PT} pt)", "shrunk")
     return ctx.text(box, fitted[1], role="title", anchor="top", placeholder=0)
 
 
@@ -39,14 +39,14 @@ def footnote_text(ctx: Context, ids: list[str]) -> tuple[str, float]:
     note = markup.footnote(ids, ctx.sources)
     if not note:
         return "", 0.0
-    para = ctx.para(note, _brand.SOURCE_NOTE_PT, colour=ctx.palette.muted, markup_=False)
+    para = ctx.para(note, scale.SOURCE_NOTE_PT, colour=ctx.palette.muted, markup_=False)
     n = min(fit.lines(para, ctx.geo.content_width), MAX_FOOTNOTE_LINES)
-    return note, n * _text.line_height(_brand.SOURCE_NOTE_PT) / 0.95 + 1
+    return note, n * _text.line_height(scale.SOURCE_NOTE_PT) / 0.95 + 1
 
 
 def footnote(ctx: Context, note: str, h: float) -> TextBox:
     """Return the source footnote box."""
-    para = ctx.para(note, _brand.SOURCE_NOTE_PT, colour=ctx.palette.muted, markup_=False)
+    para = ctx.para(note, scale.SOURCE_NOTE_PT, colour=ctx.palette.muted, markup_=False)
     return ctx.text(ctx.geo.footnote(h), [para], role="footnote", anchor="bottom")
 
 
@@ -65,10 +65,10 @@ def footer(ctx: Context, number: int) -> list[TextBox]:
     parts = [p for p in (meta.footer, meta.confidentiality) if p]
     out = []
     if parts:
-        para = ctx.para("  |  ".join(parts), _brand.FOOTER_PT, colour=ctx.palette.muted,
+        para = ctx.para("  |  ".join(parts), scale.FOOTER_PT, colour=ctx.palette.muted,
                         markup_=False)
         out.append(ctx.text(ctx.geo.footer, [para], role="footer", anchor="bottom"))
-    num = ctx.para(str(number), _brand.FOOTER_PT, colour=ctx.palette.muted, markup_=False,
+    num = ctx.para(str(number), scale.FOOTER_PT, colour=ctx.palette.muted, markup_=False,
                    align="right")
     out.append(ctx.text(ctx.geo.number, [num], role="number", anchor="bottom"))
     return out

@@ -7,7 +7,7 @@ from functools import cached_property
 
 from .. import brand as _brand
 from ..model import Brand, Outline, Source
-from ..report import Finding
+from ..report import Finding, FindingCode, Severity
 from ..text import Run
 from . import markup
 from .elements import Para, TextBox
@@ -57,7 +57,8 @@ class Context:
         """Text colour that reads on the dark secondary colour."""
         return _brand.on_colour(self.palette.secondary, self.brand)
 
-    def note(self, path: tuple, message: str, code: str, severity: str = "warning") -> None:
+    def note(self, path: tuple, message: str, code: FindingCode,
+             severity: Severity = "warning") -> None:
         """Record a finding at model ``path``."""
         self.findings.append(Finding(path, message, code, severity))
 

@@ -26,11 +26,6 @@ def runs(value: str, *, bold: bool = False, italic: bool = False) -> tuple[Run, 
     return tuple(r for r in out if r.text)
 
 
-def plain_runs(value: str, *, bold: bool = False, link: str | None = None) -> tuple[Run, ...]:
-    """Return ``value`` as one literal run (no markup is read)."""
-    return (Run(value, bold=bold, link=link),) if value else ()
-
-
 def cited(*values: str | None) -> list[str]:
     """Return the source ids cited inline in ``values``, in order, each once."""
     out: list[str] = []

@@ -1,16 +1,17 @@
-"""The pure translation: an outline becomes slide plans in order, with findings; no file I/O."""
+"""The pure translation: an outline becomes slide plans in order, with layout findings; no I/O.
+
+What a slide says (wordy, unsourced, without notes) is the checks stage's to report.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from functools import lru_cache
+from collections.abc import Callable
 
-from .. import brand as _brand
-from .. import text as _text
-from ..model import ChartSlide, Outline, Playbook, Section, StatsSlide, TwoColumnSlide, section_id
+from ..model import Outline, Playbook, Section, TwoColumnSlide, shown_text
 from ..report import BuildOptions
 from . import chrome, layout, markup
 from .context import Context
+from .contract import preferred
 from .elements import DeckPlan, Element, SlidePlan
 from .layout import Box
 from .slides import (
@@ -33,37 +34,33 @@ CONTINUED = " (continued)"
 DARK_KINDS = ("title", "divider", "closing")
 
 KINDS: dict[str, tuple[Callable, str]] = {
-    "bullets": (bullets.pages, "Title and Content"),
-    "stats": (stats.pages, "Title Only"),
-    "chart": (chart.pages, "Title Only"),
-    "table": (table.pages, "Title Only"),
-    "timeline": (timeline.pages, "Title Only"),
-    "quote": (quote.pages, "Title Only"),
-    "two-column": (two_column.pages, "Two Content"),
-    "image": (image.pages, "Title Only"),
+    "bullets": (bullets.pages, preferred("bullets")),
+    "stats": (stats.pages, preferred("stats")),
+    "chart": (chart.pages, preferred("chart")),
+    "table": (table.pages, preferred("table")),
+    "timeline": (timeline.pages, preferred("timeline")),
+    "quote": (quote.pages, preferred("quote")),
+    "two-column": (two_column.pages, preferred("two-column")),
+    "image": (image.pages, preferred("image")),
 }
-"""Slide kind -> (its planner, the layout it is built on)."""
-
-_HIDDEN = {"kind", "layout", "notes", "sources", "source", "image", "alt", "number_format",
-           "type", "categories", "series", "unit"}
-
+"""Slide kind -> (its planner, the layout it prefers, from ``contract.NEEDS``)."""
 
 def plan(outline: Outline, options: BuildOptions) -> DeckPlan:
     """Return the deck laid out: every slide's elements, notes and section, and findings."""
     geo = layout.geometry(options.aspect, has_logo=bool(outline.brand.logo))
     ctx = Context(outline, geo)
     slides: list[SlidePlan] = [_cover(ctx), *_agenda(ctx)]
-    ids = [section_id(s, i) for i, s in enumerate(outline.sections)]
+    ids = outline.section_ids()
+    placed = outline.placed_playbooks()
     for i, section in enumerate(outline.sections):
         slides += _section(ctx, section, i, ids[i])
-        for k, book in enumerate(outline.playbooks):
-            if (book.after or ids[-1]) == ids[i]:
-                slides += _playbook(ctx, book, k)
+        for k, book in placed.get(i, []):
+            slides += _playbook(ctx, book, k)
     if outline.sources:
-        slides += _content(ctx, "sources", "Title and Content", "Sources", ("sources",),
+        slides += _content(ctx, "sources", preferred("sources"), "Sources", ("sources",),
                            APPENDIX, "The sources cited in this deck, for reference.", [],
                            lambda body: sources.pages(ctx, body))
-    slides.append(_dark(ctx, "closing", "Title Only", outline.closing or outline.meta.title,
+    slides.append(_dark(ctx, "closing", preferred("closing"), outline.closing or outline.meta.title,
                         generated.closing(ctx), "Thank the audience and invite questions.",
                         APPENDIX, ("closing",)))
     for n, slide in enumerate(slides, 1):
@@ -87,15 +84,15 @@ def _cover(ctx: Context) -> SlidePlan:
     notes = " ".join(p for p in (f"Welcome. This deck is {markup.plain(meta.title)}.",
                                  meta.subtitle, f"Presented by {meta.author}." if meta.author
                                  else None) if p)
-    return _dark(ctx, "title", "Title Slide", meta.title, generated.cover(ctx), notes, INTRO,
+    return _dark(ctx, "title", preferred("title"), meta.title, generated.cover(ctx), notes, INTRO,
                  ("meta",))
 
 
 def _agenda(ctx: Context) -> list[SlidePlan]:
-    anchors = [_anchor(section_id(s, i)) for i, s in enumerate(ctx.outline.sections)]
+    anchors = [_anchor(sid) for sid in ctx.outline.section_ids()]
     notes = "Today we cover: " + "; ".join(markup.plain(s.title)
                                            for s in ctx.outline.sections) + "."
-    return _content(ctx, "agenda", "Title and Content", "Agenda", ("sections",), INTRO, notes,
+    return _content(ctx, "agenda", preferred("agenda"), "Agenda", ("sections",), INTRO, notes,
                     [], lambda body: generated.agenda(ctx, anchors, body))
 
 
@@ -107,7 +104,7 @@ def _section(ctx: Context, section: Section, i: int, sid: str) -> list[SlidePlan
     path = ("sections", i)
     name = markup.plain(section.title)
     notes = _section_notes(section) or f"This section covers {name}."
-    out = [_dark(ctx, "divider", "Section Header", section.title,
+    out = [_dark(ctx, "divider", preferred("divider"), section.title,
                  generated.divider(ctx, i + 1, section, path), notes, name, path,
                  _anchor(sid))]
     for j, slide in enumerate(section.slides):
@@ -123,8 +120,7 @@ def _section_notes(section: Section) -> str:
 
 def _slide(ctx: Context, section: Section, slide, path: tuple, name: str) -> list[SlidePlan]:
     planner, layout_name = KINDS[slide.kind]
-    strings = list(_strings(slide))
-    _check(ctx, slide, path, strings)
+    strings = [text for _, text in shown_text(slide, labels=False)]
     notes = slide.notes or _section_notes(section) or markup.plain(slide.title)
     cites = list(slide.sources)
     for sid in _own_sources(slide) + markup.cited(*strings):
@@ -143,13 +139,13 @@ def _playbook(ctx: Context, book: Playbook, k: int) -> list[SlidePlan]:
     notes = book.notes or "\n\n".join(markup.plain(p) for p in book.intro) or markup.plain(
         book.takeaway)
     cites = list(book.sources)
-    out = _content(ctx, "playbook", "Title Only", book.headline, path, name, notes, cites,
+    out = _content(ctx, "playbook", preferred("playbook"), book.headline, path, name, notes, cites,
                    lambda body: playbook.overview(ctx, book, body, path))
     for j, peer in enumerate(book.peers):
         ppath = (*path, "peers", j)
         pnotes = peer.notes or markup.plain(peer.takeaway)
         title = f"{peer.name}: {peer.headline}"
-        out += _content(ctx, "peer", "Title Only", title, ppath, name, pnotes,
+        out += _content(ctx, "peer", preferred("peer"), title, ppath, name, pnotes,
                         list(peer.sources),
                         lambda body, peer=peer, ppath=ppath: playbook.peer(ctx, book, peer,
                                                                             body, ppath))
@@ -190,51 +186,3 @@ def _own_sources(slide) -> list[str]:
             if thing is not None and thing.source and thing.source not in out:
                 out.append(thing.source)
     return out
-
-
-def _strings(node, key: str = "") -> Iterator[str]:
-    """Yield every text of a slide that the audience reads."""
-    if key in _HIDDEN:
-        return
-    if isinstance(node, str):
-        yield node
-    elif isinstance(node, (list, tuple)):
-        for item in node:
-            yield from _strings(item, key)
-    elif hasattr(type(node), "model_fields"):
-        for name in type(node).model_fields:
-            yield from _strings(getattr(node, name), name)
-
-
-@lru_cache(maxsize=1 << 14)
-def _word_count(value: str) -> int:
-    """Return how many words a reader sees in ``value`` (remembered: footers, labels and
-    headings repeat from slide to slide)."""
-    return _text.word_count(value)
-
-
-def _check(ctx: Context, slide, path: tuple, strings: list[str]) -> None:
-    """Record the warnings about one outline slide: wordy, unsourced, no notes."""
-    words = sum(_word_count(s) for s in strings)
-    if words > _brand.WORDS_PER_SLIDE:
-        ctx.note(path, f"slide has {words} words; expected at most {_brand.WORDS_PER_SLIDE} "
-                 "(move detail to the notes or the brief)", "wordy")
-    if not slide.notes:
-        ctx.note(path, "slide has no speaker notes; notes were made from the section",
-                 "notes")
-    if isinstance(slide, StatsSlide):
-        for i, stat in enumerate(slide.stats):
-            if not stat.source:
-                ctx.note((*path, "stats", i), f"stat '{stat.value}' has no source; expected "
-                         "'source: <id>'", "unsourced")
-    if isinstance(slide, ChartSlide) and not slide.chart.source:
-        ctx.note((*path, "chart"), "chart has no source; expected 'source: <id>'",
-                 "unsourced")
-    if isinstance(slide, TwoColumnSlide):
-        for side in ("left", "right"):
-            col = getattr(slide, side)
-            for what in ("stat", "chart"):
-                part = getattr(col, what)
-                if part is not None and not part.source:
-                    ctx.note((*path, side, what), f"{what} has no source; expected "
-                             "'source: <id>'", "unsourced")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as _dt
-import json
 import re
 from pathlib import Path
 
@@ -12,10 +11,11 @@ import pytest
 from pypdf import PdfReader
 from pypdf.generic import IndirectObject
 
-from generator import outline as _outline
+from generator import loader as _loader
 from generator.brief import BriefBuilder
 from generator.report import BuildOptions
 from generator.text import plain
+from helpers import golden_json
 
 SAMPLE = Path(__file__).parent.parent / "fixtures" / "brief_sample.yaml"
 GOLDEN = Path(__file__).parent.parent / "golden" / "brief-sample-pages.json"
@@ -24,7 +24,7 @@ WHEN = _dt.datetime(2025, 3, 14, 9, 30, tzinfo=_dt.UTC)
 
 @pytest.fixture(scope="module")
 def sample():
-    return _outline.load(SAMPLE).outline
+    return _loader.load(SAMPLE).outline
 
 
 @pytest.fixture(scope="module")
@@ -218,14 +218,10 @@ def test_contents_give_the_page_each_chapter_starts_on(sample, built, reader):
 
 
 def test_text_per_page_matches_golden(pages, update_golden):
-    """What each page says, as a reviewable JSON diff; `pytest --update-golden` rewrites it."""
+    """What each page says, as a reviewable JSON diff; `pytest --update-goldens` rewrites it."""
     shown = [{"page": n, "text": re.sub(r"( ?\.){4,}", " …", t)}
              for n, t in enumerate(pages, 1)]
-    if update_golden or not GOLDEN.exists():
-        GOLDEN.parent.mkdir(exist_ok=True)
-        GOLDEN.write_text(json.dumps(shown, indent=1, ensure_ascii=False) + "\n",
-                          encoding="utf-8")
-    assert json.loads(GOLDEN.read_text(encoding="utf-8")) == shown
+    assert golden_json(GOLDEN, shown, update_golden) == shown
 
 
 def test_summary_shows_the_first_stats_once_when_there_are_no_key_figures(sample, pages):

@@ -17,7 +17,7 @@ LONG_WORD = "Supercalifragilisticexpialidocious-and-then-some-more-text-without-
 def _outline(logo: str | None = None) -> Outline:
     rows = [[f"Row {n}", f"{n * 1000:,}", "A cell with several words that must wrap",
              LONG_WORD if n % 10 == 0 else "short", "x & y < z", "≈ 5×"] for n in range(80)]
-    return Outline.model_validate({
+    return Outline.parse({
         "meta": {"title": "Stress <test> & co", "organisation": "Stress Test Inc"},
         "brand": {"logo": logo} if logo else {},
         "sections": [{
@@ -91,7 +91,7 @@ def _long_lists() -> Outline:
     peers = [{"name": f"Peer {n}", "headline": "A headline", "takeaway": "Take it away.",
               "contrasts": {f"d{i}": f"Their approach {n}.{i}, long enough to wrap a half column"
                             for i in range(30)}} for n in (1, 2, 3)]
-    return Outline.model_validate({
+    return Outline.parse({
         "meta": {"title": "Long lists"},
         "sources": [{"id": f"s{i}", "title": f"Source {i} with a title that may wrap",
                      "url": f"https://example.com/{'x' * 60}/{i}"} for i in range(50)],

@@ -15,7 +15,7 @@ from pathlib import Path
 import pdfplumber
 import pytest
 
-from generator import outline as _outline
+from generator import loader as _loader
 from generator.brief import BriefBuilder
 from generator.brief.styles import FRAME_HEIGHT, H1_PT, H2_PT, MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X
 from generator.report import BuildOptions
@@ -33,7 +33,7 @@ CHAPTER_HEAD = re.compile(r"(\d\d|Playbook)\b")
 @pytest.fixture(scope="module", params=sorted(BUILDS))
 def pdf(request, tmp_path_factory):
     path, brand = BUILDS[request.param]
-    outline = _outline.load(path, brand=brand).outline
+    outline = _loader.load(path, brand=brand).outline
     out = tmp_path_factory.mktemp(request.param) / "brief.pdf"
     result = BriefBuilder().build(outline, out, BuildOptions(timestamp=WHEN))
     assert result.findings == []

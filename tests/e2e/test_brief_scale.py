@@ -29,7 +29,7 @@ ENTRY = re.compile(r"^(\d+)\. (Chapter \d+ of the long brief)[ .]*?(\d+)$")
 
 
 def _long_brief() -> Outline:
-    return Outline.model_validate({
+    return Outline.parse({
         "meta": {"title": "A long brief"},
         "sources": [{"id": f"s{i}", "title": f"Source {i} with a longer title",
                      "url": f"https://example.com/source/{i}"} for i in range(SOURCES)],

@@ -129,6 +129,17 @@ def test_bad_source_date_epoch_is_an_environment_problem(tmp_path):
     assert "SOURCE_DATE_EPOCH is 'yesterday'" in result.stderr
 
 
+def test_output_folder_that_cannot_be_made_is_exit_3(tmp_path):
+    """An --out path under a regular file cannot be written by anyone, root included (CI
+    runs as root, where the read-only folder below is skipped)."""
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    result = _build(MINIMAL, blocker / "out")
+    assert result.exit_code == 3
+    assert "cannot write the output folder" in result.stderr
+    assert blocker.read_text() == "not a folder"
+
+
 @pytest.mark.skipif(os.geteuid() == 0, reason="root can write anywhere")
 def test_read_only_folder_is_exit_3(tmp_path):
     out = tmp_path / "ro"

@@ -6,14 +6,15 @@ from pathlib import Path
 
 import pytest
 from pptx import Presentation
-from test_deck import A, build
+
+from helpers import A, build_deck
 
 ROOT = Path(__file__).parents[2]
 
 
 @pytest.fixture(scope="module")
 def prs(tmp_path_factory):
-    _, result = build(tmp_path_factory.mktemp("polish"))
+    _, result = build_deck(tmp_path_factory.mktemp("polish"))
     return Presentation(str(result.path))
 
 
@@ -36,10 +37,10 @@ def test_only_used_layouts_are_kept(prs):
 
 
 def test_dense_overview_table_keeps_its_preferred_size(tmp_path):
-    from generator import outline
+    from generator import loader
     from generator.deck import DeckBuilder
 
-    loaded = outline.load(ROOT / "outline.yaml")
+    loaded = loader.load(ROOT / "outline.yaml")
     plan = DeckBuilder().plan(loaded.outline)
     assert not [f for f in plan.findings if f.code == "shrunk"]
     overview = next(s for s in plan.slides if s.kind == "playbook")

@@ -13,7 +13,6 @@ import datetime as _dt
 import io
 import re
 import shutil
-import sys
 import zipfile
 from pathlib import Path
 
@@ -27,18 +26,16 @@ from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml.ns import qn
 from pptx.oxml.xmlchemy import BaseOxmlElement
 from pptx.util import Emu, Pt
-from test_deck import make_image
-from test_templates import make_template, outline_on
 
 from generator import brand as _brand
-from generator import outline as _outline
-from generator import templates
+from generator import loader as _loader
 from generator import text as _text
-from generator.build import normalise_zip
-from generator.deck import DeckBuilder, charts, sections, template, theme, writer
+from generator.deck import DeckBuilder, contract, template_reader
 from generator.deck.elements import ChartFrame, Picture, Shape, TableGrid, TextBox
 from generator.deck.layout import BULLET_INDENT
+from generator.deck.pptx import charts, sections, template, theme, writer, zipwriter
 from generator.report import BuildOptions
+from helpers import bench_module, make_image, make_template, outline_on
 
 ROOT = Path(__file__).parents[2]
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -63,9 +60,10 @@ class ReferenceWriter:
     def __init__(self, plan, outline, options):
         self.plan, self.outline, self.options = plan, outline, options
         self.template_path = outline.brand.template
-        self.prs = template.open_presentation(self.template_path)
+        self.contract = (template_reader.read(self.template_path) if self.template_path
+                         else template_reader.default())
+        self.prs = template.open_presentation(self.contract, own=self.template_path is None)
         self.prs.slide_width, self.prs.slide_height = emu(plan.width), emu(plan.height)
-        self.contract = templates.read(self.template_path or templates.default_path())
         self.layouts = {lay.name: lay for m in self.prs.slide_masters for lay in m.slide_layouts}
         theme.apply(self.prs, outline.brand, whole=self.template_path is None)
         self.anchors: dict = {}
@@ -92,10 +90,10 @@ class ReferenceWriter:
                        [(name, [ids[i] for i in idx]) for name, idx in self.plan.sections])
         self.properties()
         self.prs.save(str(path))
-        normalise_zip(path, self.options.timestamp)
+        restamp(path, self.options.timestamp)
 
     def slide(self, plan) -> None:
-        placement = templates.place(self.contract, plan.kind, plan.requested)
+        placement = contract.place(self.contract, plan.kind, plan.requested)
         slide = self.prs.slides.add_slide(self.layouts[placement.layout])
         slide.background.fill.solid()
         slide.background.fill.fore_color.rgb = rgb(plan.background)
@@ -247,13 +245,24 @@ class ReferenceWriter:
         props.revision = 1
 
 
+def restamp(path: Path, when: _dt.datetime) -> None:
+    """Rewrite the zip python-pptx saved at ``path`` as the deck's zip writer writes it."""
+    with zipfile.ZipFile(path) as src:
+        entries = [(i.filename, src.read(i)) for i in src.infolist()]
+    entries.sort(key=lambda e: e[0] != zipwriter.CONTENT_TYPES_NAME)
+    out = zipwriter.StampedZip(path, when)
+    for name, data in entries:
+        out.write("/" + name, data)
+    out.close()
+
+
 def both(outline_path: Path, folder: Path, aspect: str = "16:9") -> tuple[bytes, bytes]:
     """Return (the fast writer's deck, the reference writer's deck) for one outline."""
-    loaded = _outline.load(outline_path)
+    loaded = _loader.load(outline_path)
     options = BuildOptions(timestamp=WHEN, aspect=aspect)
     fast = folder / "fast.pptx"
     DeckBuilder().build(loaded.outline, fast, options)
-    normalise_zip(fast, WHEN)
+    assert zipwriter.is_stamped(fast, WHEN)
     slow = folder / "reference.pptx"
     plan = DeckBuilder().plan(loaded.outline, options)
     ReferenceWriter(plan, loaded.outline, options).write(slow)
@@ -270,14 +279,10 @@ def differences(fast: bytes, slow: bytes) -> list[str]:
 
 def synthetic(folder: Path, slides: int) -> Path:
     """Write the benchmark's synthetic outline of ``slides`` slides into ``folder``."""
-    sys.path.insert(0, str(ROOT / "bench"))
-    try:
-        from run import _png, synthetic_outline
-    finally:
-        sys.path.remove(str(ROOT / "bench"))
-    _png(folder / "picture.png")
+    bench = bench_module()
+    bench._png(folder / "picture.png")
     target = folder / f"synthetic-{slides}.yaml"
-    target.write_text(synthetic_outline(slides, "picture.png"), encoding="utf-8")
+    target.write_text(bench.synthetic_outline(slides, "picture.png"), encoding="utf-8")
     return target
 
 
@@ -313,7 +318,7 @@ def xpath_queries(tmp_path: Path, slides: int, monkeypatch) -> int:
                   f"bullets: [One point {n}, Two points]}}"]
     path = tmp_path / f"q{slides}.yaml"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    loaded = _outline.load(path)
+    loaded = _loader.load(path)
     plan = DeckBuilder().plan(loaded.outline, BuildOptions(timestamp=WHEN))
     count = 0
     original = BaseOxmlElement.xpath

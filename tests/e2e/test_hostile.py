@@ -79,7 +79,7 @@ def with_slide(slide: str) -> str:
 
 
 def _default_template() -> bytes:
-    from generator import templates
+    from generator.deck import template_reader as templates
 
     return templates.default_path().read_bytes()
 
@@ -643,7 +643,7 @@ def test_a_long_output_folder_is_an_environment_error(tmp_path):
 
 
 def test_outputs_may_not_overwrite_an_input(tmp_path):
-    from generator import templates
+    from generator.deck import template_reader as templates
 
     (tmp_path / "deck.pptx").write_bytes(templates.default_path().read_bytes())
     before = (tmp_path / "deck.pptx").read_bytes()

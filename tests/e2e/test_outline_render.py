@@ -7,13 +7,14 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from test_deck_render import check_layout
 
 from generator.cli import main
+from helpers import check_layout
 
 ROOT = Path(__file__).parents[2]
-pytestmark = pytest.mark.skipif(shutil.which("soffice") is None,
-                                reason="LibreOffice (soffice) is not installed")
+pytestmark = [pytest.mark.render,
+              pytest.mark.skipif(shutil.which("soffice") is None,
+                                 reason="LibreOffice (soffice) is not installed")]
 
 
 @pytest.mark.parametrize("brand", ["ember", "midnight"])

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
@@ -12,8 +11,9 @@ from pptx import Presentation
 from pypdf import PdfReader
 
 from generator.cli import main
-from generator.outline import load
+from generator.loader import load
 from generator.text import plain
+from helpers import golden_json
 
 ROOT = Path(__file__).parents[2]
 OUTLINE = ROOT / "outline.yaml"
@@ -90,9 +90,4 @@ def test_deck_text_matches_golden(built, update_golden):
     """The meaning of every slide (layout, title, texts, charts) as a reviewable JSON diff."""
     out, _ = built
     slides = _slide_texts(out / "deck.pptx")
-    path = GOLDEN / "outline-deck.json"
-    rendered = json.dumps(slides, indent=1, ensure_ascii=False) + "\n"
-    if update_golden or not path.exists():
-        GOLDEN.mkdir(exist_ok=True)
-        path.write_text(rendered, encoding="utf-8")
-    assert json.loads(path.read_text(encoding="utf-8")) == slides
+    assert golden_json(GOLDEN / "outline-deck.json", slides, update_golden) == slides

@@ -1,7 +1,4 @@
-"""Bring your own brand: decks built on templates made here with python-pptx, and the themes.
-
-``make_template`` is shared with the unit tests of the template reader.
-"""
+"""Bring your own brand: decks built on templates made here with python-pptx, and the themes."""
 
 from __future__ import annotations
 
@@ -17,11 +14,12 @@ import yaml
 from click.testing import CliRunner
 from lxml import etree
 from pptx import Presentation
-from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.util import Emu
 
-from generator import templates, themes
+from generator import themes
 from generator.cli import main
+from generator.deck import template_reader as templates
+from helpers import make_template, outline_on
 
 FIXTURES = Path(__file__).parents[1] / "fixtures"
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
@@ -31,85 +29,6 @@ needs_soffice = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice
 CORPORATE = {"dk1": "101820", "lt1": "FFFFFF", "dk2": "0B3D2E", "lt2": "EEF5F1",
              "accent1": "0B7A53", "accent2": "A1521B", "accent3": "3C6E91",
              "accent4": "7A7A7A", "accent5": "B8D8C8", "accent6": "D9A441"}
-
-
-def make_template(path: Path, *, rename: dict[str, str] | None = None,
-                  order: list[str] | None = None, drop: tuple[str, ...] = (),
-                  examples: int = 0, colours: dict[str, str] | None = None,
-                  fonts: tuple[str, str] | None = None, wide: bool = True) -> Path:
-    """Write a 16:9 template (4:3 unless ``wide``) to ``path`` from python-pptx's own.
-
-    ``rename`` renames layouts, ``order`` puts the named layouts first in that order,
-    ``drop`` removes layouts, ``examples`` adds example slides, ``colours`` and ``fonts``
-    (heading, body) set the theme.
-    """
-    prs = Presentation()
-    if wide:
-        prs.slide_width, prs.slide_height = Emu(12192000), Emu(6858000)
-    master = prs.slide_master
-    for layout in list(master.slide_layouts):
-        if layout.name in drop:
-            master.slide_layouts.remove(layout)
-    for n in range(examples):
-        slide = prs.slides.add_slide(master.slide_layouts[0])
-        slide.shapes.title.text = f"Example slide {n + 1}: delete me"
-        slide.notes_slide.notes_text_frame.text = "Example notes"
-    for layout in master.slide_layouts:
-        if rename and layout.name in rename:
-            layout._element.cSld.set("name", rename[layout.name])
-    if order:
-        id_list = master._element.find(f"{{{_P}}}sldLayoutIdLst")
-        by_name = {lay.name: el for lay, el in zip(master.slide_layouts, list(id_list),
-                                                   strict=True)}
-        for name in reversed(order):
-            el = by_name[name]
-            id_list.remove(el)
-            id_list.insert(0, el)
-    theme = master.part.part_related_by(RT.THEME)
-    root = etree.fromstring(theme.blob)
-    for slot, value in (colours or {}).items():
-        el = root.find(f"{{{A}}}themeElements/{{{A}}}clrScheme/{{{A}}}{slot}")
-        for child in list(el):
-            el.remove(child)
-        etree.SubElement(el, f"{{{A}}}srgbClr").set("val", value)
-    if fonts:
-        for tag, face in zip(("majorFont", "minorFont"), fonts, strict=True):
-            root.find(f"{{{A}}}themeElements/{{{A}}}fontScheme/{{{A}}}{tag}/{{{A}}}latin").set(
-                "typeface", face)
-    theme._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-    target = path.with_suffix(".pptx")
-    prs.save(str(target))
-    if path.suffix == ".potx":
-        _as_potx(target, path)
-        target.unlink()
-    return path
-
-
-_P = "http://schemas.openxmlformats.org/presentationml/2006/main"
-
-
-def _as_potx(pptx: Path, potx: Path) -> None:
-    with zipfile.ZipFile(pptx) as src, zipfile.ZipFile(potx, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            data = src.read(info)
-            if info.filename == "[Content_Types].xml":
-                data = data.replace(templates.PRESENTATION_CT.encode(),
-                                    templates.TEMPLATE_CT.encode())
-            dst.writestr(info, data)
-
-
-def outline_on(folder: Path, template: str | None, name: str = "deck_all_kinds.yaml",
-               **brand) -> Path:
-    """Copy fixture ``name`` into ``folder`` with brand.template set; return its path."""
-    data = yaml.safe_load((FIXTURES / name).read_text(encoding="utf-8"))
-    data["brand"] = {**({"template": template} if template else {}), **brand}
-    target = folder / "outline.yaml"
-    target.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True),
-                      encoding="utf-8")
-    from test_deck import make_image
-
-    make_image(folder / "deck_image.png")
-    return target
 
 
 def build(outline: Path, out: Path, *extra: str):
@@ -409,6 +328,7 @@ def test_check_template_fails_without_a_title_layout(tmp_path):
         "layout with a title placeholder")
 
 
+@pytest.mark.render
 @needs_soffice
 @pytest.mark.parametrize("variant", ["renamed", "reordered", "missing", "examples", "potx"])
 def test_template_decks_open_and_render_one_page_per_slide(tmp_path, variant):

@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -30,6 +31,38 @@ def _wait_for(condition, timeout: float = 120.0) -> bool:
     return False
 
 
+class _Lines:
+    """The lines a process writes to a pipe, read by a thread as they come."""
+
+    def __init__(self, pipe) -> None:
+        self.lines: list[str] = []
+        self._changed = threading.Condition()
+        self._thread = threading.Thread(target=self._read, args=(pipe,), daemon=True)
+        self._thread.start()
+
+    def _read(self, pipe) -> None:
+        for line in pipe:
+            with self._changed:
+                self.lines.append(line)
+                self._changed.notify_all()
+
+    def wait_for(self, text: str, after: int = 0, count: int = 1,
+                 timeout: float = 120.0) -> int:
+        """Wait for ``count`` lines from index ``after`` on that contain ``text``; return the
+        number of lines seen so far (the next ``after``). Fails after ``timeout`` seconds."""
+        def seen() -> bool:
+            return sum(text in line for line in self.lines[after:]) >= count
+
+        with self._changed:
+            assert self._changed.wait_for(seen, timeout), (
+                f"no line with {text!r} in {timeout} s; got {self.lines[after:]}")
+            return len(self.lines)
+
+    def text(self) -> str:
+        self._thread.join(timeout=30)
+        return "".join(self.lines)
+
+
 def _title(deck: Path) -> str | None:
     try:
         return Presentation(str(deck)).slides[0].shapes.title.text
@@ -46,29 +79,35 @@ def test_watch_rebuilds_after_a_save_and_reports_mistakes_without_exiting(tmp_pa
                              "--out", str(out)], stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True, env=env)
     deck = out / "deck.pptx"
+    err = _Lines(proc.stderr)
     try:
         assert _wait_for(lambda: _title(deck) == "A minimal outline")
         outline.write_text(MINIMAL.read_text().replace("A minimal outline", "Renamed deck"))
         assert _wait_for(lambda: _title(deck) == "Renamed deck")
+        seen = err.wait_for("wrote", count=2)  # the first build, then the rename's
         good = deck.read_bytes()
         built = deck.stat().st_mtime_ns
         renamed = MINIMAL.read_text().replace("A minimal outline", "Renamed deck")
         outline.write_text(renamed + "\n# a comment changes nothing that is built\n")
-        time.sleep(2)
+        seen = err.wait_for("no change to the content", after=seen)
         assert deck.stat().st_mtime_ns == built, "a save with the same content rebuilds nothing"
         outline.write_text(MINIMAL.read_text().replace("title: A minimal", "titel: A minimal"))
-        time.sleep(2)
+        err.wait_for("not rebuilt", after=seen)
         assert proc.poll() is None, "watch keeps running after a mistake"
         assert deck.read_bytes() == good, "the last good deck stays in place"
     finally:
         proc.terminate()
-        _, stderr = proc.communicate(timeout=30)
+        proc.wait(timeout=30)
+        proc.stdout.close()
+    stderr = err.text()
+    proc.stderr.close()
     assert "unknown key 'titel'; did you mean 'title'?" in stderr
     assert "not rebuilt" in stderr
     assert "no change to the content" in stderr
     assert "Traceback" not in stderr
 
 
+@pytest.mark.render
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
 def test_preview_renders_every_slide_and_page(tmp_path):
     result = CliRunner().invoke(main, ["preview", str(MINIMAL), "--out", str(tmp_path)])

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from generator import brand
+from generator.loader import load
 from generator.model import Brand, Palette
-from generator.outline import load
 
 
 def test_contrast_ratio_matches_wcag():

@@ -9,7 +9,9 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator import images, templates
+from generator import images
+from generator.deck import template_reader as templates
+from generator.deck.template_report import report
 
 TEMPLATE = templates.default_path().read_bytes()
 ENTRIES = [(i.filename, zipfile.ZipFile(io.BytesIO(TEMPLATE)).read(i))
@@ -74,7 +76,7 @@ def _read_template(tmp_path: Path, data: bytes) -> None:
     except templates.TemplateProblem as exc:
         assert str(exc) and "\n" not in str(exc)
         return
-    templates.report(template)
+    report(template)
 
 
 @SETTINGS

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from generator import source
 from generator.errors import OutlineError
-from generator.outline import LoadedOutline, validate
+from generator.loader import LoadedOutline, validate
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 BASE = yaml.safe_load((FIXTURES / "minimal.yaml").read_text())

@@ -73,7 +73,7 @@ def test_last_build_is_the_same_until_the_content_or_a_used_file_or_an_output_ch
 def test_a_logo_named_inside_a_theme_file_is_watched(tmp_path):
     from PIL import Image
 
-    from generator.outline import load
+    from generator.loader import load
     from generator.watch import brand_files
 
     Image.new("RGB", (8, 8), "red").save(tmp_path / "logo.png")

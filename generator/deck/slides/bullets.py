@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from ... import brand as _brand
 from ...model import Bullet, BulletsSlide
-from .. import fit
+from .. import fit, scale
 from ..context import Context
 from ..elements import Element, Para
 from ..layout import BULLET_INDENT, SUB_BULLET_INDENT, Box
@@ -12,7 +11,7 @@ from ..layout import BULLET_INDENT, SUB_BULLET_INDENT, Box
 
 def item(ctx: Context, bullet: Bullet, size: float, first: bool) -> list[Para]:
     """Return a bullet and its sub-bullets as paragraphs at body ``size``."""
-    sub = size - _brand.SUB_BULLET_DELTA_PT
+    sub = size - scale.SUB_BULLET_DELTA_PT
     out = [ctx.para(bullet.text, size, bullet="•", indent=BULLET_INDENT * size,
                     space_before=0.0 if first else 0.6 * size)]
     out += [ctx.para(s, sub, bullet="–", indent=SUB_BULLET_INDENT * size,
@@ -23,13 +22,13 @@ def item(ctx: Context, bullet: Bullet, size: float, first: bool) -> list[Para]:
 def layout(ctx: Context, bullets: list[Bullet], box: Box) -> fit.Pages:
     """Return the bullets laid out over as many boxes as they need."""
     return fit.paginate(lambda i, size, first: item(ctx, bullets[i], size, first),
-                        len(bullets), box, _brand.BODY_PT, _brand.BODY_MIN_PT)
+                        len(bullets), box, scale.BODY_PT, scale.BODY_MIN_PT)
 
 
 def pages(ctx: Context, slide: BulletsSlide, body: Box, path: tuple) -> list[list[Element]]:
     """Return the pages of a bullets slide, noting shrinking and overflow."""
     laid = layout(ctx, slide.bullets, body)
-    report(ctx, laid, path, "bullets", _brand.BODY_PT)
+    report(ctx, laid, path, "bullets", scale.BODY_PT)
     return [[ctx.text(body, paras, placeholder=1)] for paras in laid.pages]
 
 

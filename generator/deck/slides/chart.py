@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ... import brand as _brand
 from ...model import Chart, ChartSlide
-from .. import fit
+from .. import fit, scale
 from ..context import Context
 from ..elements import ChartFrame, Element, Shape
 from ..layout import GUTTER, PANEL_PAD, Box
@@ -33,13 +33,13 @@ def takeaway(ctx: Context, value: str, box: Box, path: tuple) -> list[Element]:
     """Return a takeaway panel: surface fill, primary bar, text shrunk to fit."""
     inner = Box(box.x + BAR_W + PANEL_PAD, box.y + PANEL_PAD, box.w - BAR_W - 2 * PANEL_PAD,
                 box.h - 2 * PANEL_PAD)
-    fitted = fit.shrink(lambda s: [ctx.para(value, s, bold=True)], inner, _brand.BODY_PT,
-                        _brand.BODY_MIN_PT)
+    fitted = fit.shrink(lambda s: [ctx.para(value, s, bold=True)], inner, scale.BODY_PT,
+                        scale.BODY_MIN_PT)
     if fitted is None:
         ctx.note(path, "takeaway does not fit beside the chart; expected one sentence",
                  "overflow", "error")
-        fitted = (_brand.BODY_MIN_PT, [ctx.para(value, _brand.BODY_MIN_PT, bold=True)])
-    elif fitted[0] < _brand.BODY_PT:
+        fitted = (scale.BODY_MIN_PT, [ctx.para(value, scale.BODY_MIN_PT, bold=True)])
+    elif fitted[0] < scale.BODY_PT:
         ctx.note(path, f"takeaway shrunk to {fitted[0]:g} pt to fit", "shrunk")
     return [Shape(box, ctx.palette.surface), Shape(Box(box.x, box.y, BAR_W, box.h),
                                                    ctx.palette.primary),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ... import brand as _brand
 from ...model import Section
-from .. import fit
+from .. import fit, scale
 from ..context import Context
 from ..elements import Element, Para, Picture, Shape
 from ..layout import FIT_MARGIN, LOGO_H, LOGO_MAX_W, MARGIN_X, Box
@@ -93,7 +93,7 @@ def agenda(ctx: Context, anchors: list[str], body: Box) -> list[list[Element]]:
     summary = len(sections) <= AGENDA_SUMMARIES_UP_TO
     laid = fit.paginate(lambda i, s, first: agenda_item(ctx, i + 1, sections[i], anchors[i], s,
                                                          first, summary),
-                        len(sections), body, _brand.BODY_PT, _brand.BODY_MIN_PT)
+                        len(sections), body, scale.BODY_PT, scale.BODY_MIN_PT)
     return [[ctx.text(body, paras, placeholder=1)] for paras in laid.pages]
 
 
@@ -105,12 +105,12 @@ def divider(ctx: Context, number: int, section: Section, path: tuple) -> list[El
     box = Box(MARGIN_X, 0, width, 2 * DIVIDER_TITLE_PT * _brand.LINE_SPACING)
     title = _fitted(ctx, lambda s: [ctx.para(section.title, s, heading=True, bold=True,
                                              colour=ctx.on_dark)],
-                    box, DIVIDER_TITLE_PT, _brand.TITLE_MIN_PT, (*path, "title"), "title")
+                    box, DIVIDER_TITLE_PT, scale.TITLE_MIN_PT, (*path, "title"), "title")
     blocks = [(label, "label", None, 8), (title, "title", 0, 16)]
     if section.summary:
-        sbox = Box(MARGIN_X, 0, width, 3 * _brand.BODY_PT * _brand.LINE_SPACING)
+        sbox = Box(MARGIN_X, 0, width, 3 * scale.BODY_PT * _brand.LINE_SPACING)
         summary = _fitted(ctx, lambda s: [ctx.para(section.summary, s, colour=ctx.on_dark)],
-                          sbox, _brand.BODY_PT, _brand.BODY_MIN_PT, (*path, "summary"),
+                          sbox, scale.BODY_PT, scale.BODY_MIN_PT, (*path, "summary"),
                           "summary")
         blocks.append((summary, "summary", 1, 0))
     top = g.height * 0.34
@@ -126,7 +126,7 @@ def closing(ctx: Context) -> list[Element]:
     box = Box(MARGIN_X, 0, width, 3 * DIVIDER_TITLE_PT * _brand.LINE_SPACING)
     main = _fitted(ctx, lambda s: [ctx.para(line, s, heading=True, bold=True,
                                             colour=ctx.on_dark)],
-                   box, DIVIDER_TITLE_PT, _brand.TITLE_MIN_PT, ("closing",), "closing line")
+                   box, DIVIDER_TITLE_PT, scale.TITLE_MIN_PT, ("closing",), "closing line")
     blocks = [(main, "title", 0, 16)]
     if ctx.outline.closing:
         blocks.append(([ctx.para(ctx.outline.meta.title, BYLINE_PT, colour=ctx.on_dark)],

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ... import brand as _brand
 from ...model import Peer, Playbook
-from .. import fit
+from .. import fit, scale
 from ..context import Context
 from ..elements import Element, Shape
 from ..layout import BODY_GAP, FIT_MARGIN, GUTTER, PANEL_PAD, Box
@@ -17,7 +17,7 @@ BAND_PAD = 8.0
 
 def _with_takeaway(ctx: Context, value: str, body: Box, path: tuple, header: list[str],
                    rows: list[list[str]]) -> list[list[Element]]:
-    para = ctx.para(value, _brand.BODY_PT, bold=True)
+    para = ctx.para(value, scale.BODY_PT, bold=True)
     h = fit.height([para], body.w - 2 * PANEL_PAD - 4) / FIT_MARGIN + 2 * PANEL_PAD + 2
     room, _ = body.take_bottom(h, gap=GUTTER)
     grids = table.grids(ctx, header, rows, room, path, first_bold=True)
@@ -33,8 +33,8 @@ def _with_band(ctx: Context, value: str, body: Box, path: tuple, header: list[st
     inner_w = body.w - chart.BAR_W - 2 * BAND_PAD
     fitted = fit.shrink(lambda s: [ctx.para(value, s, bold=True)],
                         Box(0, 0, inner_w, 2 * BAND_PT * _brand.LINE_SPACING), BAND_PT,
-                        _brand.BODY_MIN_PT)
-    size, paras = fitted or (_brand.BODY_MIN_PT, [ctx.para(value, _brand.BODY_MIN_PT,
+                        scale.BODY_MIN_PT)
+    size, paras = fitted or (scale.BODY_MIN_PT, [ctx.para(value, scale.BODY_MIN_PT,
                                                            bold=True)])
     if fitted is None:
         ctx.note((*path, "takeaway"), "takeaway does not fit in two lines under the table; "

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from ... import brand as _brand
 from ... import text as _text
 from ...model import Stat, StatsSlide
-from .. import fit
+from .. import fit, scale
 from ..context import Context
 from ..elements import Element, Para, Shape
 from ..layout import FIT_MARGIN, GUTTER, PANEL_PAD, Box
@@ -18,7 +17,7 @@ MIN_PANEL_H = 150.0
 def value_size(ctx: Context, stats: list[Stat], width: float) -> float:
     """Return the largest value size at which every value fits on one line of ``width``."""
     values = [_text.plain(s.value) for s in stats]
-    for size in fit.sizes(_brand.STAT_VALUE_PT, VALUE_MIN_PT):
+    for size in fit.sizes(scale.STAT_VALUE_PT, VALUE_MIN_PT):
         if all(_text.text_width(v, size, ctx.heading_font, bold=True) <= width * FIT_MARGIN
                for v in values):
             return size
@@ -45,16 +44,16 @@ def block(ctx: Context, stats: list[Stat], boxes: list[Box], path: tuple) -> lis
     vh = _text.line_height(vsize) / FIT_MARGIN
     out: list[Element] = []
     size = None
-    for lsize in fit.sizes(_brand.STAT_LABEL_PT, _brand.BODY_MIN_PT):
+    for lsize in fit.sizes(scale.STAT_LABEL_PT, scale.BODY_MIN_PT):
         if all(fit.fits(label_paras(ctx, s, lsize), Box(0, 0, b.w, b.h - vh - 6))
                for s, b in zip(stats, boxes, strict=True)):
             size = lsize
             break
     if size is None:
-        size = _brand.BODY_MIN_PT
+        size = scale.BODY_MIN_PT
         ctx.note(path, "a stat's label and detail do not fit even at the smallest size; "
                  "expected shorter text", "overflow", "error")
-    elif size < _brand.STAT_LABEL_PT:
+    elif size < scale.STAT_LABEL_PT:
         ctx.note(path, f"stat labels shrunk to {size:g} pt to fit", "shrunk")
     need = max(fit.height(label_paras(ctx, s, size), b.w) for s, b in zip(stats, boxes,
                                                                            strict=True))

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from ... import brand as _brand
 from ... import text as _text
 from ...model import TableSlide
-from .. import fit
+from .. import fit, scale
 from ..context import Context
 from ..elements import Cell, Element, Para, TableGrid
 from ..layout import FIT_MARGIN, Box
@@ -22,7 +21,7 @@ DENSE_COLUMNS = 5
 
 def preferred_size(columns: int) -> float:
     """Return the preferred text size of a table with ``columns`` columns."""
-    return DENSE_TABLE_PT if columns >= DENSE_COLUMNS else _brand.TABLE_PT
+    return DENSE_TABLE_PT if columns >= DENSE_COLUMNS else scale.TABLE_PT
 
 
 def grids(ctx: Context, header: list[str], rows: list[list[str]], box: Box, path: tuple,
@@ -35,8 +34,8 @@ def grids(ctx: Context, header: list[str], rows: list[list[str]], box: Box, path
     up to ``TABLE_MAX_PT`` that still fits. The header row repeats on every grid. Rows too
     tall for a slide alone are errors.
     """
-    pref, floor = preferred_size(len(header)), _brand.TABLE_MIN_PT
-    top = _brand.TABLE_MAX_PT if grow and pref == _brand.TABLE_PT else pref
+    pref, floor = preferred_size(len(header)), scale.TABLE_MIN_PT
+    top = scale.TABLE_MAX_PT if grow and pref == scale.TABLE_PT else pref
     base = _widths(ctx, header, rows, box.w, pref, first_bold)
     for size in fit.sizes(top, floor):
         widths = base if size <= pref else _widths(ctx, header, rows, box.w, size, first_bold)
@@ -124,7 +123,7 @@ def _grid(ctx: Context, header: list[str], rows: list[list[str]], widths: list[f
 
 def caption(ctx: Context, value: str, width: float) -> tuple[Para, float]:
     """Return a muted caption paragraph and the height it needs at ``width``."""
-    para = ctx.para(value, _brand.BODY_MIN_PT, colour=ctx.palette.muted, italic=True)
+    para = ctx.para(value, scale.BODY_MIN_PT, colour=ctx.palette.muted, italic=True)
     return para, fit.height([para], width) / FIT_MARGIN + 2
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ... import brand as _brand
 from ...model import Column, TwoColumnSlide
-from .. import fit
+from .. import fit, scale
 from ..context import Context
 from ..elements import Element
 from ..layout import FIT_MARGIN, GUTTER, PANEL_PAD, Box
@@ -44,19 +44,19 @@ def _body(ctx: Context, column: Column, box: Box, path: tuple, idx: int) -> list
     if column.bullets is not None:
         laid = fit.shrink(lambda s: [p for i, b in enumerate(column.bullets)
                                      for p in bullets.item(ctx, b, s, i == 0)],
-                          box, _brand.BODY_PT, _brand.BODY_MIN_PT)
+                          box, scale.BODY_PT, scale.BODY_MIN_PT)
     else:
-        laid = fit.shrink(lambda s: [ctx.para(column.text, s)], box, _brand.BODY_PT,
-                          _brand.BODY_MIN_PT)
+        laid = fit.shrink(lambda s: [ctx.para(column.text, s)], box, scale.BODY_PT,
+                          scale.BODY_MIN_PT)
     if laid is None:
         ctx.note(path, "column text does not fit even at the smallest size; expected less "
                  "text or a bullets slide", "overflow", "error")
-        size = _brand.BODY_MIN_PT
+        size = scale.BODY_MIN_PT
         paras = ([p for i, b in enumerate(column.bullets) for p in bullets.item(ctx, b, size,
                                                                                   i == 0)]
                  if column.bullets is not None else [ctx.para(column.text, size)])
         laid = (size, paras)
-    elif laid[0] < _brand.BODY_PT:
+    elif laid[0] < scale.BODY_PT:
         ctx.note(path, f"column text shrunk to {laid[0]:g} pt to fit", "shrunk")
     return [ctx.text(box, laid[1], placeholder=idx)]
 

@@ -16,13 +16,13 @@ from generator.model import Chart, Outline
 
 @pytest.fixture(scope="module")
 def ctx() -> Context:
-    return Context(Outline.model_validate({"meta": {"title": "Charts"},
+    return Context(Outline.parse({"meta": {"title": "Charts"},
                                            "sections": [{"title": "One"}]}))
 
 
 def _chart(kind: str, values: list, categories: list[str] | None = None, **kw) -> Chart:
     categories = categories or [f"c{i}" for i in range(len(values))]
-    return Chart.model_validate({"type": kind, "categories": categories,
+    return Chart.parse({"type": kind, "categories": categories,
                                  "series": [{"name": "one", "values": values}], **kw})
 
 
@@ -67,7 +67,7 @@ def test_each_point_after_a_gap_is_labelled_over_its_own_category(ctx, tmp_path)
 
 
 def test_line_segments_cut_each_series_at_its_gaps():
-    chart = Chart.model_validate({
+    chart = Chart.parse({
         "type": "line", "categories": ["a", "b", "c", "d", "e"],
         "series": [{"name": "one", "values": [1, 2, None, 4, None]},
                    {"name": "two", "values": [5, 6, 7, 8, 9]}]})
@@ -77,7 +77,7 @@ def test_line_segments_cut_each_series_at_its_gaps():
 
 
 def test_labels_of_lower_series_at_a_gap_column_are_placed(ctx, tmp_path):
-    chart = Chart.model_validate({
+    chart = Chart.parse({
         "type": "line", "categories": ["a", "b", "c"],
         "series": [{"name": "high", "values": [10, None, 12]},
                    {"name": "low", "values": [5, 6, 7]}]})

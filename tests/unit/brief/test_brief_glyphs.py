@@ -1,4 +1,5 @@
-"""Every character is checked before layout: undrawable ones are located errors."""
+"""Every character is checked before layout, by the checks stage: undrawable ones are located
+errors; the brief sets the characters the brand fonts lack in a fallback font."""
 
 from __future__ import annotations
 
@@ -8,16 +9,21 @@ import pytest
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
+from generator import build as builds
+from generator import checks
+from generator import loader as outlines
 from generator.brief import BriefBuilder
-from generator.brief.fonts import GlyphMap, glyph_findings, register
+from generator.brief.fonts import GlyphMap, register
 from generator.brief.markup import markup
+from generator.checks.glyphs import Coverage
+from generator.errors import BuildError
 from generator.model import Outline
 
 DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 
 
 def _outline(title: str, prose: str = "Fine text.") -> Outline:
-    return Outline.model_validate({
+    return Outline.parse({
         "meta": {"title": "Brief"},
         "sections": [{"title": "One", "prose": ["ok"]},
                      {"title": title, "prose": [prose]}],
@@ -26,13 +32,12 @@ def _outline(title: str, prose: str = "Fine text.") -> Outline:
 
 def test_typographic_characters_are_drawable():
     outline = _outline("× ≈ “quotes” – — é ñ ü ß €")
-    assert glyph_findings(outline, GlyphMap(["Arial"], fallbacks=[])) == []
+    assert list(checks.glyphs.findings(outline, Coverage(["Arial"], fallbacks=[]))) == []
 
 
 def test_undrawable_character_is_an_error_at_its_path():
     outline = _outline("Market مر", prose="Fine, then ✓ here")
-    findings = BriefBuilder().plan(outline).findings
-    glyphs = [f for f in findings if f.code == "glyph"]
+    glyphs = [f for f in checks.findings(outline) if f.code == "glyph"]
     assert [(f.path, f.severity) for f in glyphs] == [
         (("sections", 1, "title"), "error"), (("sections", 1, "title"), "error"),
         (("sections", 1, "prose", 0), "error")]
@@ -42,16 +47,35 @@ def test_undrawable_character_is_an_error_at_its_path():
 
 def test_glyph_error_says_how_to_fix_it(monkeypatch):
     monkeypatch.chdir(Path(__file__).parents[3])
-    findings = BriefBuilder().plan(_outline("Market مر")).findings
+    findings = [f for f in checks.findings(_outline("Market مر")) if f.code == "glyph"]
     assert findings[0].message.endswith(
         "; add a TrueType (.ttf) font that has it to generator/fonts/fallback/ "
         "or remove the character")
 
 
 def test_build_with_undrawable_text_writes_no_pdf(tmp_path):
-    result = BriefBuilder().build(_outline("م"), tmp_path / "b.pdf")
-    assert [f.code for f in result.findings] == ["glyph"]
-    assert not (tmp_path / "b.pdf").exists()
+    source = tmp_path / "o.yaml"
+    source.write_text("meta:\n  title: Brief\nsections:\n  - title: م\n", encoding="utf-8")
+    with pytest.raises(BuildError) as caught:
+        builds.build(outlines.load(source), tmp_path / "out", which=("brief",))
+    assert [p.path for p in caught.value.problems] == ["sections[0].title"]
+    assert "U+0645" in caught.value.problems[0].message
+    assert not (tmp_path / "out" / "brief.pdf").exists()
+
+
+def test_the_deck_alone_stops_at_an_undrawable_character_too(tmp_path):
+    source = tmp_path / "o.yaml"
+    source.write_text("meta:\n  title: Brief ✓\nsections:\n  - title: One\n", encoding="utf-8")
+    with pytest.raises(BuildError):
+        builds.build(outlines.load(source), tmp_path / "out", which=("deck",))
+    assert not (tmp_path / "out" / "deck.pptx").exists()
+
+
+def test_source_titles_are_checked_as_both_artifacts_draw_them():
+    outline = Outline.parse({
+        "meta": {"title": "Brief"}, "sections": [{"title": "One"}],
+        "sources": [{"id": "a", "title": "Report ✓", "url": "https://example.com/✓"}]})
+    assert [f.path for f in checks.findings(outline)] == [("sources", 0, "title")]
 
 
 @pytest.mark.skipif(not DEJAVU.is_file(), reason="needs DejaVu Sans as a fallback font")

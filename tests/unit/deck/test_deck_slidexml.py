@@ -16,10 +16,11 @@ from pptx import Presentation
 from pptx.oxml.slide import CT_Slide
 from pptx.slide import Slide
 
-from generator import outline as _outline
-from generator.deck import DeckBuilder, slidexml
+from generator import loader as _loader
+from generator.deck import DeckBuilder
 from generator.deck.elements import Cell, Para, Shape, TableGrid, TextBox
 from generator.deck.layout import Box
+from generator.deck.pptx import slidexml
 from generator.report import BuildOptions
 from generator.text import Run
 
@@ -155,7 +156,7 @@ def test_placeholder_cloned_by_python_pptx_is_positioned_and_filled() -> None:
 def test_notes_page_has_one_paragraph_per_line_and_breaks_for_vertical_tabs() -> None:
     prs = Presentation()
     master = prs.notes_master
-    from generator.deck.writer import _notes_page
+    from generator.deck.pptx.writer import _notes_page
 
     page = _notes_page(master)
     notes = page.make("First line\nSecond\vwith a break\n\nafter a blank <&>")
@@ -177,7 +178,7 @@ def text_of(p) -> str:
 def _deck(tmp_path: Path, name: str, aspect: str = "16:9") -> Path:
     shutil.copy(FIXTURES / name, tmp_path / name)
     Image.new("RGB", (600, 350), (200, 210, 220)).save(tmp_path / "deck_image.png")
-    loaded = _outline.load(tmp_path / name)
+    loaded = _loader.load(tmp_path / name)
     target = tmp_path / "deck.pptx"
     DeckBuilder().build(loaded.outline, target, BuildOptions(timestamp=WHEN, aspect=aspect))
     return target

@@ -7,8 +7,10 @@ from pathlib import Path
 import pytest
 
 from generator import brand as _brand
-from generator import templates
-from generator.templates import Layout, Template, Theme, place
+from generator.deck import contract, template_report
+from generator.deck import template_reader as templates
+from generator.deck.contract import place
+from generator.deck.template_reader import Layout, Template, Theme
 
 THEME = Theme({"dk1": "#101820", "lt1": "#FFFFFF", "dk2": "#0B3D2E", "lt2": "#EEF5F1",
                "accent1": "#0B7A53", "accent2": "#A1521B"}, "Georgia", "Verdana")
@@ -28,7 +30,7 @@ BLANK = Layout("Blank", ())
 
 def test_default_mapping_by_name():
     t = template(COVER, CONTENT, SECTION, TWO, ONLY, BLANK)
-    got = {p.kind: (p.layout, p.how) for p in templates.contract(t)}
+    got = {p.kind: (p.layout, p.how) for p in contract.contract(t)}
     assert got["title"] == ("Title Slide", "name")
     assert got["divider"] == ("Section Header", "name")
     assert got["bullets"] == got["agenda"] == got["sources"] == ("Title and Content", "name")
@@ -45,7 +47,7 @@ def test_renamed_layouts_found_by_placeholders():
     t = template(BLANK, Layout("Heading", ("title",)), Layout("Chapter", ("title", "body")),
                  Layout("Text", ("title", "content")), Layout("Cover", ("ctrTitle", "subtitle")),
                  Layout("Split", ("title", "content", "content")))
-    assert place(t, "title") == templates.Placement("title", "Cover", "placeholders")
+    assert place(t, "title") == contract.Placement("title", "Cover", "placeholders")
     assert place(t, "divider").layout == "Chapter"      # a text body, not content
     assert place(t, "bullets").layout == "Text"
     assert place(t, "two-column").layout == "Split"
@@ -62,13 +64,13 @@ def test_missing_layout_falls_back_and_says_what_is_missing():
 def test_no_title_layout_cannot_place():
     p = place(template(BLANK), "bullets")
     assert not p.placeable and p.how == "none"
-    lines, ok = templates.report(template(BLANK))
+    lines, ok = template_report.report(template(BLANK))
     assert not ok and lines[-1].startswith("15 slide kind(s) cannot be placed: title, agenda")
 
 
 def test_outline_layout_wins_and_unknown_is_none():
     t = template(COVER, CONTENT, ONLY)
-    assert place(t, "bullets", "Title Only") == templates.Placement(
+    assert place(t, "bullets", "Title Only") == contract.Placement(
         "bullets", "Title Only", "outline", ("body",))
     assert place(t, "bullets", "Fancy").layout is None
 

@@ -2,10 +2,11 @@
 
 python-pptx finds a free part name, a matching relationship or an existing image by scanning
 every part or relationship already in the package. That makes each new slide, notes page,
-chart or picture cost more than the one before. These adapters keep indexes instead; they
-change no behaviour, only the cost. Finished slides and notes pages are kept as their XML
-bytes rather than as element trees, and the package is saved as the final, stamped zip in
-one pass (``save``).
+chart or picture cost more than the one before. These adapters keep indexes instead, and
+finished slides and notes pages are kept as their XML bytes rather than as element trees
+(a frozen part parses its bytes again when it is next read, so the presentation stays
+usable). The package is saved as the final, stamped zip in one pass (``save``), written by
+the deck's one zip writer (``zipwriter.StampedZip``).
 """
 
 from __future__ import annotations
@@ -14,9 +15,6 @@ import collections
 import datetime as _dt
 import posixpath
 import re
-import struct
-import zipfile
-import zlib
 from pathlib import Path
 
 from lxml import etree
@@ -28,9 +26,12 @@ from pptx.opc.package import _Relationships
 from pptx.opc.packuri import CONTENT_TYPES_URI, PACKAGE_URI, PackURI
 from pptx.opc.serialized import PackageWriter
 from pptx.opc.spec import default_content_types
+from pptx.oxml import parse_xml
 from pptx.package import _ImageParts
 from pptx.parts.image import Image, ImagePart
 from pptx.parts.slide import NotesSlidePart, SlidePart
+
+from .zipwriter import StampedZip
 
 _SLD_ID = "{http://schemas.openxmlformats.org/presentationml/2006/main}sldId"
 _R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
@@ -95,7 +96,8 @@ class _FrozenPart:
 
     Once ``freeze`` is called the tree is gone and ``blob`` returns the bytes; a slide's
     XML is the same either way, but a few kilobytes of bytes take far less memory than the
-    tree of a few hundred elements it came from.
+    tree of a few hundred elements it came from. Reading the part's element afterwards
+    (``part._element``, as every python-pptx proxy does) parses the bytes again, once.
     """
 
     _frozen: bytes | None = None
@@ -106,10 +108,24 @@ class _FrozenPart:
         rels.reindex()
         self.__dict__["_rels"] = rels  # python-pptx's lazy _rels, made indexed up front
 
+    @property
+    def _element(self):
+        """The part's element tree, parsed again from its bytes if it was frozen."""
+        if self._frozen is not None:
+            self.__dict__["_tree"] = parse_xml(self._frozen)
+            self._frozen = None
+            for proxy in ("slide", "notes_slide"):  # python-pptx's cached proxies of the tree
+                self.__dict__.pop(proxy, None)
+        return self.__dict__["_tree"]
+
+    @_element.setter
+    def _element(self, element) -> None:
+        self.__dict__["_tree"] = element
+
     def freeze(self) -> None:
         """Serialise the element now and drop it."""
         self._frozen = serialize_part_xml(self._element)
-        self._element = None
+        self.__dict__["_tree"] = None
 
     @property
     def blob(self) -> bytes:
@@ -193,16 +209,6 @@ class IndexedPackage:
 PACKAGE_RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
 _RELATIONSHIPS = f"{{{PACKAGE_RELS}}}Relationships"
 _RELATIONSHIP = f"{{{PACKAGE_RELS}}}Relationship"
-FILE_MODE = 0o644
-UNIX = 3
-ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
-
-
-def zip_stamp(when: _dt.datetime) -> tuple[int, int, int, int, int, int]:
-    """Return the zip date and time of ``when`` in UTC (a naive ``when`` is taken as local)."""
-    return max(when.astimezone(_dt.UTC).timetuple()[:6], ZIP_EPOCH)
-
-
 class _RelativeRefs:
     """Relative references from a part's folder to a target, the folders' relation cached."""
 
@@ -234,108 +240,6 @@ def rels_xml(rels, base: str, relative: _RelativeRefs) -> bytes:
             etree.SubElement(root, _RELATIONSHIP, Id=r_id, Type=rel.reltype,
                              Target=relative(rel.target_part.partname, base))
     return etree.tostring(root, encoding="UTF-8", standalone=True)
-
-
-def deflate(data: bytes) -> bytes:
-    """Return ``data`` deflated as zipfile deflates an entry (default level, raw stream)."""
-    compressor = zlib.compressobj(zlib.Z_DEFAULT_COMPRESSION, zlib.DEFLATED, -15)
-    return compressor.compress(data) + compressor.flush()
-
-
-class TooLargeForPlainZip(Exception):
-    """The package needs zip64 records, which ``StampedZip`` does not write."""
-
-
-class StampedZip:
-    """Writes deflated zip entries stamped with one date, as ``build.normalise_zip`` does.
-
-    Each entry is byte for byte what ``zipfile.ZipFile.writestr`` writes for a ZipInfo with
-    the same name, date, mode (0644) and system (Unix), without zipfile's per-entry
-    bookkeeping (a header written twice, seeks, locks). Packages that would need zip64
-    records (over 65,535 entries or 2 GiB) raise ``TooLargeForPlainZip``; ``save`` then
-    writes them with zipfile instead.
-    """
-
-    _LOCAL = struct.Struct("<4s2B4HL2L2H")
-    _CENTRAL = struct.Struct("<4s4B4HL2L5H2L")
-    _END = struct.Struct("<4s4H2LH")
-    _LIMIT = (1 << 31) - 1
-    _MAX_ENTRIES = 0xFFFF
-    _VERSION = 20
-    _UTF8_NAME = 0x800
-
-    def __init__(self, path: Path, when: _dt.datetime):
-        dt = zip_stamp(when)
-        self._date = (dt[0] - 1980) << 9 | dt[1] << 5 | dt[2]
-        self._time = dt[3] << 11 | dt[4] << 5 | (dt[5] // 2)
-        self._fp = open(path, "wb")  # closed by close() or abandon()
-        self._entries: list[tuple[bytes, int, int, int, int, int]] = []
-
-    def write(self, pack_uri: str, blob: bytes) -> None:
-        """Add the entry for part ``pack_uri`` holding ``blob``."""
-        data = deflate(blob)
-        name = pack_uri[1:]
-        try:
-            raw, flags = name.encode("ascii"), 0
-        except UnicodeEncodeError:
-            raw, flags = name.encode("utf-8"), self._UTF8_NAME
-        offset = self._fp.tell()
-        if len(blob) * 1.05 > self._LIMIT or offset > self._LIMIT:
-            raise TooLargeForPlainZip(name)
-        crc = zlib.crc32(blob)
-        self._fp.write(self._LOCAL.pack(b"PK\x03\x04", self._VERSION, 0, flags,
-                                        zipfile.ZIP_DEFLATED, self._time, self._date, crc,
-                                        len(data), len(blob), len(raw), 0))
-        self._fp.write(raw)
-        self._fp.write(data)
-        self._entries.append((raw, flags, crc, len(data), len(blob), offset))
-
-    def close(self) -> None:
-        """Write the central directory and close the file (closed even when it raises)."""
-        try:
-            self._finish()
-        finally:
-            self._fp.close()
-
-    def _finish(self) -> None:
-        start = self._fp.tell()
-        if len(self._entries) > self._MAX_ENTRIES or start > self._LIMIT:
-            raise TooLargeForPlainZip(f"{len(self._entries)} entries")
-        for raw, flags, crc, size, file_size, offset in self._entries:
-            self._fp.write(self._CENTRAL.pack(
-                b"PK\x01\x02", self._VERSION, UNIX, self._VERSION, 0, flags,
-                zipfile.ZIP_DEFLATED, self._time, self._date, crc, size, file_size, len(raw),
-                0, 0, 0, 0, FILE_MODE << 16, offset))
-            self._fp.write(raw)
-        end = self._fp.tell()
-        count = len(self._entries)
-        self._fp.write(self._END.pack(b"PK\x05\x06", 0, 0, count, count, end - start, start,
-                                      0))
-
-    def abandon(self) -> None:
-        """Close the file without finishing it."""
-        self._fp.close()
-
-
-class _ZipfileZip:
-    """The same entries written with zipfile, zip64 records and all, for huge packages."""
-
-    def __init__(self, path: Path, when: _dt.datetime):
-        self._zip = zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED)
-        self._stamp = zip_stamp(when)
-
-    def write(self, pack_uri: str, blob: bytes) -> None:
-        info = zipfile.ZipInfo(pack_uri[1:], date_time=self._stamp)
-        info.compress_type = zipfile.ZIP_DEFLATED
-        info.external_attr = FILE_MODE << 16
-        info.create_system = UNIX
-        self._zip.writestr(info, blob)
-
-    def close(self) -> None:
-        self._zip.close()
-
-    def abandon(self) -> None:
-        self._zip.close()
 
 
 CONTENT_TYPES = "http://schemas.openxmlformats.org/package/2006/content-types"
@@ -404,12 +308,10 @@ class _PackageWriter(PackageWriter):
 def save(prs, path: Path, when: _dt.datetime) -> None:
     """Save the presentation ``prs`` to ``path`` as python-pptx would, in one pass.
 
-    Every zip entry is stamped ``when`` with the same order, mode and system that
-    ``build.normalise_zip`` gives them, so normalising the file changes nothing.
+    The parts are python-pptx's, in its order; the zip is the deck's own
+    (``zipwriter.StampedZip``): [Content_Types].xml first, every entry stamped ``when``,
+    mode 0644, made on Unix. ``prs`` stays usable afterwards.
     """
     package = prs.part.package
     parts = tuple(package.iter_parts())
-    try:
-        _PackageWriter(StampedZip(path, when), package._rels, parts).write_entries()
-    except TooLargeForPlainZip:
-        _PackageWriter(_ZipfileZip(path, when), package._rels, parts).write_entries()
+    _PackageWriter(StampedZip(path, when), package._rels, parts).write_entries()

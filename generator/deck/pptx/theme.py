@@ -5,8 +5,8 @@ from __future__ import annotations
 from lxml import etree
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 
-from .. import brand as _brand
-from ..model import Brand
+from ... import brand as _brand
+from ...model import Brand
 
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 

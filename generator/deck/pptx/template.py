@@ -10,21 +10,24 @@ from pptx import Presentation
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.oxml.ns import qn
 
-from .. import templates
+from ..template_reader import PRESENTATION_CT, TEMPLATE_CT, Template
 
 TITLE_TYPES = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE)
 BODY_TYPES = (PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT, PP_PLACEHOLDER.SUBTITLE)
 
 
-def open_presentation(path: str | Path | None):
-    """Return a python-pptx Presentation on ``path`` (default: python-pptx's own template).
+def open_presentation(template: Template, *, own: bool = False):
+    """Return a python-pptx Presentation on the parsed ``template``'s bytes.
 
+    ``own`` marks python-pptx's built-in template, opened as ``Presentation()`` opens it.
     A .potx is opened as a presentation; the template's own slides are removed, with their
-    relationships, so none of their parts is saved.
+    relationships, so none of their parts is saved. A template made in memory (no bytes)
+    is read from its path.
     """
-    if path is None:
-        return Presentation()
-    prs = Presentation(io.BytesIO(as_presentation(Path(path).read_bytes())))
+    data = template.data or Path(template.path).read_bytes()
+    if own:
+        return Presentation(io.BytesIO(data))
+    prs = Presentation(io.BytesIO(as_presentation(data)))
     drop_slides(prs)
     return prs
 
@@ -33,15 +36,14 @@ def as_presentation(data: bytes) -> bytes:
     """Return the package ``data`` with a template's main part typed as a presentation."""
     src = zipfile.ZipFile(io.BytesIO(data))
     types = src.read("[Content_Types].xml")
-    if templates.TEMPLATE_CT.encode() not in types:
+    if TEMPLATE_CT.encode() not in types:
         return data
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
         for info in src.infolist():
             blob = src.read(info)
             if info.filename == "[Content_Types].xml":
-                blob = blob.replace(templates.TEMPLATE_CT.encode(),
-                                    templates.PRESENTATION_CT.encode())
+                blob = blob.replace(TEMPLATE_CT.encode(), PRESENTATION_CT.encode())
             dst.writestr(info, blob)
     return out.getvalue()
 

@@ -12,9 +12,9 @@ from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
 from pptx.util import Pt
 from xlsxwriter import Workbook
 
-from .. import text as _text
-from ..model import Chart
-from .elements import ChartFrame
+from ... import text as _text
+from ...model import Chart
+from ..elements import ChartFrame
 
 TYPES = {
     "bar": XL_CHART_TYPE.BAR_CLUSTERED,

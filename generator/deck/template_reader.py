@@ -1,17 +1,26 @@
-"""PowerPoint templates read as zip and XML: layouts, theme colours and fonts, the contract."""
+"""PowerPoint templates read once, as zip and XML: layouts, theme colours and fonts, bytes.
+
+A build reads the template file once: the loader parses it here into a ``Template`` (its
+layouts and theme for the contract and the brand, its bytes for the writer), and the deck
+writer opens the same bytes with python-pptx instead of reading the file again. Which layout
+each slide kind is built on is ``contract``; the report ``check-template`` prints is
+``template_report``. No python-pptx import: the file is read with zipfile and lxml.
+"""
 
 from __future__ import annotations
 
+import functools
 import importlib.util
+import io
 import posixpath
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from lxml import etree
 
-from . import brand as _brand
-from . import safexml, safezip
+from .. import brand as _brand
+from .. import safexml, safezip
 
 NS = {
     "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
@@ -77,12 +86,23 @@ class Theme:
 
 @dataclass(frozen=True)
 class Template:
-    """What deckgen reads from a template: its layouts, first theme, and slide size."""
+    """What deckgen reads from a template: its layouts, first theme, slide size and bytes.
+
+    ``data`` is the file as it was read, which the deck writer opens; empty for a template
+    made in memory (the writer then reads ``path``).
+    """
 
     path: Path
     layouts: tuple[Layout, ...]
     theme: Theme
     size: tuple[int, int]
+    data: bytes = field(default=b"", repr=False, compare=False)
+
+    def __getstate__(self) -> dict:
+        """Pickle without the bytes: a build process that needs them reads the file."""
+        state = dict(self.__dict__)
+        state.pop("data", None)
+        return state
 
     @property
     def names(self) -> list[str]:
@@ -100,108 +120,6 @@ class Template:
             if layout.name.casefold() == name.casefold():
                 return layout
         return None
-
-
-# --- the contract: which layout each slide kind is built on ----------------------------
-
-
-@dataclass(frozen=True)
-class Need:
-    """What a slide kind needs from a layout: a preferred name, and its placeholders."""
-
-    name: str
-    bodies: int = 0
-    subtitle: bool = False
-    body: str = "content"
-    """The body placeholder type the kind prefers: 'content' (any content) or 'body' (text)."""
-
-    @property
-    def title(self) -> str:
-        """The title placeholder type the kind prefers: centred for the cover."""
-        return "ctrTitle" if self.subtitle else "title"
-
-
-NEEDS: dict[str, Need] = {
-    "title": Need("Title Slide", subtitle=True),
-    "agenda": Need("Title and Content", 1),
-    "divider": Need("Section Header", 1, body="body"),
-    "bullets": Need("Title and Content", 1),
-    "two-column": Need("Two Content", 2),
-    "stats": Need("Title Only"),
-    "chart": Need("Title Only"),
-    "table": Need("Title Only"),
-    "timeline": Need("Title Only"),
-    "quote": Need("Title Only"),
-    "image": Need("Title Only"),
-    "playbook": Need("Title Only"),
-    "peer": Need("Title Only"),
-    "sources": Need("Title and Content", 1),
-    "closing": Need("Title Only"),
-}
-"""Slide kind -> the layout it prefers. Every kind needs a title placeholder."""
-
-
-@dataclass(frozen=True)
-class Placement:
-    """Where one slide kind goes: the layout, how it was found, and what is missing.
-
-    ``how`` is 'name' (the preferred name), 'placeholders' (a layout with the right
-    placeholders), 'fallback' (a layout with a title only), 'outline' (named by the
-    outline), or 'none' (nothing can hold the kind). ``missing`` lists placeholders the
-    layout lacks; their text goes into text boxes.
-    """
-
-    kind: str
-    layout: str | None
-    how: str
-    missing: tuple[str, ...] = ()
-
-    @property
-    def placeable(self) -> bool:
-        """Whether the kind can be built on this template."""
-        return self.layout is not None
-
-
-def place(template: Template, kind: str, requested: str | None = None) -> Placement:
-    """Return the layout for slide ``kind``: ``requested`` if given, else by the contract."""
-    need = NEEDS[kind]
-    if requested is not None:
-        layout = template.layout(requested)
-        if layout is None:
-            return Placement(kind, None, "none", ("layout " + repr(requested),))
-        return Placement(kind, layout.name, "outline", _missing(layout, need))
-    named = template.layout(need.name)
-    if named is not None and named.has_title:
-        return Placement(kind, named.name, "name", _missing(named, need))
-    shaped = [lay for lay in template.layouts if lay.has_title and not _missing(lay, need)]
-    if shaped:
-        return Placement(kind, min(shaped, key=lambda lay: _extra(lay, need)).name,
-                         "placeholders")
-    titled = [lay for lay in template.layouts if lay.has_title]
-    if titled:
-        best = min(titled, key=lambda lay: (len(_missing(lay, need)), _extra(lay, need)))
-        return Placement(kind, best.name, "fallback", _missing(best, need))
-    return Placement(kind, None, "none", ("title",))
-
-
-def _extra(layout: Layout, need: Need) -> tuple[int, int, int]:
-    """Sort key: a title and bodies of the preferred types first, then the fewest unused
-    placeholders."""
-    return (need.title not in layout.roles, max(need.bodies - layout.roles.count(need.body), 0),
-            len(layout.roles) - 1 - need.bodies - need.subtitle)
-
-
-def contract(template: Template) -> list[Placement]:
-    """Return the placement of every slide kind, in deck order."""
-    return [place(template, kind) for kind in NEEDS]
-
-
-def _missing(layout: Layout, need: Need) -> tuple[str, ...]:
-    out = [] if layout.has_title else ["title"]
-    if need.subtitle and "subtitle" not in layout.roles:
-        out.append("subtitle")
-    out += ["body"] * max(need.bodies - layout.bodies, 0)
-    return tuple(out)
 
 
 # --- brand values from the theme -----------------------------------------------------
@@ -256,15 +174,22 @@ def default_path() -> Path:
     return Path(list(spec.submodule_search_locations)[0]) / "templates" / "default.pptx"
 
 
+@functools.cache
+def default() -> Template:
+    """Return python-pptx's built-in template, read once per process."""
+    return read(default_path())
+
+
 def read(path: Path | str) -> Template:
     """Read a .pptx or .potx; raises TemplateProblem when it is not a usable template."""
     path = Path(path)
     if path.suffix.lower() not in SUFFIXES:
         raise TemplateProblem("expected a PowerPoint .pptx or .potx file")
     try:
-        with safezip.SafeZipFile(path, "PowerPoint file") as zf:  # entries within limits
+        data = safezip.read_package(path)  # a regular file, size capped
+        with safezip.SafeZipFile(io.BytesIO(data), "PowerPoint file") as zf:  # within limits
             safexml.check_package(zf)  # XML parts well-formed, no DOCTYPE, no outside links
-            return _read(path, zf)
+            return _read(path, zf, data)
     except (safezip.PackageProblem, safexml.XMLProblem) as exc:
         raise TemplateProblem(str(exc), exc.part) from None
     except (zipfile.BadZipFile, OSError, KeyError, etree.XMLSyntaxError) as exc:
@@ -280,7 +205,7 @@ def content_type(zf: zipfile.ZipFile) -> str | None:
     return None
 
 
-def _read(path: Path, zf: zipfile.ZipFile) -> Template:
+def _read(path: Path, zf: zipfile.ZipFile, data: bytes) -> Template:
     if content_type(zf) not in (PRESENTATION_CT, TEMPLATE_CT):
         raise TemplateProblem("not a PowerPoint presentation or template")
     prs = _xml(zf, "ppt/presentation.xml")
@@ -304,7 +229,7 @@ def _read(path: Path, zf: zipfile.ZipFile) -> Template:
             layouts.append(_layout(_xml(zf, layout_name), layout_name))
     if not layouts:
         raise TemplateProblem("it has no slide layouts")
-    return Template(path, tuple(layouts), theme, size)
+    return Template(path, tuple(layouts), theme, size, data)
 
 
 def _layout(root, part: str = "") -> Layout:
@@ -346,7 +271,7 @@ def _colour(slot) -> str | None:
 
 
 def _xml(zf: zipfile.ZipFile, name: str):
-    return safexml.parse(zf.read(name), name)
+    return safexml.parse(zf.read(name), name)  # no DOCTYPE or entities; size capped
 
 
 def _rels(zf: zipfile.ZipFile, part: str) -> dict[str, str]:
@@ -370,46 +295,3 @@ def _reason(exc: Exception) -> str:
     if isinstance(exc, KeyError):
         return f"missing part {exc.args[0] if exc.args else ''}".strip()
     return str(exc) or type(exc).__name__
-
-
-# --- the contract as a user reads it -----------------------------------------------------
-
-HOW = {"name": "by name", "placeholders": "by placeholders", "outline": "named in the outline",
-       "fallback": "fallback", "none": "cannot be placed"}
-
-
-def report(template: Template) -> tuple[list[str], bool]:
-    """Return the contract check of ``template`` as lines of text, and whether it passes."""
-    placements = contract(template)
-    size = (f"{template.size[0] / EMU_PER_INCH:.2f} x {template.size[1] / EMU_PER_INCH:.2f} in")
-    lines = [f"{template.path.name}: {len(template.layouts)} layouts, slides "
-             f"{template.aspect or 'of another shape'} ({size})"]
-    width = max(len(p.kind) for p in placements)
-    names = max(len(p.layout or "-") for p in placements) + 2
-    for p in placements:
-        layout = f'"{p.layout}"' if p.layout else "-"
-        line = f"  {p.kind:<{width}}  {layout:<{names}}  {HOW[p.how]}"
-        if p.missing:
-            line += f"; missing {_missing_text(p.missing)}"
-            line += " (text boxes instead)" if p.placeable else ""
-        lines.append(line.rstrip())
-    theme = template.theme
-    colours = " ".join(f"{slot} {theme.colours[slot]}" for slot in THEME_SLOTS[:10]
-                       if slot in theme.colours)
-    lines.append(f"  theme fonts: {theme.heading or '-'} (headings), {theme.body or '-'} (body)")
-    lines.append(f"  theme colours: {colours or '-'}")
-    lost = [p.kind for p in placements if not p.placeable]
-    if lost:
-        lines.append(f"{len(lost)} slide kind(s) cannot be placed: {', '.join(lost)}; expected "
-                     "a layout with a title placeholder")
-    else:
-        fallbacks = sum(p.how == "fallback" for p in placements)
-        lines.append("every slide kind can be placed" + (
-            f" ({fallbacks} on a fallback layout)" if fallbacks else ""))
-    return lines, not lost
-
-
-def _missing_text(missing: tuple[str, ...]) -> str:
-    counts = {m: missing.count(m) for m in dict.fromkeys(missing)}
-    parts = [f"{n} {m} placeholders" if n > 1 else f"{m} placeholder" for m, n in counts.items()]
-    return ", ".join(parts)

@@ -1,9 +1,10 @@
 """The thin writing step: a DeckPlan becomes a .pptx file, slide XML written directly.
 
-python-pptx opens the template, clones each layout's placeholders once, and makes the
-chart parts; every slide and notes page is built as one lxml tree (``slidexml``), added
-as a part at constant cost and kept as bytes once finished, and the package is saved in
-one pass (``package``). No slide goes through python-pptx's per-property proxies.
+python-pptx opens the template (the bytes the loader already read), clones each layout's
+placeholders once, and makes the chart parts; every slide and notes page is built as one
+lxml tree (``slidexml``), added as a part at constant cost and kept as bytes once
+finished, and the package is saved in one pass (``package``). No slide goes through
+python-pptx's per-property proxies.
 """
 
 from __future__ import annotations
@@ -16,13 +17,13 @@ from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml.slide import CT_NotesSlide, CT_Slide
 from pptx.slide import NotesSlide, Slide
 
-from .. import templates
-from .. import text as _text
-from ..errors import BuildError
-from ..model import Outline
-from ..report import BuildOptions
-from . import package, sections, slidexml, template, theme
-from .elements import (
+from ... import text as _text
+from ...errors import BuildError
+from ...model import Outline
+from ...report import BuildOptions
+from .. import template_reader
+from ..contract import place
+from ..elements import (
     ChartFrame,
     DeckPlan,
     Picture,
@@ -31,6 +32,7 @@ from .elements import (
     TableGrid,
     TextBox,
 )
+from . import package, sections, slidexml, template, theme
 from .slidexml import emu
 
 
@@ -77,15 +79,16 @@ def _notes_page(notes_master) -> slidexml.NotesPage:
 class _Writer:
     """Writes one deck: slides in order, then agenda links, sections and properties."""
 
-    def __init__(self, plan: DeckPlan, outline: Outline, options: BuildOptions):
+    def __init__(self, plan: DeckPlan, outline: Outline, options: BuildOptions,
+                 parsed: template_reader.Template | None = None):
         self.plan = plan
         self.outline = outline
         self.options = options
         self.template_path = outline.brand.template
-        self.prs = template.open_presentation(self.template_path)
+        self.contract = _template(self.template_path, parsed)
+        self.prs = template.open_presentation(self.contract, own=self.template_path is None)
         self.prs.slide_width = emu(plan.width)
         self.prs.slide_height = emu(plan.height)
-        self.contract = templates.read(self.template_path or templates.default_path())
         self.layouts = {layout.name: layout for master in self.prs.slide_masters
                         for layout in master.slide_layouts}
         theme.apply(self.prs, outline.brand, whole=self.template_path is None)
@@ -123,7 +126,7 @@ class _Writer:
         """Return the layout ``plan`` is built on, by the template contract."""
         key = (plan.kind, plan.requested)
         if key not in self.placements:
-            placement = templates.place(self.contract, plan.kind, plan.requested)
+            placement = place(self.contract, plan.kind, plan.requested)
             if placement.layout is None:
                 raise BuildError(f"the template has no layout for a {plan.kind} slide "
                                  f"({', '.join(placement.missing)}); run "
@@ -278,6 +281,25 @@ def _property(value: str) -> str:
     return value if len(value) <= 255 else value[:254] + "…"
 
 
+def _template(path: str | None, parsed: template_reader.Template | None
+              ) -> template_reader.Template:
+    """Return the template the deck is built on: ``parsed`` (as the loader read it) when it
+    is the brand's, else the file at ``path`` read now, else python-pptx's own (read once)."""
+    if path is None:
+        return template_reader.default()
+    if parsed is not None and parsed.data and Path(parsed.path) == Path(path):
+        return parsed
+    try:
+        return template_reader.read(path)
+    except template_reader.TemplateProblem as exc:
+        raise BuildError(f"{path}: cannot be used as a template: {exc}") from None
+
+
 def write(plan: DeckPlan, outline: Outline, path: Path, options: BuildOptions) -> int:
-    """Write ``plan`` to ``path`` as a .pptx; return the number of slides."""
-    return _Writer(plan, outline, options).write(Path(path))
+    """Write ``plan`` to ``path`` as a .pptx; return the number of slides.
+
+    The template is ``options.template`` when the loader read the brand's template (so the
+    file is not read again), else it is read here. The python-pptx Presentation made on the
+    way stays usable after the write (frozen slides are parsed again when read).
+    """
+    return _Writer(plan, outline, options, options.template).write(Path(path))

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from . import brand as _brand
-from .model import Outline
-from .report import Finding
+from .. import brand as _brand
+from ..model import Outline
+from ..report import Finding
 
 
 def findings(outline: Outline) -> Iterator[Finding]:

@@ -16,9 +16,9 @@ from functools import lru_cache
 
 from lxml import etree
 
-from .. import brand as _brand
-from .elements import Para, Shape, TableGrid, TextBox
-from .layout import BULLET_INDENT
+from ... import brand as _brand
+from ..elements import Para, Shape, TableGrid, TextBox
+from ..layout import BULLET_INDENT
 
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 P = "http://schemas.openxmlformats.org/presentationml/2006/main"

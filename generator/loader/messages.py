@@ -1,0 +1,166 @@
+"""Wording: validation errors and cross-check findings as located, readable Problems."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .. import source
+from ..errors import Problem
+from ..model import SLIDE_KINDS
+from ..node import ValidationError
+
+
+def problem_at(document: source.Document, where: tuple, message: str, *,
+               key: bool = False) -> Problem:
+    """Return a Problem about the value at model path ``where`` (at its key when ``key``)."""
+    line, col = document.locate(where, key=key)
+    return Problem(document.file, line, col, message, format_path(where))
+
+
+def problems_from(exc: ValidationError, document: source.Document) -> list[Problem]:
+    """Return one located Problem per distinct validation error in ``exc``.
+
+    Errors under a value the YAML reader already reported are left out, and so is a missing
+    key when an unknown key beside it is its likely misspelling.
+    """
+    problems = []
+    seen = set()
+    errors = exc.errors()
+    renamed = _misspelt_required(errors)
+    for error in errors:
+        loc = tuple(error["loc"])
+        if any(loc[:len(bad)] == bad for bad in document.invalid):
+            continue
+        if error["type"] == "missing" and loc in renamed:
+            continue  # reported as the unknown key that was meant to be this one
+        message, at_key, where = _message(error, loc)
+        problem = problem_at(document, where, message, key=at_key)
+        if (problem.line, problem.column, problem.message) not in seen:
+            seen.add((problem.line, problem.column, problem.message))
+            problems.append(problem)
+    return problems
+
+
+def _misspelt_required(errors: list[dict]) -> set[tuple]:
+    """Return paths of missing keys for which an unknown key beside them is a likely typo."""
+    missing = {}
+    for error in errors:
+        loc = tuple(error["loc"])
+        if error["type"] == "missing" and loc:
+            missing[loc] = loc[-1]
+    out = set()
+    for error in errors:
+        loc = tuple(error["loc"])
+        if error["type"] == "extra_forbidden" and loc:
+            for path, name in missing.items():
+                if path[:-1] == loc[:-1] and close(str(loc[-1]), [name]):
+                    out.add(path)
+    return out
+
+
+def _message(error: dict, loc: tuple) -> tuple[str, bool, tuple]:
+    """Return (message, whether to point at the key, the path to point at)."""
+    kind = error["type"]
+    value = error.get("input")
+    ctx = error.get("ctx") or {}
+    name = loc[-1] if loc else ""
+    if kind == "missing":
+        return (f"required key '{name}' is missing; expected '{name}: ...' here",
+                True, loc[:-1])
+    if kind == "extra_forbidden":
+        allowed = list(ctx.get("allowed", ()))
+        hint = did_you_mean(str(name), allowed)
+        return (f"unknown key '{name}'; {hint}", True, loc)
+    if kind == "union_tag_invalid":
+        hint = did_you_mean(str(ctx.get("tag", value)), list(SLIDE_KINDS), "slide kind")
+        return (f"unknown slide kind '{ctx.get('tag')}'; {hint}", False, (*loc, "kind")
+                if loc and loc[-1] != "kind" else loc)
+    if kind == "union_tag_not_found":
+        return (f"slide has no 'kind'; expected one of {', '.join(SLIDE_KINDS)}", False, loc)
+    if kind == "string_type":
+        return (f"expected text, got {describe(value)}", False, loc)
+    if kind in ("float_type", "float_parsing"):
+        return (f"expected a number, got {describe(value)}", False, loc)
+    if kind == "list_type":
+        return (f"expected a list ('- item' lines), got {describe(value)}", False, loc)
+    if kind == "model_type" and ctx.get("class_name") == "Bullet":
+        return (f"expected a bullet: text, or 'text:' with 'sub:' lines; got {describe(value)}",
+                False, loc)
+    if kind in ("dict_type", "model_type", "model_attributes_type"):
+        return (f"expected a mapping ('key: value' lines), got {describe(value)}", False, loc)
+    if kind == "literal_error":
+        expected = ctx.get("expected", "")
+        hint = did_you_mean(str(value), re.findall(r"'([^']*)'", expected), "value")
+        return (f"'{value}' is not allowed; {hint}", False, loc)
+    if kind == "too_short":
+        n = ctx.get("min_length")
+        return (f"has {ctx.get('actual_length', 0)} item(s); expected at least {n}", False, loc)
+    if kind == "too_long":
+        n = ctx.get("max_length")
+        return (f"has {ctx.get('actual_length')} items; expected at most {n}", False, loc)
+    if kind == "string_too_short":
+        return ("is empty; expected some text", False, loc)
+    if kind == "string_pattern_mismatch":
+        return (f"'{value}' is not valid; expected {_pattern_hint(str(name), loc)}", False, loc)
+    if kind in ("date_type", "date_parsing"):
+        return (f"'{value}' is not a date; expected YYYY-MM-DD, e.g. 2025-07-01", False, loc)
+    if kind == "value_error":
+        return (str(ctx.get("error", error["msg"])), False, loc)
+    return (f"{error['msg'].rstrip('.')}; got {describe(value)}", False, loc)
+
+
+def _pattern_hint(name: str, loc: tuple) -> str:
+    if name in ("primary", "secondary", "accent", "text", "muted", "background", "surface") or (
+            "chart" in loc and "palette" in loc):
+        return "a colour as #RRGGBB, e.g. #FF6900"
+    if name == "url":
+        return "a web address starting with http:// or https://"
+    if name == "language":
+        return "a language tag such as en, en-GB or zh-CN"
+    return "an id of letters, digits, '-', '_' or '.', e.g. idc-2024"
+
+
+def close(word: str, options: list[str]) -> list[str]:
+    """Return the option most like ``word``, if one is close (a list of at most one)."""
+    import difflib  # only an outline with a problem needs it
+
+    return difflib.get_close_matches(word, options, n=1, cutoff=0.6)
+
+
+def did_you_mean(word: str, options: list[str], what: str = "key") -> str:
+    """Return the hint after a bad value: the closest option, then all of them."""
+    found = close(str(word), options)
+    listing = ", ".join(options)
+    if found:
+        return f"did you mean '{found[0]}'? (expected one of: {listing})"
+    return f"expected one of: {listing}" if options else f"expected no {what} here"
+
+
+def describe(value: Any) -> str:
+    """Return what ``value`` is, as a user would say it: "text 'abc'", 'a list of 2 item(s)'."""
+    if value is None:
+        return "nothing (an empty value)"
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (a yes/no value)"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, str):
+        short = value if len(value) <= 40 else value[:37] + "..."
+        return f"text '{short}'"
+    if isinstance(value, list):
+        return f"a list of {len(value)} item(s)"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__
+
+
+def format_path(path: tuple) -> str:
+    """Return a model path as a user reads it: ``sections[2].slides[0].title``."""
+    out = ""
+    for elem in path:
+        if isinstance(elem, int):
+            out += f"[{elem}]"
+        else:
+            out += f".{elem}" if out else str(elem)
+    return out

@@ -1,0 +1,60 @@
+"""The deck's bytes are pinned: a refactor of the writer must write the same parts.
+
+The pin is a digest of every zip entry's name, date, mode and uncompressed bytes, in order
+(an embedded workbook digested the same way), not of the file: the deflated bytes depend on
+the zlib build Python links (zlib-ng and others compress differently), while what PowerPoint
+reads does not. ``test_deck_package`` checks the zip layer itself against zipfile's bytes.
+When the deck changes on purpose, update the digests in the same commit and say why.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+import io
+import zipfile
+from pathlib import Path
+
+import pytest
+import yaml
+
+from generator.deck import DeckBuilder
+from generator.model import Outline
+from generator.report import BuildOptions
+
+WHEN = _dt.datetime(2025, 3, 14, 9, 26, 53, tzinfo=_dt.UTC)
+FIXTURES = Path(__file__).parents[2] / "fixtures"
+PINNED = {
+    "minimal.yaml": "8899d9842da3d723ca05459378820d58fa8da3162f85d2b4d9120db424d43e29",
+    "deck_all_kinds.yaml": "eae4880111e56e94d1d29d5b88b0cae2460070893bf4d0120c4814277e91a121",
+}
+
+
+def parts_digest(data: bytes) -> str:
+    """Return the SHA-256 of a zip's entries: names, dates, modes, uncompressed bytes."""
+    h = hashlib.sha256()
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        for info in zf.infolist():
+            blob = zf.read(info)
+            if info.filename.endswith(".xlsx"):
+                blob = parts_digest(blob).encode()
+            h.update(f"{info.filename}|{info.date_time}|{info.external_attr:o}|"
+                     f"{len(blob)}\n".encode())
+            h.update(blob)
+    return h.hexdigest()
+
+
+def fixture_outline(name: str) -> Outline:
+    """Return fixture ``name`` on the default brand, without image slides (no image file)."""
+    data = yaml.safe_load((FIXTURES / name).read_text(encoding="utf-8"))
+    data["brand"] = {}
+    for section in data["sections"]:
+        section["slides"] = [s for s in section.get("slides", []) if s.get("kind") != "image"]
+    return Outline.parse(data)
+
+
+@pytest.mark.parametrize("name", sorted(PINNED))
+def test_deck_parts_are_pinned(tmp_path, name) -> None:
+    target = tmp_path / "deck.pptx"
+    DeckBuilder().build(fixture_outline(name), target, BuildOptions(timestamp=WHEN))
+    assert parts_digest(target.read_bytes()) == PINNED[name]
