@@ -246,6 +246,7 @@ def build(loaded: LoadedOutline, out_dir: Path, *, which: tuple[str, ...] = ARTI
             worker.close()
         for temp in temps.values():
             temp.unlink(missing_ok=True)
+        commit.sweep(out_dir, own=True)  # one made just before a stop, not yet in ``temps``
     return BuildSummary(results, problems, manifest, time.perf_counter() - started)
 
 

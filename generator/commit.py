@@ -29,10 +29,12 @@ def temp_path(folder: Path, name: str) -> Path:
     return Path(temp)
 
 
-def sweep(folder: Path) -> list[Path]:
+def sweep(folder: Path, *, own: bool = False) -> list[Path]:
     """Remove temporary files in ``folder`` left by builds whose process no longer runs.
 
-    Returns the files removed. Files of a process that still runs are left alone.
+    With ``own``, this process's own are removed too (call it when its build is over: a
+    stop can land between a file's creation and its being recorded). Returns the files
+    removed. Files of another process that still runs are left alone.
     """
     removed: list[Path] = []
     try:
@@ -43,7 +45,7 @@ def sweep(folder: Path) -> list[Path]:
         if not entry.name.startswith(TEMP_PREFIX):
             continue
         pid = entry.name[len(TEMP_PREFIX):].split("-", 1)[0]
-        if pid.isdigit() and not _running(int(pid)):
+        if pid.isdigit() and ((own and int(pid) == os.getpid()) or not _running(int(pid))):
             with contextlib.suppress(OSError):
                 os.unlink(entry.path)
                 removed.append(Path(entry.path))

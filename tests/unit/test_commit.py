@@ -78,3 +78,9 @@ def test_sweep_removes_temporary_files_of_dead_processes_only(tmp_path):
     other.write_text("not ours")
     assert commit.sweep(tmp_path) == [dead]
     assert mine.exists() and other.exists() and not dead.exists()
+
+
+def test_sweep_of_its_own_removes_this_process_files_once_its_build_is_over(tmp_path):
+    mine = commit.temp_path(tmp_path, "deck.pptx")
+    assert commit.sweep(tmp_path) == []
+    assert commit.sweep(tmp_path, own=True) == [mine]
