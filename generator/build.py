@@ -25,11 +25,16 @@ if TYPE_CHECKING:  # this module stays light: a build's worker forks right after
 BUILDERS: dict[str, str] = {
     "deck": "generator.deck:DeckBuilder",
     "brief": "generator.brief:BriefBuilder",
+    "slides-pdf": "generator.slides_pdf:SlidesPdfBuilder",
+    "handout": "generator.slides_pdf:HandoutBuilder",
 }
-"""The registry: artifact name -> 'module:class' of its builder, imported when first used.
-A new artifact is one entry here and one class that follows ``Builder``."""
+"""The registry: artifact name -> 'module:class' of its builder, imported when first used,
+in the order a build makes them. A new artifact is one entry here and one class that
+follows ``Builder``."""
 
-ARTIFACTS = tuple(BUILDERS)
+ARTIFACTS = ("deck", "brief")
+"""What a build makes unless told otherwise (``--only`` chooses among ``CHOICES``)."""
+CHOICES = tuple(BUILDERS)
 MANIFEST = "manifest.json"
 DEFAULT_EPOCH = 946684800
 """2000-01-01T00:00:00Z: the timestamp written into files when neither SOURCE_DATE_EPOCH
@@ -43,7 +48,7 @@ class Plan(Protocol):
 
 
 class Builder(Protocol):
-    """One artifact made from the outline. Its file is called ``name + suffix``.
+    """One artifact made from the outline. Its file is called ``stem + suffix``.
 
     Importing the class is cheap; its library is imported by ``prepare``, ``plan`` or
     ``build``. ``plan`` translates the outline in memory; ``findings`` returns the layout
@@ -52,7 +57,8 @@ class Builder(Protocol):
     findings. Content findings are the checks stage's (``checks``), not a builder's.
     """
 
-    name: str  # 'deck': the CLI's --only value and the file's stem
+    name: str  # 'deck': the CLI's --only value
+    stem: str  # 'deck': the file's name without its suffix (deck.pdf is 'slides-pdf')
     suffix: str  # '.pptx'
     unit: str  # what ``BuildResult.count`` counts: 'slides', 'pages'
 
@@ -99,9 +105,9 @@ def builder(name: str) -> Builder:
 
 
 def file_name(name: str) -> str:
-    """Return the name of the file the builder ``name`` writes: its name and suffix."""
+    """Return the name of the file the builder ``name`` writes: its stem and suffix."""
     cls = builder_class(name)
-    return cls.name + cls.suffix
+    return cls.stem + cls.suffix
 
 
 def prepare(which: tuple[str, ...] = ARTIFACTS) -> workers.Worker | None:

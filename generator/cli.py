@@ -93,14 +93,18 @@ def main(debug: bool) -> None:
     """
 
 
-ARTIFACTS = ("deck", "brief")
-"""The --only choices: the names in ``build.BUILDERS`` (a test keeps the two alike)."""
+CHOICES = ("deck", "brief", "slides-pdf", "handout")
+"""The --only choices: the names in ``build.BUILDERS``, written out so that ``--help`` does
+not import the build module (a test keeps the two alike)."""
 
 
 def _build_options(command: Callable) -> Callable:
     """Add the options that ``build`` and ``check`` share, so a check predicts the build."""
     for option in reversed([
-        click.option("--only", type=click.Choice(ARTIFACTS), help="Build one artifact only."),
+        click.option("--only", multiple=True, metavar="ARTIFACT", type=click.Choice(CHOICES),
+                     help="Build this artifact (repeat for more): deck (deck.pptx), brief "
+                          "(brief.pdf), slides-pdf (deck.pdf), handout (handout.pdf) "
+                          "[default: deck and brief]."),
         click.option("--strict", is_flag=True, help="Treat every warning as an error (exit 1)."),
         click.option("--brand",
                      help="Use a bundled theme (see 'deckgen themes') or a theme file."),
@@ -118,25 +122,32 @@ def _build_options(command: Callable) -> Callable:
 @click.option("--out", "out_dir", default="output", show_default=True,
               type=click.Path(file_okay=False, path_type=Path), help="Folder to write into.")
 @_build_options
+@click.option("--handout-layout", type=click.Choice(["1", "3"]), default="1", show_default=True,
+              help="Slides per handout page: 1 with its notes, 3 with lines for notes.")
 @click.option("--json", "as_json", is_flag=True, help="Print the build manifest as JSON.")
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
 @_reports_errors
-def build(outline: Path, out_dir: Path, only: str | None, strict: bool, brand: str | None,
-          aspect: str | None, allow_outside: bool, as_json: bool, quiet: bool) -> None:
+def build(outline: Path, out_dir: Path, only: tuple[str, ...], strict: bool,
+          brand: str | None, aspect: str | None, allow_outside: bool, handout_layout: str,
+          as_json: bool, quiet: bool) -> None:
     """Build output/deck.pptx and output/brief.pdf from OUTLINE (default: outline.yaml).
 
     \b
     Example:
       deckgen build outline.yaml --out output --strict
       SOURCE_DATE_EPOCH=1735689600 deckgen build --only deck --json
+      deckgen build --only slides-pdf --only handout --handout-layout 3
     """
+    from dataclasses import replace
+
     from . import build as builds
 
-    which = (only,) if only else builds.ARTIFACTS
+    which = tuple(n for n in builds.CHOICES if n in only) if only else builds.ARTIFACTS
     worker = builds.prepare(which)  # its library loads while the outline does
     try:
         loaded = _load(outline, allow_outside, brand)
-        options = builds.options_for(loaded, aspect=aspect, progress=_progress(quiet))
+        options = replace(builds.options_for(loaded, aspect=aspect, progress=_progress(quiet)),
+                          handout_layout=int(handout_layout))
         summary = builds.build(loaded, out_dir, which=which, options=options, strict=strict,
                                worker=worker)
     finally:
@@ -173,7 +184,7 @@ def _progress(quiet: bool) -> Progress | None:
 @OUTLINE
 @_build_options
 @_reports_errors
-def check(outline: Path, only: str | None, strict: bool, brand: str | None,
+def check(outline: Path, only: tuple[str, ...], strict: bool, brand: str | None,
           aspect: str | None, allow_outside: bool) -> None:
     """Validate OUTLINE and lay it out in memory; write nothing.
 
@@ -186,7 +197,7 @@ def check(outline: Path, only: str | None, strict: bool, brand: str | None,
     """
     from . import build as builds
 
-    which = (only,) if only else builds.ARTIFACTS
+    which = tuple(n for n in builds.CHOICES if n in only) if only else builds.ARTIFACTS
     loaded = _load(outline, allow_outside, brand)
     options = builds.options_for(loaded, aspect=aspect)
     problems = builds.check(loaded, which=which, options=options, strict=strict)
@@ -350,23 +361,68 @@ def preview(outline: Path, out_dir: Path, brand: str | None, aspect: str | None)
     """Build, then render every slide and brief page to PNG, with a contact sheet.
 
     \b
-    Slides are rendered by LibreOffice (exit 3 when it is missing), pages by pdftoppm,
-    into OUT/preview/: slide-N.png, page-N.png and contact-sheet.png.
+    Slides are drawn from deck.pdf (built too) and pages from brief.pdf by PDFium, which
+    comes with pip: no LibreOffice needed. Into OUT/preview/: slide-N.png, page-N.png and
+    contact-sheet.png.
     Example:
       deckgen preview outline.yaml
     """
     from . import build as builds
     from . import preview as previews
 
-    previews.soffice()
-    previews.pdftoppm()
     loaded = _load(outline, False, brand)
     options = builds.options_for(loaded, aspect=aspect)
-    summary = builds.build(loaded, out_dir, options=options)
-    written = previews.preview(out_dir / builds.file_name("deck"),
+    summary = builds.build(loaded, out_dir, which=("deck", "brief", "slides-pdf"),
+                           options=options)
+    written = previews.preview(out_dir / builds.file_name("slides-pdf"),
                                out_dir / builds.file_name("brief"), out_dir / "preview")
     _err(f"wrote {len(written['slides'])} slide images, {len(written['pages'])} page images "
          f"and {_display(written['sheet'][0])} in {summary.seconds:.1f} s (build)")
+
+
+@main.command("diff")
+@click.argument("first")
+@click.argument("second", required=False)
+@click.option("--outline", "outline_path", default="outline.yaml", show_default=True,
+              type=click.Path(dir_okay=False, path_type=Path),
+              help="With one REV: the outline to compare at REV and in the working copy.")
+@click.option("--report", "report_dir", default="output/diff", show_default=True,
+              type=click.Path(file_okay=False, path_type=Path),
+              help="Folder for report.html and its PNGs.")
+@click.option("--json", "as_json", is_flag=True, help="Print the changes as JSON.")
+def diff(first: str, second: str | None, outline_path: Path, report_dir: Path,
+         as_json: bool) -> None:
+    """Show what changed between two builds: slides and brief pages added, removed, moved
+    and changed, with the changed text; writes an HTML report with before/after images.
+
+    \b
+    FIRST SECOND are two build folders (with deck.pdf/brief.pdf) or two outlines; a lone
+    FIRST is a git revision: the outline there against the working copy.
+    Exit 0 when nothing changed, 1 when something did, 2 for an invalid outline, 3 when
+    a side cannot be read.
+    Example:
+      deckgen diff main                     # outline.yaml at main vs now
+      deckgen diff old/output new/output --json
+    """
+    from . import diff as diffs
+
+    try:
+        result = diffs.diff(first, second, outline=outline_path, report_dir=report_dir)
+    except (OutlineError, BuildError) as exc:
+        for problem in exc.problems:
+            _err(str(problem))
+        _err("deckgen: an outline could not be built; nothing was compared")
+        sys.exit(2)
+    except DeckgenError as exc:
+        _err(f"deckgen: {exc}")
+        sys.exit(exc.exit_code)
+    if as_json:
+        click.echo(json.dumps(diffs.as_json(result.comparison, result.report), indent=2,
+                              ensure_ascii=False))
+    else:
+        for line in diffs.summary(result.comparison, result.report):
+            click.echo(line)
+    sys.exit(1 if result.comparison.changed else 0)
 
 
 @main.command("check-template")

@@ -1,65 +1,28 @@
-"""Preview images: slides rendered by LibreOffice, brief pages by pdftoppm, a contact sheet."""
+"""Preview images: slides (from deck.pdf) and brief pages as PNGs, and a contact sheet.
+
+Pages are rendered by PDFium (``pdfium``, from a pip wheel): no LibreOffice, no poppler.
+"""
 
 from __future__ import annotations
 
-import shutil
-import subprocess
-import tempfile
 from pathlib import Path
 
 from .errors import EnvironmentProblem
 
-SOFFICE_NAMES = ("soffice", "libreoffice")
+SLIDE_DPI = 80
+PAGE_DPI = 80
 
 
-def soffice() -> str:
-    """Return the LibreOffice command; raises EnvironmentProblem when it is not installed."""
-    for name in SOFFICE_NAMES:
-        found = shutil.which(name)
-        if found:
-            return found
-    raise EnvironmentProblem("LibreOffice ('soffice') is not installed; preview renders slides "
-                             "with it (Debian: apt-get install libreoffice-impress)")
-
-
-def pdftoppm() -> str:
-    """Return the pdftoppm command; raises EnvironmentProblem when it is not installed."""
-    found = shutil.which("pdftoppm")
-    if not found:
-        raise EnvironmentProblem("pdftoppm is not installed; preview turns PDF pages into PNGs "
-                                 "with it (Debian: apt-get install poppler-utils)")
-    return found
-
-
-def deck_to_pdf(deck: Path, out_dir: Path, timeout: float = 300) -> Path:
-    """Render ``deck`` to PDF with LibreOffice Impress; return the PDF's path."""
-    command = soffice()
-    with tempfile.TemporaryDirectory(prefix="deckgen-lo-") as profile:
-        try:
-            proc = subprocess.run(
-                [command, "--headless", "--norestore", f"-env:UserInstallation=file://{profile}",
-                 "--convert-to", "pdf", "--outdir", str(out_dir), str(deck)],
-                capture_output=True, text=True, timeout=timeout)
-        except (subprocess.TimeoutExpired, OSError) as exc:
-            raise EnvironmentProblem(f"LibreOffice could not render {deck}: {_why(exc)}; "
-                                     "expected a working LibreOffice") from None
-    pdf = out_dir / (deck.stem + ".pdf")
-    if proc.returncode != 0 or not pdf.is_file():
-        raise EnvironmentProblem(f"LibreOffice could not render {deck}: "
-                                 f"{(proc.stderr or proc.stdout).strip()[:300]}")
-    return pdf
-
-
-def pdf_to_pngs(pdf: Path, out_dir: Path, prefix: str, dpi: int = 80) -> list[Path]:
+def pdf_to_pngs(pdf: Path, out_dir: Path, prefix: str, dpi: int = PAGE_DPI) -> list[Path]:
     """Write one PNG per page of ``pdf`` as ``prefix-N.png``; return them in page order."""
-    try:
-        subprocess.run([pdftoppm(), "-png", "-r", str(dpi), str(pdf), str(out_dir / prefix)],
-                       check=True, capture_output=True, timeout=300)
-    except (subprocess.CalledProcessError, subprocess.TimeoutExpired, OSError) as exc:
-        raise EnvironmentProblem(f"pdftoppm could not render {pdf}: {_why(exc)}; expected a "
-                                 "working pdftoppm (poppler-utils)") from None
-    pages = sorted(out_dir.glob(f"{prefix}-*.png"), key=lambda p: int(p.stem.rsplit("-", 1)[1]))
-    return pages
+    from . import pdfium
+
+    written = []
+    for i, image in pdfium.images(pdf, None, dpi / 72):
+        target = out_dir / f"{prefix}-{i + 1}.png"
+        image.save(target, compress_level=6)
+        written.append(target)
+    return written
 
 
 def contact_sheet(images: list[Path], target: Path, columns: int = 4, width: int = 1600) -> Path:
@@ -84,30 +47,18 @@ def contact_sheet(images: list[Path], target: Path, columns: int = 4, width: int
     return target
 
 
-def preview(deck: Path | None, brief: Path | None, out_dir: Path) -> dict[str, list[Path]]:
-    """Render slides and brief pages into ``out_dir``; return the files written, by kind."""
+def preview(slides: Path | None, brief: Path | None, out_dir: Path) -> dict[str, list[Path]]:
+    """Render the slides PDF and the brief into ``out_dir``; return the files, by kind.
+
+    ``slides`` is deck.pdf (the slides as PDF), ``brief`` brief.pdf; either may be None.
+    """
     out_dir.mkdir(parents=True, exist_ok=True)
     for old in out_dir.glob("*.png"):
         old.unlink()
     written: dict[str, list[Path]] = {"slides": [], "pages": [], "sheet": []}
-    if deck is not None:
-        with tempfile.TemporaryDirectory(prefix="deckgen-preview-") as tmp:
-            pdf = deck_to_pdf(deck, Path(tmp))
-            written["slides"] = pdf_to_pngs(pdf, out_dir, "slide")
+    if slides is not None:
+        written["slides"] = pdf_to_pngs(slides, out_dir, "slide", SLIDE_DPI)
         written["sheet"] = [contact_sheet(written["slides"], out_dir / "contact-sheet.png")]
     if brief is not None:
-        written["pages"] = pdf_to_pngs(brief, out_dir, "page")
+        written["pages"] = pdf_to_pngs(brief, out_dir, "page", PAGE_DPI)
     return written
-
-
-def _why(exc: BaseException) -> str:
-    """Return a tool's failure in one short line: its own last words, or the reason."""
-    if isinstance(exc, subprocess.TimeoutExpired):
-        return f"it ran longer than {exc.timeout:.0f} s"
-    if isinstance(exc, subprocess.CalledProcessError):
-        said = exc.stderr.decode(errors="replace") if isinstance(exc.stderr, bytes) else (
-            exc.stderr or "")
-        lines = [line for line in said.strip().splitlines() if line.strip()]
-        last = lines[-1][:200] if lines else ""
-        return f"it exited with status {exc.returncode}" + (f" ({last})" if last else "")
-    return str(exc)[:200]

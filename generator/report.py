@@ -43,6 +43,8 @@ class BuildOptions:
     template: Any = None
     """The brand's template as the loader parsed it (``deck.template_reader.Template``), so
     the deck is written from the bytes already read; None reads it when it is needed."""
+    handout_layout: int = 1
+    """Slides per page of handout.pdf: 1 (with its notes) or 3 (with lines for notes)."""
 
 
 @dataclass

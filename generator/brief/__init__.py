@@ -29,6 +29,7 @@ class BriefBuilder:
     """Builds the brief: ``plan`` translates the outline, ``build`` lays it out and writes it."""
 
     name = "brief"
+    stem = "brief"
     suffix = ".pdf"
     unit = "pages"
 

@@ -7,8 +7,9 @@ from reportlab.lib.styles import ParagraphStyle
 from ..model import Outline
 from . import markup as _markup
 from .fonts import GlyphMap
-from .paragraph import Paragraph
 from .styles import Styles
+from .tagging import Structure
+from .typesetting import Paragraph
 
 
 class Context:
@@ -23,6 +24,8 @@ class Context:
         """The colour of links and citation numbers, as paragraph markup names it."""
         self.figures = 0
         self.tables = 0
+        self.tags = Structure()
+        """The brief's structure tree, which the story adds to as it is made."""
 
     def colour(self, name: str) -> str:
         """Return the palette colour ``name`` ('primary', 'muted', ...) for paragraph markup."""
@@ -42,10 +45,21 @@ class Context:
         cite = _markup.cite_markup(source_id, self.citations, self.link_colour)
         return f" {cite}" if cite else ""
 
-    def para(self, text: str, style: ParagraphStyle, suffix: str = "") -> Paragraph:
-        """Return a paragraph of inline-marked ``text``, with extra markup ``suffix``."""
-        return Paragraph(self.markup(text) + suffix, style)
+    def para(self, text: str, style: ParagraphStyle, suffix: str = "",
+             role: str | None = None, **attrs) -> Paragraph:
+        """Return a paragraph of inline-marked ``text``, with extra markup ``suffix``.
 
-    def plain_para(self, text: str, style: ParagraphStyle, suffix: str = "") -> Paragraph:
+        The paragraph is a new element of the structure tree, of type ``role`` (by default
+        the one its style stands for).
+        """
+        return self.tagged(self.markup(text) + suffix, style, role, **attrs)
+
+    def plain_para(self, text: str, style: ParagraphStyle, suffix: str = "",
+                   role: str | None = None, **attrs) -> Paragraph:
         """Return a paragraph showing ``text`` literally, with extra markup ``suffix``."""
-        return Paragraph(self.literal(text) + suffix, style)
+        return self.tagged(self.literal(text) + suffix, style, role, **attrs)
+
+    def tagged(self, markup: str, style: ParagraphStyle, role: str | None = None,
+               bulletText: str | None = None, **attrs) -> Paragraph:
+        """Return a paragraph of paragraph ``markup``, a new element of the structure tree."""
+        return self.tags.tag(Paragraph(markup, style, bulletText=bulletText), role, **attrs)

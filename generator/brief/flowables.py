@@ -17,8 +17,8 @@ from ..model import Event, Peer, Playbook, Stat
 from ..model import Table as TableModel
 from ..text import plain
 from .context import Context
-from .paragraph import Paragraph
 from .styles import CELL_PT, FRAME_HEIGHT, FRAME_WIDTH, GUTTER, SPACE
+from .typesetting import ColumnsTable, Paragraph
 
 PAD = 4
 """Cell padding of tables and panels, in points."""
@@ -59,10 +59,14 @@ def stat_row(ctx: Context, stats: list[Stat], title: str | None = None) -> Flowa
     """
     s = ctx.styles
     rows = [stats[i:i + STATS_PER_ROW] for i in range(0, len(stats), STATS_PER_ROW)]
-    parts: list[Flowable] = [ctx.para(title, s.h3)] if title else []
+    parts: list[Flowable] = [ctx.para(title, s.h3, role="H2")] if title else []
     for row in rows:
         width = FRAME_WIDTH / len(row)
-        table = Table([[_stat_cell(ctx, stat, width) for stat in row]],
+        cells = []
+        for stat in row:  # each call-out is a division of the structure, read left to right
+            with ctx.tags.part("Div"):
+                cells.append(_stat_cell(ctx, stat, width))
+        table = Table([cells],
                       colWidths=[width] * len(row), hAlign="LEFT")
         pal = s.palette
         table.setStyle(TableStyle([
@@ -88,7 +92,7 @@ def _stat_cell(ctx: Context, stat: Stat, width: float) -> list[Flowable] | Table
     detail = ctx.markup(stat.detail) if stat.detail else ""
     cite = ctx.cite(stat.source)
     if detail or cite:
-        words.append(Paragraph(detail + cite, s.stat_detail))
+        words.append(ctx.tagged(detail + cite, s.stat_detail))
     if width < WIDE_STAT:
         return [value, *words]
     inner = width - PAD * 3.25
@@ -105,9 +109,13 @@ def key_points(ctx: Context, points: list[str], title: str = "Key points") -> li
     Each point is a row of the box, so a long list splits at a page foot.
     """
     s = ctx.styles
-    label = Paragraph(ctx.literal(title.upper()), s.box_title)
-    rows = [[label if i == 0 else "", Paragraph(ctx.markup(p), s.box_bullet, bulletText="\u2022")]
-            for i, p in enumerate(points)]
+    with ctx.tags.part("L"):
+        label = ctx.tagged(ctx.literal(title.upper()), s.box_title)
+        rows = []
+        for i, point in enumerate(points):
+            with ctx.tags.part("LI"):
+                item = ctx.tagged(ctx.markup(point), s.box_bullet, "LBody", bulletText="\u2022")
+            rows.append([label if i == 0 else "", item])
     box = Table(rows, colWidths=[BOX_LABEL, FRAME_WIDTH - BOX_LABEL])
     box.setStyle(bare_style(
         ctx,
@@ -130,8 +138,9 @@ def pull_quote(ctx: Context, quote: str, attribution: str, role: str | None) -> 
     who = "\u2014 " + ctx.markup(attribution)
     if role:
         who += ", " + ctx.markup(role)
-    body = [Paragraph("\u201c" + ctx.markup(quote) + "\u201d", s.quote),
-            Paragraph(who, s.attribution)]
+    with ctx.tags.part("BlockQuote"):
+        body = [ctx.tagged("\u201c" + ctx.markup(quote) + "\u201d", s.quote),
+                ctx.tagged(who, s.attribution)]
     table = Table([[body]], colWidths=[FRAME_WIDTH * 0.8], hAlign="LEFT")
     table.setStyle(TableStyle([
         ("FONTNAME", (0, 0), (-1, -1), s.body_font.regular),
@@ -178,19 +187,34 @@ def column_widths(rows: list[list[str]], total: float, font: str, bold_font: str
 
 def data_table(ctx: Context, header: list[str], rows: list[list[str]],
                first_column_strong: bool = False,
-               weights: list[float] | None = None, width: float = FRAME_WIDTH) -> Table:
+               weights: list[float] | None = None, width: float = FRAME_WIDTH,
+               caption: str | None = None) -> list[Flowable]:
     """Return a table that fits ``width``: wrapped cells, striped rows, header repeated on split.
 
-    ``header`` and ``rows`` hold inline-marked text.
+    ``header`` and ``rows`` hold inline-marked text; ``caption`` (inline-marked), when given,
+    is set above the table as its title. The table is one 'Table' element of the structure
+    tree, its title the 'Caption', its header cells 'TH' (and the first column's too when
+    ``first_column_strong``), however many pages it spans.
     """
+    with ctx.tags.part("Table"):
+        head = [ctx.para(caption, ctx.styles.table_head)] if caption else []
+        return [*head, _grid(ctx, header, rows, first_column_strong, weights, width)]
+
+
+def _grid(ctx: Context, header: list[str], rows: list[list[str]], first_column_strong: bool,
+          weights: list[float] | None, width: float) -> Table:
     s = ctx.styles
     widths = column_widths([[plain(c) for c in header]] + [[plain(c) for c in r] for r in rows],
                            width, s.body_font.regular, s.body_font.bold, weights=weights,
                            bold_first=first_column_strong)
     body_styles = [s.cell_strong if first_column_strong and i == 0 else s.cell
                    for i in range(len(header))]
-    data = [[ctx.para(c, s.cell_head) for c in header]]
-    data += [[_cell(ctx, c, body_styles[i]) for i, c in enumerate(row)] for row in rows]
+    with ctx.tags.part("TR"):
+        data = [[ctx.para(c, s.cell_head, role="TH", scope="Column") for c in header]]
+    for row in rows:
+        with ctx.tags.part("TR"):
+            data.append([_cell(ctx, c, body_styles[i], first_column_strong and i == 0)
+                         for i, c in enumerate(row)])
     table = Table(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
     pal = s.palette
     commands = [
@@ -209,17 +233,18 @@ def data_table(ctx: Context, header: list[str], rows: list[list[str]],
     return table
 
 
-def _cell(ctx: Context, text: str, style: ParagraphStyle) -> Paragraph:
-    return ctx.para(text, style) if text else Paragraph("", style)
+def _cell(ctx: Context, text: str, style: ParagraphStyle, row_header: bool) -> Paragraph:
+    if row_header:
+        return ctx.para(text, style, role="TH", scope="Row")
+    return ctx.para(text, style, role="TD")
 
 
 def table_block(ctx: Context, table: TableModel, title: str) -> list[Flowable]:
     """Return a numbered table with its title above and caption and source below."""
     ctx.tables += 1
-    s = ctx.styles
-    head = ctx.para(f"Table {ctx.tables}. " + title, s.table_head)
-    grid = data_table(ctx, list(table.columns), [list(r) for r in table.rows])
-    return [head, grid, _caption(ctx, table.caption, table.source)]
+    grid = data_table(ctx, list(table.columns), [list(r) for r in table.rows],
+                      caption=f"Table {ctx.tables}. " + title)
+    return [*grid, _caption(ctx, table.caption, table.source)]
 
 
 def _caption(ctx: Context, caption: str | None, source: str | None,
@@ -227,7 +252,7 @@ def _caption(ctx: Context, caption: str | None, source: str | None,
     text = caption_markup(ctx, caption, source, unit)
     if not text:
         return Spacer(0, SPACE * 1.5)
-    return Paragraph(text, ctx.styles.caption)
+    return ctx.tagged(text, ctx.styles.caption, "P")
 
 
 def caption_markup(ctx: Context, caption: str | None, source: str | None,
@@ -259,8 +284,8 @@ def columns_grid(ctx: Context, cells: list[list[Flowable]], gutter: float = GUTT
     style = bare_style(ctx, ("RIGHTPADDING", (0, 0), (0, -1), gutter),
                        ("TOPPADDING", (0, 0), (-1, -1), pad),
                        ("BOTTOMPADDING", (0, 0), (-1, -1), pad))
-    return [Table(rows[i:i + GRID_ROWS], colWidths=[width + gutter, width], hAlign="LEFT",
-                  style=style) for i in range(0, len(rows), GRID_ROWS)]
+    return [ColumnsTable(rows[i:i + GRID_ROWS], colWidths=[width + gutter, width],
+                         hAlign="LEFT", style=style) for i in range(0, len(rows), GRID_ROWS)]
 
 
 def timeline(ctx: Context, events: list[Event], title: str) -> list[Flowable]:
@@ -270,17 +295,26 @@ def timeline(ctx: Context, events: list[Event], title: str) -> list[Flowable]:
     date_width = max(stringWidth(plain(e.date), s.body_font.bold, CELL_PT) for e in events)
     date_width = min(date_width + 2 * PAD, width * 0.35)
     cells = []
-    for event in events:
-        what = "<b>" + ctx.markup(event.title) + "</b>"
-        if event.detail:
-            what += f' <font color="{ctx.colour("muted")}">' + ctx.markup(
-                event.detail) + "</font>"
-        entry = Table([[ctx.para(event.date, s.cell_date), Paragraph(what, s.cell)]],
-                      colWidths=[date_width, width - date_width], hAlign="LEFT")
-        entry.setStyle(bare_style(ctx, ("LEFTPADDING", (1, 0), (1, 0), PAD * 1.5),
-                                  ("LINEBEFORE", (1, 0), (1, 0), 1.5, s.palette.primary)))
-        cells.append([entry])
-    return [ctx.para(title, s.table_head), *columns_grid(ctx, cells), Spacer(0, SPACE * 1.5)]
+    with ctx.tags.part("L"):  # a list of dated items, its title the caption
+        head = ctx.para(title, s.table_head)
+        for event in events:
+            with ctx.tags.part("LI"):
+                cells.append([_event(ctx, event, date_width, width)])
+    return [head, *columns_grid(ctx, cells), Spacer(0, SPACE * 1.5)]
+
+
+def _event(ctx: Context, event: Event, date_width: float, width: float) -> Table:
+    """Return one dated event: its date the list item's label, what happened its body."""
+    s = ctx.styles
+    what = "<b>" + ctx.markup(event.title) + "</b>"
+    if event.detail:
+        what += f' <font color="{ctx.colour("muted")}">' + ctx.markup(event.detail) + "</font>"
+    entry = Table([[ctx.para(event.date, s.cell_date, role="Lbl"),
+                    ctx.tagged(what, s.cell, "LBody")]],
+                  colWidths=[date_width, width - date_width], hAlign="LEFT")
+    entry.setStyle(bare_style(ctx, ("LEFTPADDING", (1, 0), (1, 0), PAD * 1.5),
+                              ("LINEBEFORE", (1, 0), (1, 0), 1.5, s.palette.primary)))
+    return entry
 
 
 def comparison(ctx: Context, playbook: Playbook) -> list[Flowable]:
@@ -290,10 +324,10 @@ def comparison(ctx: Context, playbook: Playbook) -> list[Flowable]:
             for d in playbook.dimensions]
     weights = [0.8] + [1.0] * (len(header) - 1)
     ctx.tables += 1
-    head = ctx.para(f"Table {ctx.tables}. {playbook.subject} against its peers",
-                    ctx.styles.table_head)
-    return [CondPageBreak(TABLE_START), head,
-            data_table(ctx, header, rows, first_column_strong=True, weights=weights),
+    caption = f"Table {ctx.tables}. {playbook.subject} against its peers"
+    return [CondPageBreak(TABLE_START),
+            *data_table(ctx, header, rows, first_column_strong=True, weights=weights,
+                        caption=caption),
             Spacer(0, SPACE * 1.5)]
 
 
@@ -307,10 +341,11 @@ def peer_read(ctx: Context, playbook: Playbook, peer: Peer,
     for dim_id, contrast in peer.contrasts.items():
         dim = labels[dim_id]
         rows.append([dim.label, contrast, peer.subject.get(dim_id, dim.subject)])
+    head = [ctx.para(peer.name, s.h2, cites), ctx.para(peer.headline, s.peer_headline)]
     table = data_table(ctx, ["Dimension", peer.name, playbook.subject], rows,
                        first_column_strong=True, weights=[0.6, 1.0, 1.0], width=width)
-    return [ctx.para(peer.name, s.h2, cites), ctx.para(peer.headline, s.peer_headline), table,
-            Paragraph("<b>Takeaway.</b> " + ctx.markup(peer.takeaway), s.peer_takeaway)]
+    return [*head, *table,
+            ctx.tagged("<b>Takeaway.</b> " + ctx.markup(peer.takeaway), s.peer_takeaway)]
 
 
 def peer_reads(ctx: Context, playbook: Playbook) -> list[Flowable]:
@@ -337,6 +372,14 @@ def _height(flowables: list[Flowable], width: float) -> float:
                for f in flowables)
 
 
-def sources_list(ctx: Context, entries: list[str]) -> list[Flowable]:
-    """Return the numbered source entries (paragraph markup) in two columns."""
-    return columns_grid(ctx, [[Paragraph(e, ctx.styles.source)] for e in entries], pad=2)
+def sources_list(ctx: Context, entries: list[tuple[str, str]]) -> list[Flowable]:
+    """Return the numbered source entries (anchor name, paragraph markup) in two columns.
+
+    They are a list whose items are notes, each with its anchor as ID: what citations cite.
+    """
+    cells = []
+    with ctx.tags.part("L"):
+        for name, text in entries:
+            with ctx.tags.part("LI"), ctx.tags.part("LBody"):
+                cells.append([ctx.tagged(text, ctx.styles.source, "Note", ident=name)])
+    return columns_grid(ctx, cells, pad=2)

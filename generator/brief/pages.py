@@ -2,28 +2,24 @@
 
 from __future__ import annotations
 
-import copy
 import datetime as _dt
-import time
-from ast import literal_eval
 
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Spacer, Table
-from reportlab.platypus.doctemplate import IndexingFlowable, NullActionFlowable
-from reportlab.platypus.tableofcontents import TableOfContents, drawPageNumbers
+from reportlab.platypus import BaseDocTemplate, Flowable, PageTemplate
+from reportlab.platypus.doctemplate import IndexingFlowable
 
 from ..model import Outline
+from ..text import plain
 from .context import Context
-from .paragraph import Paragraph
+from .markup import anchor, escape
 from .styles import FRAME_WIDTH, HEADER_GAP, MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X, PAGE
+from .typesetting import LayoutFrame, Paragraph, TypesetDocument, walk
 
 COVER = "cover"
 BODY = "body"
 COVER_BAND = 0.58
 """Share of the cover's height that the dark brand band takes."""
-CONTENTS_ROWS = 24
-"""Rows in each of the short tables that the contents are set in."""
 
 
 class PageTotal(IndexingFlowable):
@@ -55,85 +51,6 @@ class PageTotal(IndexingFlowable):
         pass
 
 
-class Contents(TableOfContents):
-    """The table of contents, set as a run of short tables, one under another.
-
-    reportlab sets the contents as one table; a table split at a page foot is measured
-    again whole on the next page, so long contents took time in the square of their
-    length. Short tables give the same rows in the same places, and a split measures one.
-    """
-
-    def __init__(self, **kwargs):
-        super().__init__(**kwargs)
-        self._parts: list[Table] = []
-        self._parts_for: tuple | None = None
-
-    def wrap(self, availWidth, availHeight):
-        self.canv.setNamedCB("drawTOCEntryEnd", self._entry_end(availWidth, availHeight))
-        entries = tuple(self._lastEntries) or ((0, "Placeholder for table of contents", 0,
-                                                None),)
-        if self._parts_for != (availWidth, entries):
-            self._parts = self._tables(entries, availWidth)
-            self._parts_for = (availWidth, entries)
-        self.width = availWidth
-        self.height = sum(part.wrapOn(self.canv, availWidth, availHeight)[1]
-                          for part in self._parts)
-        return self.width, self.height
-
-    def split(self, availWidth, availHeight):
-        # each short table is then placed, and split at a page foot, on its own
-        return [NullActionFlowable(), *self._parts]
-
-    def drawOn(self, canvas, x, y, _sW=0):
-        top = y + self.height
-        for part in self._parts:
-            top -= part._height
-            part.drawOn(canvas, x, top, _sW)
-
-    def _tables(self, entries: tuple, width: float) -> list[Table]:
-        """Return the rows reportlab's contents would have, CONTENTS_ROWS to a table."""
-        rows: list[list[Flowable]] = []
-        for level, text, page, key in entries:
-            style = self.getLevelStyle(level)
-            if key:
-                text = f'<a href="#{key}">{text}</a>'
-                label = repr(key).replace(",", "\\x2c").replace('"', "\\x2c")
-            else:
-                label = None
-            if style.spaceBefore:
-                rows.append([Spacer(1, style.spaceBefore)])
-            rows.append([Paragraph(f'{text}<onDraw name="drawTOCEntryEnd" '
-                                   f'label="{page},{level},{label}"/>', style)])
-        return [Table(rows[i:i + CONTENTS_ROWS], colWidths=(width,), style=self.tableStyle)
-                for i in range(0, len(rows), CONTENTS_ROWS)]
-
-    def _entry_end(self, width: float, height: float):
-        """Return the callback that draws an entry's dots and page number, as reportlab's."""
-
-        def draw(canvas, kind, label):
-            parts = label.split(",")
-            page, level, key = int(parts[0]), int(parts[1]), literal_eval(parts[2])
-            dots = " . " if 0 <= self.dotsMinLevel <= level else ""
-            if self.formatter:
-                page = self.formatter(page)
-            drawPageNumbers(canvas, self.getLevelStyle(level), [(page, key)], width, height,
-                            dots)
-
-        return draw
-
-
-class _Stamp:
-    """A fixed creation time for the PDF's info dictionary, in UTC."""
-
-    def __init__(self, when: _dt.datetime):
-        when = when.astimezone(_dt.UTC) if when.tzinfo else when.replace(tzinfo=_dt.UTC)
-        self.t = when.timestamp()
-        self.lt = time.gmtime(self.t)
-        self.YMDhms = tuple(self.lt)[:6]
-        self.dhh = self.dmm = 0
-        self.tzname = "UTC"
-
-
 def bookmark(flowable: Flowable, key: str, title: str, level: int = 0,
              toc: bool = True) -> Flowable:
     """Mark ``flowable`` as the start of a bookmarked part (and a contents entry)."""
@@ -141,47 +58,7 @@ def bookmark(flowable: Flowable, key: str, title: str, level: int = 0,
     return flowable
 
 
-def _marks(flowables: list[Flowable]):
-    """Yield the bookmark marks of ``flowables`` in story order, inside kept-together groups too.
-
-    A KeepTogether always splits into its flowables, so each is placed, and marked, alone.
-    """
-    for flowable in flowables:
-        mark = getattr(flowable, "_brief_mark", None)
-        if mark is not None:
-            yield mark
-        yield from _marks(getattr(flowable, "_content", ()))
-
-
-def _skip_drawing(*args, **kwargs) -> None:
-    """Stands in for a flowable's drawOn while a pass only lays the story out."""
-
-
-class _Frame(Frame):
-    """A frame that, while its document only lays the story out, places without drawing."""
-
-    def _add(self, flowable, canv, trySplit=0):
-        if getattr(canv, "_brief_drawing", True) or "drawOn" in vars(flowable):
-            return super()._add(flowable, canv, trySplit)
-        flowable.drawOn = _skip_drawing  # shadows the method for this placement only
-        try:
-            return super()._add(flowable, canv, trySplit)
-        finally:
-            del flowable.drawOn
-
-    add = _add
-
-    def __deepcopy__(self, memo):
-        # reportlab copies the frame for each trial layout of a kept-together group; its
-        # state is numbers and strings, so only other values need copying deeply
-        twin = copy.copy(self)
-        for name, value in vars(self).items():
-            if not isinstance(value, (int, float, str, type(None))):
-                setattr(twin, name, copy.deepcopy(value, memo))
-        return twin
-
-
-class BriefDocument(BaseDocTemplate):
+class BriefDocument(TypesetDocument):
     """The brief's document: A4, two page templates, bookmarks and contents from headings."""
 
     def __init__(self, path: str, outline: Outline, ctx: Context, when: _dt.datetime,
@@ -196,75 +73,62 @@ class BriefDocument(BaseDocTemplate):
             initialFontSize=10, initialLeading=12)
         self._outline = outline
         self._ctx = ctx
-        self._when = when
+        self.structure = ctx.tags
+        self.when = when
         self._total = total
-        self._drawing = True
+        self._places: dict[str, str] | None = None
         self._running: tuple[Paragraph, Paragraph | None] | None = None
         self.addPageTemplates([self._cover_template(), self._body_template()])
 
-    def _makeCanvas(self, filename=None, canvasmaker=Canvas):
-        canv = super()._makeCanvas(filename=filename, canvasmaker=canvasmaker)
-        canv._doc._timeStamp = _Stamp(self._when)
-        canv.showOutline()
-        canv._brief_drawing = self._drawing
-        return canv
-
-    def multiBuild(self, story, maxPasses=10, **buildKwds):
-        """Lay ``story`` out once without drawing, to learn its page numbers; then draw it.
-
-        Before that first pass the contents are given their entries (with unknown page
-        numbers), so they take the room they will take when drawn, and every page falls
-        where it will: the drawing pass normally finds every number as it was and is the
-        last. Returns the number of passes.
-        """
-        self._indexingFlowables = [f for f in story if f.isIndexing()]
-        expected = [(level, self._ctx.literal(title), 0, key)
-                    for key, title, level, toc in _marks(story) if toc]
-        for flowable in self._indexingFlowables:
-            if isinstance(flowable, TableOfContents):
-                flowable.addEntries(expected)
-        self._doSave = 0
-        edits: list[tuple] = []
-        self._multiBuildEdits = edits.append
-        passes = 0
-        while True:
-            passes += 1
-            self._drawing = passes > 1
-            for flowable in self._indexingFlowables:
-                flowable.beforeBuild()
-            self.build(story[:], **buildKwds)
-            for flowable in self._indexingFlowables:
-                flowable.afterBuild()
-            if self._drawing and self._allSatisfied():
-                self.canv.save()
-                break
-            if passes > maxPasses:
-                raise IndexError(f"Index entries not resolved after {maxPasses} passes")
-            while edits:
-                action, *args = edits.pop(0)
-                action(*args)
-        del self._multiBuildEdits
-        return passes
-
     def _body_template(self) -> PageTemplate:
-        frame = _Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body",
-                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        frame = LayoutFrame(self.leftMargin, self.bottomMargin, self.width, self.height,
+                            id="body", leftPadding=0, rightPadding=0, topPadding=0,
+                            bottomPadding=0)
         return PageTemplate(BODY, [frame], onPage=self._decorate_body, pagesize=PAGE)
 
     def _cover_template(self) -> PageTemplate:
         band_bottom = PAGE[1] * (1 - COVER_BAND)
-        top = _Frame(MARGIN_X, band_bottom + 20, FRAME_WIDTH, PAGE[1] * COVER_BAND - 110,
-                     id="cover-top", leftPadding=0, rightPadding=0, topPadding=0,
-                     bottomPadding=0)
-        bottom = _Frame(MARGIN_X, MARGIN_BOTTOM, FRAME_WIDTH, band_bottom - MARGIN_BOTTOM - 40,
-                        id="cover-bottom", leftPadding=0, rightPadding=0, topPadding=0,
-                        bottomPadding=0)
+        top = LayoutFrame(MARGIN_X, band_bottom + 20, FRAME_WIDTH, PAGE[1] * COVER_BAND - 110,
+                          id="cover-top", leftPadding=0, rightPadding=0, topPadding=0,
+                          bottomPadding=0)
+        bottom = LayoutFrame(MARGIN_X, MARGIN_BOTTOM, FRAME_WIDTH,
+                             band_bottom - MARGIN_BOTTOM - 40, id="cover-bottom",
+                             leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
         return PageTemplate(COVER, [top, bottom], onPage=self._decorate_cover, pagesize=PAGE)
+
+    # --- what the tagged PDF says about itself ----------------------------------
+
+    def contents_entries(self, story: list[Flowable]) -> list[tuple]:
+        """Return an entry for each bookmarked heading that the contents list."""
+        return [(level, self._ctx.literal(title), 0, key)
+                for key, title, level, toc in _marks(story) if toc]
+
+    def describe_link(self, target: str, external: bool) -> str:
+        """Return a link's destination in words: the URL, the source or the part it opens."""
+        if external:
+            return target
+        if self._places is None:
+            self._places = {key: title for key, title, _, _ in _marks(self._story)}
+            self._places.update((anchor(number), f"Source {number}: {plain(source.title)}")
+                                for number, source in self._ctx.citations.numbered())
+        return self._places.get(target, target)
+
+    def xmp(self) -> bytes:
+        """Return the XMP metadata: title, author, language, dates and the PDF/UA-1 claim."""
+        meta = self._outline.meta
+        stamp = self.when.astimezone(_dt.UTC) if self.when.tzinfo else self.when
+        date = stamp.strftime("%Y-%m-%dT%H:%M:%SZ")
+        author = self.author
+        creator = (f"<dc:creator><rdf:Seq><rdf:li>{escape(author)}</rdf:li></rdf:Seq>"
+                   "</dc:creator>" if author else "")
+        return XMP.format(title=escape(self.title), subject=escape(self.subject),
+                          lang=escape(meta.language), creator=creator,
+                          date=date).encode("utf-8")
 
     # --- page decoration -------------------------------------------------------
 
     def _decorate_cover(self, canv: Canvas, doc: BaseDocTemplate) -> None:
-        if not self._drawing:
+        if not self.drawing:
             return
         pal = self._ctx.styles.palette
         w, h = PAGE
@@ -309,7 +173,7 @@ class BriefDocument(BaseDocTemplate):
         canv.drawCentredString(right - size / 2, top - size / 2 - 6, initials)
 
     def _decorate_body(self, canv: Canvas, doc: BaseDocTemplate) -> None:
-        if not self._drawing:
+        if not self.drawing:
             return
         s = self._ctx.styles
         pal = s.palette
@@ -352,6 +216,10 @@ class BriefDocument(BaseDocTemplate):
 
     # --- hooks --------------------------------------------------------------
 
+    def multiBuild(self, story, maxPasses=10, **buildKwds):
+        self._story = story
+        return super().multiBuild(story, maxPasses, **buildKwds)
+
     def afterPage(self):
         self.notify("pageEnd", self.page)
 
@@ -360,8 +228,42 @@ class BriefDocument(BaseDocTemplate):
         if mark is None:
             return
         key, title, level, toc = mark
-        if self._drawing:
+        if self.drawing:
             self.canv.bookmarkPage(key)
             self.canv.addOutlineEntry(title, key, level=level, closed=False)
         if toc:
             self.notify("TOCEntry", (level, self._ctx.literal(title), self.page, key))
+
+
+def _marks(flowables: list[Flowable]):
+    """Yield the bookmark marks of ``flowables`` in story order, inside kept-together groups too."""
+    for flowable in walk(flowables):
+        mark = getattr(flowable, "_brief_mark", None)
+        if mark is not None:
+            yield mark
+
+
+XMP = """<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>
+<x:xmpmeta xmlns:x="adobe:ns:meta/">
+<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+<rdf:Description rdf:about=""
+ xmlns:dc="http://purl.org/dc/elements/1.1/"
+ xmlns:xmp="http://ns.adobe.com/xap/1.0/"
+ xmlns:pdf="http://ns.adobe.com/pdf/1.3/"
+ xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/">
+<dc:format>application/pdf</dc:format>
+<dc:title><rdf:Alt><rdf:li xml:lang="x-default">{title}</rdf:li></rdf:Alt></dc:title>
+{creator}
+<dc:description><rdf:Alt><rdf:li xml:lang="x-default">{subject}</rdf:li></rdf:Alt></dc:description>
+<dc:language><rdf:Bag><rdf:li>{lang}</rdf:li></rdf:Bag></dc:language>
+<xmp:CreateDate>{date}</xmp:CreateDate>
+<xmp:ModifyDate>{date}</xmp:ModifyDate>
+<xmp:MetadataDate>{date}</xmp:MetadataDate>
+<xmp:CreatorTool>deckgen</xmp:CreatorTool>
+<pdf:Producer>deckgen</pdf:Producer>
+<pdfuaid:part>1</pdfuaid:part>
+</rdf:Description>
+</rdf:RDF>
+</x:xmpmeta>
+<?xpacket end="w"?>"""
+"""The XMP metadata packet: dates from the build's timestamp, so rebuilds are identical."""

@@ -32,9 +32,9 @@ from . import charts, flowables
 from .charts import Exhibit
 from .context import Context
 from .markup import anchor, quoteattr
-from .pages import BODY, Contents, PageTotal, bookmark
-from .paragraph import Paragraph
+from .pages import BODY, PageTotal, bookmark
 from .styles import CHAPTER_ROOM, CHART_HEIGHT, COVER_TITLE_DROP, SPACE
+from .typesetting import Contents, Paragraph
 
 COVER_KICKER = "STRATEGY BRIEF"
 PLAYBOOK_KICKER = "Playbook"
@@ -60,16 +60,23 @@ def plan(outline: Outline, options: BuildOptions) -> BriefPlan:
     ctx = Context(outline)
     total = PageTotal()
     story: list[Flowable] = [total]
-    story += _cover(ctx, options)
-    story += _contents(ctx)
+    sect = ctx.tags.part  # each part of the brief is a section of its structure tree
+    with sect("Sect"):
+        story += _cover(ctx, options)
+    with sect("Sect"):
+        story += _contents(ctx)
     shown = summary_stats(outline)
-    story += _summary(ctx, shown)
+    with sect("Sect"):
+        story += _summary(ctx, shown)
     chapters = outline.placed_playbooks()
     for number, section in enumerate(outline.sections, 1):
-        story += _chapter(ctx, number, section, skip=shown)
+        with sect("Sect"):
+            story += _chapter(ctx, number, section, skip=shown)
         for index, playbook in chapters.get(number - 1, []):
-            story += _playbook(ctx, index, playbook)
-    story += _sources(ctx)
+            with sect("Sect"):
+                story += _playbook(ctx, index, playbook)
+    with sect("Sect"):
+        story += _sources(ctx)
     return BriefPlan(story, total, ctx)
 
 
@@ -80,7 +87,7 @@ def _cover(ctx: Context, options: BuildOptions) -> list[Flowable]:
     s = ctx.styles
     meta = ctx.outline.meta
     out: list[Flowable] = [Spacer(0, COVER_TITLE_DROP),
-                           Paragraph(ctx.literal(COVER_KICKER), s.cover_kicker)]
+                           ctx.tagged(ctx.literal(COVER_KICKER), s.cover_kicker)]
     out.append(bookmark(ctx.para(meta.title, s.cover_title), "cover", "Cover", toc=False))
     if meta.subtitle:
         out.append(ctx.para(meta.subtitle, s.cover_sub))
@@ -91,22 +98,24 @@ def _cover(ctx: Context, options: BuildOptions) -> list[Flowable]:
         out.append(ctx.plain_para(meta.organisation, s.cover_meta))
     day = meta.date or options.timestamp.date()
     out.append(Spacer(0, SPACE))
-    out.append(Paragraph(f"{day.day} {day:%B %Y}", s.cover_meta))
+    out.append(ctx.tagged(f"{day.day} {day:%B %Y}", s.cover_meta))
     if meta.confidentiality:
         out.append(Spacer(0, SPACE * 2))
-        out.append(ctx.plain_para(meta.confidentiality.upper(), s.box_title))
+        out.append(ctx.plain_para(meta.confidentiality.upper(), s.box_title, role="P"))
     out += [NextPageTemplate(BODY), PageBreak()]
     return out
 
 
 def _contents(ctx: Context) -> list[Flowable]:
     s = ctx.styles
-    toc = Contents(levelStyles=s.toc_levels, dotsMinLevel=0, rightColumnWidth=40)
+    head = ctx.tagged("Contents", s.h1)
+    toc = Contents(ctx.tags.element("TOC"), levelStyles=s.toc_levels, dotsMinLevel=0,
+                   rightColumnWidth=40)
     toc.tableStyle = [("FONTNAME", (0, 0), (-1, -1), s.body_font.regular),
                       ("VALIGN", (0, 0), (-1, -1), "TOP"),
                       ("LEFTPADDING", (0, 0), (-1, -1), 0),
                       ("RIGHTPADDING", (0, 0), (-1, -1), 0)]
-    return [*_heading(ctx, Paragraph("Contents", s.h1), "contents", "Contents", toc=False),
+    return [*_heading(ctx, head, "contents", "Contents", toc=False),
             toc, PageBreak()]
 
 
@@ -124,7 +133,7 @@ def summary_stats(outline: Outline) -> StatsSlide | None:
 def _summary(ctx: Context, shown: StatsSlide | None) -> list[Flowable]:
     s = ctx.styles
     outline = ctx.outline
-    out = _heading(ctx, Paragraph("Executive summary", s.h1), "summary", "Executive summary")
+    out = _heading(ctx, ctx.tagged("Executive summary", s.h1), "summary", "Executive summary")
     for i, text in enumerate(outline.summary):
         out.append(ctx.para(text, s.lead if i == 0 else s.body))
     figures = list(outline.key_figures) or (list(shown.stats) if shown else [])
@@ -151,8 +160,8 @@ def _chapter(ctx: Context, number: int, section: Section,
              skip: StatsSlide | None = None) -> list[Flowable]:
     s = ctx.styles
     colour = ctx.colour("primary")
-    head = Paragraph(f'<font color="{colour}">{number:02d}</font>\u2003'
-                     + ctx.markup(section.title), s.h1)
+    head = ctx.tagged(f'<font color="{colour}">{number:02d}</font>\u2003'
+                      + ctx.markup(section.title), s.h1)
     out: list[Flowable] = [_part_break()]
     out += _heading(ctx, head, f"chapter-{number}", f"{number}. {_plain(section.title)}")
     if section.summary:
@@ -233,8 +242,8 @@ def _playbook(ctx: Context, index: int, playbook: Playbook) -> list[Flowable]:
     s = ctx.styles
     cites = "".join(ctx.cite(sid) for sid in playbook.sources)
     colour = ctx.colour("primary")
-    head = Paragraph(f'<font color="{colour}">{ctx.literal(PLAYBOOK_KICKER)}</font>\u2003'
-                     + ctx.markup(playbook.title), s.h1)
+    head = ctx.tagged(f'<font color="{colour}">{ctx.literal(PLAYBOOK_KICKER)}</font>\u2003'
+                      + ctx.markup(playbook.title), s.h1)
     out: list[Flowable] = [_part_break()]
     out += _heading(ctx, head, f"playbook-{index + 1}", _plain(playbook.title))
     out.append(ctx.para(playbook.headline, s.lead, cites))
@@ -257,7 +266,7 @@ def _sources(ctx: Context) -> list[Flowable]:
     entries.
     """
     s = ctx.styles
-    out = _heading(ctx, Paragraph("Sources", s.h1), "sources", "Sources")
+    out = _heading(ctx, ctx.tagged("Sources", s.h1), "sources", "Sources")
     entries = []
     for number, source in ctx.citations.numbered():
         parts = [f'<a name="{anchor(number)}"/>[{number}]\u2002<b>{ctx.markup(source.title)}</b>']
@@ -268,9 +277,9 @@ def _sources(ctx: Context) -> list[Flowable]:
         if source.url:
             text += (f" <a href={quoteattr(source.url)} color=\"{ctx.link_colour}\">"
                      f"{ctx.literal(source.url)}</a>")
-        entries.append(text)
+        entries.append((anchor(number), text))
     if entries:
         out += flowables.sources_list(ctx, entries)
     else:
-        out.append(Paragraph("No sources are cited.", s.body))
+        out.append(ctx.tagged("No sources are cited.", s.body))
     return [CondPageBreak(SOURCES_START), KeepTogether(out)]

@@ -28,6 +28,7 @@ class DeckBuilder:
     """Builds the deck: ``plan`` lays the slides out in memory, ``build`` writes the file."""
 
     name = "deck"
+    stem = "deck"
     suffix = ".pptx"
     unit = "slides"
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import outloud
 import pdfplumber
+import pdfua
+import pikepdf
 import pytest
 from PIL import Image
 from pypdf import PdfReader
@@ -115,3 +118,32 @@ def test_lists_longer_than_a_page_split_across_pages(tmp_path):
     for shown in ("Point 0 is", "Point 69 is", "Event 0", "Event 79", "[50] Source 49",
                   "Their approach 3.29", "Take it away."):
         assert shown in text
+
+
+def _elements(element, found: list) -> list:
+    """Return the structure elements under ``element`` (itself first), in tree order."""
+    found.append(element)
+    kids = element.get("/K")
+    for kid in kids if isinstance(kids, pikepdf.Array) else [kids]:
+        if isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") not in ("/MCR", "/OBJR"):
+            _elements(kid, found)
+    return found
+
+
+def test_long_table_is_one_table_in_the_tags_with_its_header_read_once(pdf_path):
+    with pikepdf.open(pdf_path) as pdf:
+        elements = _elements(pdf.Root.StructTreeRoot.K, [])
+        tables = [e for e in elements if e.S == "/Table"]
+        assert len(tables) == 1
+        rows = [kid for kid in tables[0].K if kid.get("/S") == "/TR"]
+        assert len(rows) == 81  # the header and 80 rows, over several pages
+        headers = [e for e in elements if e.S == "/TH"]
+        assert len(headers) == 6  # the header repeated on later pages is an artifact
+        assert all(h.A.Scope == "/Column" for h in headers)
+
+
+def test_stress_brief_passes_both_validators(pdf_path):
+    assert [(f.rule_id, f.message) for f in pdfua.validate(str(pdf_path)).findings] == []
+    result = outloud.check(str(pdf_path))
+    assert [(f.rule, f.message) for f in result.findings
+            if f.severity in ("error", "warning")] == []

@@ -91,5 +91,7 @@ def test_check_finds_what_users_hit(name: str, options: tuple[str, ...], code: i
 
 
 def test_only_names_every_registered_builder() -> None:
-    assert cli.ARTIFACTS == builds.ARTIFACTS
+    assert cli.CHOICES == builds.CHOICES
     assert [builds.file_name(n) for n in builds.ARTIFACTS] == ["deck.pptx", "brief.pdf"]
+    assert [builds.file_name(n) for n in builds.CHOICES] == [
+        "deck.pptx", "brief.pdf", "deck.pdf", "handout.pdf"]

@@ -10,7 +10,6 @@ import threading
 import time
 from pathlib import Path
 
-import pytest
 from click.testing import CliRunner
 from pptx import Presentation
 from pypdf import PdfReader
@@ -107,8 +106,6 @@ def test_watch_rebuilds_after_a_save_and_reports_mistakes_without_exiting(tmp_pa
     assert "Traceback" not in stderr
 
 
-@pytest.mark.render
-@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
 def test_preview_renders_every_slide_and_page(tmp_path):
     result = CliRunner().invoke(main, ["preview", str(MINIMAL), "--out", str(tmp_path)])
     assert result.exit_code == 0, result.output
@@ -121,12 +118,15 @@ def test_preview_renders_every_slide_and_page(tmp_path):
     assert sheet.startswith(b"\x89PNG")
 
 
-def test_preview_without_libreoffice_is_exit_3(tmp_path, monkeypatch):
-    monkeypatch.setattr(previews.shutil, "which", lambda name: None)
+def test_preview_needs_no_libreoffice_or_poppler(tmp_path, monkeypatch):
+    """Preview renders with PDFium from pip: with no program found on PATH it still works."""
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    monkeypatch.setenv("PATH", str(tmp_path / "empty"))
     result = CliRunner().invoke(main, ["preview", str(MINIMAL), "--out", str(tmp_path)])
-    assert result.exit_code == 3
-    assert "LibreOffice ('soffice') is not installed" in result.stderr
-    assert not (tmp_path / "deck.pptx").exists()
+    assert result.exit_code == 0, result.output
+    slides = len(Presentation(str(tmp_path / "deck.pptx")).slides)
+    assert len(list((tmp_path / "preview").glob("slide-*.png"))) == slides
+    assert len(previews.pdf_to_pngs(tmp_path / "deck.pdf", tmp_path, "again")) == slides
 
 
 def test_progress_is_quiet_in_ci_and_with_quiet(monkeypatch):

@@ -10,7 +10,7 @@ import pytest
 from generator import build as builds
 
 
-@pytest.mark.parametrize("name", builds.ARTIFACTS)
+@pytest.mark.parametrize("name", builds.CHOICES)
 def test_each_registered_builder_has_the_protocols_shape(name: str) -> None:
     cls = builds.builder_class(name)
     assert cls.name == name
@@ -39,7 +39,7 @@ def test_the_registry_imports_no_builder_library() -> None:
 
 
 @pytest.mark.parametrize("outline", ["brief_sample.yaml", "deck_overflow.yaml", "minimal.yaml"])
-@pytest.mark.parametrize("name", builds.ARTIFACTS)
+@pytest.mark.parametrize("name", builds.CHOICES)
 def test_a_builders_findings_are_its_plans_and_its_builds(name, outline, tmp_path) -> None:
     from generator import loader as outlines
     from generator.report import BuildOptions

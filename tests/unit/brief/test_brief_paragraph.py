@@ -6,8 +6,8 @@ import pytest
 from reportlab.platypus import paragraph as rl_paragraph
 from reportlab.platypus.paraparser import ParaParser
 
-from generator.brief.paragraph import Paragraph, plain_frags
 from generator.brief.styles import Styles
+from generator.brief.typesetting import Paragraph, plain_frags
 from generator.model import Brand
 
 STYLES = Styles(Brand())

@@ -1,0 +1,623 @@
+"""reportlab where the brief relies on more than its public API: the one module that does.
+
+Tested with reportlab 5.1 (``pyproject.toml`` pins ``reportlab>=5.0,<6``); importing this
+module under another major version raises ImportError, so a new reportlab is met by a clear
+message rather than a subtly different PDF. Every private name, and every piece of reportlab
+code copied or overridden here, is listed below with the upstream file it comes from (paths
+under the ``reportlab`` package, as of reportlab 5.1.0):
+
+- ``platypus/paragraph.py``: ``Paragraph`` internals ``blPara``, ``_wrapWidths``,
+  ``_width_max`` (kept per width by ``Paragraph.wrap``); ``cleanBlockQuotedText``; the
+  parser's fragment attributes (copied by ``plain_frags``); ``rl_config._FUZZ``.
+- ``platypus/frames.py``: ``Frame._add`` (overridden by ``LayoutFrame`` to place without
+  drawing while a pass only lays the story out).
+- ``platypus/flowables.py``: ``KeepTogether._content`` (read by ``walk``).
+- ``platypus/tables.py``: ``Table.draw``, ``Table._drawCell``, ``Table._drawLines`` and
+  ``Table._colpositions`` (``ColumnsTable`` draws a column at a time).
+- ``platypus/tableofcontents.py``: ``TableOfContents.wrap`` (adapted by ``Contents``:
+  ``_lastEntries``, ``drawPageNumbers``, ``Table._height``, ``Canvas.setNamedCB``).
+- ``platypus/doctemplate.py``: ``BaseDocTemplate._makeCanvas`` (overridden) and
+  ``BaseDocTemplate.multiBuild`` (adapted by ``TypesetDocument.multiBuild``, with
+  ``_indexingFlowables``, ``_doSave``, ``_multiBuildEdits``, ``_allSatisfied``).
+- ``pdfgen/canvas.py``: ``Canvas._doc`` (the PDF document), ``Canvas._code`` (the page's
+  content stream, where marked-content operators are written), ``Canvas._addAnnotation``
+  (overridden to see each link annotation), ``Canvas._annotationrefs``.
+- ``pdfbase/pdfdoc.py``: ``PDFDocument._timeStamp``, ``PDFDocument.Pages.pages``,
+  ``PDFDocument.Catalog``, ``PDFDocument.idToObjectNumberAndVersion`` (the structure tree is
+  formatted by ``write_structure`` itself, as ``PDFObject`` subclasses whose ``format`` gives
+  their bytes); ``PDFPage.__NoDefault__`` (extended per page for ``/Tabs`` and
+  ``/StructParents``); ``LinkAnnotation.permitted`` and ``otherkw`` (for ``/StructParent``).
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as _dt
+import time
+import weakref
+from ast import literal_eval
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from reportlab import Version as REPORTLAB_VERSION
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfdoc import (
+    PDFDictionary,
+    PDFName,
+    PDFObject,
+    PDFObjectReference,
+    PDFStream,
+    PDFString,
+)
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, Spacer, Table
+from reportlab.platypus import paragraph as _paragraph
+from reportlab.platypus.doctemplate import NullActionFlowable
+from reportlab.platypus.paraparser import ParaParser
+from reportlab.platypus.tableofcontents import TableOfContents, drawPageNumbers
+from reportlab.rl_config import _FUZZ
+
+from .tagging import Element, Marks, Structure
+
+TESTED_MAJOR = 5
+"""The reportlab major version this module was written against and is tested with."""
+
+if int(REPORTLAB_VERSION.split(".")[0]) != TESTED_MAJOR:
+    raise ImportError(f"deckgen's brief needs reportlab {TESTED_MAJOR}.x (it relies on private "
+                      f"names listed in {__name__}); found reportlab {REPORTLAB_VERSION}")
+
+CONTENTS_ROWS = 24
+"""Rows in each of the short tables that the contents are set in."""
+ANNOTATION_PRINT = 4
+"""The annotation flag that prints an annotation (and shows it to every reader)."""
+
+
+# --- paragraphs -----------------------------------------------------------------
+
+_PLAIN_PROBE = "x"
+_plain_frags: weakref.WeakKeyDictionary[ParagraphStyle, Any] = weakref.WeakKeyDictionary()
+"""Per style, the fragment reportlab's parser makes of a paragraph with no markup."""
+
+
+class Paragraph(_paragraph.Paragraph):
+    """A paragraph that reads plain text without the markup parser, breaks its lines once per
+    width, and marks what it draws as the content of its structure element.
+
+    Most of the brief's paragraphs hold no tag and no entity: the parser would turn such a
+    text into one fragment in the style's font, the same for every text but the words, so
+    that fragment is made once per style and copied. Markup goes through the parser as usual.
+
+    Layout asks a paragraph its height many times at the same width: a table sizing its
+    rows, a kept-together group measuring itself and then placing its parts, and each pass
+    of the document again. The lines depend only on the text, its style and the width, so
+    the first answer for a width is kept and given again.
+    """
+
+    def __init__(self, text, style=None, bulletText=None, frags=None, caseSensitive=1,
+                 encoding="utf8"):
+        if frags is None and style is not None and isinstance(text, str):
+            frags = plain_frags(text, style)
+        super().__init__(text, style, bulletText, frags, caseSensitive, encoding)
+
+    # wrap, split and drawOn extend Paragraph's of reportlab 5.1 (platypus/paragraph.py)
+    def wrap(self, availWidth, availHeight):
+        if availWidth < _FUZZ:
+            return super().wrap(availWidth, availHeight)
+        memo = self.__dict__.setdefault("_lines_at", {})
+        known = memo.get(availWidth)
+        if known is None:
+            width, height = super().wrap(availWidth, availHeight)
+            memo[availWidth] = (self.blPara, height, list(self._wrapWidths),
+                                getattr(self, "_width_max", 0))
+            return width, height
+        self.blPara, self.height, wrap_widths, self._width_max = known
+        self._wrapWidths = list(wrap_widths)
+        self.width = availWidth
+        return availWidth, self.height
+
+    def split(self, availWidth, availHeight):
+        parts = super().split(availWidth, availHeight)
+        element = getattr(self, "_struct", None)
+        if element is not None:
+            for part in parts:
+                part._struct = element  # the halves of a split paragraph are one element
+        return parts
+
+    def drawOn(self, canvas, x, y, _sW=0):
+        marked = _begin(canvas, self)
+        super().drawOn(canvas, x, y, _sW)
+        if marked:
+            canvas.tagger.end(canvas)
+
+
+def plain_frags(text: str, style: ParagraphStyle) -> list | None:
+    """Return the fragments reportlab's parser makes of ``text`` if it holds no markup.
+
+    Returns None for text with a tag or an entity, for empty text, and for a style that
+    transforms its text: those are left to the parser.
+    """
+    if "<" in text or "&" in text or getattr(style, "textTransform", None):
+        return None
+    words = _paragraph.cleanBlockQuotedText(text)
+    if not words:
+        return None
+    template = _plain_frags.get(style)
+    if template is None:
+        _, frags, bullets = ParaParser().parse(_PLAIN_PROBE, style)
+        if not frags or len(frags) != 1 or bullets:
+            return None
+        template = _plain_frags[style] = frags[0]
+    frag = copy.copy(template)
+    for name, value in vars(template).items():
+        if isinstance(value, (list, dict)):
+            setattr(frag, name, copy.copy(value))
+    frag.text = words
+    return [frag]
+
+
+class Tagged(Flowable):
+    """Another flowable (a chart's drawing) whose drawing is the content of an element."""
+
+    def __init__(self, content: Flowable, element: Element):
+        super().__init__()
+        self.content = content
+        self._struct = element
+        self.hAlign = getattr(content, "hAlign", "LEFT")
+
+    def wrap(self, availWidth, availHeight):
+        self.width, self.height = self.content.wrap(availWidth, availHeight)
+        return self.width, self.height
+
+    def drawOn(self, canvas, x, y, _sW=0):
+        marked = _begin(canvas, self)
+        self.content.drawOn(canvas, x, y, _sW)
+        if marked:
+            canvas.tagger.end(canvas)
+
+
+def _begin(canvas, flowable) -> bool:
+    """Open the marked content of ``flowable``'s element, if it has one and tags are drawn."""
+    tagger = getattr(canvas, "tagger", None)
+    element = getattr(flowable, "_struct", None)
+    if tagger is None or element is None:
+        return False
+    return tagger.begin(canvas, element, flowable)
+
+
+# --- marked content -------------------------------------------------------------
+
+
+class Tagger:
+    """Writes the marked-content operators of one drawing pass and records what they mark.
+
+    A page's content is an artifact unless a tagged flowable draws it: each page opens an
+    ``/Artifact`` sequence, which a tagged flowable closes while it draws its own
+    ``/Role <</MCID n>>`` sequence, and reopens after.
+    """
+
+    def __init__(self, structure: Structure, drawing: int):
+        self.structure = structure
+        self.marks = Marks(drawing)
+        self.current: Element | None = None
+
+    def begin(self, canvas: Canvas, element: Element, flowable) -> bool:
+        """Open ``element``'s marked content on the page; False when it is not to be marked.
+
+        Content drawn inside other tagged content belongs to that; a flowable drawn a second
+        time in a pass (a table's header row repeated on a new page) is an artifact.
+        """
+        if self.current is not None or getattr(flowable, "_drawn_by", None) is self:
+            return False
+        flowable._drawn_by = self
+        mcid = self.marks.add_content(canvas.getPageNumber() - 1, element)
+        canvas._code.append(f"EMC /{element.role} <</MCID {mcid}>> BDC")
+        self.current = element
+        return True
+
+    def end(self, canvas: Canvas) -> None:
+        """Close the current element's marked content; what follows is an artifact again."""
+        canvas._code.append("EMC /Artifact BMC")
+        self.current = None
+
+    def link(self, canvas: Canvas, annotation, ref, target: str, external: bool) -> None:
+        """Record a link annotation drawn now, in the element being drawn (if any)."""
+        link = self.marks.add_link(canvas.getPageNumber() - 1, self.current, annotation,
+                                   target, external, self.structure.root)
+        link.ref = ref
+
+
+class TaggingCanvas(Canvas):
+    """A canvas that, given a tagger, marks every page's content and sees every link."""
+
+    tagger: Tagger | None = None
+    _link_target: tuple[str, bool] | None = None
+
+    # showPage, linkRect, linkURL and _addAnnotation extend Canvas's of reportlab 5.1
+    # (pdfgen/canvas.py)
+    def showPage(self):
+        if self.tagger is not None:
+            self._code.insert(0, "/Artifact BMC")
+            self._code.append("EMC")
+        super().showPage()
+
+    def linkRect(self, contents, destinationname, *args, **kwargs):
+        self._link_target = (destinationname, False)
+        return super().linkRect(contents, destinationname, *args, **kwargs)
+
+    def linkURL(self, url, rect, *args, **kwargs):
+        self._link_target = (url, True)
+        return super().linkURL(url, rect, *args, **kwargs)
+
+    def _addAnnotation(self, annotation, name=None, addtopage=1):
+        super()._addAnnotation(annotation, name, addtopage)
+        target, self._link_target = self._link_target, None
+        if self.tagger is not None and target is not None and addtopage:
+            self.tagger.link(self, annotation, self._annotationrefs[-1], *target)
+
+
+# --- the document ---------------------------------------------------------------
+
+
+class LayoutFrame(Frame):
+    """A frame that, while its document only lays the story out, places without drawing."""
+
+    def _add(self, flowable, canv, trySplit=0):
+        # extends Frame._add of reportlab 5.1 (platypus/frames.py)
+        if getattr(canv, "_brief_drawing", True) or "drawOn" in vars(flowable):
+            return super()._add(flowable, canv, trySplit)
+        flowable.drawOn = _skip_drawing  # shadows the method for this placement only
+        try:
+            return super()._add(flowable, canv, trySplit)
+        finally:
+            del flowable.drawOn
+
+    add = _add
+
+    def __deepcopy__(self, memo):
+        # reportlab copies the frame for each trial layout of a kept-together group; its
+        # state is numbers and strings, so only other values need copying deeply
+        twin = copy.copy(self)
+        for name, value in vars(self).items():
+            if not isinstance(value, (int, float, str, type(None))):
+                setattr(twin, name, copy.deepcopy(value, memo))
+        return twin
+
+
+def _skip_drawing(*args, **kwargs) -> None:
+    """Stands in for a flowable's drawOn while a pass only lays the story out."""
+
+
+def walk(flowables: list[Flowable]) -> Iterator[Flowable]:
+    """Yield ``flowables`` in story order, and the flowables of kept-together groups too.
+
+    A KeepTogether always splits into its flowables, so each is placed alone.
+    """
+    for flowable in flowables:
+        yield flowable
+        yield from walk(getattr(flowable, "_content", []))
+
+
+class Stamp:
+    """A fixed creation time for the PDF's info dictionary, in UTC."""
+
+    def __init__(self, when: _dt.datetime):
+        when = when.astimezone(_dt.UTC) if when.tzinfo else when.replace(tzinfo=_dt.UTC)
+        self.t = when.timestamp()
+        self.lt = time.gmtime(self.t)
+        self.YMDhms = tuple(self.lt)[:6]
+        self.dhh = self.dmm = 0
+        self.tzname = "UTC"
+
+
+class TypesetDocument(BaseDocTemplate):
+    """A document laid out in one pass without drawing, then drawn, tagged, in the next.
+
+    Subclasses give ``contents_entries`` (what the contents will list) and
+    ``describe_link`` (a link's destination in words), and set ``structure``.
+    """
+
+    structure: Structure
+    when: _dt.datetime
+    drawing = True
+    _tagger: Tagger | None = None
+
+    def contents_entries(self, story: list[Flowable]) -> list[tuple]:
+        """Return the contents' entries (level, text, page, key) expected from ``story``."""
+        return []
+
+    def describe_link(self, target: str, external: bool) -> str:
+        """Return where a link goes, in words."""
+        return target
+
+    def xmp(self) -> bytes:
+        """Return the document's XMP metadata packet."""
+        raise NotImplementedError
+
+    def _makeCanvas(self, filename=None, canvasmaker=TaggingCanvas):
+        # extends BaseDocTemplate._makeCanvas of reportlab 5.1 (platypus/doctemplate.py)
+        # build() passes reportlab's own Canvas: the brief's is always a TaggingCanvas
+        canv = super()._makeCanvas(filename=filename, canvasmaker=TaggingCanvas)
+        canv._doc._timeStamp = Stamp(self.when)
+        canv.showOutline()
+        canv._brief_drawing = self.drawing
+        canv.tagger = self._tagger
+        return canv
+
+    def multiBuild(self, story, maxPasses=10, **buildKwds):
+        """Lay ``story`` out once without drawing, to learn its page numbers; then draw it.
+
+        Before that first pass the contents are given their entries (with unknown page
+        numbers), so they take the room they will take when drawn, and every page falls
+        where it will: the drawing pass normally finds every number as it was and is the
+        last. The pass that is saved writes the structure tree. Returns the number of passes.
+
+        Adapted from ``BaseDocTemplate.multiBuild`` of reportlab 5.1 (platypus/doctemplate.py).
+        """
+        self._indexingFlowables = [f for f in story if f.isIndexing()]
+        expected = self.contents_entries(story)
+        for flowable in self._indexingFlowables:
+            if isinstance(flowable, TableOfContents):
+                flowable.addEntries(expected)
+        self._doSave = 0
+        edits: list[tuple] = []
+        self._multiBuildEdits = edits.append
+        passes = 0
+        while True:
+            passes += 1
+            self.drawing = passes > 1
+            self._tagger = Tagger(self.structure, passes) if self.drawing else None
+            for flowable in self._indexingFlowables:
+                flowable.beforeBuild()
+            self.build(story[:], **buildKwds)
+            for flowable in self._indexingFlowables:
+                flowable.afterBuild()
+            if self.drawing and self._allSatisfied():
+                self._write_tags()
+                self.canv.save()
+                break
+            if passes > maxPasses:
+                raise IndexError(f"Index entries not resolved after {maxPasses} passes")
+            while edits:
+                action, *args = edits.pop(0)
+                action(*args)
+        del self._multiBuildEdits
+        return passes
+
+    def _write_tags(self) -> None:
+        """Write the structure tree, its parent tree and the document's metadata."""
+        marks = self.canv.tagger.marks
+        doc = self.canv._doc
+        write_structure(doc, self.structure.root, marks, self.describe_link)
+        catalog = doc.Catalog
+        catalog.MarkInfo = PDFDictionary({"Marked": "true"})
+        catalog.Metadata = PDFStream(
+            PDFDictionary({"Type": PDFName("Metadata"), "Subtype": PDFName("XML")}),
+            self.xmp(), filters=[])
+
+
+def write_structure(doc, root: Element, marks: Marks,
+                    describe: Callable[[str, bool], str]) -> None:
+    """Write the tree under ``root`` as marked in ``marks`` into the PDF document ``doc``.
+
+    Sets the catalog's ``/StructTreeRoot``, each page's ``/StructParents`` and ``/Tabs``, and
+    each link annotation's ``/StructParent``, ``/Contents`` (``describe(target, external)``)
+    and print flag. The tree's objects are formatted here, in one step each (``_Raw``): a
+    long brief has thousands, and reportlab's general formatter would triple the cost of
+    saving the file.
+    """
+    pages = doc.Pages.pages
+    for link in marks.links:  # a link without text of its own is described by its /Alt
+        if not any(kind == "mc" for kind, *_ in link.element.content):
+            link.element.alt = describe(link.target, link.external)
+    tree = _Raw()
+    writer = _TreeWriter(doc, marks, len(pages))
+    document = writer.write(root, writer.register(tree, "StructTreeRoot"))
+    nums = []
+    for index, page in enumerate(pages):
+        page.__NoDefault__ = [*page.__NoDefault__, "Tabs", "StructParents"]
+        page.Tabs = PDFName("S")
+        owners = writer.page_owners[index]
+        if owners:
+            page.StructParents = index
+            nums.append(b"%d [%s]" % (index, b" ".join(b"%d 0 R" % n for n in owners)))
+    for link in marks.links:
+        key = len(pages) + link.number
+        nums.append(b"%d %d 0 R" % (key, writer.numbers[id(link.element)]))
+        _describe_annotation(link.annotation, describe(link.target, link.external), key)
+    parent_tree = _Raw(b"<< /Nums [" + b"\n".join(nums) + b"] >>")
+    tree.data = (b"<< /Type /StructTreeRoot /K %d 0 R /ParentTree %d 0 R /ParentTreeNextKey %d "
+                 b"/RoleMap << >> >>" % (document, writer.register(parent_tree, "ParentTree"),
+                                        len(pages) + len(marks.links)))
+    doc.Catalog.StructTreeRoot = PDFObjectReference("StructTreeRoot")
+
+
+def _describe_annotation(annotation, words: str, key: int) -> None:
+    """Give a link annotation its description, the print flag and its parent-tree key."""
+    if isinstance(annotation, PDFDictionary):
+        annotation["Contents"] = PDFString(words)
+        annotation["F"] = ANNOTATION_PRINT
+        annotation["StructParent"] = key
+        return
+    annotation.Contents = words
+    annotation.otherkw["F"] = ANNOTATION_PRINT
+    annotation.otherkw["StructParent"] = key
+    annotation.permitted = (*annotation.permitted, "StructParent")
+
+
+class _Raw(PDFObject):
+    """A PDF object whose bytes are given: written as they are."""
+
+    def __init__(self, data: bytes = b""):
+        self.data = data
+
+    def format(self, document):
+        return self.data
+
+
+class _TreeWriter:
+    """Writes elements as PDF objects, noting the element that owns each MCID of each page."""
+
+    def __init__(self, doc, marks: Marks, pages: int):
+        self.doc = doc
+        self.marks = marks
+        self.numbers: dict[int, int] = {}
+        """The object number of each element written, by the element's id."""
+        self.page_owners: list[list[int]] = [[] for _ in range(pages)]
+        self._pages = [self.number(f"Page{i + 1}") for i in range(pages)]
+        self._count = 0
+
+    def number(self, name: str) -> int:
+        """Return the object number of the object registered as ``name``."""
+        return self.doc.idToObjectNumberAndVersion[name][0]
+
+    def register(self, obj: PDFObject, name: str) -> int:
+        """Register ``obj`` as ``name`` in the document; return its object number."""
+        self.doc.Reference(obj, name)
+        return self.number(name)
+
+    def write(self, element: Element, parent: int) -> int:
+        """Write ``element`` and what it holds under object ``parent``; return its number."""
+        self._count += 1
+        obj = _Raw()
+        number = self.numbers[id(element)] = self.register(obj, f"StructElem{self._count}")
+        drawing = self.marks.drawing
+        kids = [b"%d 0 R" % self.write(kid, number) for kid in element.kids
+                if kid.has_content(drawing)]
+        page = None
+        content = element.content if element.drawn_in == drawing else []
+        for kind, *what in content:
+            if kind == "kid":
+                kids.append(b"%d 0 R" % self.write(what[0], number))
+            elif kind == "mc":
+                index, mcid = what
+                owners = self.page_owners[index]
+                owners += [0] * (mcid + 1 - len(owners))
+                owners[mcid] = number
+                if page is None:
+                    page = index
+                kids.append(b"%d" % mcid if index == page else
+                            b"<< /Type /MCR /Pg %d 0 R /MCID %d >>" % (self._pages[index], mcid))
+            else:
+                index, link = what
+                kids.append(b"<< /Type /OBJR /Pg %d 0 R /Obj %d 0 R >>" % (
+                    self._pages[index], self.number(self.marks.links[link].ref.name)))
+        # one kid is written alone, as PDF allows (and as some readers expect of a heading)
+        entries = [b"<< /Type /StructElem /S /%s /P %d 0 R /K " % (
+                   element.role.encode("ascii"), parent),
+                   kids[0] if len(kids) == 1 else b"[" + b" ".join(kids) + b"]"]
+        if page is not None:
+            entries.append(b" /Pg %d 0 R" % self._pages[page])
+        if element.alt:
+            entries += [b" /Alt ", PDFString(element.alt).format(self.doc)]
+        if element.scope:
+            entries.append(b" /A << /O /Table /Scope /%s >>" % element.scope.encode("ascii"))
+        if element.ident:
+            entries += [b" /ID ", PDFString(element.ident).format(self.doc)]
+        entries.append(b" >>")
+        obj.data = b"".join(entries)
+        return number
+
+
+class ColumnsTable(Table):
+    """A layout table read down its first column, then the next: and drawn in that order.
+
+    Its cells are drawn a column at a time, so that a page paints its content in the order
+    the structure tree reads it (checkers compare the two). Overrides ``Table.draw``,
+    ``Table._drawCell`` and ``Table._drawLines`` of reportlab 5.1 (platypus/tables.py): the
+    cells right of the first column are held back and drawn, a column at a time, just
+    before the lines, which the table draws last.
+    """
+
+    def draw(self):
+        self._held: list[tuple] = []
+        super().draw()
+
+    def _drawCell(self, cellval, cellstyle, pos, size):
+        if pos[0] != self._colpositions[0]:
+            self._held.append((cellval, cellstyle, pos, size))
+            return
+        super()._drawCell(cellval, cellstyle, pos, size)
+
+    def _drawLines(self):
+        held, self._held = self._held, []
+        for cell in sorted(held, key=lambda cell: cell[2][0]):  # stable: rows stay in order
+            super()._drawCell(*cell)
+        super()._drawLines()
+
+
+# --- the contents ---------------------------------------------------------------
+
+
+class Contents(TableOfContents):
+    """The table of contents, set as a run of short tables, one under another; tagged as a
+    'TOC' whose entries are 'TOCI' elements holding their link.
+
+    reportlab sets the contents as one table; a table split at a page foot is measured
+    again whole on the next page, so long contents took time in the square of their
+    length. Short tables give the same rows in the same places, and a split measures one.
+    """
+
+    def __init__(self, element: Element | None = None, **kwargs):
+        super().__init__(**kwargs)
+        self._parts: list[Table] = []
+        self._parts_for: tuple | None = None
+        self._element = element
+
+    def wrap(self, availWidth, availHeight):
+        # adapted from TableOfContents.wrap of reportlab 5.1 (platypus/tableofcontents.py)
+        self.canv.setNamedCB("drawTOCEntryEnd", self._entry_end(availWidth, availHeight))
+        entries = tuple(self._lastEntries) or ((0, "Placeholder for table of contents", 0,
+                                                None),)
+        if self._parts_for != (availWidth, entries):
+            self._parts = self._tables(entries, availWidth)
+            self._parts_for = (availWidth, entries)
+        self.width = availWidth
+        self.height = sum(part.wrapOn(self.canv, availWidth, availHeight)[1]
+                          for part in self._parts)
+        return self.width, self.height
+
+    def split(self, availWidth, availHeight):
+        # each short table is then placed, and split at a page foot, on its own
+        return [NullActionFlowable(), *self._parts]
+
+    def drawOn(self, canvas, x, y, _sW=0):
+        top = y + self.height
+        for part in self._parts:
+            top -= part._height
+            part.drawOn(canvas, x, top, _sW)
+
+    def _tables(self, entries: tuple, width: float) -> list[Table]:
+        """Return the rows reportlab's contents would have, CONTENTS_ROWS to a table."""
+        if self._element is not None:
+            self._element.kids = []
+        rows: list[list[Flowable]] = []
+        for level, text, page, key in entries:
+            style = self.getLevelStyle(level)
+            if key:
+                text = f'<a href="#{key}">{text}</a>'
+                label = repr(key).replace(",", "\\x2c").replace('"', "\\x2c")
+            else:
+                label = None
+            if style.spaceBefore:
+                rows.append([Spacer(1, style.spaceBefore)])
+            entry = Paragraph(f'{text}<onDraw name="drawTOCEntryEnd" '
+                              f'label="{page},{level},{label}"/>', style)
+            if self._element is not None:
+                entry._struct = Element("Link", Element("TOCI", self._element))
+            rows.append([entry])
+        return [Table(rows[i:i + CONTENTS_ROWS], colWidths=(width,), style=self.tableStyle)
+                for i in range(0, len(rows), CONTENTS_ROWS)]
+
+    def _entry_end(self, width: float, height: float):
+        """Return the callback that draws an entry's dots and page number, as reportlab's."""
+
+        def draw(canvas, kind, label):
+            parts = label.split(",")
+            page, level, key = int(parts[0]), int(parts[1]), literal_eval(parts[2])
+            dots = " . " if 0 <= self.dotsMinLevel <= level else ""
+            if self.formatter:
+                page = self.formatter(page)
+            drawPageNumbers(canvas, self.getLevelStyle(level), [(page, key)], width, height,
+                            dots)
+
+        return draw

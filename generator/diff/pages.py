@@ -1,0 +1,106 @@
+"""What a build shows, read back from its PDFs: each slide's and brief page's title and text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .. import pdfium
+from ..errors import EnvironmentProblem
+
+SLIDES = "deck.pdf"
+BRIEF = "brief.pdf"
+_NUMBERED = re.compile(r"^(\d+)\. (.*)$")
+_BRIEF_FOLIO = re.compile(r"\bpage \d+ of \d+\b", re.I)
+
+
+@dataclass(frozen=True)
+class Page:
+    """One slide or brief page: where it is (0-based), its title and its lines of text.
+
+    ``lines`` leave out what changes whenever a page moves (the slide or page number).
+    """
+
+    kind: str
+    index: int
+    title: str
+    lines: tuple[str, ...]
+
+    @property
+    def label(self) -> str:
+        """How a reader names the page: 'slide 4' or 'page 2'."""
+        return f"{self.kind} {self.index + 1}"
+
+
+@dataclass
+class Build:
+    """The slides and brief pages of one build folder, with the PDFs they were read from."""
+
+    folder: Path
+    slides: list[Page]
+    pages: list[Page]
+
+    @property
+    def slides_pdf(self) -> Path:
+        return self.folder / SLIDES
+
+    @property
+    def brief_pdf(self) -> Path:
+        return self.folder / BRIEF
+
+
+def read(folder: Path) -> Build:
+    """Return the slides (from deck.pdf) and brief pages (from brief.pdf) in ``folder``.
+
+    Raises EnvironmentProblem when the folder holds neither file.
+    """
+    slides_pdf, brief_pdf = folder / SLIDES, folder / BRIEF
+    if not slides_pdf.is_file() and not brief_pdf.is_file():
+        raise EnvironmentProblem(f"{folder}: has no {SLIDES} or {BRIEF} to compare; build it "
+                                 "with 'deckgen build --only slides-pdf --only brief'")
+    slides = _slides(slides_pdf) if slides_pdf.is_file() else []
+    pages = _brief(brief_pdf) if brief_pdf.is_file() else []
+    return Build(folder, slides, pages)
+
+
+def _slides(path: Path) -> list[Page]:
+    """Return the slides of deck.pdf, titled by its bookmarks ('N. Title' at level 1)."""
+    titles: dict[int, str] = {}
+    for level, title, index in pdfium.bookmarks(path):
+        found = _NUMBERED.match(title)
+        if level == 1 and found:
+            titles[index] = found.group(2)
+    out = []
+    for i, lines in enumerate(pdfium.texts(path)):
+        lines = _drop_number(lines, i + 1)
+        out.append(Page("slide", i, titles.get(i, lines[0] if lines else ""), tuple(lines)))
+    return out
+
+
+def _drop_number(lines: list[str], number: int) -> list[str]:
+    """Return ``lines`` without the slide number (alone, or ending the footer's line)."""
+    tail = str(number)
+    for k in range(len(lines) - 1, -1, -1):
+        line = lines[k]
+        if line == tail:
+            return lines[:k] + lines[k + 1:]
+        if line.endswith(" " + tail):
+            return [*lines[:k], line[: -len(tail) - 1], *lines[k + 1:]]
+    return lines
+
+
+def _brief(path: Path) -> list[Page]:
+    """Return the brief's pages, each titled by the first bookmark (heading) on it, else by
+    the last one before it; page numbers ('page 3 of 7') are left out of their text."""
+    starts: dict[int, str] = {}
+    for _, title, index in pdfium.bookmarks(path):
+        starts.setdefault(index, title)
+    out = []
+    title = ""
+    for i, page_lines in enumerate(pdfium.texts(path)):
+        title = starts.get(i, title)
+        lines = [_BRIEF_FOLIO.sub("", line).strip() for line in page_lines]
+        lines = [line for line in lines if line]
+        out.append(Page("page", i, title or (lines[0] if lines else ""), tuple(lines)))
+    return out

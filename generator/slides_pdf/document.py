@@ -1,0 +1,76 @@
+"""deck.pdf: every slide plan painted on a page of the slide's size, with links and bookmarks."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import time
+from pathlib import Path
+
+from reportlab.pdfgen.canvas import Canvas
+
+from ..deck.elements import DeckPlan
+from ..model import Outline
+from ..text import plain
+from .draw import Painter
+from .fonts import face
+
+
+class Stamp:
+    """A fixed creation time for a PDF's info dictionary, in UTC (reportlab reads these)."""
+
+    def __init__(self, when: _dt.datetime):
+        when = when.astimezone(_dt.UTC) if when.tzinfo else when.replace(tzinfo=_dt.UTC)
+        self.t = when.timestamp()
+        self.lt = time.gmtime(self.t)
+        self.YMDhms = tuple(self.lt)[:6]
+        self.dhh = self.dmm = 0
+        self.tzname = "UTC"
+
+
+def canvas(path: Path, size: tuple[float, float], outline: Outline, when: _dt.datetime,
+           subject: str) -> Canvas:
+    """Return a canvas writing ``path`` whose bytes depend only on what is drawn and ``when``."""
+    meta = outline.meta
+    c = Canvas(str(path), pagesize=size, invariant=1, pageCompression=1, lang=meta.language,
+               initialFontName=face(outline.brand.fonts.body))
+    c._doc._timeStamp = Stamp(when)  # reportlab's private clock: the build's time, not now
+    c.setTitle(plain(meta.title))
+    c.setAuthor(meta.author or meta.organisation or "")
+    c.setSubject(subject)
+    c.setCreator("deckgen")
+    c.setProducer("deckgen")
+    return c
+
+
+def page_key(number: int) -> str:
+    """Return the name of the destination at the top of slide ``number``."""
+    return f"slide{number}"
+
+
+def write(plan: DeckPlan, outline: Outline, path: Path, when: _dt.datetime,
+          progress: object = None) -> int:
+    """Write ``plan`` to ``path`` as a PDF, one page per slide; return the page count.
+
+    Speaker notes are left out. Links open; agenda entries jump to their section's slide;
+    the bookmarks list each section and its slides.
+    """
+    c = canvas(path, (plan.width, plan.height), outline, when,
+               plain(outline.meta.subtitle or outline.meta.title))
+    anchors = {s.anchor: page_key(s.number) for s in plan.slides if s.anchor}
+    painter = Painter(c, plan, outline, links=True, destinations=anchors)
+    sections = {idx[0]: name for name, idx in plan.sections}
+    total = len(plan.slides)
+    for i, slide in enumerate(plan.slides):
+        key = page_key(slide.number)
+        c.bookmarkPage(key, fit="Fit")
+        if i in sections:
+            c.bookmarkPage(f"section{i}", fit="Fit")  # an entry's key must be its own
+            c.addOutlineEntry(plain(sections[i]), f"section{i}", level=0)
+        c.addOutlineEntry(f"{slide.number}. {plain(slide.title)}", key, level=1)
+        painter.slide(slide)
+        c.showPage()
+        if callable(progress):
+            progress(i + 1, total)
+    c.showOutline()
+    c.save()
+    return total

@@ -1,0 +1,189 @@
+"""One slide plan painted on a reportlab canvas: background, shapes, text, tables, charts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from reportlab.lib import colors
+from reportlab.pdfgen.canvas import Canvas
+
+from ..chart_drawing import ChartLook
+from ..chart_drawing import drawing as chart_drawing
+from ..deck.elements import (
+    ChartFrame,
+    DeckPlan,
+    Element,
+    Para,
+    Picture,
+    Shape,
+    SlidePlan,
+    TableGrid,
+    TextBox,
+)
+from ..deck.layout import BULLET_INDENT, Box
+from ..model import Outline
+from . import fonts, lines
+
+CELL_PAD_V = 4.0
+"""Top and bottom margin of a table cell, as the deck's cells have (``a:tcPr`` marT/marB)."""
+CELL_RULE = 1.0
+"""Width of the white rules between table cells (PowerPoint's default table style)."""
+UNDERLINE = 0.05
+"""Thickness of a link's underline (and half its drop below the baseline), per point of size."""
+CHART_GRID = "#D9DEE4"
+"""The colour of a chart's grid lines, as the deck's native charts have."""
+
+
+@lru_cache(maxsize=256)
+def colour(value: str) -> colors.Color:
+    """Return the reportlab colour of 'RRGGBB' or '#RRGGBB'."""
+    return colors.HexColor("#" + value.lstrip("#"))
+
+
+@dataclass
+class Painter:
+    """Paints slides of ``plan`` on ``canvas``, one slide ``plan.height`` high at the origin.
+
+    With ``links``, runs with a URL become link annotations, and agenda entries jump to the
+    page given for their anchor by ``destination(anchor)``.
+    """
+
+    canvas: Canvas
+    plan: DeckPlan
+    outline: Outline
+    links: bool = True
+    destinations: dict[str, str] = field(default_factory=dict)
+
+    def slide(self, slide: SlidePlan) -> None:
+        """Paint ``slide`` with its top-left corner at the canvas's current (0, plan.height)."""
+        c = self.canvas
+        c.setFillColor(colour(slide.background))
+        c.rect(0, 0, self.plan.width, self.plan.height, stroke=0, fill=1)
+        for element in slide.elements:
+            self.element(element, slide)
+
+    def element(self, element: Element, slide: SlidePlan) -> None:
+        if isinstance(element, TextBox):
+            self.text(element)
+        elif isinstance(element, Shape):
+            self.shape(element)
+        elif isinstance(element, TableGrid):
+            self.table(element)
+        elif isinstance(element, ChartFrame):
+            self.chart(element, slide.background)
+        elif isinstance(element, Picture):
+            self.picture(element)
+
+    def _y(self, y: float) -> float:
+        """The PDF's y of a distance ``y`` below the slide's top."""
+        return self.plan.height - y
+
+    # --- elements ---------------------------------------------------------------------
+
+    def shape(self, element: Shape) -> None:
+        c, b = self.canvas, element.box
+        c.setFillColor(colour(element.fill))
+        if element.kind == "oval":
+            c.ellipse(b.x, self._y(b.bottom), b.right, self._y(b.y), stroke=0, fill=1)
+        else:
+            c.rect(b.x, self._y(b.bottom), b.w, b.h, stroke=0, fill=1)
+
+    def text(self, element: TextBox) -> None:
+        self.paras(lines.frame(element), element.box.x)
+
+    def paras(self, laid: list[lines.LaidPara], left: float) -> None:
+        """Draw laid-out paragraphs whose frame starts ``left`` points from the slide's edge."""
+        c = self.canvas
+        for lp in laid:
+            para = lp.para
+            c.setFillColor(colour(para.colour))
+            for k, line in enumerate(lp.lines):
+                x0 = left + lp.left + line.x
+                y = self._y(line.baseline)
+                if k == 0 and para.bullet:
+                    hang = BULLET_INDENT * para.size
+                    self._string(para.bullet, left + lp.left - hang, y, para, False, False)
+                for piece in line.pieces:
+                    self._string(piece.text, x0 + piece.x, y, para, piece.bold, piece.italic)
+                    if piece.link and piece.text.strip():
+                        self._underline(x0 + piece.x, y, piece.width, para)
+                        if self.links:
+                            self._link_url(piece.link, x0 + piece.x, y, piece.width, para.size)
+                if para.jump and self.links:
+                    self._jump(para.jump, x0, y, line.width, para.size)
+
+    def _string(self, text: str, x: float, y: float, para: Para, bold: bool,
+                italic: bool) -> None:
+        c = self.canvas
+        for piece, name, m in fonts.split(text, para.font, bold, italic):
+            c.setFont(name, para.size)
+            c.drawString(x, y, piece)
+            x += m.width(piece, para.size)
+
+    def _underline(self, x: float, y: float, w: float, para: Para) -> None:
+        """Underline a link, as the presentation programs show one."""
+        c = self.canvas
+        c.setStrokeColor(colour(para.colour))
+        c.setLineWidth(para.size * UNDERLINE)
+        c.line(x, y - para.size * UNDERLINE * 2, x + w, y - para.size * UNDERLINE * 2)
+
+    def _link_url(self, url: str, x: float, y: float, w: float, size: float) -> None:
+        self.canvas.linkURL(url, (x, y - lines.DESCENT * size, x + w, y + lines.ASCENT * size),
+                            relative=1, thickness=0)
+
+    def _jump(self, anchor: str, x: float, y: float, w: float, size: float) -> None:
+        key = self.destinations.get(anchor)
+        if key is None:
+            return
+        self.canvas.linkRect("", key, (x, y - lines.DESCENT * size, x + w,
+                                       y + lines.ASCENT * size), relative=1, thickness=0)
+
+    def table(self, element: TableGrid) -> None:
+        c = self.canvas
+        top = element.box.y
+        xs = [element.box.x]
+        for w in element.widths:
+            xs.append(xs[-1] + w)
+        for row, h in zip(element.rows, element.heights, strict=True):
+            for cell, x, w in zip(row, xs, element.widths, strict=False):
+                c.setFillColor(colour(cell.fill))
+                c.rect(x, self._y(top + h), w, h, stroke=0, fill=1)
+                inner = Box(x + element.pad, top + CELL_PAD_V, max(w - 2 * element.pad, 1.0),
+                            max(h - 2 * CELL_PAD_V, 1.0))
+                self.text(TextBox(inner, cell.paras))
+            top += h
+        c.setStrokeColor(colors.white)
+        c.setLineWidth(CELL_RULE)
+        bottom = top
+        top = element.box.y
+        for x in xs[1:-1]:
+            c.line(x, self._y(top), x, self._y(bottom))
+        y = top
+        for h in element.heights[:-1]:
+            y += h
+            c.line(xs[0], self._y(y), xs[-1], self._y(y))
+
+    def chart(self, element: ChartFrame, background: str) -> None:
+        from reportlab.graphics import renderPDF
+
+        b = element.box
+        palette = self.outline.brand.palette
+        look = ChartLook(fonts.face(element.font), element.size, element.colour,
+                         palette.muted, CHART_GRID, background, element.colours,
+                         legend_below=True)
+        renderPDF.draw(chart_drawing(look, element.chart, b.w, b.h), self.canvas, b.x,
+                       self._y(b.bottom))
+
+    def picture(self, element: Picture) -> None:
+        from reportlab.lib.utils import ImageReader
+
+        b = element.box
+        image = ImageReader(element.path)
+        w0, h0 = image.getSize()
+        scale = min(b.w / w0, b.h / h0)
+        w, h = w0 * scale, h0 * scale
+        left = b.x + (b.w - w if element.align == "right" else
+                      (b.w - w) / 2 if element.align == "center" else 0)
+        top = b.y + (b.h - h) / 2
+        self.canvas.drawImage(image, left, self._y(top + h), w, h, mask="auto")

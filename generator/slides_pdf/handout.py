@@ -1,0 +1,196 @@
+"""handout.pdf: each slide with its speaker notes, or three slides with lines for notes."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import io
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+)
+
+from ..deck.elements import DeckPlan, SlidePlan
+from ..model import Outline
+from ..text import plain
+from . import fonts
+from .document import Stamp, page_key
+from .draw import Painter, colour
+
+MARGIN = 48.0
+"""Page margin on every side, in points; the header and footer sit inside it."""
+HEAD_PT = 9
+NOTES_PT = 11
+NOTES_LEADING = 15
+NOTES_GAP = 18.0
+"""Space between a slide and its notes in the one-slide layout."""
+RULE_GAP = 22.0
+"""Distance between the ruled lines for notes in the three-slide layout."""
+ROW_GAP = 18.0
+"""Space between two slides of the three-slide layout."""
+THUMB_SHARE = 0.5
+"""Share of the frame's width a slide takes in the three-slide layout."""
+BORDER = colors.HexColor("#C8CDD3")
+"""The hairline around each slide and the ruled lines' colour."""
+
+
+class _Slide(Flowable):
+    """A slide drawn to ``width`` wide, with a hairline border and a bookmark; in the
+    three-slide layout, with ruled lines for notes beside it."""
+
+    def __init__(self, painter: Painter, slide: SlidePlan, width: float, *,
+                 lines_width: float = 0.0, height: float | None = None):
+        super().__init__()
+        self.painter = painter
+        self.slide = slide
+        self.scale = width / painter.plan.width
+        self.slide_w = width
+        self.slide_h = painter.plan.height * self.scale
+        self.lines_width = lines_width
+        self.height = max(height or 0.0, self.slide_h)
+        self.width = width + lines_width
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        c = self.canv
+        key = page_key(self.slide.number)
+        c.bookmarkPage(key)
+        c.addOutlineEntry(f"{self.slide.number}. {plain(self.slide.title)}", key, level=0)
+        top = self.height
+        c.saveState()
+        c.translate(0, top - self.slide_h)
+        c.scale(self.scale, self.scale)
+        self.painter.canvas = c  # the painter is shared: it draws on this pass's canvas
+        self.painter.slide(self.slide)
+        c.restoreState()
+        c.setStrokeColor(BORDER)
+        c.setLineWidth(0.5)
+        c.rect(0, top - self.slide_h, self.slide_w, self.slide_h, stroke=1, fill=0)
+        if self.lines_width:
+            x0 = self.slide_w + RULE_GAP
+            y = top - RULE_GAP
+            while y > 0:
+                c.line(x0, y, self.slide_w + self.lines_width, y)
+                y -= RULE_GAP
+
+
+class _Handout(BaseDocTemplate):
+    """A4 pages with the deck's title and date above and 'Page N of M' below."""
+
+    def __init__(self, target, outline: Outline, when: _dt.datetime, total: int | None):
+        meta = outline.meta
+        super().__init__(target, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN,
+                         topMargin=MARGIN, bottomMargin=MARGIN, title=plain(meta.title),
+                         author=meta.author or meta.organisation or "",
+                         subject="Handout with speaker notes", creator="deckgen",
+                         producer="deckgen", lang=meta.language, invariant=1,
+                         initialFontName=fonts.face(outline.brand.fonts.body))
+        self.outline = outline
+        self.when = when
+        self.total = total
+        self.font = fonts.face(outline.brand.fonts.body)
+        self.date = _date(outline, when)
+        frame = Frame(MARGIN, MARGIN, A4[0] - 2 * MARGIN, A4[1] - 2 * MARGIN, id="body",
+                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        self.addPageTemplates([PageTemplate("page", [frame], onPage=self._decorate)])
+
+    def _makeCanvas(self, filename=None, canvasmaker=Canvas):
+        canv = super()._makeCanvas(filename=filename, canvasmaker=canvasmaker)
+        canv._doc._timeStamp = Stamp(self.when)  # reportlab's private clock: the build's
+        canv.showOutline()
+        return canv
+
+    def _decorate(self, canv, doc) -> None:
+        canv.saveState()
+        canv.setFont(self.font, HEAD_PT)
+        canv.setFillColor(colour(self.outline.brand.palette.muted))
+        w, h = A4
+        x = MARGIN
+        for piece, name, m in fonts.split(plain(self.outline.meta.title),
+                                          self.outline.brand.fonts.body, False, False):
+            canv.setFont(name, HEAD_PT)  # characters the body font lacks: its fallback
+            canv.drawString(x, h - MARGIN / 2 - HEAD_PT / 2, piece)
+            x += m.width(piece, HEAD_PT)
+        canv.setFont(self.font, HEAD_PT)
+        canv.drawRightString(w - MARGIN, h - MARGIN / 2 - HEAD_PT / 2, self.date)
+        number = f"Page {doc.page}" + (f" of {self.total}" if self.total else "")
+        canv.drawCentredString(w / 2, MARGIN / 2 - HEAD_PT / 2, number)
+        canv.restoreState()
+
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
+"""Month names as the cover writes dates, whatever the machine's locale."""
+
+
+def _date(outline: Outline, when: _dt.datetime) -> str:
+    """Return the deck's date (meta.date, else the build's) as '14 March 2025'."""
+    day = outline.meta.date or when.date()
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def _notes(text: str, style: ParagraphStyle, family: str) -> list[Flowable]:
+    """Return the notes as paragraphs, characters the body font lacks in a fallback font."""
+    out: list[Flowable] = []
+    for block in text.split("\n"):
+        if not block.strip():
+            continue
+        markup = "".join(
+            escape(piece) if name == style.fontName
+            else f'<font name="{name}">{escape(piece)}</font>'
+            for piece, name, _ in fonts.split(block, family, False, False))
+        out.append(Paragraph(markup, style))
+    return out
+
+
+def _story(plan: DeckPlan, outline: Outline, layout: int) -> list[Flowable]:
+    width = A4[0] - 2 * MARGIN
+    family = outline.brand.fonts.body
+    style = ParagraphStyle("notes", fontName=fonts.face(family), fontSize=NOTES_PT,
+                           leading=NOTES_LEADING, spaceAfter=NOTES_PT / 2,
+                           textColor=colour(outline.brand.palette.text))
+    painter = Painter(None, plan, outline, links=False)  # the canvas is set as each draws
+    story: list[Flowable] = []
+    if layout == 1:
+        for i, slide in enumerate(plan.slides):
+            if i:
+                story.append(PageBreak())
+            story += [_Slide(painter, slide, width), Spacer(0, NOTES_GAP)]
+            story += _notes(slide.notes, style, family)
+        return story
+    row = (A4[1] - 2 * MARGIN - 2 * ROW_GAP) / 3 - 1
+    for i, slide in enumerate(plan.slides):
+        if i:
+            story.append(PageBreak() if i % 3 == 0 else Spacer(0, ROW_GAP))
+        story.append(_Slide(painter, slide, width * THUMB_SHARE,
+                            lines_width=width * (1 - THUMB_SHARE), height=row))
+    return story
+
+
+def write(plan: DeckPlan, outline: Outline, path: Path, when: _dt.datetime, layout: int) -> int:
+    """Write the handout of ``plan`` to ``path`` in ``layout`` (1 or 3); return its pages.
+
+    The story is laid out once to count the pages, then again with 'Page N of M'.
+    """
+    counting = _Handout(io.BytesIO(), outline, when, None)
+    _build(counting, plan, outline, layout)
+    final = _Handout(str(path), outline, when, counting.page)
+    _build(final, plan, outline, layout)
+    return final.page
+
+
+def _build(doc: _Handout, plan: DeckPlan, outline: Outline, layout: int) -> None:
+    doc.build(_story(plan, outline, layout))

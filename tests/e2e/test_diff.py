@@ -1,0 +1,130 @@
+"""`deckgen diff`: two revisions of an outline, two outlines, two build folders."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from generator.cli import main
+
+FIXTURE = Path(__file__).parents[1] / "fixtures" / "diff_before.yaml"
+QUOTE = """      - kind: quote
+        title: A customer said it best
+        notes: Read it out.
+        quote: It arrived before I had finished ordering.
+        attribution: A customer
+"""
+
+
+def newer(text: str) -> str:
+    """The next revision: one bullet reworded, one chart value changed, one slide added."""
+    text = text.replace("Prices matter less than expected", "Prices matter more than expected")
+    text = text.replace("values: [120, 135, 150]", "values: [120, 135, 165]")
+    return text.replace("          - Hire a returns lead\n",
+                        "          - Hire a returns lead\n" + QUOTE)
+
+
+def _git(repo: Path, *args: str) -> None:
+    subprocess.run(["git", "-C", str(repo), "-c", "user.name=t", "-c", "user.email=t@t",
+                    *args], check=True, capture_output=True)
+
+
+@pytest.fixture
+def repo(tmp_path) -> Path:
+    """A git repository whose outline.yaml is committed at the older revision and edited."""
+    shutil.copy(FIXTURE, tmp_path / "outline.yaml")
+    _git(tmp_path, "init", "-q")
+    _git(tmp_path, "add", "outline.yaml")
+    _git(tmp_path, "commit", "-qm", "first")
+    outline = tmp_path / "outline.yaml"
+    outline.write_text(newer(outline.read_text()))
+    return tmp_path
+
+
+def _diff(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, ["diff", *args])
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_a_revision_against_the_working_copy_reports_exactly_the_three_changes(repo):
+    code, out, err = _diff("HEAD", "--outline", str(repo / "outline.yaml"), "--json",
+                           "--report", str(repo / "report"))
+    assert code == 1, err
+    report = json.loads(out)
+    slides = [c for c in report["changes"] if c["kind"] == "slide"]
+    assert [(c["change"], c["title"]) for c in slides] == [
+        ("changed", "What we learned"),
+        ("changed", "Orders grew every quarter"),
+        ("added", "A customer said it best"),
+    ]
+    bullet, chart, added = slides
+    assert bullet["removed"] == ["• Prices matter less than expected"]
+    assert bullet["added"] == ["• Prices matter more than expected"]
+    assert (chart["removed"], chart["added"]) == (["150"], ["165"])
+    assert added["before"] is None and not added["moved"]
+    assert report["slides"] == {"added": 1, "removed": 0, "moved": 0, "changed": 2}
+    assert not list(repo.glob(".deckgen-diff-*")), "the revision's copy is cleaned up"
+
+
+def test_the_html_report_is_self_contained_with_marked_images(repo):
+    code, out, _ = _diff("HEAD", "--outline", str(repo / "outline.yaml"),
+                         "--report", str(repo / "report"))
+    assert code == 1
+    assert "slides: 1 added, 0 removed, 0 moved, 2 changed" in out
+    assert "+ • Prices matter more than expected" in out
+    page = (repo / "report" / "report.html").read_text()
+    sources = re.findall(r'(?:src|href)="([^"]+)"', page)
+    assert sources and all(s.startswith("data:image/png;base64,") for s in sources)
+    pngs = sorted(p.name for p in (repo / "report").glob("slide-*.png"))
+    assert pngs == ["slide-4-after.png", "slide-4-before.png", "slide-5-after.png",
+                    "slide-5-before.png", "slide-8-after.png"]
+
+
+def test_two_outlines_and_two_build_folders(tmp_path):
+    old, new = tmp_path / "old.yaml", tmp_path / "new.yaml"
+    shutil.copy(FIXTURE, old)
+    new.write_text(newer(old.read_text()))
+    code, out, _ = _diff(str(old), str(new), "--json", "--report", str(tmp_path / "r1"))
+    assert code == 1
+    assert json.loads(out)["slides"]["changed"] == 2
+    for name, outline in (("a", old), ("b", old)):
+        result = CliRunner().invoke(main, ["build", str(outline), "--out", str(tmp_path / name),
+                                           "--only", "slides-pdf", "--only", "brief", "-q"])
+        assert result.exit_code == 0, result.output
+    code, out, _ = _diff(str(tmp_path / "a"), str(tmp_path / "b"), "--report",
+                         str(tmp_path / "r2"))
+    assert code == 0, "nothing changed"
+    assert "slides: 0 added, 0 removed, 0 moved, 0 changed" in out
+
+
+def test_a_moved_slide_is_moved_not_changed(tmp_path):
+    old, new = tmp_path / "old.yaml", tmp_path / "new.yaml"
+    shutil.copy(FIXTURE, old)
+    text = old.read_text()
+    chart = text[text.index("      - kind: chart"):text.index("  - title: Next steps")]
+    new.write_text(text.replace(chart, "").replace("          - Hire a returns lead\n",
+                                                   "          - Hire a returns lead\n" + chart))
+    code, out, _ = _diff(str(old), str(new), "--json", "--report", str(tmp_path / "r"))
+    report = json.loads(out)
+    moved = [c for c in report["changes"] if c["kind"] == "slide"]
+    assert [(c["change"], c["title"]) for c in moved] == [("moved",
+                                                          "Orders grew every quarter")]
+
+
+def test_errors_exit_2_for_a_bad_outline_and_3_for_a_missing_side(tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("meta: {}\n")
+    code, _, err = _diff(str(FIXTURE), str(bad), "--report", str(tmp_path / "r"))
+    assert code == 2 and "required key 'sections' is missing" in err
+    code, _, err = _diff(str(tmp_path / "nowhere"), str(FIXTURE))
+    assert code == 3 and "no such build folder or outline" in err
+    code, _, err = _diff("no-such-rev", "--outline", str(FIXTURE))
+    assert code == 3 and "git cannot show" in err
+    code, _, err = _diff(str(FIXTURE))
+    assert code == 3 and "nothing to be compared with" in err

@@ -1,0 +1,37 @@
+"""Pages are paired by what they say, not where they are."""
+
+from __future__ import annotations
+
+from generator.diff.compare import compare_pages
+from generator.diff.pages import Page
+
+
+def _pages(*specs: tuple[str, str]) -> list[Page]:
+    return [Page("slide", i, title, tuple(text.split("|")))
+            for i, (title, text) in enumerate(specs)]
+
+
+A = ("Alpha", "Alpha|one|two|three")
+B = ("Beta", "Beta|four|five|six")
+C = ("Gamma", "Gamma|seven|eight|nine")
+
+
+def test_an_inserted_page_shifts_nothing_else():
+    changes, same = compare_pages(_pages(A, B, C), _pages(A, ("New", "New|x"), B, C))
+    assert [(c.what, c.title) for c in changes] == [("added", "New")]
+    assert same == 3
+
+
+def test_a_page_moved_to_the_end_is_the_one_reported_moved():
+    changes, same = compare_pages(_pages(A, B, C), _pages(B, C, A))
+    assert [(c.what, c.title, c.before.index, c.after.index) for c in changes] == [
+        ("moved", "Alpha", 0, 2)]
+    assert same == 2
+
+
+def test_an_edited_page_is_changed_with_its_lines_and_a_rewrite_is_remove_and_add():
+    changes, _ = compare_pages(_pages(A, B), _pages(("Alpha", "Alpha|one|TWO|three"),
+                                                    ("Other", "Other|p|q|r")))
+    assert [(c.what, c.title) for c in changes] == [("changed", "Alpha"), ("added", "Other"),
+                                                    ("removed", "Beta")]
+    assert (changes[0].removed_lines, changes[0].added_lines) == (("two",), ("TWO",))
