@@ -29,8 +29,10 @@ MAX_VALUE = 1e15
 axis arithmetic overflows long before Excel's own limit (about 1e308)."""
 MAX_NUMBER_FORMAT = 100
 """Longest number format accepted."""
-_NUMBER_FORMAT = re.compile(r"""^[0-9A-Za-z #?.,;:%$€£¥+\-/()\[\]"\\_*@!'=]*$""")
-"""Characters an Excel number format may use here; '<', '>', '&' and controls are refused."""
+_NUMBER_FORMAT = re.compile(r"^[^<>&\x00-\x1f\x7f]*$")
+"""A number format may hold any printable character (a literal '−', '€' or '円' included)
+but '<', '>', '&' and controls, which the renderers' markup and the deck's XML take as
+their own."""
 ZIP_EARLIEST = _dt.datetime(1980, 1, 1, tzinfo=_dt.UTC)
 ZIP_LATEST = _dt.datetime(2107, 12, 31, 23, 59, 58, tzinfo=_dt.UTC)
 """The range of times a zip entry (and so a .pptx) can store; PDF holds more."""
