@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 import click
 
 from . import __version__, runtime
-from .errors import BuildError, DeckgenError, EnvironmentProblem, OutlineError
+from .errors import BuildError, DeckgenError, EnvironmentProblem, OutlineError, count
 
 if TYPE_CHECKING:
     from .report import Progress
@@ -38,8 +38,7 @@ def _reports_errors(func: Callable) -> Callable:
         except (OutlineError, BuildError) as exc:
             for problem in exc.problems:
                 _err(str(problem))
-            count = len(exc.problems)
-            _err(f"deckgen: {count} problem{'s' if count != 1 else ''}; nothing was written")
+            _err(f"deckgen: {count(len(exc.problems), 'problem')}; nothing was written")
             ctx.exit(exc.exit_code)
         except DeckgenError as exc:
             _err(f"deckgen: {exc}")
@@ -65,6 +64,11 @@ def _reports_errors(func: Callable) -> Callable:
             ctx.exit(1)
 
     return wrapper
+
+
+def _counted(result) -> str:
+    """Return how many slides or pages a builder wrote: '1 page', '12 slides'."""
+    return count(result.count, result.unit.removesuffix("s"), result.unit)
 
 
 def _display(path: Path) -> str:
@@ -159,7 +163,7 @@ def build(outline: Path, out_dir: Path, only: tuple[str, ...], strict: bool,
     if as_json:
         click.echo(json.dumps(summary.manifest, indent=2))
     if not quiet:
-        parts = [f"{_display(r.path)} ({r.count} {r.unit})" for r in summary.results]
+        parts = [f"{_display(r.path)} ({_counted(r)})" for r in summary.results]
         _err(f"wrote {', '.join(parts)} in {summary.seconds:.1f} s")
 
 
@@ -205,8 +209,8 @@ def check(outline: Path, only: tuple[str, ...], strict: bool, brand: str | None,
         _err(str(problem))
     outline_model = loaded.outline
     slides = sum(len(s.slides) for s in outline_model.sections)
-    _err(f"{outline}: ok ({len(outline_model.sections)} sections, {slides} slides in the "
-         f"outline, {len(problems)} warning(s))")
+    _err(f"{outline}: ok ({count(len(outline_model.sections), 'section')}, "
+         f"{count(slides, 'slide')} in the outline, {count(len(problems), 'warning')})")
 
 
 @main.command()
@@ -303,7 +307,7 @@ def _rebuild(outline: Path, out_dir: Path, brand: str | None, aspect: str | None
         return files
     for warning in summary.warnings:
         _err(str(warning))
-    parts = [f"{_display(r.path)} ({r.count} {r.unit})" for r in summary.results]
+    parts = [f"{_display(r.path)} ({_counted(r)})" for r in summary.results]
     _err(f"[{time.strftime('%H:%M:%S')}] wrote {', '.join(parts)} in "
          f"{time.perf_counter() - started:.2f} s")
     if last is not None:

@@ -71,3 +71,8 @@ class EnvironmentProblem(DeckgenError):
     """Something outside the outline is missing or unusable: a folder, a font, a program."""
 
     exit_code = 3
+
+
+def count(n: int, singular: str, plural: str | None = None) -> str:
+    """Return '1 section', '2 sections': ``n`` with the noun in the form that agrees."""
+    return f"{n} {singular if n == 1 else plural or singular + 's'}"

@@ -7,7 +7,9 @@ import re
 from collections.abc import Iterator
 from typing import Annotated, Any, Literal
 
-from .node import Node, Rules, Tagged, field
+from . import locale as _locale
+from .errors import count
+from .node import FieldError, Node, Rules, Tagged, field
 from .node_schema import json_schema as _json_schema
 
 HEX_COLOUR = r"^#[0-9A-Fa-f]{6}$"
@@ -37,8 +39,11 @@ class Meta(_Node):
     author: Prose | None = field(None, description="Person who wrote it.")
     organisation: Prose | None = field(None, description="Team or company it comes from.")
     date: _dt.date | None = field(None, description="Date shown on the title page (YYYY-MM-DD).")
-    language: str = field("en", pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$",
-                          description="BCP 47 language tag, e.g. en or en-GB.")
+    language: str = field(
+        "en", pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$",
+        description="BCP 47 language tag of the text; it picks every word deckgen writes "
+        "itself, the date format and the quotation marks: en, de, fr, es, it, pt, nl, zh or ja "
+        "(a regional tag such as de-DE or pt-BR uses its base language).")
     footer: Prose | None = field(None, description="Footer text on every content slide and page.")
     confidentiality: Prose | None = field(
         None, description="Classification shown in the footer, e.g. 'Internal'.")
@@ -66,6 +71,12 @@ class Fonts(_Node):
 
     heading: str = field("Arial", description="Titles and headings.")
     body: str = field("Arial", description="Body text.")
+    files: list[str] = field(
+        default_factory=list, shown="hidden",
+        description="TrueType (.ttf) fonts that draw characters the brand fonts lack (a "
+        "script, symbols), tried in order; paths relative to the outline's folder (or the "
+        "theme file's). The brief embeds them; bundled DejaVu Sans and Droid Sans Fallback "
+        "come after them.")
 
 
 class Brand(_Node):
@@ -145,14 +156,22 @@ class Chart(_Node):
     caption: Prose | None = field(None, description="One line under the chart.")
 
     def _after(self) -> None:
-        for series in self.series:
+        for i, series in enumerate(self.series):
             if len(series.values) != len(self.categories):
-                raise ValueError(
-                    f"series '{series.name}' has {len(series.values)} values for "
-                    f"{len(self.categories)} categories; expected one value per category")
+                raise FieldError(
+                    f"series '{series.name}' has {count(len(series.values), 'value')} for "
+                    f"{count(len(self.categories), 'category', 'categories')}; expected one "
+                    "value per category", ("series", i, "values"))
         if self.type in ("pie", "doughnut") and len(self.series) != 1:
             raise ValueError(f"a {self.type} chart takes exactly one series, "
                              f"got {len(self.series)}")
+        if self.type in ("pie", "doughnut"):
+            for j, value in enumerate(self.series[0].values):
+                if value is not None and value < 0:
+                    raise FieldError(f"a {self.type} chart cannot show the negative value "
+                                     f"{value:g}; expected shares of zero or more (use a bar "
+                                     "or column chart for gains and losses)",
+                                     ("series", 0, "values", j))
 
 
 class Table(_Node):
@@ -167,8 +186,8 @@ class Table(_Node):
     def _after(self) -> None:
         for n, row in enumerate(self.rows, 1):
             if len(row) != len(self.columns):
-                raise ValueError(f"row {n} has {len(row)} cells; expected {len(self.columns)}, "
-                                 "one per column")
+                raise FieldError(f"row {n} has {count(len(row), 'cell')}; expected "
+                                 f"{len(self.columns)}, one per column", ("rows", n - 1))
 
 
 class Event(_Node):
@@ -367,6 +386,10 @@ class Outline(_Node):
     sections: list[Section] = field(min_length=1)
     playbooks: list[Playbook] = field(default_factory=list)
     closing: Prose | None = field(None, description="Closing line for the last slide.")
+    labels: dict[str, Text] = field(
+        default_factory=dict, shown="label",
+        description="Words deckgen writes itself, replaced: e.g. sources: References. The "
+        "defaults come from meta.language; see docs/outline.md for every name.")
 
     def section_ids(self) -> list[str]:
         """Return every section's id, in order (see ``Section.id_from``)."""
@@ -427,6 +450,8 @@ def json_schema() -> dict[str, Any]:
     bullet = schema["$defs"]["Bullet"]
     schema["$defs"]["Bullet"] = {"description": bullet.pop("description", ""),
                                  "anyOf": [{"type": "string", "minLength": 1}, bullet]}
+    names = list(_locale.label_names())
+    schema["properties"]["labels"]["propertyNames"] = {"enum": names}
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["$id"] = "https://deckgen.dev/schema/outline.json"
     return schema

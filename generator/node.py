@@ -101,6 +101,15 @@ def field(default: Any = _MISSING, *, default_factory: Callable[[], Any] | None 
     return Spec(default, default_factory, description, rules, shown)
 
 
+class FieldError(ValueError):
+    """Raised by ``_after()`` for a problem at a part of the node: ``at`` is its path inside
+    the node, e.g. ('rows', 2), so the message points at that row, not the whole node."""
+
+    def __init__(self, message: str, at: tuple = ()):
+        super().__init__(message)
+        self.at = at
+
+
 class ValidationError(ValueError):
     """Data did not fit a node; ``errors()`` lists every error found."""
 
@@ -262,7 +271,8 @@ def _node_validator(cls: type[Node]) -> Validator:
             try:
                 node._after()
             except ValueError as exc:
-                errors.append(_error("value_error", loc, value, str(exc), error=str(exc)))
+                where = (*loc, *getattr(exc, "at", ()))
+                errors.append(_error("value_error", where, value, str(exc), error=str(exc)))
                 return _BAD
         return node
 

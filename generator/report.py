@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 FindingCode = Literal["shrunk", "overflow", "contrast", "notes", "unsourced", "wordy", "glyph",
-                      "font"]
+                      "font", "language"]
 """The kinds of finding: 'shrunk' and 'overflow' are a builder's layout findings, the others
 come from the checks stage."""
 

@@ -118,7 +118,7 @@ def parse(text: str, name: str = "<outline>") -> Document:
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
-        raise OutlineError([_yaml_problem(name, exc)]) from None
+        raise OutlineError([_yaml_problem(name, exc, text)]) from None
     except yaml.reader.ReaderError as exc:
         line = text.count("\n", 0, exc.position) + 1
         col = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
@@ -194,9 +194,13 @@ def _file_problem(name: str, message: str) -> OutlineError:
     return OutlineError([Problem(name, 0, 0, message)])
 
 
-def _yaml_problem(name: str, exc: yaml.MarkedYAMLError) -> Problem:
+def _yaml_problem(name: str, exc: yaml.MarkedYAMLError, text: str = "") -> Problem:
     mark = exc.problem_mark or exc.context_mark
     line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+    tab = _indenting_tab(text, line)
+    if tab:
+        return Problem(name, line, tab, "tabs are not allowed in YAML indentation; "
+                       "use spaces")
     what = exc.problem or "invalid YAML"
     if exc.context:
         what = f"{what} ({exc.context}"
@@ -205,6 +209,16 @@ def _yaml_problem(name: str, exc: yaml.MarkedYAMLError) -> Problem:
         what += ")"
     return Problem(name, line, col, f"invalid YAML: {what}; expected consistent indentation, "
                    "'key: value' pairs and quotes around text containing ': ' or '#'")
+
+
+def _indenting_tab(text: str, line: int) -> int:
+    """Return the column of a tab in the indentation of ``line`` (1-based), or 0."""
+    lines = text.splitlines()
+    if not 1 <= line <= len(lines):
+        return 0
+    row = lines[line - 1]
+    indent = row[:len(row) - len(row.lstrip(" \t"))]
+    return indent.index("\t") + 1 if "\t" in indent else 0
 
 
 class _Builder:

@@ -42,11 +42,16 @@ class Exhibit:
     takeaway: str | None = None
 
 
+def _figure(ctx: Context) -> str:
+    """Return the markup of the current figure's label and the space after it: 'Figure 2. '."""
+    return ctx.literal(ctx.word("figure", number=ctx.figures)) + " "
+
+
 def figure(ctx: Context, exhibit: Exhibit) -> Flowable:
     """Return a numbered figure: title above; the drawing with its takeaway and caption beside."""
     ctx.figures += 1
     s = ctx.styles
-    head = ctx.para(f"Figure {ctx.figures}. " + exhibit.title, s.h3, role="H2")
+    head = ctx.tagged(_figure(ctx) + ctx.markup(exhibit.title), s.h3, "H2")
     width = FRAME_WIDTH * CHART_SHARE
     chart = tagged_drawing(ctx, exhibit, width)
     notes: list[Flowable] = []
@@ -71,7 +76,7 @@ def figure_pair(ctx: Context, left: Exhibit, right: Exhibit) -> Flowable:
     for exhibit in (left, right):
         ctx.figures += 1
         cell: list[Flowable] = [
-            ctx.para(f"Figure {ctx.figures}. " + exhibit.title, s.h3, role="H2"),
+            ctx.tagged(_figure(ctx) + ctx.markup(exhibit.title), s.h3, "H2"),
             tagged_drawing(ctx, exhibit, width, CHART_HEIGHT)]
         caption = caption_markup(ctx, exhibit.chart.caption, exhibit.chart.source,
                                  exhibit.chart.unit)

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from reportlab.lib.styles import ParagraphStyle
 
+from .. import locale as _locale
+from ..checks.glyphs import fallback_files
 from ..model import Outline
+from ..text import citations as _citations
 from . import markup as _markup
 from .fonts import GlyphMap
 from .styles import Styles
@@ -18,14 +21,21 @@ class Context:
     def __init__(self, outline: Outline):
         self.outline = outline
         self.styles = Styles(outline.brand)
-        self.glyphs = GlyphMap([outline.brand.fonts.body, outline.brand.fonts.heading])
+        self.glyphs = GlyphMap([outline.brand.fonts.body, outline.brand.fonts.heading],
+                               fallback_files(outline))
         self.citations = _markup.outline_citations(outline)
         self.link_colour = _markup.colour(outline.brand.palette.primary)
         """The colour of links and citation numbers, as paragraph markup names it."""
+        self.locale = _locale.of(outline)
+        """The outline's language: every word the brief writes itself, dates, quotes."""
         self.figures = 0
         self.tables = 0
         self.tags = Structure()
         """The brief's structure tree, which the story adds to as it is made."""
+
+    def word(self, key: str, /, **values: object) -> str:
+        """Return the generated word ``key`` in the outline's language (see ``locale``)."""
+        return self.locale.word(key, **values)
 
     def colour(self, name: str) -> str:
         """Return the palette colour ``name`` ('primary', 'muted', ...) for paragraph markup."""
@@ -40,8 +50,13 @@ class Context:
         """Return paragraph markup showing ``text`` exactly (no inline markup)."""
         return _markup.literal(text, self.glyphs.fallbacks)
 
-    def cite(self, source_id: str | None) -> str:
-        """Return ' [n]' linked to the source's entry, or '' when there is no source."""
+    def cite(self, source_id: str | None, text: str | None = None) -> str:
+        """Return ' [n]' linked to the source's entry, or '' when there is no source.
+
+        Also '' when ``text`` (shown beside it) cites the source already: never '[4] [4]'.
+        """
+        if source_id and text and source_id in _citations(text):
+            return ""
         cite = _markup.cite_markup(source_id, self.citations, self.link_colour)
         return f" {cite}" if cite else ""
 

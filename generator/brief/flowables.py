@@ -16,6 +16,7 @@ from reportlab.platypus import (
 from ..model import Event, Peer, Playbook, Stat
 from ..model import Table as TableModel
 from ..text import plain
+from ..text.markup import CJK_START
 from .context import Context
 from .styles import CELL_PT, FRAME_HEIGHT, FRAME_WIDTH, GUTTER, SPACE
 from .typesetting import ColumnsTable, Paragraph
@@ -90,7 +91,7 @@ def _stat_cell(ctx: Context, stat: Stat, width: float) -> list[Flowable] | Table
     value = ctx.para(stat.value, s.stat_value)
     words = [ctx.para(stat.label, s.stat_label)]
     detail = ctx.markup(stat.detail) if stat.detail else ""
-    cite = ctx.cite(stat.source)
+    cite = ctx.cite(stat.source, stat.detail)
     if detail or cite:
         words.append(ctx.tagged(detail + cite, s.stat_detail))
     if width < WIDE_STAT:
@@ -103,14 +104,16 @@ def _stat_cell(ctx: Context, stat: Stat, width: float) -> list[Flowable] | Table
     return cell
 
 
-def key_points(ctx: Context, points: list[str], title: str = "Key points") -> list[Flowable]:
+def key_points(ctx: Context, points: list[str], title: str | None = None) -> list[Flowable]:
     """Return the points as a bulleted list in a tinted box, its title in a margin at left.
+
+    The title defaults to the outline's word for 'Key points'.
 
     Each point is a row of the box, so a long list splits at a page foot.
     """
     s = ctx.styles
     with ctx.tags.part("L"):
-        label = ctx.tagged(ctx.literal(title.upper()), s.box_title)
+        label = ctx.tagged(ctx.literal((title or ctx.word("key_points")).upper()), s.box_title)
         rows = []
         for i, point in enumerate(points):
             with ctx.tags.part("LI"):
@@ -138,8 +141,10 @@ def pull_quote(ctx: Context, quote: str, attribution: str, role: str | None) -> 
     who = "\u2014 " + ctx.markup(attribution)
     if role:
         who += ", " + ctx.markup(role)
+    opening, closing = ctx.locale.quotes
     with ctx.tags.part("BlockQuote"):
-        body = [ctx.tagged("\u201c" + ctx.markup(quote) + "\u201d", s.quote),
+        body = [ctx.tagged(ctx.literal(opening) + ctx.markup(quote) + ctx.literal(closing),
+                           s.quote),
                 ctx.tagged(who, s.attribution)]
     table = Table([[body]], colWidths=[FRAME_WIDTH * 0.8], hAlign="LEFT")
     table.setStyle(TableStyle([
@@ -191,13 +196,13 @@ def data_table(ctx: Context, header: list[str], rows: list[list[str]],
                caption: str | None = None) -> list[Flowable]:
     """Return a table that fits ``width``: wrapped cells, striped rows, header repeated on split.
 
-    ``header`` and ``rows`` hold inline-marked text; ``caption`` (inline-marked), when given,
-    is set above the table as its title. The table is one 'Table' element of the structure
+    ``header`` and ``rows`` hold inline-marked text; ``caption`` (paragraph markup), when
+    given, is set above the table as its title. The table is one 'Table' element of the structure
     tree, its title the 'Caption', its header cells 'TH' (and the first column's too when
     ``first_column_strong``), however many pages it spans.
     """
     with ctx.tags.part("Table"):
-        head = [ctx.para(caption, ctx.styles.table_head)] if caption else []
+        head = [ctx.tagged(caption, ctx.styles.table_head)] if caption else []
         return [*head, _grid(ctx, header, rows, first_column_strong, weights, width)]
 
 
@@ -242,8 +247,8 @@ def _cell(ctx: Context, text: str, style: ParagraphStyle, row_header: bool) -> P
 def table_block(ctx: Context, table: TableModel, title: str) -> list[Flowable]:
     """Return a numbered table with its title above and caption and source below."""
     ctx.tables += 1
-    grid = data_table(ctx, list(table.columns), [list(r) for r in table.rows],
-                      caption=f"Table {ctx.tables}. " + title)
+    head = ctx.literal(ctx.word("table", number=ctx.tables)) + " " + ctx.markup(title)
+    grid = data_table(ctx, list(table.columns), [list(r) for r in table.rows], caption=head)
     return [*grid, _caption(ctx, table.caption, table.source)]
 
 
@@ -262,9 +267,10 @@ def caption_markup(ctx: Context, caption: str | None, source: str | None,
     if caption:
         parts.append(ctx.markup(caption))
     if unit:
-        parts.append("Unit: " + ctx.literal(unit) + ".")
-    if source:
-        parts.append("Source:" + ctx.cite(source))
+        parts.append(ctx.literal(ctx.word("unit_note", unit=unit)))
+    cite = ctx.cite(source, caption) if source else ""
+    if cite:
+        parts.append(ctx.literal(ctx.word("source_note", sources="").rstrip()) + cite)
     return " ".join(parts)
 
 
@@ -319,15 +325,16 @@ def _event(ctx: Context, event: Event, date_width: float, width: float) -> Table
 
 def comparison(ctx: Context, playbook: Playbook) -> list[Flowable]:
     """Return the playbook as a table of dimensions against the subject and each peer."""
-    header = ["Dimension", playbook.subject] + [p.name for p in playbook.peers]
+    header = [ctx.word("dimension"), playbook.subject] + [p.name for p in playbook.peers]
     rows = [[d.label, d.subject] + [p.contrasts[d.id] for p in playbook.peers]
             for d in playbook.dimensions]
     weights = [0.8] + [1.0] * (len(header) - 1)
     ctx.tables += 1
-    caption = f"Table {ctx.tables}. {playbook.subject} against its peers"
+    head = ctx.literal(ctx.word("table", number=ctx.tables)) + " " + ctx.markup(
+        ctx.word("against_peers", subject=playbook.subject))
     return [CondPageBreak(TABLE_START),
             *data_table(ctx, header, rows, first_column_strong=True, weights=weights,
-                        caption=caption),
+                        caption=head),
             Spacer(0, SPACE * 1.5)]
 
 
@@ -335,17 +342,25 @@ def peer_read(ctx: Context, playbook: Playbook, peer: Peer,
               width: float = FRAME_WIDTH) -> list[Flowable]:
     """Return a short read of one peer: headline, a small contrast table, the takeaway."""
     s = ctx.styles
-    cites = "".join(ctx.cite(sid) for sid in peer.sources)
+    cites = "".join(ctx.cite(sid, peer.name) for sid in peer.sources)
     labels = {d.id: d for d in playbook.dimensions}
     rows = []
     for dim_id, contrast in peer.contrasts.items():
         dim = labels[dim_id]
         rows.append([dim.label, contrast, peer.subject.get(dim_id, dim.subject)])
     head = [ctx.para(peer.name, s.h2, cites), ctx.para(peer.headline, s.peer_headline)]
-    table = data_table(ctx, ["Dimension", peer.name, playbook.subject], rows,
+    table = data_table(ctx, [ctx.word("dimension"), peer.name, playbook.subject], rows,
                        first_column_strong=True, weights=[0.6, 1.0, 1.0], width=width)
     return [*head, *table,
-            ctx.tagged("<b>Takeaway.</b> " + ctx.markup(peer.takeaway), s.peer_takeaway)]
+            ctx.tagged(f"<b>{ctx.literal(_sentence(ctx.word('takeaway')))}</b> "
+                       + ctx.markup(peer.takeaway), s.peer_takeaway)]
+
+
+def _sentence(word: str) -> str:
+    """Return ``word`` as a run-in head: 'Takeaway.' (a word ending in punctuation as is)."""
+    if word[-1:] in ".:!?。：":
+        return word
+    return word + ("：" if ord(word[-1]) >= CJK_START else ".")
 
 
 def peer_reads(ctx: Context, playbook: Playbook) -> list[Flowable]:

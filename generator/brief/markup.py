@@ -74,19 +74,51 @@ def cite_markup(source_id: str | None, citations: Citations, colour: str) -> str
     return f'<a href="#{anchor(number)}" color="{colour}">[{number}]</a>'
 
 
+def group_markup(cites: list[Run], citations: Citations, colour: str) -> str:
+    """Return the markup of citations next to each other as one bracket: '[3, 4]'.
+
+    Each number links to its entry; a source cited twice shows once, and a locator follows
+    its number ('[3, p. 12]'). Returns '' when none of them names a source.
+    """
+    seen: dict[tuple[int, str | None], None] = {}
+    for run in cites:
+        number = citations.number(run.cite) if run.cite else None
+        if number is not None:
+            seen.setdefault((number, run.locator))
+    located = {n for n, loc in seen if loc is not None}
+    items = sorted((n, loc) for n, loc in seen if loc is not None or n not in located)
+    if not items:
+        return ""
+    if len(items) == 1 and items[0][1] is None:
+        return f'<a href="#{anchor(items[0][0])}" color="{colour}">[{items[0][0]}]</a>'
+    parts = [f'<a href="#{anchor(n)}" color="{colour}">{n}</a>'
+             + (f", {escape(loc)}" if loc else "") for n, loc in items]
+    sep = "; " if any(loc for _, loc in items) else ", "
+    return f'<font color="{colour}">[</font>{sep.join(parts)}<font color="{colour}">]</font>'
+
+
 def runs_markup(runs: list[Run], citations: Citations | None = None, *,
                 link_colour: str = "#1F4E79",
                 fallback: Fallback | None = None) -> str:
     """Return paragraph markup for ``runs``; every run's text is escaped, so it shows literally.
 
-    Citations become '[n]' links to the sources list (dropped when ``citations`` is None);
-    ``fallback(text)`` names a font for each character of a text the brand fonts cannot draw.
+    Citations become '[n]' links to the sources list, those next to each other one bracket
+    ('[3, 4]'; dropped when ``citations`` is None); ``fallback(text)`` names a font for each
+    character of a text the brand fonts cannot draw.
     """
     out = []
-    for run in runs:
+    i = 0
+    while i < len(runs):
+        run = runs[i]
+        i += 1
         if run.cite:
+            group = [run]
+            while i < len(runs) and (runs[i].cite or _between_cites(runs, i)):
+                if runs[i].cite:
+                    group.append(runs[i])
+                i += 1
             if citations is not None:
-                out.append(cite_markup(run.cite, citations, link_colour))
+                out.append(group_markup(group, citations, link_colour))
             continue
         piece = _text(run.text, fallback)
         if run.italic:
@@ -97,6 +129,11 @@ def runs_markup(runs: list[Run], citations: Citations | None = None, *,
             piece = f"<a href={quoteattr(run.link)} color=\"{link_colour}\">{piece}</a>"
         out.append(piece)
     return "".join(out)
+
+
+def _between_cites(runs: list[Run], i: int) -> bool:
+    """Whether run ``i`` is only space between two citations ('[@a] [@b]')."""
+    return not runs[i].text.strip() and i + 1 < len(runs) and bool(runs[i + 1].cite)
 
 
 def markup(text: str, citations: Citations | None = None, **kw) -> str:

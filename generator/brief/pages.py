@@ -150,27 +150,16 @@ class BriefDocument(TypesetDocument):
             canv.rect(0, 0, PAGE[0], PAGE[1], stroke=0, fill=1)
 
     def _brand_mark(self, canv: Canvas, right: float, top: float) -> None:
-        """Draw the logo at top right, or a typographic mark in the palette's colours."""
+        """Draw the brand's logo at top right; nothing when the brand gives none."""
         logo = self._outline.brand.logo
-        if logo:
-            image = ImageReader(logo)
-            iw, ih = image.getSize()
-            height = 40.0
-            width = min(iw * height / ih, 160.0)
-            height = width * ih / iw
-            canv.drawImage(image, right - width, top - height, width, height, mask="auto")
+        if not logo:
             return
-        pal = self._ctx.styles.palette
-        fonts = self._ctx.styles.heading_font
-        name = (self._outline.meta.organisation or self._outline.brand.name
-                or self._outline.meta.title)
-        initials = "".join(w[0] for w in name.split() if w[:1].isalnum())[:2].upper() or "·"
-        size = 40
-        canv.setFillColor(pal.primary)
-        canv.rect(right - size, top - size, size, size, stroke=0, fill=1)
-        canv.setFillColor(pal.on_primary)
-        canv.setFont(fonts.bold, 17)
-        canv.drawCentredString(right - size / 2, top - size / 2 - 6, initials)
+        image = ImageReader(logo)
+        iw, ih = image.getSize()
+        height = 40.0
+        width = min(iw * height / ih, 160.0)
+        height = width * ih / iw
+        canv.drawImage(image, right - width, top - height, width, height, mask="auto")
 
     def _decorate_body(self, canv: Canvas, doc: BaseDocTemplate) -> None:
         if not self.drawing:
@@ -197,8 +186,10 @@ class BriefDocument(TypesetDocument):
             left.wrapOn(canv, FRAME_WIDTH * 0.75, 20)
             left.drawOn(canv, MARGIN_X, bottom)
         total = self._total.total
-        number = f"page {doc.page} of {total}" if total else f"page {doc.page}"
-        para = Paragraph(number, s.footer_right)
+        words = self._ctx.locale
+        number = (words.word("page_of", page=doc.page, total=total) if total
+                  else words.word("page", page=doc.page))
+        para = Paragraph(self._ctx.literal(number), s.footer_right)
         para.wrapOn(canv, FRAME_WIDTH * 0.25, 20)
         para.drawOn(canv, w - MARGIN_X - FRAME_WIDTH * 0.25, bottom)
         canv.restoreState()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
@@ -16,6 +17,7 @@ from reportlab.platypus import (
 )
 
 from ..model import (
+    BulletsSlide,
     ChartSlide,
     Outline,
     Playbook,
@@ -36,8 +38,10 @@ from .pages import BODY, PageTotal, bookmark
 from .styles import CHAPTER_ROOM, CHART_HEIGHT, COVER_TITLE_DROP, SPACE
 from .typesetting import Contents, Paragraph
 
-COVER_KICKER = "STRATEGY BRIEF"
-PLAYBOOK_KICKER = "Playbook"
+CONTENTS_FROM = 3
+"""The fewest chapters (sections and playbooks) that make a contents page worth a page."""
+POINT_INDENT = 12
+"""Indent of a point under a bullets slide's title, in points (the bullet hangs in it)."""
 SOURCES_START = 120
 """Room the sources list needs at the foot of a page to start there: its head, a few entries."""
 
@@ -63,20 +67,23 @@ def plan(outline: Outline, options: BuildOptions) -> BriefPlan:
     sect = ctx.tags.part  # each part of the brief is a section of its structure tree
     with sect("Sect"):
         story += _cover(ctx, options)
-    with sect("Sect"):
-        story += _contents(ctx)
-    shown = summary_stats(outline)
-    with sect("Sect"):
-        story += _summary(ctx, shown)
     chapters = outline.placed_playbooks()
+    if len(outline.sections) + len(outline.playbooks) >= CONTENTS_FROM:
+        with sect("Sect"):
+            story += _contents(ctx)
+    shown = summary_stats(outline)
+    if _has_summary(outline, shown):
+        with sect("Sect"):
+            story += _summary(ctx, shown)
     for number, section in enumerate(outline.sections, 1):
         with sect("Sect"):
             story += _chapter(ctx, number, section, skip=shown)
         for index, playbook in chapters.get(number - 1, []):
             with sect("Sect"):
                 story += _playbook(ctx, index, playbook)
-    with sect("Sect"):
-        story += _sources(ctx)
+    if outline.sources:
+        with sect("Sect"):
+            story += _sources(ctx)
     return BriefPlan(story, total, ctx)
 
 
@@ -86,9 +93,11 @@ def plan(outline: Outline, options: BuildOptions) -> BriefPlan:
 def _cover(ctx: Context, options: BuildOptions) -> list[Flowable]:
     s = ctx.styles
     meta = ctx.outline.meta
+    kicker = ctx.word("strategy_brief").upper()
     out: list[Flowable] = [Spacer(0, COVER_TITLE_DROP),
-                           ctx.tagged(ctx.literal(COVER_KICKER), s.cover_kicker)]
-    out.append(bookmark(ctx.para(meta.title, s.cover_title), "cover", "Cover", toc=False))
+                           ctx.tagged(ctx.literal(kicker), s.cover_kicker)]
+    out.append(bookmark(ctx.para(meta.title, s.cover_title), "cover", ctx.word("cover"),
+                        toc=False))
     if meta.subtitle:
         out.append(ctx.para(meta.subtitle, s.cover_sub))
     out.append(FrameBreak())
@@ -96,9 +105,9 @@ def _cover(ctx: Context, options: BuildOptions) -> list[Flowable]:
         out.append(ctx.plain_para(meta.author, s.cover_meta_strong))
     if meta.organisation and meta.organisation != meta.author:
         out.append(ctx.plain_para(meta.organisation, s.cover_meta))
-    day = meta.date or options.timestamp.date()
-    out.append(Spacer(0, SPACE))
-    out.append(ctx.tagged(f"{day.day} {day:%B %Y}", s.cover_meta))
+    if meta.date:  # the build's own time is in the file's metadata, never on the cover
+        out.append(Spacer(0, SPACE))
+        out.append(ctx.tagged(ctx.literal(ctx.locale.date(meta.date)), s.cover_meta))
     if meta.confidentiality:
         out.append(Spacer(0, SPACE * 2))
         out.append(ctx.plain_para(meta.confidentiality.upper(), s.box_title, role="P"))
@@ -108,14 +117,15 @@ def _cover(ctx: Context, options: BuildOptions) -> list[Flowable]:
 
 def _contents(ctx: Context) -> list[Flowable]:
     s = ctx.styles
-    head = ctx.tagged("Contents", s.h1)
+    title = ctx.word("contents")
+    head = ctx.tagged(ctx.literal(title), s.h1)
     toc = Contents(ctx.tags.element("TOC"), levelStyles=s.toc_levels, dotsMinLevel=0,
                    rightColumnWidth=40)
     toc.tableStyle = [("FONTNAME", (0, 0), (-1, -1), s.body_font.regular),
                       ("VALIGN", (0, 0), (-1, -1), "TOP"),
                       ("LEFTPADDING", (0, 0), (-1, -1), 0),
                       ("RIGHTPADDING", (0, 0), (-1, -1), 0)]
-    return [*_heading(ctx, head, "contents", "Contents", toc=False),
+    return [*_heading(ctx, head, "contents", title, toc=False),
             toc, PageBreak()]
 
 
@@ -130,16 +140,28 @@ def summary_stats(outline: Outline) -> StatsSlide | None:
     return None
 
 
+def _figures(outline: Outline, shown: StatsSlide | None) -> list:
+    """Return the key figures the summary shows: the outline's, else the shown slide's."""
+    return list(outline.key_figures) or (list(shown.stats) if shown else [])
+
+
+def _has_summary(outline: Outline, shown: StatsSlide | None) -> bool:
+    """Return whether the brief has an executive summary: a summary text or key figures."""
+    return bool(outline.summary or _figures(outline, shown))
+
+
 def _summary(ctx: Context, shown: StatsSlide | None) -> list[Flowable]:
+    """Return the executive summary and key figures: nothing when there are neither."""
     s = ctx.styles
     outline = ctx.outline
-    out = _heading(ctx, ctx.tagged("Executive summary", s.h1), "summary", "Executive summary")
+    figures = _figures(outline, shown)
+    title = ctx.word("executive_summary")
+    out = _heading(ctx, ctx.tagged(ctx.literal(title), s.h1), "summary", title)
     for i, text in enumerate(outline.summary):
         out.append(ctx.para(text, s.lead if i == 0 else s.body))
-    figures = list(outline.key_figures) or (list(shown.stats) if shown else [])
     if figures:
         out.append(Spacer(0, SPACE))
-        out.append(flowables.stat_row(ctx, figures, "Key figures"))
+        out.append(flowables.stat_row(ctx, figures, ctx.word("key_figures")))
     out.append(PageBreak())
     return out
 
@@ -170,8 +192,26 @@ def _chapter(ctx: Context, number: int, section: Section,
         out.append(ctx.para(text, s.body))
     if section.key_points:
         out += flowables.key_points(ctx, list(section.key_points))
-    out += _exhibits(ctx, [slide for slide in section.slides if slide is not skip])
-    return out
+    exhibits = _exhibits(ctx, [slide for slide in section.slides if slide is not skip])
+    if not (section.summary or section.prose or section.key_points or exhibits):
+        # nothing written for the brief: the slides' points stand in, so no heading is bare
+        out += [f for slide in section.slides if isinstance(slide, BulletsSlide)
+                for f in _points(ctx, slide)]
+    return out + exhibits
+
+
+def _points(ctx: Context, slide: BulletsSlide) -> list[Flowable]:
+    """Return a bullets slide as the brief shows it: its title, then its points."""
+    s = ctx.styles
+    style = ParagraphStyle("points", parent=s.body, leftIndent=POINT_INDENT, bulletIndent=2,
+                           bulletFontName=s.body.fontName)
+    out: list[Flowable] = [ctx.para(slide.title, s.table_head, role="H2")]
+    with ctx.tags.part("L"):
+        for bullet in slide.bullets:
+            with ctx.tags.part("LI"):
+                out.append(ctx.tagged(ctx.markup(bullet.text), style, "LBody",
+                                      bulletText="\u2022"))
+    return [*out, Spacer(0, SPACE)]
 
 
 def _part_break() -> Flowable:
@@ -240,9 +280,10 @@ def _exhibit(ctx: Context, slide) -> list:
 
 def _playbook(ctx: Context, index: int, playbook: Playbook) -> list[Flowable]:
     s = ctx.styles
-    cites = "".join(ctx.cite(sid) for sid in playbook.sources)
+    cites = "".join(ctx.cite(sid, playbook.headline) for sid in playbook.sources)
     colour = ctx.colour("primary")
-    head = ctx.tagged(f'<font color="{colour}">{ctx.literal(PLAYBOOK_KICKER)}</font>\u2003'
+    kicker = ctx.literal(ctx.word("playbook"))
+    head = ctx.tagged(f'<font color="{colour}">{kicker}</font>\u2003'
                       + ctx.markup(playbook.title), s.h1)
     out: list[Flowable] = [_part_break()]
     out += _heading(ctx, head, f"playbook-{index + 1}", _plain(playbook.title))
@@ -250,7 +291,7 @@ def _playbook(ctx: Context, index: int, playbook: Playbook) -> list[Flowable]:
     out += [ctx.para(text, s.body) for text in playbook.intro]
     out += flowables.comparison(ctx, playbook)
     reads = flowables.peer_reads(ctx, playbook)
-    takeaway = flowables.key_points(ctx, [playbook.takeaway], "Takeaway")
+    takeaway = flowables.key_points(ctx, [playbook.takeaway], ctx.word("takeaway"))
     # the playbook's conclusion never stands alone at the top of a page
     out += [*reads[:-1], KeepTogether([reads[-1], *takeaway])]
     return out
@@ -266,7 +307,8 @@ def _sources(ctx: Context) -> list[Flowable]:
     entries.
     """
     s = ctx.styles
-    out = _heading(ctx, ctx.tagged("Sources", s.h1), "sources", "Sources")
+    title = ctx.word("sources")
+    out = _heading(ctx, ctx.tagged(ctx.literal(title), s.h1), "sources", title)
     entries = []
     for number, source in ctx.citations.numbered():
         parts = [f'<a name="{anchor(number)}"/>[{number}]\u2002<b>{ctx.markup(source.title)}</b>']
@@ -281,5 +323,5 @@ def _sources(ctx: Context) -> list[Flowable]:
     if entries:
         out += flowables.sources_list(ctx, entries)
     else:
-        out.append(ctx.tagged("No sources are cited.", s.body))
+        out.append(ctx.tagged(ctx.literal(ctx.word("no_sources")), s.body))
     return [CondPageBreak(SOURCES_START), KeepTogether(out)]

@@ -20,15 +20,19 @@ from ..report import Finding
 from ..text import FontMetrics, metrics, plain
 
 FALLBACK_DIR = _brand.FONT_DIR / "fallback"
-"""Drop a TrueType (glyf) .ttf here, e.g. a CJK font, and characters the brand fonts lack
-are drawn with it. (reportlab embeds TrueType outlines only, not CFF .otf/.ttc.)"""
+"""The bundled fallback fonts (DejaVu Sans for symbols, Droid Sans Fallback for CJK): they
+draw the characters the brand fonts lack. An outline adds its own with ``brand.fonts.files``;
+the installed package is never edited. (reportlab embeds TrueType outlines only, not CFF
+.otf/.ttc.)"""
 
 
-def fallback_files() -> list[Path]:
-    """Return the fallback font files, in the order they are tried."""
+def fallback_files(outline: Outline | None = None) -> list[Path]:
+    """Return the fallback font files in the order they are tried: the outline's own
+    (``brand.fonts.files``), then the bundled ones."""
+    own = [Path(f) for f in outline.brand.fonts.files] if outline is not None else []
     if not FALLBACK_DIR.is_dir():
-        return []
-    return sorted(p for p in FALLBACK_DIR.iterdir() if p.suffix.lower() == ".ttf")
+        return own
+    return own + sorted(p for p in FALLBACK_DIR.iterdir() if p.suffix.lower() == ".ttf")
 
 
 @lru_cache(maxsize=8)
@@ -89,7 +93,7 @@ def findings(outline: Outline, coverage: Coverage | None = None) -> Iterator[Fin
     """Yield an error for each character of the outline's shown text that no font draws."""
     fonts = outline.brand.fonts
     families = [fonts.body, fonts.heading]
-    coverage = coverage or Coverage(families)
+    coverage = coverage or Coverage(families, fallback_files(outline))
     names = ", ".join(sorted({_file_family(f) for f in families}))
     for path, text in shown_text(outline):
         if coverage.covers(text):
@@ -101,23 +105,12 @@ def findings(outline: Outline, coverage: Coverage | None = None) -> Iterator[Fin
             seen.add(char)
             yield Finding(
                 path, f"character U+{ord(char):04X} '{char}' cannot be drawn: the fonts "
-                f"({names}) have no glyph for it; add a TrueType (.ttf) font that has it to "
-                f"{fallback_hint()} or remove the character", "glyph", "error")
+                f"({names}) have no glyph for it; expected a TrueType (.ttf) font that has it "
+                "listed under brand.fonts.files (a path relative to the outline), or the "
+                "character removed", "glyph", "error")
 
 
 def _file_family(family: str) -> str:
     """Return the family of the bundled file that stands for ``family``: 'Liberation Sans'."""
     stem = _brand.metric_file(family).stem.split("-")[0]
     return re.sub(r"(?<=[a-z])(?=[A-Z])", " ", stem)
-
-
-def fallback_hint() -> str:
-    """Return the fallback folder as a user finds it: relative to the working folder if in it.
-
-    In a checkout that is 'generator/fonts/fallback/'; an installed package gives its full path.
-    """
-    try:
-        where = FALLBACK_DIR.relative_to(Path.cwd())
-    except ValueError:
-        where = FALLBACK_DIR
-    return f"{where.as_posix()}/"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from .. import brand as _brand
 from .. import text as _text
 from . import fit, markup, scale
@@ -34,9 +36,10 @@ def _dark_enough(ctx: Context) -> bool:
     return _brand.contrast(ctx.palette.secondary, ctx.palette.background) >= _brand.AA_LARGE
 
 
-def footnote_text(ctx: Context, ids: list[str]) -> tuple[str, float]:
-    """Return the footnote for source ``ids`` and its height (0 without sources)."""
-    note = markup.footnote(ids, ctx.sources)
+def footnote_text(ctx: Context, ids: Sequence[markup.Cite | str]) -> tuple[str, float]:
+    """Return the footnote for the sources cited (ids, or citations with locators) and its
+    height (0 without sources)."""
+    note = markup.footnote(ids, ctx.sources, ctx.locale)
     if not note:
         return "", 0.0
     para = ctx.para(note, scale.SOURCE_NOTE_PT, colour=ctx.palette.muted, markup_=False)
@@ -54,7 +57,8 @@ def decorations(ctx: Context) -> list[Element]:
     """Return the accent rule and, if the brand has one, the logo."""
     out: list[Element] = [Shape(ctx.geo.rule, ctx.palette.primary)]
     if ctx.brand.logo:
-        out.append(Picture(ctx.geo.logo, ctx.brand.logo, f"{ctx.brand.name or 'Brand'} logo",
+        out.append(Picture(ctx.geo.logo, ctx.brand.logo,
+                           ctx.word("logo", name=ctx.brand.name or "").strip(),
                            align="right"))
     return out
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from .. import brand as _brand
+from .. import locale as _locale
 from ..model import Brand, Outline, Source
 from ..report import Finding, FindingCode, Severity
 from ..text import Run
@@ -43,9 +44,23 @@ class Context:
         return self.outline.brand.fonts.body
 
     @cached_property
+    def locale(self) -> _locale.Locale:
+        """The outline's language: every word the deck writes itself, dates, quotes."""
+        return _locale.of(self.outline)
+
+    def word(self, key: str, /, **values: object) -> str:
+        """Return the generated word ``key`` in the outline's language (see ``locale``)."""
+        return self.locale.word(key, **values)
+
+    @cached_property
     def sources(self) -> dict[str, Source]:
         """The outline's sources by id."""
         return {s.id: s for s in self.outline.sources}
+
+    @cached_property
+    def _cite_names(self) -> tuple[tuple[str, str], ...]:
+        """How running text names each source, for citations that are part of a sentence."""
+        return tuple((s.id, markup.short_name(s)) for s in self.outline.sources)
 
     @cached_property
     def on_primary(self) -> str:
@@ -66,7 +81,9 @@ class Context:
              italic: bool = False, heading: bool = False, markup_: bool = True,
              **style) -> Para:
         """Return a paragraph of ``value`` (inline markup read unless ``markup_`` is false)."""
-        runs: tuple[Run, ...] = (markup.runs(value, bold=bold, italic=italic) if markup_
+        runs: tuple[Run, ...] = (markup.runs(value, bold=bold, italic=italic,
+                                             names=self._cite_names,
+                                             lead_words=self.locale.cited_after) if markup_
                                  else (Run(value, bold=bold, italic=italic),))
         return Para(runs, size, self.heading_font if heading else self.body_font,
                     colour or self.palette.text, bold=bold, italic=italic, **style)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from .. import locale as _locale
 from ..model import Outline, Playbook, Section, TwoColumnSlide, shown_text
 from ..report import BuildOptions
 from . import chrome, layout, markup
@@ -28,9 +29,6 @@ from .slides import (
     two_column,
 )
 
-INTRO = "Introduction"
-APPENDIX = "Appendix"
-CONTINUED = " (continued)"
 DARK_KINDS = ("title", "divider", "closing")
 
 KINDS: dict[str, tuple[Callable, str]] = {
@@ -56,13 +54,14 @@ def plan(outline: Outline, options: BuildOptions) -> DeckPlan:
         slides += _section(ctx, section, i, ids[i])
         for k, book in placed.get(i, []):
             slides += _playbook(ctx, book, k)
+    appendix = ctx.word("appendix")
     if outline.sources:
-        slides += _content(ctx, "sources", preferred("sources"), "Sources", ("sources",),
-                           APPENDIX, "The sources cited in this deck, for reference.", [],
+        slides += _content(ctx, "sources", preferred("sources"), ctx.word("sources"),
+                           ("sources",), appendix, ctx.word("notes_sources"), [],
                            lambda body: sources.pages(ctx, body))
     slides.append(_dark(ctx, "closing", preferred("closing"), outline.closing or outline.meta.title,
-                        generated.closing(ctx), "Thank the audience and invite questions.",
-                        APPENDIX, ("closing",)))
+                        generated.closing(ctx), ctx.word("notes_closing"), appendix,
+                        ("closing",)))
     for n, slide in enumerate(slides, 1):
         slide.number = n
         if slide.kind not in DARK_KINDS:
@@ -81,32 +80,64 @@ def _dark(ctx: Context, kind: str, layout_name: str, title: str, elements: list[
 
 def _cover(ctx: Context) -> SlidePlan:
     meta = ctx.outline.meta
-    notes = " ".join(p for p in (f"Welcome. This deck is {markup.plain(meta.title)}.",
-                                 meta.subtitle, f"Presented by {meta.author}." if meta.author
-                                 else None) if p)
-    return _dark(ctx, "title", preferred("title"), meta.title, generated.cover(ctx), notes, INTRO,
-                 ("meta",))
+    notes = " ".join(p for p in (
+        ctx.word("notes_welcome", title=markup.plain(meta.title)), meta.subtitle,
+        ctx.word("notes_presenter", author=meta.author) if meta.author else None) if p)
+    return _dark(ctx, "title", preferred("title"), meta.title, generated.cover(ctx), notes,
+                 ctx.word("introduction"), ("meta",))
+
+
+AGENDA_FROM = 2
+"""The fewest parts (sections with slides, playbooks) that make an agenda worth a slide."""
+
+
+def agenda_entries(outline: Outline) -> list[generated.AgendaEntry]:
+    """Return the parts of the deck in order: each section that has slides (numbered as in
+    the brief) and each playbook after the section it follows, labelled as in the brief."""
+    words = _locale.of(outline)
+    ids = outline.section_ids()
+    placed = outline.placed_playbooks()
+    out: list[generated.AgendaEntry] = []
+    for i, section in enumerate(outline.sections):
+        if section.slides:
+            out.append(generated.AgendaEntry(f"{i + 1:02d}", section.title, section.summary,
+                                             _anchor(ids[i])))
+        for k, book in placed.get(i, []):
+            out.append(generated.AgendaEntry(words.word("playbook"), book.title, book.headline,
+                                             _playbook_anchor(k)))
+    return out
 
 
 def _agenda(ctx: Context) -> list[SlidePlan]:
-    anchors = [_anchor(sid) for sid in ctx.outline.section_ids()]
-    notes = "Today we cover: " + "; ".join(markup.plain(s.title)
-                                           for s in ctx.outline.sections) + "."
-    return _content(ctx, "agenda", preferred("agenda"), "Agenda", ("sections",), INTRO, notes,
-                    [], lambda body: generated.agenda(ctx, anchors, body))
+    entries = agenda_entries(ctx.outline)
+    if len(entries) < AGENDA_FROM:
+        return []
+    notes = ctx.word("notes_agenda", sections=ctx.locale.join(
+        [markup.plain(e.title) for e in entries]))
+    return _content(ctx, "agenda", preferred("agenda"), ctx.word("agenda"), ("sections",),
+                    ctx.word("introduction"), notes, [],
+                    lambda body: generated.agenda(ctx, entries, body))
 
 
 def _anchor(sid: str) -> str:
     return f"section:{sid}"
 
 
+def _playbook_anchor(k: int) -> str:
+    return f"playbook:{k + 1}"
+
+
 def _section(ctx: Context, section: Section, i: int, sid: str) -> list[SlidePlan]:
+    """Return a section's divider and slides; a section without slides has none (its prose
+    and key points are the brief's)."""
+    if not section.slides:
+        return []
     path = ("sections", i)
     name = markup.plain(section.title)
-    notes = _section_notes(section) or f"This section covers {name}."
+    notes = _section_notes(section) or ctx.word("notes_section", section=name)
     out = [_dark(ctx, "divider", preferred("divider"), section.title,
-                 generated.divider(ctx, i + 1, section, path), notes, name, path,
-                 _anchor(sid))]
+                 generated.divider(ctx, f"{i + 1:02d}", section.title, section.summary, path),
+                 notes, name, path, _anchor(sid))]
     for j, slide in enumerate(section.slides):
         out += _slide(ctx, section, slide, (*path, "slides", j), name)
     return out
@@ -122,10 +153,7 @@ def _slide(ctx: Context, section: Section, slide, path: tuple, name: str) -> lis
     planner, layout_name = KINDS[slide.kind]
     strings = [text for _, text in shown_text(slide, labels=False)]
     notes = slide.notes or _section_notes(section) or markup.plain(slide.title)
-    cites = list(slide.sources)
-    for sid in _own_sources(slide) + markup.cited(*strings):
-        if sid not in cites:
-            cites.append(sid)
+    cites = _cites(slide.sources, _own_sources(slide), markup.cited(*strings))
     out = _content(ctx, slide.kind, layout_name, slide.title, path, name, notes, cites,
                    lambda body: planner(ctx, slide, body, path))
     for page in out:
@@ -138,15 +166,22 @@ def _playbook(ctx: Context, book: Playbook, k: int) -> list[SlidePlan]:
     name = markup.plain(book.title)
     notes = book.notes or "\n\n".join(markup.plain(p) for p in book.intro) or markup.plain(
         book.takeaway)
-    cites = list(book.sources)
-    out = _content(ctx, "playbook", preferred("playbook"), book.headline, path, name, notes, cites,
-                   lambda body: playbook.overview(ctx, book, body, path))
+    shown = [text for field in ("headline", "subject", "takeaway", "dimensions")
+             for _, text in shown_text(getattr(book, field))]
+    shown += [text for peer in book.peers for _, text in shown_text(peer.contrasts)]
+    cites = _cites(book.sources, markup.cited(*shown))
+    divider = _dark(ctx, "divider", preferred("divider"), book.title,
+                    generated.divider(ctx, ctx.word("playbook"), book.title, None, path),
+                    notes, name, path, _playbook_anchor(k))
+    out = [divider, *_content(ctx, "playbook", preferred("playbook"), book.headline, path, name,
+                              notes, cites,
+                              lambda body: playbook.overview(ctx, book, body, path))]
     for j, peer in enumerate(book.peers):
         ppath = (*path, "peers", j)
         pnotes = peer.notes or markup.plain(peer.takeaway)
         title = f"{peer.name}: {peer.headline}"
         out += _content(ctx, "peer", preferred("peer"), title, ppath, name, pnotes,
-                        list(peer.sources),
+                        _cites(peer.sources, markup.cited(*[t for _, t in shown_text(peer)])),
                         lambda body, peer=peer, ppath=ppath: playbook.peer(ctx, book, peer,
                                                                             body, ppath))
     return out
@@ -155,15 +190,26 @@ def _playbook(ctx: Context, book: Playbook, k: int) -> list[SlidePlan]:
 # --- content slides -----------------------------------------------------------------
 
 
+def _cites(*groups) -> list[markup.Cite]:
+    """Return the citations of ``groups`` (ids or ``markup.Cite``s) in order, each once."""
+    out: list[markup.Cite] = []
+    for group in groups:
+        for item in group:
+            cite = item if isinstance(item, markup.Cite) else markup.Cite(item)
+            if cite not in out:
+                out.append(cite)
+    return out
+
+
 def _content(ctx: Context, kind: str, layout_name: str, title: str, path: tuple, section: str,
-             notes: str, cites: list[str], pages: Callable[[Box], list[list[Element]]]
+             notes: str, cites: list[markup.Cite], pages: Callable[[Box], list[list[Element]]]
              ) -> list[SlidePlan]:
     """Return the slides of one content slide: its pages, each with title, rule and footnote."""
     note, h = chrome.footnote_text(ctx, cites)
     body = ctx.geo.body(h)
     out = []
     for n, page in enumerate(pages(body)):
-        shown = title if n == 0 else title + CONTINUED
+        shown = title if n == 0 else ctx.word("continued", title=title)
         elements: list[Element] = [*chrome.decorations(ctx), chrome.title(ctx, shown, path),
                                    *page]
         if note:

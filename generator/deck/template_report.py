@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..errors import count
 from .contract import contract
 from .template_reader import EMU_PER_INCH, THEME_SLOTS, Template, TemplateProblem, read
 
@@ -44,8 +45,8 @@ def report(template: Template) -> tuple[list[str], bool]:
     lines.append(f"  theme colours: {colours or '-'}")
     lost = [p.kind for p in placements if not p.placeable]
     if lost:
-        lines.append(f"{len(lost)} slide kind(s) cannot be placed: {', '.join(lost)}; expected "
-                     "a layout with a title placeholder")
+        lines.append(f"{count(len(lost), 'slide kind')} cannot be placed: {', '.join(lost)}; "
+                     "expected a layout with a title placeholder")
     else:
         fallbacks = sum(p.how == "fallback" for p in placements)
         lines.append("every slide kind can be placed" + (

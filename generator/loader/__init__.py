@@ -92,6 +92,7 @@ def validate(document: source.Document, base_dir: Path, *, allow_outside: bool =
             template.check_layouts(sections, read, document, problems)
     problems.extend(crosscheck.citations(document))
     problems.extend(crosscheck.structure(document))
+    problems.extend(crosscheck.labels(document))
     problems.extend(links.problems(document, format_path))  # schemes allow-listed
     problems.extend(limits.problems(document, format_path))  # sizes and values bounded
     try:
@@ -114,4 +115,9 @@ def _brand_files(resolved: theme_chain.ResolvedBrand, paths: PathChecker,
     if isinstance(brand.get("logo"), str):
         brand = {**brand, "logo": paths.image(brand["logo"], ("brand", "logo"),
                                               resolved.logo_folder)}
+    fonts = brand.get("fonts")
+    if isinstance(fonts, dict) and isinstance(fonts.get("files"), list):
+        files = [paths.font(f, ("brand", "fonts", "files", i), resolved.fonts_folder)
+                 if isinstance(f, str) else f for i, f in enumerate(fonts["files"])]
+        brand = {**brand, "fonts": {**fonts, "files": files}}
     return template.apply(brand, resolved.template_folder, paths, problems)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .. import locale as _locale
 from .. import source
 from ..errors import Problem
 from ..model import Section
@@ -96,6 +97,18 @@ def structure(document: source.Document) -> list[Problem]:
                         f"no contrast for {', '.join(missing)}; expected one line for each "
                         f"dimension: {', '.join(dims)}", key=True)
     return problems
+
+
+def labels(document: source.Document) -> list[Problem]:
+    """Return a problem for every ``labels:`` key that names no generated word."""
+    data = document.data if isinstance(document.data, dict) else {}
+    given = data.get("labels")
+    if not isinstance(given, dict):
+        return []
+    names = list(_locale.label_names())
+    return [problem_at(document, ("labels", key), f"no generated word '{key}'; "
+                       f"{did_you_mean(str(key), names, 'label')}", key=True)
+            for key in given if key not in names]
 
 
 def _items(value: Any) -> list[dict]:

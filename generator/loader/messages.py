@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 from .. import source
-from ..errors import Problem
+from ..errors import Problem, count
 from ..model import SLIDE_KINDS
 from ..node import ValidationError
 
@@ -95,10 +95,12 @@ def _message(error: dict, loc: tuple) -> tuple[str, bool, tuple]:
         return (f"'{value}' is not allowed; {hint}", False, loc)
     if kind == "too_short":
         n = ctx.get("min_length")
-        return (f"has {ctx.get('actual_length', 0)} item(s); expected at least {n}", False, loc)
+        return (f"has {count(ctx.get('actual_length', 0), 'item')}; expected at least {n}",
+                False, loc)
     if kind == "too_long":
         n = ctx.get("max_length")
-        return (f"has {ctx.get('actual_length')} items; expected at most {n}", False, loc)
+        return (f"has {count(ctx.get('actual_length', 0), 'item')}; expected at most {n}",
+                False, loc)
     if kind == "string_too_short":
         return ("is empty; expected some text", False, loc)
     if kind == "string_pattern_mismatch":
@@ -138,7 +140,7 @@ def did_you_mean(word: str, options: list[str], what: str = "key") -> str:
 
 
 def describe(value: Any) -> str:
-    """Return what ``value`` is, as a user would say it: "text 'abc'", 'a list of 2 item(s)'."""
+    """Return what ``value`` is, as a user would say it: "text 'abc'", 'a list of 2 items'."""
     if value is None:
         return "nothing (an empty value)"
     if isinstance(value, bool):
@@ -149,7 +151,7 @@ def describe(value: Any) -> str:
         short = value if len(value) <= 40 else value[:37] + "..."
         return f"text '{short}'"
     if isinstance(value, list):
-        return f"a list of {len(value)} item(s)"
+        return f"a list of {count(len(value), 'item')}"
     if isinstance(value, dict):
         return "a mapping"
     return type(value).__name__

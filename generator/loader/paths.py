@@ -66,6 +66,18 @@ class PathChecker:
             return value
         return str(target)
 
+    def font(self, value: str, where: tuple, base: Path | None = None) -> str:
+        """Return the TrueType font file ``value`` names as an absolute path, or ``value``
+        itself when it cannot be used (and a problem is added)."""
+        target = self.locate(value, where, base, "a TrueType (.ttf) font")
+        if target is None:
+            return value
+        if target.read_bytes()[:4] not in (b"\x00\x01\x00\x00", b"true"):
+            self._add(where, f"'{value}' is not a TrueType font with glyph outlines; expected "
+                      "a .ttf file (CFF .otf and .ttc collections cannot be embedded)")
+            return value
+        return str(target)
+
     def section_images(self, sections: list) -> list:
         """Return ``sections`` with every image slide's path resolved."""
         return [self._section(section, i) for i, section in enumerate(sections)]

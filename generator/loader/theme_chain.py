@@ -28,6 +28,8 @@ class ResolvedBrand:
     """The folder ``logo`` is relative to: a theme file's; None for the outline's folder."""
     template_folder: Path | None = None
     """The folder ``template`` is relative to: a theme file's; None for the outline's folder."""
+    fonts_folder: Path | None = None
+    """The folder ``fonts.files`` are relative to: a theme file's; None for the outline's."""
 
 
 def resolve(value: Any, base_dir: Path, document: source.Document,
@@ -50,7 +52,8 @@ def resolve(value: Any, base_dir: Path, document: source.Document,
             merged = merge(base.value, {k: v for k, v in value.items() if k != "base"})
             return ResolvedBrand(merged,
                                  None if "logo" in value else base.logo_folder,
-                                 None if "template" in value else base.template_folder)
+                                 None if "template" in value else base.template_folder,
+                                 None if _font_files(value) else base.fonts_folder)
     return ResolvedBrand(value)
 
 
@@ -95,9 +98,17 @@ def _load(name: str, base_dir: Path, document: source.Document, where: tuple,
                      allow_outside, root or base_dir)
         if base is not None:
             data = merge(base.value, {k: v for k, v in data.items() if k != "base"})
+    own_fonts = _font_files(theme.data)
     data = {k: v for k, v in data.items() if k != "base"}
     return ResolvedBrand(data, path.parent if "logo" in data else None,
-                         path.parent if "template" in data else None)
+                         path.parent if "template" in data else None,
+                         path.parent if own_fonts else None)
+
+
+def _font_files(brand: dict) -> bool:
+    """Whether the brand mapping ``brand`` names font files of its own."""
+    fonts = brand.get("fonts")
+    return isinstance(fonts, dict) and "files" in fonts
 
 
 def merge(base: dict, over: dict) -> dict:

@@ -30,7 +30,8 @@ def slide_titled(prs, title: str):
 
 def test_result_counts_slides(deck) -> None:
     _, result, prs = deck
-    assert result.unit == "slides" and result.count == len(prs.slides) == 22
+    # 22 and the playbook's divider
+    assert result.unit == "slides" and result.count == len(prs.slides) == 23
     assert result.findings == []  # a stat without a source is the checks stage's finding
     assert [f.code for f in checks.findings(deck[0].outline)] == ["unsourced"]
 
@@ -129,7 +130,7 @@ def test_agenda_entries_jump_to_section_dividers(deck) -> None:
     prs = deck[2]
     agenda = slide_titled(prs, "Agenda")
     links = agenda._element.findall(f".//{{{A}}}hlinkClick")
-    assert len(links) == 3
+    assert len(links) == 4  # three sections and the playbook, as in the brief's contents
     targets = []
     for link in links:
         assert link.get("action") == "ppaction://hlinksldjump"
@@ -137,7 +138,8 @@ def test_agenda_entries_jump_to_section_dividers(deck) -> None:
         targets.append(agenda.part.related_part(rid))
     titles = [next(s for s in prs.slides if s.part is t).shapes.title.text_frame.text
               for t in targets]
-    assert titles == ["Where we stand", "What customers say", "What we do next"]
+    assert titles == ["Where we stand", "What customers say", "Northwind playbook",
+                      "What we do next"]
 
 
 def test_brand_on_every_slide(deck) -> None:
@@ -145,7 +147,7 @@ def test_brand_on_every_slide(deck) -> None:
     for n, slide in enumerate(prs.slides, 1):
         background = str(slide.background.fill.fore_color.rgb)
         dark = n in (1, len(prs.slides)) or slide.shapes.title.text_frame.text in (
-            "Where we stand", "What customers say", "What we do next")
+            "Where we stand", "What customers say", "Northwind playbook", "What we do next")
         assert background == ("1E2A38" if dark else "FFFFFF")
         if dark:
             continue

@@ -101,7 +101,9 @@ def test_every_bundled_theme_builds_deck_and_brief(tmp_path, theme):
     prs = Presentation(str(tmp_path / "deck.pptx"))
     palette = yaml.safe_load((themes.BUNDLED_DIR / f"{theme}.yaml").read_text())["palette"]
     assert str(prs.slides[0].background.fill.fore_color.rgb) == palette["secondary"][1:]
-    assert str(prs.slides[1].background.fill.fore_color.rgb) == palette["background"][1:]
+    # slide 2 is the section's divider (a one-part deck has no agenda), slide 3 its content
+    assert str(prs.slides[1].background.fill.fore_color.rgb) == palette["secondary"][1:]
+    assert str(prs.slides[2].background.fill.fore_color.rgb) == palette["background"][1:]
     assert (tmp_path / "brief.pdf").stat().st_size > 0
 
 
@@ -233,7 +235,7 @@ def test_potx_template_saves_as_a_presentation(tmp_path):
     with zipfile.ZipFile(deck) as zf:
         types = zf.read("[Content_Types].xml").decode()
     assert templates.PRESENTATION_CT in types and templates.TEMPLATE_CT not in types
-    assert len(Presentation(str(deck)).slides) == 6
+    assert len(Presentation(str(deck)).slides) == 5  # a one-part deck has no agenda
     assert orphans(deck) == []
 
 
@@ -323,7 +325,7 @@ def test_check_template_fails_without_a_title_layout(tmp_path):
     assert result.exit_code == 1
     assert '  title       -    cannot be placed; missing title placeholder' in result.output
     assert result.output.splitlines()[-1] == (
-        "15 slide kind(s) cannot be placed: title, agenda, divider, bullets, two-column, stats, "
+        "15 slide kinds cannot be placed: title, agenda, divider, bullets, two-column, stats, "
         "chart, table, timeline, quote, image, playbook, peer, sources, closing; expected a "
         "layout with a title placeholder")
 
@@ -345,6 +347,6 @@ def test_template_decks_open_and_render_one_page_per_slide(tmp_path, variant):
     assert result.exit_code == 0, result.output
     deck = tmp_path / "out" / "deck.pptx"
     prs = Presentation(str(deck))
-    assert len(prs.slides) == 22
+    assert len(prs.slides) == 23  # with the playbook's divider
     assert orphans(deck) == []
     assert render_pages(deck) == len(prs.slides)

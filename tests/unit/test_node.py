@@ -70,7 +70,8 @@ def test_a_string_is_a_bullet():
 def test_cross_field_checks_run_once_the_fields_are_valid():
     errors = _errors(Table, {"columns": ["a", "b"], "rows": [["1", "2"], ["3"]]})
     assert errors[0]["type"] == "value_error"
-    assert "row 2 has 1 cells; expected 2" in errors[0]["ctx"]["error"]
+    assert "row 2 has 1 cell; expected 2" in errors[0]["ctx"]["error"]  # plural agrees
+    assert errors[0]["loc"] == ("rows", 1)  # located at the row
     # a type error inside the fields is reported instead of the shape
     errors = _errors(Chart, {"type": "pie", "categories": ["a"], "series": [{"name": "s",
                                                                              "values": ["x"]}]})

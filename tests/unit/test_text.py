@@ -59,3 +59,29 @@ def test_bundled_metric_caches_match_the_font_files():
     for font in fonts:
         cached = json.loads(metrics_cache_path(font).read_text())
         assert cached == json.loads(json.dumps(read_metrics(font))), font.name
+
+
+def test_citations_as_users_write_them():
+    assert [(r.cite, r.locator) for r in parse_inline("a [@x; @y, p. 12] b [@z p. 3]")
+            if r.cite] == [("x", None), ("y", "p. 12"), ("z", "p. 3")]
+    assert citations("[@x; @y, p. 12] [@x]") == ["x", "y"]
+    assert plain(r"literal \[@x] stays") == "literal [@x] stays"
+    assert parse_inline("[@ not a cite]") == [Run("[@ not a cite]")]
+
+
+def _mended(text: str, **kw) -> str:
+    from generator.text.markup import strip_citations
+
+    return "".join(r.text for r in strip_citations(parse_inline(text), **kw))
+
+
+def test_the_sentence_a_citation_leaves_reads_correctly():
+    assert _mended("Quellen: [@a], [@b]; Werte gerundet.") == "Werte gerundet."
+    assert _mended("Revenue grew 20% [@a; @b, p. 12].") == "Revenue grew 20%."
+    assert _mended("Sales rose [@a], while costs fell ([@b]).") == (
+        "Sales rose, while costs fell.")
+    assert _mended("Schätzung auf Basis von [@a]; gerundet.", name=lambda cites: "IDC",
+                   lead_words=frozenset({"von"})) == "Schätzung auf Basis von IDC; gerundet."
+    for text in ("Quellen: [@a], [@b]; Werte gerundet.", "Basis von [@a]; gerundet.",
+                 "x [@a], [@b]."):
+        assert ",;" not in _mended(text) and " ;" not in _mended(text)

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from ... import brand as _brand
-from ...model import Section
 from .. import fit, scale
 from ..context import Context
 from ..elements import Element, Para, Picture, Shape
@@ -46,7 +47,8 @@ def _logo(ctx: Context) -> list[Element]:
         return []
     g = ctx.geo
     box = Box(g.width - MARGIN_X - LOGO_MAX_W, g.height - MARGIN_X - LOGO_H, LOGO_MAX_W, LOGO_H)
-    return [Picture(box, ctx.brand.logo, f"{ctx.brand.name or 'Brand'} logo", align="right")]
+    alt = ctx.word("logo", name=ctx.brand.name or "").strip()
+    return [Picture(box, ctx.brand.logo, alt, align="right")]
 
 
 def cover(ctx: Context) -> list[Element]:
@@ -64,7 +66,7 @@ def cover(ctx: Context) -> list[Element]:
                        1, 24))
     byline: list[str] = []
     for part in (meta.author, meta.organisation,
-                 f"{meta.date.day} {meta.date:%B %Y}" if meta.date else None):
+                 ctx.locale.date(meta.date) if meta.date else None):
         if part and part not in byline:
             byline.append(part)
     if byline:
@@ -75,41 +77,51 @@ def cover(ctx: Context) -> list[Element]:
             *_stack(ctx, top, width, blocks), *_logo(ctx)]
 
 
-def agenda_item(ctx: Context, number: int, section: Section, anchor: str, size: float,
-                first: bool, summary: bool = True) -> list[Para]:
-    """Return an agenda entry: a numbered, linked section title and (optionally) its summary."""
+class AgendaEntry(NamedTuple):
+    """A part of the deck as the agenda lists it: its label ('01', 'Playbook'), title,
+    summary line (or None) and the anchor of its first slide."""
+
+    label: str
+    title: str
+    summary: str | None
+    anchor: str
+
+
+def agenda_item(ctx: Context, entry: AgendaEntry, size: float, first: bool,
+                summary: bool = True) -> list[Para]:
+    """Return an agenda entry: a labelled, linked title and (optionally) its summary."""
     gap = 0.7 if summary else 0.45
-    out = [ctx.para(f"{number:02d}   {section.title}", size, bold=True, jump=anchor,
+    out = [ctx.para(f"{entry.label}   {entry.title}", size, bold=True, jump=entry.anchor,
                     space_before=0.0 if first else gap * size, colour=ctx.palette.text)]
-    if summary and section.summary:
-        out.append(ctx.para(section.summary, size - 4, colour=ctx.palette.muted,
+    if summary and entry.summary:
+        out.append(ctx.para(entry.summary, size - 4, colour=ctx.palette.muted,
                             indent=2.2 * size, space_before=0.15 * size))
     return out
 
 
-def agenda(ctx: Context, anchors: list[str], body: Box) -> list[list[Element]]:
-    """Return the agenda pages: one linked entry per section."""
-    sections = ctx.outline.sections
-    summary = len(sections) <= AGENDA_SUMMARIES_UP_TO
-    laid = fit.paginate(lambda i, s, first: agenda_item(ctx, i + 1, sections[i], anchors[i], s,
-                                                         first, summary),
-                        len(sections), body, scale.BODY_PT, scale.BODY_MIN_PT)
+def agenda(ctx: Context, entries: list[AgendaEntry], body: Box) -> list[list[Element]]:
+    """Return the agenda pages: one linked entry per part of the deck."""
+    summary = len(entries) <= AGENDA_SUMMARIES_UP_TO
+    laid = fit.paginate(lambda i, s, first: agenda_item(ctx, entries[i], s, first, summary),
+                        len(entries), body, scale.BODY_PT, scale.BODY_MIN_PT)
     return [[ctx.text(body, paras, placeholder=1)] for paras in laid.pages]
 
 
-def divider(ctx: Context, number: int, section: Section, path: tuple) -> list[Element]:
-    """Return the elements of a section divider: number, title and summary."""
+def divider(ctx: Context, label_text: str, title_text: str, summary_text: str | None,
+            path: tuple) -> list[Element]:
+    """Return the elements of a divider: its label ('01', 'Playbook'), title and summary."""
     g = ctx.geo
     width = g.width * 0.78
-    label = [ctx.para(f"{number:02d}", 20, heading=True, bold=True, colour=ctx.on_dark)]
+    label = [ctx.para(label_text, 20, heading=True, bold=True, colour=ctx.on_dark,
+                      markup_=False)]
     box = Box(MARGIN_X, 0, width, 2 * DIVIDER_TITLE_PT * _brand.LINE_SPACING)
-    title = _fitted(ctx, lambda s: [ctx.para(section.title, s, heading=True, bold=True,
+    title = _fitted(ctx, lambda s: [ctx.para(title_text, s, heading=True, bold=True,
                                              colour=ctx.on_dark)],
                     box, DIVIDER_TITLE_PT, scale.TITLE_MIN_PT, (*path, "title"), "title")
     blocks = [(label, "label", None, 8), (title, "title", 0, 16)]
-    if section.summary:
+    if summary_text:
         sbox = Box(MARGIN_X, 0, width, 3 * scale.BODY_PT * _brand.LINE_SPACING)
-        summary = _fitted(ctx, lambda s: [ctx.para(section.summary, s, colour=ctx.on_dark)],
+        summary = _fitted(ctx, lambda s: [ctx.para(summary_text, s, colour=ctx.on_dark)],
                           sbox, scale.BODY_PT, scale.BODY_MIN_PT, (*path, "summary"),
                           "summary")
         blocks.append((summary, "summary", 1, 0))

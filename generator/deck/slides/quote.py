@@ -14,7 +14,7 @@ INDENT = 30.0
 
 
 def _paras(ctx: Context, slide: QuoteSlide, size: float) -> list[Para]:
-    out = [ctx.para(f"“{slide.quote}”", size, italic=True, heading=True)]
+    out = [ctx.para(ctx.locale.quote(slide.quote), size, italic=True, heading=True)]
     small = max(size * 0.65, scale.BODY_MIN_PT)
     out.append(ctx.para(f"— {slide.attribution}", small, bold=True, colour=ctx.palette.primary,
                         space_before=0.8 * size))

@@ -19,7 +19,7 @@ from generator.checks.glyphs import Coverage
 from generator.errors import BuildError
 from generator.model import Outline
 
-DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+DEJAVU = Path(__file__).parents[3] / "generator/fonts/fallback/DejaVuSans.ttf"
 
 
 def _outline(title: str, prose: str = "Fine text.") -> Outline:
@@ -36,36 +36,41 @@ def test_typographic_characters_are_drawable():
 
 
 def test_undrawable_character_is_an_error_at_its_path():
-    outline = _outline("Market مر", prose="Fine, then ✓ here")
+    outline = _outline("Market कख", prose="Fine, then \U0001F525 here")
     glyphs = [f for f in checks.findings(outline) if f.code == "glyph"]
     assert [(f.path, f.severity) for f in glyphs] == [
         (("sections", 1, "title"), "error"), (("sections", 1, "title"), "error"),
         (("sections", 1, "prose", 0), "error")]
-    assert any("U+0645 'م'" in f.message for f in glyphs[:2])
-    assert "U+2713 '✓'" in glyphs[2].message
+    assert any("U+0915 'क'" in f.message for f in glyphs[:2])
+    assert "U+1F525 '\U0001F525'" in glyphs[2].message
 
 
-def test_glyph_error_says_how_to_fix_it(monkeypatch):
-    monkeypatch.chdir(Path(__file__).parents[3])
-    findings = [f for f in checks.findings(_outline("Market مر")) if f.code == "glyph"]
+def test_glyph_error_says_how_to_fix_it_without_touching_the_package():
+    findings = [f for f in checks.findings(_outline("Market कख")) if f.code == "glyph"]
     assert findings[0].message.endswith(
-        "; add a TrueType (.ttf) font that has it to generator/fonts/fallback/ "
-        "or remove the character")
+        "; expected a TrueType (.ttf) font that has it listed under brand.fonts.files (a path "
+        "relative to the outline), or the character removed")
+
+
+def test_common_symbols_are_drawn_by_the_bundled_fallback():
+    symbols = "✓ ✗ ★ ☆ → ← ↑ ↓ ∅ ≈ ≤ ≥ ± × ÷ € £ ¥ ₹ • § ¶ © ® ™"
+    assert [f for f in checks.findings(_outline(symbols, symbols)) if f.code == "glyph"] == []
 
 
 def test_build_with_undrawable_text_writes_no_pdf(tmp_path):
     source = tmp_path / "o.yaml"
-    source.write_text("meta:\n  title: Brief\nsections:\n  - title: م\n", encoding="utf-8")
+    source.write_text("meta:\n  title: Brief\nsections:\n  - title: क\n", encoding="utf-8")
     with pytest.raises(BuildError) as caught:
         builds.build(outlines.load(source), tmp_path / "out", which=("brief",))
     assert [p.path for p in caught.value.problems] == ["sections[0].title"]
-    assert "U+0645" in caught.value.problems[0].message
+    assert "U+0915" in caught.value.problems[0].message
     assert not (tmp_path / "out" / "brief.pdf").exists()
 
 
 def test_the_deck_alone_stops_at_an_undrawable_character_too(tmp_path):
     source = tmp_path / "o.yaml"
-    source.write_text("meta:\n  title: Brief ✓\nsections:\n  - title: One\n", encoding="utf-8")
+    source.write_text("meta:\n  title: Brief \U0001F525\nsections:\n  - title: One\n",
+                      encoding="utf-8")
     with pytest.raises(BuildError):
         builds.build(outlines.load(source), tmp_path / "out", which=("deck",))
     assert not (tmp_path / "out" / "deck.pptx").exists()
@@ -74,7 +79,8 @@ def test_the_deck_alone_stops_at_an_undrawable_character_too(tmp_path):
 def test_source_titles_are_checked_as_both_artifacts_draw_them():
     outline = Outline.parse({
         "meta": {"title": "Brief"}, "sections": [{"title": "One"}],
-        "sources": [{"id": "a", "title": "Report ✓", "url": "https://example.com/✓"}]})
+        "sources": [{"id": "a", "title": "Report \U0001F525",
+                     "url": "https://example.com/\U0001F525"}]})
     assert [f.path for f in checks.findings(outline)] == [("sources", 0, "title")]
 
 

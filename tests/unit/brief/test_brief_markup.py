@@ -79,3 +79,10 @@ def test_colours_are_written_as_rgb_reportlab_reads_as_the_same_colour():
     assert colour("#1F4E79") == "rgb(31,78,121)"
     for hex_colour in ("#000000", "#FFFFFF", "#1f4e79", "#C00000", "#0A0B0C"):
         assert toColor(colour(hex_colour)) == toColor(hex_colour)
+
+
+def test_citations_next_to_each_other_share_one_bracket():
+    citations = Citations(SOURCES)
+    assert _shown(markup("x [@b] [@a] [@b].", citations)) == "x [1, 2]."
+    assert _shown(markup("y [@a; @c, p. 12] [@a]", citations)) == "y [2; 3, p. 12]"
+    assert "[2] [2]" not in _shown(markup("z [@a] [@a]", citations))

@@ -25,8 +25,8 @@ from generator.report import BuildOptions
 WHEN = _dt.datetime(2025, 3, 14, 9, 26, 53, tzinfo=_dt.UTC)
 FIXTURES = Path(__file__).parents[2] / "fixtures"
 PINNED = {
-    "minimal.yaml": "8899d9842da3d723ca05459378820d58fa8da3162f85d2b4d9120db424d43e29",
-    "deck_all_kinds.yaml": "eae4880111e56e94d1d29d5b88b0cae2460070893bf4d0120c4814277e91a121",
+    "minimal.yaml": "533c585a7154c44e23b07e452a76d543f4de02ce38d3ef0ef5be09ada7b7c994",
+    "deck_all_kinds.yaml": "50ef80359a110fb4c8f080dfa7c78f4d7d1ee681fe7bac181d635e8463b6abe6",
 }
 
 

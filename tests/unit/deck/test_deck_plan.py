@@ -44,10 +44,11 @@ def test_order_of_generated_and_content_slides(all_kinds: Outline) -> None:
     kinds = [s.kind for s in plan(all_kinds).slides]
     assert kinds[:4] == ["title", "agenda", "divider", "bullets"]
     assert kinds[-2:] == ["sources", "closing"]
-    assert kinds.count("divider") == 3
-    # the playbook follows the 'customers' section, before the third divider
+    # three sections and the playbook, each behind its divider (as in the brief's chapters)
+    assert kinds.count("divider") == 4
+    # the playbook follows the 'customers' section, before the last divider
     pb = kinds.index("playbook")
-    assert kinds[pb:pb + 3] == ["playbook", "peer", "peer"]
+    assert kinds[pb - 1:pb + 3] == ["divider", "playbook", "peer", "peer"]
     assert kinds.index("image") < pb < len(kinds) - 1 - kinds[::-1].index("divider")
     for kind in ("stats", "chart", "table", "timeline", "quote", "two-column", "image"):
         assert kind in kinds
@@ -74,8 +75,8 @@ def test_playbook_defaults_after_last_section() -> None:
     o = outline([{"title": "One", "slides": [bullets_slide(["x"])]},
                  {"title": "Two", "slides": [bullets_slide(["y"])]}], playbooks=[book])
     kinds = [s.kind for s in plan(o).slides]
-    assert kinds == ["title", "agenda", "divider", "bullets", "divider", "bullets", "playbook",
-                     "peer", "closing"]
+    assert kinds == ["title", "agenda", "divider", "bullets", "divider", "bullets", "divider",
+                     "playbook", "peer", "closing"]
 
 
 def test_too_many_bullets_spill_onto_continued_slides() -> None:
@@ -188,3 +189,36 @@ def test_every_element_is_on_the_slide_and_text_boxes_do_not_overlap(all_kinds: 
         for i, a in enumerate(boxes):
             for b in boxes[i + 1:]:
                 assert not a.box.overlaps(b.box), (s.title, a.box, b.box)
+
+
+def test_citations_reach_the_source_note_and_leave_the_sentence_whole() -> None:
+    sources = [{"id": "a", "title": "Report", "publisher": "IDC"},
+               {"id": "b", "title": "Tracker", "publisher": "Canalys"}]
+    table = {"columns": ["Region", "Price"], "rows": [["North", "12 [@b, p. 4]"]]}
+    o = outline([{"title": "S", "slides": [
+        bullets_slide(["Sources: [@a], [@b]; rounded.", "An estimate based on [@a]; rounded."]),
+        {"kind": "table", "title": "Prices", "notes": "n", "table": table}]}], sources=sources)
+    slides = {s.title: s for s in plan(o).slides}
+    texts = [" ".join("".join(r.text for r in p.runs) for p in t.paras)
+             for t in slides["Points"].texts]
+    assert "rounded." in texts[1] and "An estimate based on IDC; rounded." in texts[1]
+    assert "Sources: IDC, Report; Canalys, Tracker" in texts
+    table_texts = [" ".join("".join(r.text for r in p.runs) for p in t.paras)
+                   for t in slides["Prices"].texts]
+    assert "Source: Canalys, Tracker, p. 4" in table_texts
+
+
+def test_playbook_citations_reach_its_source_note() -> None:
+    book = {"title": "PB", "subject": "Us", "headline": "H [@a]", "takeaway": "T",
+            "dimensions": [{"id": "d", "label": "D", "subject": "s"}],
+            "peers": [{"name": "P", "headline": "h", "contrasts": {"d": "x [@a, p. 2]"},
+                       "takeaway": "t"}]}
+    o = outline([{"title": "One", "slides": [bullets_slide(["x"])]}], playbooks=[book],
+                sources=[{"id": "a", "title": "Report", "publisher": "IDC"}])
+    p = plan(o)
+    texts = {s.kind: [" ".join("".join(r.text for r in para.runs) for para in t.paras)
+                      for t in s.texts] for s in p.slides}
+    assert "Source: IDC, Report, p. 2" in texts["playbook"]
+    assert "Source: IDC, Report, p. 2" in texts["peer"]
+    kinds = [s.kind for s in p.slides]
+    assert kinds[kinds.index("playbook") - 1] == "divider"

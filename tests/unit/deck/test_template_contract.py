@@ -65,7 +65,7 @@ def test_no_title_layout_cannot_place():
     p = place(template(BLANK), "bullets")
     assert not p.placeable and p.how == "none"
     lines, ok = template_report.report(template(BLANK))
-    assert not ok and lines[-1].startswith("15 slide kind(s) cannot be placed: title, agenda")
+    assert not ok and lines[-1].startswith("15 slide kinds cannot be placed: title, agenda")
 
 
 def test_outline_layout_wins_and_unknown_is_none():
