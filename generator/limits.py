@@ -105,12 +105,10 @@ def _chart(chart: dict, path: tuple) -> Iterator[tuple[tuple, str]]:
             elif abs(value) > MAX_VALUE:
                 yield where, (f"the value {_number(value)} is too large to chart; expected a "
                               f"magnitude of at most {MAX_VALUE:.0e} (change the unit)")
-            elif pie and value < 0:
-                yield where, (f"a {chart['type']} chart cannot show the negative value {value}; "
-                              "expected zero or more (use a bar chart)")
             else:
-                numbers.append(value)
-        if pie and len(numbers) == len([v for v in values if v is not None]) and not any(numbers):
+                numbers.append(value)  # a negative share in a pie is the model's to report
+        if pie and len(numbers) == len([v for v in values if v is not None]) and all(
+                n == 0 for n in numbers):
             yield (*path, "series", i, "values"), (f"the {chart['type']} chart's values add up "
                                                    "to zero; expected at least one above zero")
 

@@ -383,7 +383,7 @@ def _chart(kind: str, values: str, extra: str = "") -> str:
     (_chart("pie", "0, 0, 0"), "17:38: sections[0].slides[1].chart.series[0].values",
      "the pie chart's values add up to zero"),
     (_chart("doughnut", "3, -1, 2"), "17:42: sections[0].slides[1].chart.series[0].values[1]",
-     "a doughnut chart cannot show the negative value -1"),
+     "a doughnut chart cannot show the negative value -1; expected shares of zero or more"),
     (_chart("bar", "1, .nan, 2"), "17:42: sections[0].slides[1].chart.series[0].values[1]",
      "the value is not a number (.nan)"),
     (_chart("bar", "1, .inf, 2"), "17:42: sections[0].slides[1].chart.series[0].values[1]",
