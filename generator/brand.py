@@ -17,13 +17,32 @@ METRIC_FILES = {
     "liberation sans": "LiberationSans",
     "arimo": "LiberationSans",
     "helvetica": "LiberationSans",
+    "calibri": "Carlito",
+    "carlito": "Carlito",
+    "cambria": "Caladea",
+    "caladea": "Caladea",
+    "times new roman": "LiberationSerif",
+    "liberation serif": "LiberationSerif",
+    "tinos": "LiberationSerif",
+    "times": "LiberationSerif",
+    "courier new": "LiberationMono",
+    "liberation mono": "LiberationMono",
+    "cousine": "LiberationMono",
+    "courier": "LiberationMono",
 }
 """Typeface name (lower case) -> the bundled, metric-compatible font files that measure it.
 
-Liberation Sans has Arial's advance widths glyph for glyph, and LibreOffice substitutes it
-for Arial, so text measured here is laid out the same in PowerPoint, Keynote and Impress.
+Each has its family's advance widths glyph for glyph, and LibreOffice substitutes it for
+that family, so text measured here is laid out the same in PowerPoint, Keynote and
+Impress: Liberation Sans for Arial, Carlito for Calibri, Caladea for Cambria, Liberation
+Serif for Times New Roman and Liberation Mono for Courier New (all SIL OFL 1.1; licence
+texts in generator/fonts/LICENSE-*.txt).
 """
 FALLBACK_METRICS = "LiberationSans"
+UNMEASURED_MARGIN = 0.88
+"""Text in a font without bundled metrics is measured as ``FALLBACK_METRICS`` and fitted to
+this share of the width it would otherwise get: room for a face up to about 12% wider
+than Arial (Verdana, Georgia and Segoe UI are within it) to stay inside its box."""
 
 STYLES = {(False, False): "Regular", (True, False): "Bold", (False, True): "Italic",
           (True, True): "BoldItalic"}

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from . import __version__, commit, limits, workers
+from . import commit, limits, workers
 from .errors import BuildError, DeckgenError, EnvironmentProblem, OutlineError, Problem
 from .report import BuildOptions, BuildResult, Finding, Progress
 
@@ -291,6 +291,8 @@ def make_manifest(loaded: LoadedOutline, results: list[BuildResult], warnings: l
 
     ``targets`` maps a result's (temporary) path to the path the manifest names it by.
     """
+    from . import __version__  # read from package metadata only when a manifest is made
+
     shown = {r.path: (targets or {}).get(r.path, r.path) for r in results}
     outline_bytes = loaded.path.read_bytes() if loaded.path.is_file() else b""
     return {

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from . import __version__, runtime
+from . import runtime
 from .errors import BuildError, DeckgenError, EnvironmentProblem, OutlineError, count
 
 if TYPE_CHECKING:
@@ -84,8 +84,19 @@ def _load(outline: Path, allow_outside: bool = False, brand: str | None = None):
     return load(outline, name=str(outline), allow_outside=allow_outside, brand=brand)
 
 
+def _show_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    """Print the version and stop; the version is read only here, not on every start."""
+    if not value or ctx.resilient_parsing:
+        return
+    from . import __version__
+
+    click.echo(f"deckgen, version {__version__}")
+    ctx.exit()
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, "--version", prog_name="deckgen")
+@click.option("--version", is_flag=True, expose_value=False, is_eager=True,
+              callback=_show_version, help="Show the version and exit.")
 @click.option("--debug", is_flag=True, help="Show a traceback on internal errors.")
 def main(debug: bool) -> None:
     """Compile one YAML outline into an editable deck (.pptx) and a PDF brief.

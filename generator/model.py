@@ -154,6 +154,9 @@ class Chart(_Node):
                                       "e.g. '0.0' or '0%'.", shown="hidden")
     source: str | None = field(None, description="Id of the source of the data.", shown="hidden")
     caption: Prose | None = field(None, description="One line under the chart.")
+    alt: Prose | None = field(None, description="Alt text read by screen readers; default: "
+                              "made from the chart's type, title, data and unit.",
+                              shown="label")
 
     def _after(self) -> None:
         for i, series in enumerate(self.series):
@@ -182,6 +185,9 @@ class Table(_Node):
     source: str | None = field(None, description="Id of the source of the table's data.",
                                shown="hidden")
     caption: Prose | None = None
+    alt: Prose | None = field(None, description="Alt text read by screen readers; default: "
+                              "a summary of the table's title, size and header.",
+                              shown="label")
 
     def _after(self) -> None:
         for n, row in enumerate(self.rows, 1):
@@ -312,6 +318,9 @@ class Section(_Node):
     slides: list[Slide] = field(default_factory=list)
     layout: str | None = field(None, description="Template layout for this section's slides.",
                                shown="hidden")
+    notes: Prose | None = field(None, description="Speaker notes of the section's divider "
+                                "slide; default: made from its prose or key points.",
+                                shown="hidden")
 
     @staticmethod
     def id_from(given: str | None, title: str, index: int) -> str:
@@ -370,6 +379,18 @@ class Playbook(_Node):
 # --- the outline ------------------------------------------------------------
 
 
+class DeckNotes(_Node):
+    """Speaker notes of the slides the deck makes itself (title, agenda, sources, closing)."""
+
+    title: Prose | None = field(None, description="Notes of the title slide.", shown="hidden")
+    agenda: Prose | None = field(None, description="Notes of the agenda slide(s).",
+                                 shown="hidden")
+    sources: Prose | None = field(None, description="Notes of the sources slide(s).",
+                                  shown="hidden")
+    closing: Prose | None = field(None, description="Notes of the closing slide.",
+                                  shown="hidden")
+
+
 class Outline(_Node):
     """The whole story: what it is, how it looks, what it cites, and what it says."""
 
@@ -390,6 +411,9 @@ class Outline(_Node):
         default_factory=dict, shown="label",
         description="Words deckgen writes itself, replaced: e.g. sources: References. The "
         "defaults come from meta.language; see docs/outline.md for every name.")
+    notes: DeckNotes = field(default_factory=DeckNotes, description="Speaker notes of the "
+                             "generated slides; each defaults to a line made from the outline.",
+                             shown="hidden")
 
     def section_ids(self) -> list[str]:
         """Return every section's id, in order (see ``Section.id_from``)."""

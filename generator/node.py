@@ -279,41 +279,67 @@ def _node_validator(cls: type[Node]) -> Validator:
     return check
 
 
-def _compile(tp: Any, rules: Rules | None = None) -> Validator:
-    """Return a validator for annotation ``tp`` (with ``rules`` from its field)."""
+Form = tuple[str, Any, Rules | None]
+"""An annotation told as (kind, argument, rules): ("tagged", (options, key)), ("optional",
+inner), ("list", item), ("mapping", value type), ("literal", values), ("text", None),
+("number", None), ("date", None) or ("node", class)."""
+
+
+def form(tp: Any, rules: Rules | None = None) -> Form:
+    """Return which of the forms a node field may take ``tp`` is, with the field's rules
+    merged with those of its ``Annotated`` extras. Raises TypeError for any other form."""
     origin = typing.get_origin(tp)
     if origin is typing.Annotated:
         inner, *extras = typing.get_args(tp)
         merged = merge_rules([*(e for e in extras if isinstance(e, Rules)), rules])
         tag = next((e.key for e in extras if isinstance(e, Tagged)), None)
         if tag is not None:
-            return _tagged(typing.get_args(inner), tag)
-        return _compile(inner, merged)
+            return "tagged", (typing.get_args(inner), tag), merged
+        return form(inner, merged)
     if origin in (typing.Union, types.UnionType):
         args = typing.get_args(tp)
         options = [a for a in args if a is not type(None)]
         if len(options) == 1 and len(args) == 2:
-            inner = _compile(options[0], rules)
-
-            def optional(value: Any, loc: tuple, errors: Errors) -> Any:
-                return None if value is None else inner(value, loc, errors)
-            return optional
+            return "optional", options[0], rules
         raise TypeError(f"unsupported union {tp}")
     if origin is list:
-        return _list(_compile(typing.get_args(tp)[0]), rules)
+        return "list", typing.get_args(tp)[0], rules
     if origin is dict:
-        return _mapping(_compile(typing.get_args(tp)[1]))
+        return "mapping", typing.get_args(tp)[1], rules
     if origin is typing.Literal:
-        return _literal(typing.get_args(tp))
-    if tp is str:
-        return _text(rules or Rules())
-    if tp is float:
-        return _number
-    if tp is _dt.date:
-        return _date
+        return "literal", typing.get_args(tp), rules
+    for kind, plain in (("text", str), ("number", float), ("date", _dt.date)):
+        if tp is plain:
+            return kind, None, rules
     if isinstance(tp, type) and issubclass(tp, Node):
-        return lambda value, loc, errors: validator(tp)(value, loc, errors)
+        return "node", tp, rules
     raise TypeError(f"unsupported annotation {tp!r}")
+
+
+def _compile(tp: Any, rules: Rules | None = None) -> Validator:
+    """Return a validator for annotation ``tp`` (with ``rules`` from its field)."""
+    kind, arg, rules = form(tp, rules)
+    if kind == "tagged":
+        return _tagged(*arg)
+    if kind == "optional":
+        inner = _compile(arg, rules)
+
+        def optional(value: Any, loc: tuple, errors: Errors) -> Any:
+            return None if value is None else inner(value, loc, errors)
+        return optional
+    if kind == "list":
+        return _list(_compile(arg), rules)
+    if kind == "mapping":
+        return _mapping(_compile(arg))
+    if kind == "literal":
+        return _literal(arg)
+    if kind == "text":
+        return _text(rules or Rules())
+    if kind == "number":
+        return _number
+    if kind == "date":
+        return _date
+    return lambda value, loc, errors: validator(arg)(value, loc, errors)
 
 
 def merge_rules(found: list[Rules | None]) -> Rules | None:

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import datetime as _dt
-import types
 import typing
 from typing import Any
 
-from .node import Node, Rules, Tagged, field_types, merge_rules
+from .node import Node, Rules, field_types, form
 
 
 def json_schema(root: type[Node]) -> dict[str, Any]:
@@ -70,51 +68,41 @@ def _ref(cls: type[Node], defs: dict[str, dict]) -> dict[str, Any]:
 
 
 def _type_schema(tp: Any, rules: Rules | None, defs: dict[str, dict]) -> dict[str, Any]:
-    origin = typing.get_origin(tp)
-    if origin is typing.Annotated:
-        inner, *extras = typing.get_args(tp)
-        merged = merge_rules([*(e for e in extras if isinstance(e, Rules)), rules])
-        if merged is not None and merged.schema is not None:
-            return dict(merged.schema)
-        tag = next((e.key for e in extras if isinstance(e, Tagged)), None)
-        if tag is not None:
-            options = typing.get_args(inner)
-            refs = [_ref(o, defs) for o in options]
-            mapping = {typing.get_args(field_types(o)[tag])[0]: r["$ref"]
-                       for o, r in zip(options, refs, strict=True)}
-            return {"discriminator": {"mapping": dict(sorted(mapping.items())),
-                                      "propertyName": tag}, "oneOf": refs}
-        return _type_schema(inner, merged, defs)
-    if origin in (typing.Union, types.UnionType):
-        members = [a for a in typing.get_args(tp) if a is not type(None)]
-        return {"anyOf": [_type_schema(members[0], rules, defs), {"type": "null"}]}
-    if origin is list:
-        out: dict[str, Any] = {"items": _type_schema(typing.get_args(tp)[0], None, defs),
-                               "type": "array"}
+    kind, arg, rules = form(tp, rules)
+    if rules is not None and rules.schema is not None:
+        return dict(rules.schema)
+    if kind == "tagged":
+        options, tag = arg
+        refs = [_ref(o, defs) for o in options]
+        mapping = {typing.get_args(field_types(o)[tag])[0]: r["$ref"]
+                   for o, r in zip(options, refs, strict=True)}
+        return {"discriminator": {"mapping": dict(sorted(mapping.items())),
+                                  "propertyName": tag}, "oneOf": refs}
+    if kind == "optional":
+        return {"anyOf": [_type_schema(arg, rules, defs), {"type": "null"}]}
+    if kind == "list":
+        out: dict[str, Any] = {"items": _type_schema(arg, None, defs), "type": "array"}
         if rules and rules.min_length is not None:
             out["minItems"] = rules.min_length
         if rules and rules.max_length is not None:
             out["maxItems"] = rules.max_length
         return out
-    if origin is dict:
-        return {"additionalProperties": _type_schema(typing.get_args(tp)[1], None, defs),
-                "type": "object"}
-    if origin is typing.Literal:
-        values = list(typing.get_args(tp))
+    if kind == "mapping":
+        return {"additionalProperties": _type_schema(arg, None, defs), "type": "object"}
+    if kind == "literal":
+        values = list(arg)
         if len(values) == 1:
             return {"const": values[0], "type": "string"}
         return {"enum": values, "type": "string"}
-    if tp is str:
+    if kind == "text":
         out = {"type": "string"}
         if rules and rules.pattern:
             out["pattern"] = rules.pattern
         if rules and rules.min_length is not None:
             out["minLength"] = rules.min_length
         return dict(sorted(out.items()))
-    if tp is float:
+    if kind == "number":
         return {"type": "number"}
-    if tp is _dt.date:
+    if kind == "date":
         return {"format": "date", "type": "string"}
-    if isinstance(tp, type) and issubclass(tp, Node):
-        return _ref(tp, defs)
-    raise TypeError(f"unsupported annotation {tp!r}")
+    return _ref(arg, defs)

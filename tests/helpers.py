@@ -29,6 +29,7 @@ from pptx.util import Emu
 from generator import loader
 from generator.deck import DeckBuilder
 from generator.deck import template_reader as templates
+from generator.model import Outline
 from generator.report import BuildOptions, BuildResult
 
 ROOT = Path(__file__).parents[1]
@@ -60,6 +61,15 @@ def golden_json(path: Path, value: Any, update: bool) -> Any:
 
 
 # -- decks --------------------------------------------------------------------------------
+
+def fixture_outline(name: str) -> Outline:
+    """Return fixture ``name`` on the default brand, without image slides (no image file)."""
+    data = yaml.safe_load((FIXTURES / name).read_text(encoding="utf-8"))
+    data["brand"] = {}
+    for section in data["sections"]:
+        section["slides"] = [s for s in section.get("slides", []) if s.get("kind") != "image"]
+    return Outline.parse(data)
+
 
 def make_image(path: Path) -> None:
     """Write a small PNG picture (not of text) to ``path``."""
@@ -184,6 +194,27 @@ def inside(word: dict, rect: tuple[float, float, float, float]) -> bool:
     x0, top, x1, bottom = rect
     return (word["x0"] >= x0 - TOLERANCE and word["x1"] <= x1 + TOLERANCE
             and word["top"] >= top - TOLERANCE and word["bottom"] <= bottom + TOLERANCE)
+
+
+def internal_links(reader: Any) -> list[tuple[int, int, tuple[float, float, float, float]]]:
+    """Return each link to a page of the PDF ``reader`` reads: (its page, the page it goes
+    to, its rectangle as (x0, top, x1, bottom) from the page's top, as pdfplumber's words)."""
+    from pypdf.generic import IndirectObject
+
+    numbers = {page.indirect_reference.idnum: n for n, page in enumerate(reader.pages)}
+    links = []
+    for n, page in enumerate(reader.pages):
+        height = float(page.mediabox.height)
+        for annot in page.get("/Annots") or []:
+            annot = annot.get_object()
+            dest = annot.get("/Dest")
+            if dest is None:
+                continue
+            target = dest[0]
+            assert isinstance(target, IndirectObject) and target.idnum in numbers
+            x0, y0, x1, y1 = (float(v) for v in annot["/Rect"])
+            links.append((n, numbers[target.idnum], (x0, height - y1, x1, height - y0)))
+    return links
 
 
 def overlap(a: tuple, b: tuple) -> bool:

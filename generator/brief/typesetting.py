@@ -16,7 +16,8 @@ under the ``reportlab`` package, as of reportlab 5.1.0):
   ``Table._colpositions`` (``ColumnsTable`` draws a column at a time).
 - ``platypus/tableofcontents.py``: ``TableOfContents.wrap`` (adapted by ``Contents``:
   ``_lastEntries``, ``drawPageNumbers``, ``Table._height``, ``Canvas.setNamedCB``).
-- ``platypus/doctemplate.py``: ``BaseDocTemplate._makeCanvas`` (overridden) and
+- ``platypus/doctemplate.py``: ``BaseDocTemplate._makeCanvas`` (overridden by
+  ``StampedDocument``, which the handout of ``slides_pdf`` uses too) and
   ``BaseDocTemplate.multiBuild`` (adapted by ``TypesetDocument.multiBuild``, with
   ``_indexingFlowables``, ``_doSave``, ``_multiBuildEdits``, ``_allSatisfied``).
 - ``pdfgen/canvas.py``: ``Canvas._doc`` (the PDF document), ``Canvas._code`` (the page's
@@ -92,6 +93,9 @@ class Paragraph(_paragraph.Paragraph):
     of the document again. The lines depend only on the text, its style and the width, so
     the first answer for a width is kept and given again.
     """
+
+    blPara: Any  # reportlab's broken lines, set by wrap
+    _wrapWidths: list[float]
 
     def __init__(self, text, style=None, bulletText=None, frags=None, caseSensitive=1,
                  encoding="utf8"):
@@ -309,7 +313,29 @@ class Stamp:
         self.tzname = "UTC"
 
 
-class TypesetDocument(BaseDocTemplate):
+def set_clock(canv: Canvas, when: _dt.datetime) -> None:
+    """Make ``canv`` write ``when`` as the PDF's creation and change time, not now.
+
+    Used by every PDF deckgen writes (the brief, deck.pdf, the handout).
+    """
+    canv._doc._timeStamp = Stamp(when)
+
+
+class StampedDocument(BaseDocTemplate):
+    """A document whose PDF carries the build's time ``when`` and opens with its bookmarks
+    shown (the brief and the handout)."""
+
+    when: _dt.datetime
+
+    def _makeCanvas(self, filename=None, canvasmaker=Canvas):
+        # extends BaseDocTemplate._makeCanvas of reportlab 5.1 (platypus/doctemplate.py)
+        canv = super()._makeCanvas(filename=filename, canvasmaker=canvasmaker)
+        set_clock(canv, self.when)
+        canv.showOutline()
+        return canv
+
+
+class TypesetDocument(StampedDocument):
     """A document laid out in one pass without drawing, then drawn, tagged, in the next.
 
     Subclasses give ``contents_entries`` (what the contents will list) and
@@ -317,7 +343,6 @@ class TypesetDocument(BaseDocTemplate):
     """
 
     structure: Structure
-    when: _dt.datetime
     drawing = True
     _tagger: Tagger | None = None
 
@@ -334,11 +359,8 @@ class TypesetDocument(BaseDocTemplate):
         raise NotImplementedError
 
     def _makeCanvas(self, filename=None, canvasmaker=TaggingCanvas):
-        # extends BaseDocTemplate._makeCanvas of reportlab 5.1 (platypus/doctemplate.py)
         # build() passes reportlab's own Canvas: the brief's is always a TaggingCanvas
         canv = super()._makeCanvas(filename=filename, canvasmaker=TaggingCanvas)
-        canv._doc._timeStamp = Stamp(self.when)
-        canv.showOutline()
         canv._brief_drawing = self.drawing
         canv.tagger = self._tagger
         return canv

@@ -13,10 +13,14 @@ def findings(outline: Outline) -> Iterator[Finding]:
     """Yield a warning for each brand colour pair below WCAG AA and each unmeasurable font."""
     for message in _brand.contrast_warnings(outline.brand):
         yield Finding(("brand", "palette"), message, "contrast")
+    seen: set[str] = set()
     for role in ("heading", "body"):
         family = getattr(outline.brand.fonts, role)
-        if not _brand.measurable(family):
+        if not _brand.measurable(family) and family.casefold() not in seen:
+            seen.add(family.casefold())
             yield Finding(("brand", "fonts", role),
                           f"no metrics bundled for '{family}'; text is measured as "
-                          f"{_brand.FALLBACK_METRICS} and may fit differently when shown "
-                          "(expected Arial, Helvetica, Arimo or Liberation Sans)", "font")
+                          f"{_brand.FALLBACK_METRICS} with a "
+                          f"{round((1 - _brand.UNMEASURED_MARGIN) * 100)}% safety margin and "
+                          "may fit differently when shown (expected Arial, Calibri, Cambria, "
+                          "Times New Roman, Courier New or their metric twins)", "font")

@@ -64,7 +64,11 @@ def decorations(ctx: Context) -> list[Element]:
 
 
 def footer(ctx: Context, number: int) -> list[TextBox]:
-    """Return the footer line (footer and confidentiality) and the slide number."""
+    """Return the footer line (footer and confidentiality) and the slide number.
+
+    The number is a slide-number field showing ``number``; the writer puts both in the
+    layout's footer and slide-number placeholders where it has them.
+    """
     meta = ctx.outline.meta
     parts = [p for p in (meta.footer, meta.confidentiality) if p]
     out = []
@@ -73,6 +77,6 @@ def footer(ctx: Context, number: int) -> list[TextBox]:
                         markup_=False)
         out.append(ctx.text(ctx.geo.footer, [para], role="footer", anchor="bottom"))
     num = ctx.para(str(number), scale.FOOTER_PT, colour=ctx.palette.muted, markup_=False,
-                   align="right")
+                   align="right", field="slidenum")
     out.append(ctx.text(ctx.geo.number, [num], role="number", anchor="bottom"))
     return out

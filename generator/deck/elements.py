@@ -16,6 +16,9 @@ class Para:
 
     ``indent`` is the left margin of the text in points; a bullet hangs in it.
     ``jump`` names the anchor of a slide that every run of the paragraph links to.
+    ``level`` is the list level (0 a bullet, 1 a sub-bullet), written as the paragraph's
+    ``lvl``; ``field`` makes the paragraph one field of that type ('slidenum': the slide's
+    number, kept right by the program when slides move), its text the value shown now.
     """
 
     runs: tuple[Run, ...]
@@ -29,6 +32,8 @@ class Para:
     space_before: float = 0.0
     align: str = "left"
     jump: str | None = None
+    level: int = 0
+    field: str | None = None
 
 
 @dataclass(frozen=True)
@@ -44,11 +49,16 @@ class TextBox:
 
 @dataclass(frozen=True)
 class Shape:
-    """A plain filled shape: 'rect', 'oval' or 'line' (a thin rect)."""
+    """A plain filled shape: 'rect', 'oval' or 'line' (a thin rect).
+
+    Shapes are decoration (accent bars, cards, panels, markers): the text on or beside them
+    carries the meaning, so they are marked decorative for screen readers.
+    """
 
     box: Box
     fill: str
     kind: str = "rect"
+    decorative: bool = True
 
 
 @dataclass(frozen=True)
@@ -68,6 +78,10 @@ class TableGrid:
     heights: tuple[float, ...]
     rows: tuple[tuple[Cell, ...], ...]
     pad: float
+    alt: str = ""
+    """What a screen reader says of the table (its title, size and header)."""
+    pad_v: float = 4.0
+    """Top and bottom cell margin in points (``pad`` is the left and right one)."""
 
 
 @dataclass(frozen=True)
@@ -80,6 +94,8 @@ class ChartFrame:
     font: str
     colour: str
     size: float
+    alt: str = ""
+    """What a screen reader says of the chart (its type, title, data and unit)."""
 
 
 @dataclass(frozen=True)

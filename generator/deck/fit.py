@@ -4,16 +4,21 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 
+from .. import brand as _brand
 from .. import text as _text
 from .elements import Para
 from .layout import FIT_MARGIN, FIT_STEP, Box
 
 
 def lines(para: Para, width: float) -> int:
-    """Return how many lines ``para`` takes in a box ``width`` points wide."""
-    usable = max((width - para.indent) * FIT_MARGIN, 1.0)
+    """Return how many lines ``para`` takes in a box ``width`` points wide.
+
+    A font without bundled metrics gets less of the width (``brand.UNMEASURED_MARGIN``).
+    """
+    margin = FIT_MARGIN if _brand.measurable(para.font) else FIT_MARGIN * _brand.UNMEASURED_MARGIN
+    usable = max((width - para.indent) * margin, 1.0)
     return _line_count(para.runs, usable, para.size, para.font)
 
 
@@ -67,6 +72,11 @@ class Pages:
         return min(self.sizes)
 
 
+def _alone(make_item: Callable[[int, float, bool], list[Para]], i: int,
+           size: float) -> list[Para]:
+    return make_item(i, size, True)
+
+
 def paginate(make_item: Callable[[int, float, bool], list[Para]], count: int, box: Box,
              preferred: float, floor: float) -> Pages:
     """Lay ``count`` items out in ``box``, shrinking first and spilling onto more pages after.
@@ -98,7 +108,7 @@ def paginate(make_item: Callable[[int, float, bool], list[Para]], count: int, bo
         if fits(alone, box):
             current = alone
             continue
-        fitted = shrink(lambda s, i=i: make_item(i, s, True), box, preferred, floor)
+        fitted = shrink(partial(_alone, make_item, i), box, preferred, floor)
         if fitted is None:
             overflow.append(i)
             fitted = (floor, make_item(i, floor, True))

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 SLIDE_HEIGHT = 540.0
-WIDTHS = {"16:9": 960.0, "4:3": 720.0}
+WIDTHS = {"16:9": 960.0, "4:3": 720.0, "16:10": 864.0}
+"""Page width per slide shape; 16:10 comes only from a template of that shape."""
 MARGIN_X = 48.0
 RULE_Y = 30.0
 RULE_W = 48.0
@@ -31,7 +32,7 @@ BULLET_INDENT = 0.9
 """Hanging indent of a bullet, as a multiple of the font size."""
 SUB_BULLET_INDENT = 2.0
 """Left margin of a sub-bullet's text, as a multiple of the body font size."""
-TIMELINE_MAX_EVENTS = {"16:9": 6, "4:3": 4}
+TIMELINE_MAX_EVENTS = {"16:9": 6, "4:3": 4, "16:10": 5}
 MAX_FOOTNOTE_LINES = 3
 
 
@@ -132,7 +133,7 @@ class Geometry:
 
 
 def geometry(aspect: str, has_logo: bool = False) -> Geometry:
-    """Return the geometry for ``aspect`` ('16:9' or '4:3')."""
+    """Return the geometry for ``aspect`` ('16:9', '4:3' or a template's '16:10')."""
     if aspect not in WIDTHS:
-        raise ValueError(f"aspect '{aspect}' is not supported; expected 16:9 or 4:3")
+        raise ValueError(f"aspect '{aspect}' is not supported; expected 16:9, 4:3 or 16:10")
     return Geometry(aspect, WIDTHS[aspect], has_logo=has_logo)

@@ -6,6 +6,7 @@ What a slide says (wordy, unsourced, without notes) is the checks stage's to rep
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 from .. import locale as _locale
 from ..model import Outline, Playbook, Section, TwoColumnSlide, shown_text
@@ -57,11 +58,12 @@ def plan(outline: Outline, options: BuildOptions) -> DeckPlan:
     appendix = ctx.word("appendix")
     if outline.sources:
         slides += _content(ctx, "sources", preferred("sources"), ctx.word("sources"),
-                           ("sources",), appendix, ctx.word("notes_sources"), [],
+                           ("sources",), appendix,
+                           outline.notes.sources or ctx.word("notes_sources"), [],
                            lambda body: sources.pages(ctx, body))
     slides.append(_dark(ctx, "closing", preferred("closing"), outline.closing or outline.meta.title,
-                        generated.closing(ctx), ctx.word("notes_closing"), appendix,
-                        ("closing",)))
+                        generated.closing(ctx), outline.notes.closing or ctx.word("notes_closing"),
+                        appendix, ("closing",)))
     for n, slide in enumerate(slides, 1):
         slide.number = n
         if slide.kind not in DARK_KINDS:
@@ -80,7 +82,7 @@ def _dark(ctx: Context, kind: str, layout_name: str, title: str, elements: list[
 
 def _cover(ctx: Context) -> SlidePlan:
     meta = ctx.outline.meta
-    notes = " ".join(p for p in (
+    notes = ctx.outline.notes.title or " ".join(p for p in (
         ctx.word("notes_welcome", title=markup.plain(meta.title)), meta.subtitle,
         ctx.word("notes_presenter", author=meta.author) if meta.author else None) if p)
     return _dark(ctx, "title", preferred("title"), meta.title, generated.cover(ctx), notes,
@@ -112,7 +114,7 @@ def _agenda(ctx: Context) -> list[SlidePlan]:
     entries = agenda_entries(ctx.outline)
     if len(entries) < AGENDA_FROM:
         return []
-    notes = ctx.word("notes_agenda", sections=ctx.locale.join(
+    notes = ctx.outline.notes.agenda or ctx.word("notes_agenda", sections=ctx.locale.join(
         [markup.plain(e.title) for e in entries]))
     return _content(ctx, "agenda", preferred("agenda"), ctx.word("agenda"), ("sections",),
                     ctx.word("introduction"), notes, [],
@@ -134,7 +136,7 @@ def _section(ctx: Context, section: Section, i: int, sid: str) -> list[SlidePlan
         return []
     path = ("sections", i)
     name = markup.plain(section.title)
-    notes = _section_notes(section) or ctx.word("notes_section", section=name)
+    notes = section.notes or _section_notes(section) or ctx.word("notes_section", section=name)
     out = [_dark(ctx, "divider", preferred("divider"), section.title,
                  generated.divider(ctx, f"{i + 1:02d}", section.title, section.summary, path),
                  notes, name, path, _anchor(sid))]
@@ -145,14 +147,14 @@ def _section(ctx: Context, section: Section, i: int, sid: str) -> list[SlidePlan
 
 def _section_notes(section: Section) -> str:
     if section.prose:
-        return "\n\n".join(markup.plain(p) for p in section.prose)
-    return "\n".join(f"- {markup.plain(k)}" for k in section.key_points)
+        return "\n\n".join(section.prose)
+    return "\n".join(f"- {k}" for k in section.key_points)
 
 
 def _slide(ctx: Context, section: Section, slide, path: tuple, name: str) -> list[SlidePlan]:
     planner, layout_name = KINDS[slide.kind]
     strings = [text for _, text in shown_text(slide, labels=False)]
-    notes = slide.notes or _section_notes(section) or markup.plain(slide.title)
+    notes = slide.notes or _section_notes(section) or slide.title
     cites = _cites(slide.sources, _own_sources(slide), markup.cited(*strings))
     out = _content(ctx, slide.kind, layout_name, slide.title, path, name, notes, cites,
                    lambda body: planner(ctx, slide, body, path))
@@ -164,8 +166,7 @@ def _slide(ctx: Context, section: Section, slide, path: tuple, name: str) -> lis
 def _playbook(ctx: Context, book: Playbook, k: int) -> list[SlidePlan]:
     path = ("playbooks", k)
     name = markup.plain(book.title)
-    notes = book.notes or "\n\n".join(markup.plain(p) for p in book.intro) or markup.plain(
-        book.takeaway)
+    notes = book.notes or "\n\n".join(book.intro) or book.takeaway
     shown = [text for field in ("headline", "subject", "takeaway", "dimensions")
              for _, text in shown_text(getattr(book, field))]
     shown += [text for peer in book.peers for _, text in shown_text(peer.contrasts)]
@@ -178,12 +179,11 @@ def _playbook(ctx: Context, book: Playbook, k: int) -> list[SlidePlan]:
                               lambda body: playbook.overview(ctx, book, body, path))]
     for j, peer in enumerate(book.peers):
         ppath = (*path, "peers", j)
-        pnotes = peer.notes or markup.plain(peer.takeaway)
+        pnotes = peer.notes or peer.takeaway
         title = f"{peer.name}: {peer.headline}"
         out += _content(ctx, "peer", preferred("peer"), title, ppath, name, pnotes,
                         _cites(peer.sources, markup.cited(*[t for _, t in shown_text(peer)])),
-                        lambda body, peer=peer, ppath=ppath: playbook.peer(ctx, book, peer,
-                                                                            body, ppath))
+                        partial(playbook.peer, ctx, book, peer, path=ppath))
     return out
 
 

@@ -35,7 +35,8 @@ TEMPLATE_CT = _PML + ".template.main+xml"
 SUFFIXES = (".pptx", ".potx")
 MAX_PART_BYTES = 20 * 1024 * 1024
 EMU_PER_INCH = 914400
-ASPECTS = {(12192000, 6858000): "16:9", (9144000, 6858000): "4:3"}
+ASPECTS = {"16:9": 16 / 9, "4:3": 4 / 3, "16:10": 16 / 10}
+"""The slide shapes deckgen lays out, by width-to-height ratio (at any size)."""
 
 ROLE_OF_TYPE = {"title": "title", "ctrTitle": "ctrTitle", "subTitle": "subtitle",
                 "body": "body", "obj": "content"}
@@ -111,8 +112,13 @@ class Template:
 
     @property
     def aspect(self) -> str | None:
-        """'16:9' or '4:3' when the slide size is one of deckgen's, else None."""
-        return ASPECTS.get(self.size)
+        """'16:9', '4:3' or '16:10' when the slides have one of those shapes (at any size,
+        10 x 5.625 in as well as 13.33 x 7.5 in), else None."""
+        w, h = self.size
+        if w <= 0 or h <= 0:
+            return None
+        return next((name for name, ratio in ASPECTS.items() if abs(w / h - ratio) < 0.01),
+                    None)
 
     def layout(self, name: str) -> Layout | None:
         """Return the layout called ``name`` (case-insensitive), or None."""
@@ -133,10 +139,9 @@ def brand_values(template: Template) -> dict:
     toward lt1 as far as body-text contrast allows. Slots the theme lacks are left out.
     """
     c = template.theme.colours
-    palette = {key: c[slot] for key, slot in (("text", "dk1"), ("background", "lt1"),
-                                              ("secondary", "dk2"), ("surface", "lt2"),
-                                              ("primary", "accent1"), ("accent", "accent2"))
-               if slot in c}
+    slots = (("text", "dk1"), ("background", "lt1"), ("secondary", "dk2"), ("surface", "lt2"),
+             ("primary", "accent1"), ("accent", "accent2"))
+    palette: dict[str, str | list[str]] = {key: c[slot] for key, slot in slots if slot in c}
     chart = [c[f"accent{i}"] for i in range(1, 7) if f"accent{i}" in c]
     if chart:
         palette["chart"] = chart

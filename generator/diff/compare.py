@@ -36,13 +36,21 @@ class Change:
     moved: bool = False
 
     @property
+    def page(self) -> Page:
+        """The page after the change, or before it when the change removed it."""
+        page = self.after or self.before
+        if page is None:
+            raise ValueError("a change has a page before it, after it, or both")
+        return page
+
+    @property
     def kind(self) -> str:
         """'slide' or 'page'."""
-        return (self.after or self.before).kind
+        return self.page.kind
 
     @property
     def title(self) -> str:
-        return (self.after or self.before).title
+        return self.page.title
 
     def describe(self) -> str:
         """A one-line summary: 'changed slide 4 → 4: Title'."""

@@ -44,7 +44,8 @@ def regions(before: Image.Image, after: Image.Image,
     w, h = diff.size
     cols, rows = (w + CELL - 1) // CELL, (h + CELL - 1) // CELL
     grid = diff.resize((cols, rows), Image.Resampling.BOX)
-    hot = {(x, y) for y in range(rows) for x in range(cols) if grid.getpixel((x, y)) > 0}
+    lit = grid.tobytes()  # mode "L": one byte a cell, row by row
+    hot = {(x, y) for y in range(rows) for x in range(cols) if lit[y * cols + x] > 0}
     boxes = []
     while hot:
         stack = [hot.pop()]

@@ -48,7 +48,7 @@ def _images(change: Change, befores: dict, afters: dict, scale: float) -> tuple:
     old = befores.get(change.before.index) if change.before else None
     new = afters.get(change.after.index) if change.after else None
     if old is not None and new is not None:
-        ignore = ()
+        ignore: tuple[tuple[int, int, int, int], ...] = ()
         if change.kind == "slide":
             w, h = new.width / scale, new.height / scale
             ignore = (_number_box(w, h, scale),)
@@ -75,12 +75,13 @@ def write(comparison: Comparison, before: Build, after: Build, out_dir: Path,
         afters = render(pdf_a, sorted({c.after.index for c in changes if c.after}), scale)
         for change in changes:
             pair = _images(change, befores, afters, scale)
-            uris = []
+            uris: list[str | None] = []
             for side, image in zip(("before", "after"), pair, strict=True):
                 if image is None:
                     uris.append(None)
                     continue
                 page = change.before if side == "before" else change.after
+                assert page is not None  # an image is drawn only for a side that has a page
                 data = _png(image)
                 path = out_dir / f"{kind}-{page.index + 1}-{side}.png"
                 path.write_bytes(data)

@@ -3,28 +3,16 @@
 from __future__ import annotations
 
 import datetime as _dt
-import time
 from pathlib import Path
 
 from reportlab.pdfgen.canvas import Canvas
 
+from ..brief.typesetting import set_clock
 from ..deck.elements import DeckPlan
 from ..model import Outline
 from ..text import plain
 from .draw import Painter
 from .fonts import face
-
-
-class Stamp:
-    """A fixed creation time for a PDF's info dictionary, in UTC (reportlab reads these)."""
-
-    def __init__(self, when: _dt.datetime):
-        when = when.astimezone(_dt.UTC) if when.tzinfo else when.replace(tzinfo=_dt.UTC)
-        self.t = when.timestamp()
-        self.lt = time.gmtime(self.t)
-        self.YMDhms = tuple(self.lt)[:6]
-        self.dhh = self.dmm = 0
-        self.tzname = "UTC"
 
 
 def canvas(path: Path, size: tuple[float, float], outline: Outline, when: _dt.datetime,
@@ -33,7 +21,7 @@ def canvas(path: Path, size: tuple[float, float], outline: Outline, when: _dt.da
     meta = outline.meta
     c = Canvas(str(path), pagesize=size, invariant=1, pageCompression=1, lang=meta.language,
                initialFontName=face(outline.brand.fonts.body))
-    c._doc._timeStamp = Stamp(when)  # reportlab's private clock: the build's time, not now
+    set_clock(c, when)
     c.setTitle(plain(meta.title))
     c.setAuthor(meta.author or meta.organisation or "")
     c.setSubject(subject)

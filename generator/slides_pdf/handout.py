@@ -10,9 +10,7 @@ from xml.sax.saxutils import escape
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
-    BaseDocTemplate,
     Flowable,
     Frame,
     PageBreak,
@@ -21,11 +19,12 @@ from reportlab.platypus import (
     Spacer,
 )
 
+from ..brief.typesetting import StampedDocument
 from ..deck.elements import DeckPlan, SlidePlan
 from ..model import Outline
 from ..text import plain
 from . import fonts
-from .document import Stamp, page_key
+from .document import page_key
 from .draw import Painter, colour
 
 MARGIN = 48.0
@@ -87,7 +86,7 @@ class _Slide(Flowable):
                 y -= RULE_GAP
 
 
-class _Handout(BaseDocTemplate):
+class _Handout(StampedDocument):
     """A4 pages with the deck's title and date above and 'Page N of M' below."""
 
     def __init__(self, target, outline: Outline, when: _dt.datetime, total: int | None):
@@ -106,12 +105,6 @@ class _Handout(BaseDocTemplate):
         frame = Frame(MARGIN, MARGIN, A4[0] - 2 * MARGIN, A4[1] - 2 * MARGIN, id="body",
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
         self.addPageTemplates([PageTemplate("page", [frame], onPage=self._decorate)])
-
-    def _makeCanvas(self, filename=None, canvasmaker=Canvas):
-        canv = super()._makeCanvas(filename=filename, canvasmaker=canvasmaker)
-        canv._doc._timeStamp = Stamp(self.when)  # reportlab's private clock: the build's
-        canv.showOutline()
-        return canv
 
     def _decorate(self, canv, doc) -> None:
         canv.saveState()

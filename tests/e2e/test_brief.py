@@ -9,13 +9,12 @@ from pathlib import Path
 import pdfplumber
 import pytest
 from pypdf import PdfReader
-from pypdf.generic import IndirectObject
 
 from generator import loader as _loader
 from generator.brief import BriefBuilder
 from generator.report import BuildOptions
 from generator.text import plain
-from helpers import golden_json
+from helpers import golden_json, internal_links
 
 SAMPLE = Path(__file__).parent.parent / "fixtures" / "brief_sample.yaml"
 GOLDEN = Path(__file__).parent.parent / "golden" / "brief-sample-pages.json"
@@ -150,32 +149,18 @@ def test_inline_styles_render_without_their_markers(text):
     assert "survey notes" in text
 
 
-def _page_numbers(reader) -> dict:
-    return {page.indirect_reference.idnum: n for n, page in enumerate(reader.pages)}
-
-
 def test_citations_link_to_their_source_entries(reader):
-    pages = _page_numbers(reader)
     last = len(reader.pages) - 1
     with pdfplumber.open(reader.stream) as pdf:
         words = {n: pdf.pages[n].extract_words() for n in range(len(pdf.pages))}
     internal = 0
-    for n, page in enumerate(reader.pages):
-        for annot in page.get("/Annots") or []:
-            annot = annot.get_object()
-            dest = annot.get("/Dest")
-            if dest is None:
-                continue
-            target = dest[0]
-            assert isinstance(target, IndirectObject) and target.idnum in pages
-            x0, y0, x1, y1 = (float(v) for v in annot["/Rect"])
-            height = float(page.mediabox.height)
-            over = [w["text"] for w in words[n]
-                    if w["x0"] >= x0 - 1 and w["x1"] <= x1 + 1
-                    and height - w["bottom"] >= y0 - 2 and height - w["top"] <= y1 + 2]
-            if over and all(w.startswith("[") for w in over):
-                internal += 1
-                assert pages[target.idnum] == last  # the sources list
+    for n, target, (x0, top, x1, bottom) in internal_links(reader):
+        over = [w["text"] for w in words[n]
+                if w["x0"] >= x0 - 1 and w["x1"] <= x1 + 1
+                and w["bottom"] <= bottom + 2 and w["top"] >= top - 2]
+        if over and all(w.startswith("[") for w in over):
+            internal += 1
+            assert target == last  # the sources list
     assert internal >= 5
 
 

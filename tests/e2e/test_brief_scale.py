@@ -21,6 +21,7 @@ from generator.brief.pages import BriefDocument
 from generator.brief.story import plan
 from generator.model import Outline
 from generator.report import BuildOptions
+from helpers import internal_links
 
 CHAPTERS = 50
 SOURCES = 160
@@ -110,22 +111,14 @@ def test_every_source_is_listed_once_on_the_pages_its_citations_link_to(reader, 
                 entry_page.setdefault(int(match[1]), number)
     assert sorted(entry_page) == list(range(1, SOURCES + 1))
     assert len(set(entry_page.values())) >= 2, "the sources should run over several pages"
-    pages = {page.indirect_reference.idnum: n for n, page in enumerate(reader.pages)}
     linked = 0
-    for n, page in enumerate(reader.pages):
-        for annot in page.get("/Annots") or []:
-            annot = annot.get_object()
-            dest = annot.get("/Dest")
-            if dest is None:
-                continue
-            x0, y0, x1, y1 = (float(v) for v in annot["/Rect"])
-            height = float(page.mediabox.height)
-            shown = [w["text"] for w in words[n] if x0 - 1 <= w["x0"] < x1
-                     and height - w["bottom"] >= y0 - 2 and height - w["top"] <= y1 + 2]
-            cited = [int(m[1]) for w in shown if (m := re.fullmatch(r"\[(\d+)\][.,]?", w))]
-            if len(cited) == 1 and n not in entry_page.values():
-                assert pages[dest[0].idnum] == entry_page[cited[0]], cited
-                linked += 1
+    for n, target, (x0, top, x1, bottom) in internal_links(reader):
+        shown = [w["text"] for w in words[n] if x0 - 1 <= w["x0"] < x1
+                 and w["bottom"] <= bottom + 2 and w["top"] >= top - 2]
+        cited = [int(m[1]) for w in shown if (m := re.fullmatch(r"\[(\d+)\][.,]?", w))]
+        if len(cited) == 1 and n not in entry_page.values():
+            assert target == entry_page[cited[0]], cited
+            linked += 1
     assert linked >= CHAPTERS * 2
 
 

@@ -20,7 +20,7 @@ import pytest
 from lxml import etree
 from pptx.chart.data import CategoryChartData
 from pptx.dml.color import RGBColor
-from pptx.enum.shapes import MSO_SHAPE
+from pptx.enum.shapes import MSO_SHAPE, PP_PLACEHOLDER
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml.ns import qn
@@ -33,7 +33,17 @@ from generator import text as _text
 from generator.deck import DeckBuilder, contract, template_reader
 from generator.deck.elements import ChartFrame, Picture, Shape, TableGrid, TextBox
 from generator.deck.layout import BULLET_INDENT
-from generator.deck.pptx import charts, sections, template, theme, writer, zipwriter
+from generator.deck.pptx import (
+    charts,
+    master,
+    package,
+    sections,
+    slidexml,
+    template,
+    theme,
+    writer,
+    zipwriter,
+)
 from generator.report import BuildOptions
 from helpers import bench_module, make_image, make_template, outline_on
 
@@ -44,6 +54,10 @@ ALIGN = {"left": PP_ALIGN.LEFT, "right": PP_ALIGN.RIGHT, "center": PP_ALIGN.CENT
 ANCHOR = {"top": MSO_ANCHOR.TOP, "middle": MSO_ANCHOR.MIDDLE, "bottom": MSO_ANCHOR.BOTTOM}
 ROLE_NAMES = {"footer": "Footer", "number": "Slide Number", "footnote": "Source Note",
               "caption": "Caption"}
+
+
+CHROME = {"footer": PP_PLACEHOLDER.FOOTER, "number": PP_PLACEHOLDER.SLIDE_NUMBER}
+"""Text role -> the layout placeholder it goes in (as ``slidexml.PLACEHOLDER_OF_ROLE``)."""
 
 
 def emu(points: float) -> Emu:
@@ -63,9 +77,13 @@ class ReferenceWriter:
         self.contract = (template_reader.read(self.template_path) if self.template_path
                          else template_reader.default())
         self.prs = template.open_presentation(self.contract, own=self.template_path is None)
+        self.plan = plan = writer._on_template_size(plan, self.contract,
+                                                    self.template_path is not None)
         self.prs.slide_width, self.prs.slide_height = emu(plan.width), emu(plan.height)
         self.layouts = {lay.name: lay for m in self.prs.slide_masters for lay in m.slide_layouts}
         theme.apply(self.prs, outline.brand, whole=self.template_path is None)
+        if self.template_path is None:
+            master.fit(self.prs, writer._geometry(plan, outline), outline.brand)
         self.anchors: dict = {}
         self.jumps: list = []
         self.language = outline.meta.language
@@ -89,6 +107,7 @@ class ReferenceWriter:
         sections.write(self.prs.part._element,
                        [(name, [ids[i] for i in idx]) for name, idx in self.plan.sections])
         self.properties()
+        self.app_properties()
         self.prs.save(str(path))
         restamp(path, self.options.timestamp)
 
@@ -98,28 +117,83 @@ class ReferenceWriter:
         slide.background.fill.solid()
         slide.background.fill.fore_color.rgb = rgb(plan.background)
         slots = template.slots(slide)
-        used = set()
-        for element in plan.elements:
+        chrome = {r: ph for ph in slide.slide_layout.placeholders
+                  for r, kind in CHROME.items() if ph.placeholder_format.type == kind}
+        tree = slide.shapes._spTree
+        placed, used = [], set()
+        for element in writer.reading_order(plan.elements):
             if isinstance(element, TextBox):
                 shape = slots.get(element.placeholder) if element.placeholder is not None \
                     else None
-                if shape is not None:
-                    used.add(shape.placeholder_format.idx)
-                self.text(slide, element, shape)
+                if shape is not None and id(shape) in used:
+                    shape = None
+                if shape is None and element.role in chrome and element.role not in used:
+                    used.add(element.role)
+                    slide.shapes.clone_placeholder(chrome[element.role])
+                    shape = next(p for p in slide.placeholders if p._element is tree[-1])
+                elif shape is not None:
+                    used.add(id(shape))
+                shape = self.text(slide, element, shape)
             elif isinstance(element, Shape):
-                self.shape(slide, element)
+                shape = self.shape(slide, element)
             elif isinstance(element, TableGrid):
-                self.table(slide, element)
+                shape = self.table(slide, element)
             elif isinstance(element, ChartFrame):
-                self.chart(slide, element)
+                shape = self.chart(slide, element)
             elif isinstance(element, Picture):
-                self.picture(slide, element)
+                shape = self.picture(slide, element)
+            placed.append((shape._element, element))
         for ph in list(slide.placeholders):
-            if ph.placeholder_format.idx not in used:
-                ph._element.getparent().remove(ph._element)
-        slide.notes_slide.notes_text_frame.text = plan.notes
+            if all(ph._element is not el for el, _ in placed):
+                tree.remove(ph._element)
+        for n, (el, element) in enumerate(placed, 2):  # reading order, ids counted anew
+            tree.remove(el)
+            tree.append(el)
+            c_nv_pr = el[0][0]
+            c_nv_pr.set("id", str(n))
+            if el.tag == qn("p:sp") and el.find(".//" + qn("p:ph")) is None:
+                stem = c_nv_pr.get("name").rsplit(" ", 1)[0]
+                c_nv_pr.set("name", f"{stem} {n}" if isinstance(element, TextBox)
+                            else f"{stem} {n - 1}")
+            elif el.tag != qn("p:sp"):
+                c_nv_pr.set("name", f"{c_nv_pr.get('name').rsplit(' ', 1)[0]} {n - 1}")
+            elif element.role in chrome and isinstance(element, TextBox):
+                stem = c_nv_pr.get("name").rsplit(" ", 1)[0]
+                c_nv_pr.set("name", f"{stem} {n - 1}")
+        self.notes(slide, plan.notes)
         if plan.anchor:
             self.anchors[plan.anchor] = slide
+
+    def notes(self, slide, notes: str) -> None:
+        """Write ``notes`` as paragraphs: list items bulleted, inline markup as runs."""
+        from generator.deck import markup
+
+        frame = slide.notes_slide.notes_text_frame
+        frame.text = ""
+        for k, (level, value) in enumerate(slidexml.notes_blocks(notes) or [(None, "")]):
+            p = frame.paragraphs[0] if k == 0 else frame.add_paragraph()
+            if level is not None:
+                p_pr = p._p.get_or_add_pPr()
+                p_pr.set("marL", str(slidexml.NOTES_INDENT * (level + 1)))
+                p_pr.set("indent", str(-slidexml.NOTES_INDENT))
+                if level:
+                    p_pr.set("lvl", str(level))
+                etree.SubElement(p_pr, qn("a:buFont")).set("typeface", "Arial")
+                etree.SubElement(p_pr, qn("a:buChar")).set("char", "•")
+            for j, piece in enumerate(value.split("\v")):
+                if j:
+                    p.add_line_break()
+                for run in markup.runs(piece):
+                    r = p.add_run()
+                    r_pr = r._r.get_or_add_rPr()
+                    r_pr.set("lang", self.language)
+                    if run.bold:
+                        r_pr.set("b", "1")
+                    if run.italic:
+                        r_pr.set("i", "1")
+                    if run.link:
+                        r.hyperlink.address = run.link
+                    r.text = run.text
 
     def text(self, slide, element, shape) -> None:
         b = element.box
@@ -135,6 +209,7 @@ class ReferenceWriter:
         frame.margin_left = frame.margin_right = frame.margin_top = frame.margin_bottom = 0
         frame.vertical_anchor = ANCHOR[element.anchor]
         self.paras(slide, frame, element.paras)
+        return shape
 
     def paras(self, slide, frame, paras) -> None:
         frame.clear()
@@ -147,8 +222,10 @@ class ReferenceWriter:
             p_pr = p._p.get_or_add_pPr()
             p_pr.set("marL", str(emu(para.indent)))
             p_pr.set("indent", str(-emu(BULLET_INDENT * para.size if para.bullet else 0.0)))
+            if para.level:
+                p.level = para.level
             if para.bullet:
-                etree.SubElement(p_pr, qn("a:buFont")).set("typeface", para.font)
+                etree.SubElement(p_pr, qn("a:buFont")).set("typeface", slidexml.BULLET_FONT)
                 etree.SubElement(p_pr, qn("a:buChar")).set("char", para.bullet)
             else:
                 etree.SubElement(p_pr, qn("a:buNone"))
@@ -168,6 +245,10 @@ class ReferenceWriter:
                 if para.jump:
                     r_pr.set("u", "none")
                     self.jumps.append((slide, r, para.jump))
+                if para.field:  # a slide-number field: a run under another name
+                    r._r.tag = qn("a:fld")
+                    r._r.set("id", slidexml.FIELD_IDS[para.field])
+                    r._r.set("type", para.field)
             end = p._p.get_or_add_endParaRPr()
             end.set("sz", str(int(round(para.size * 100))))
             end.set("lang", self.language)
@@ -180,11 +261,16 @@ class ReferenceWriter:
         shape.fill.solid()
         shape.fill.fore_color.rgb = rgb(element.fill)
         shape.line.fill.background()
+        if element.decorative:
+            slidexml.decorative(shape._element[0][0])
+        return shape
 
     def table(self, slide, element) -> None:
         b = element.box
-        table = slide.shapes.add_table(len(element.rows), len(element.widths), emu(b.x),
-                                       emu(b.y), emu(b.w), emu(b.h)).table
+        frame = slide.shapes.add_table(len(element.rows), len(element.widths), emu(b.x),
+                                       emu(b.y), emu(b.w), emu(b.h))
+        frame._element[0][0].set("descr", element.alt)
+        table = frame.table
         table.first_row, table.horz_banding = True, False
         for c, w in enumerate(element.widths):
             table.columns[c].width = emu(w)
@@ -196,9 +282,10 @@ class ReferenceWriter:
                 cell.fill.solid()
                 cell.fill.fore_color.rgb = rgb(spec.fill)
                 cell.margin_left = cell.margin_right = emu(element.pad)
-                cell.margin_top = cell.margin_bottom = emu(4)
+                cell.margin_top = cell.margin_bottom = emu(element.pad_v)
                 cell.vertical_anchor = MSO_ANCHOR.TOP
                 self.paras(slide, cell.text_frame, spec.paras)
+        return frame
 
     def chart(self, slide, element) -> None:
         b = element.box
@@ -206,9 +293,12 @@ class ReferenceWriter:
         data.categories = [_text.plain(c) for c in element.chart.categories]
         for series in element.chart.series:
             data.add_series(_text.plain(series.name), series.values)
-        chart = slide.shapes.add_chart(charts.TYPES[element.chart.type], emu(b.x), emu(b.y),
-                                       emu(b.w), emu(b.h), data).chart
+        frame = slide.shapes.add_chart(charts.TYPES[element.chart.type], emu(b.x), emu(b.y),
+                                       emu(b.w), emu(b.h), data)
+        frame._element[0][0].set("descr", element.alt)
+        chart = frame.chart
         charts._style(chart, element)
+        charts._positive_axis_ids(chart._chartSpace)
         workbook = chart.part.chart_workbook
         stamp = self.when.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
         src, out = zipfile.ZipFile(io.BytesIO(workbook.xlsx_part.blob)), io.BytesIO()
@@ -221,6 +311,7 @@ class ReferenceWriter:
                 dst.writestr(zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0)),
                              blob, zipfile.ZIP_DEFLATED)
         workbook.update_from_xlsx_blob(out.getvalue())
+        return frame
 
     def picture(self, slide, element) -> None:
         b = element.box
@@ -232,6 +323,15 @@ class ReferenceWriter:
                                    (emu(b.w) - w) // 2 if element.align == "center" else 0))
         pic.top = Emu(emu(b.y) + (emu(b.h) - h) // 2)
         pic._element.nvPicPr.cNvPr.set("descr", element.alt)
+        return pic
+
+    def app_properties(self) -> None:
+        part = self.prs.part.package.part_related_by(RT.EXTENDED_PROPERTIES)
+        words, paras = writer._counts(self.plan)
+        n = len(self.plan.slides)
+        part._blob = package.app_xml(part.blob, {
+            "Slides": n, "Notes": n, "HiddenSlides": 0, "Words": words, "Paragraphs": paras,
+            "PresentationFormat": writer.FORMATS.get(writer._shape(self.plan) or "", "Custom")})
 
     def properties(self) -> None:
         meta, props = self.outline.meta, self.prs.core_properties

@@ -4,8 +4,10 @@ Everything that opens, fills or saves a PowerPoint package with python-pptx live
 ``template`` (open the template's bytes), ``theme`` (brand colours and fonts into the theme
 parts), ``writer`` (slides from a DeckPlan), ``slidexml`` (slide and notes XML built with
 lxml), ``charts`` (native charts), ``sections`` (the p14 section list), ``package``
-(constant-cost part bookkeeping and the one-pass save) and ``zipwriter`` (the deck's zip
-format). The planner side of the deck (planner, layout, fit, elements, slides/) stays pure.
+(constant-cost part bookkeeping and the one-pass save), ``master`` (the bundled master and
+layouts redrawn for the deck's grid when there is no template) and ``zipwriter`` (the
+deck's zip format). The planner side of the deck (planner, layout, fit, elements,
+slides/) stays pure.
 
 The writer is fast because it relies on python-pptx internals, so the version is pinned
 (pyproject: ``python-pptx>=1.0.2,<1.1``) and checked here at import. The private names it
@@ -31,12 +33,15 @@ pptx.opc.part
     ``XmlPart._element`` (replaced by a property in ``package._FrozenPart``) and the
     ``slide`` / ``notes_slide`` lazy slots of slide and notes parts -- finished slides kept
     as bytes and parsed again when read; ``Part._blob`` -- the theme part's XML replaced in
-    ``theme.apply``.
+    ``theme.apply``, app.xml's counts in ``writer``, and a template's viewProps when its
+    slides are dropped (``template``).
 pptx.presentation / pptx.slide
     ``Slides._sldIdLst`` -- slides listed and template slides dropped (``package``,
     ``template``); ``SlideLayouts._sldLayoutIdLst`` -- unused built-in layouts dropped
     (``writer``); ``SlideShapes._spTree`` and ``NotesSlide.notes_placeholder._element`` --
     the placeholders python-pptx clones, copied once per layout (``writer``);
+    ``LayoutShapes._spTree`` -- a layout's footer and slide-number placeholders, which
+    python-pptx does not clone (``writer``);
     ``Presentation.part._element`` -- the presentation element the section list goes in.
 pptx.oxml
     ``CT_Slide.new``, ``CT_NotesSlide.new``, ``BaseOxmlElement.ph_idx`` -- new slide trees

@@ -69,6 +69,9 @@ def chart_data(chart: Chart, when: datetime) -> ChartData:
     return data
 
 
+C = "http://schemas.openxmlformats.org/drawingml/2006/chart"
+
+
 def add(slide_part, frame: ChartFrame, when: datetime) -> str:
     """Add ``frame``'s chart as a new chart part related to ``slide_part``; return its rId.
 
@@ -76,8 +79,20 @@ def add(slide_part, frame: ChartFrame, when: datetime) -> str:
     python-pptx; the caller places the graphic frame that shows it (``slidexml.chart``).
     """
     r_id = slide_part.add_chart_part(TYPES[frame.chart.type], chart_data(frame.chart, when))
-    _style(slide_part.related_part(r_id).chart, frame)
+    part = slide_part.related_part(r_id)
+    _style(part.chart, frame)
+    _positive_axis_ids(part._element)
     return r_id
+
+
+def _positive_axis_ids(chart_space) -> None:
+    """Make the axis ids python-pptx writes (negative numbers) positive, as the schema asks
+    (``c:axId`` and ``c:crossAx`` are unsigned ints), and below 2**31, as readers that
+    hold them in a signed int need; each keeps its pairing (the low 31 bits differ)."""
+    for el in chart_space.iter(f"{{{C}}}axId", f"{{{C}}}crossAx"):
+        value = int(el.get("val"))
+        if value < 0:
+            el.set("val", str(value & 0x7FFFFFFF))
 
 
 def _rgb(hexstr: str) -> RGBColor:

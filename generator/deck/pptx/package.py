@@ -42,8 +42,8 @@ class _IndexedRelationships(_Relationships):
 
     def reindex(self) -> None:
         """Rebuild both indexes from the relationships."""
-        self._by_type = collections.defaultdict(list)
-        self._by_target = {}
+        self._by_type: collections.defaultdict[str, list] = collections.defaultdict(list)
+        self._by_target: dict[tuple[str, bool, object], str] = {}
         for rel in self._rels.values():
             self._note(rel)
 
@@ -103,7 +103,7 @@ class _FrozenPart:
     _frozen: bytes | None = None
 
     def __init__(self, partname, content_type, package, element):
-        super().__init__(partname, content_type, package, element)
+        super().__init__(partname, content_type, package, element)  # type: ignore[call-arg]  # a mixin: the next class in the MRO is python-pptx's Part
         rels = _IndexedRelationships(partname.baseURI)
         rels.reindex()
         self.__dict__["_rels"] = rels  # python-pptx's lazy _rels, made indexed up front
@@ -132,11 +132,11 @@ class _FrozenPart:
         return self._frozen if self._frozen is not None else serialize_part_xml(self._element)
 
 
-class FrozenSlidePart(_FrozenPart, SlidePart):
+class FrozenSlidePart(_FrozenPart, SlidePart):  # type: ignore[override]  # Part.blob is a plain attribute in python-pptx's stubs, a property at run time
     """A slide part that can be frozen to bytes once written."""
 
 
-class FrozenNotesSlidePart(_FrozenPart, NotesSlidePart):
+class FrozenNotesSlidePart(_FrozenPart, NotesSlidePart):  # type: ignore[override]  # Part.blob is a plain attribute in python-pptx's stubs, a property at run time
     """A notes page part that can be frozen to bytes once written."""
 
 
@@ -202,6 +202,20 @@ class IndexedPackage:
         notes_part.relate_to(slide_part, RT.SLIDE)
         slide_part.relate_to(notes_part, RT.NOTES_SLIDE)
         return notes_part
+
+
+APP_NS = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
+
+
+def app_xml(blob: bytes, values: dict[str, object]) -> bytes:
+    """Return docProps/app.xml ``blob`` with each element named in ``values`` (Slides,
+    Notes, Words ...) set to its value; elements the part lacks are left out."""
+    root = etree.fromstring(blob)
+    for tag, value in values.items():
+        el = root.find(f"{{{APP_NS}}}{tag}")
+        if el is not None:
+            el.text = str(value)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
 # --- saving -------------------------------------------------------------------------------

@@ -29,6 +29,17 @@ TABLE_URI = "http://schemas.openxmlformats.org/drawingml/2006/table"
 TABLE_STYLE = "{5C22544A-7EE6-4342-B048-85BDC9FD1C3A}"
 """PowerPoint's default table style ("Medium Style 2 - Accent 1")."""
 SLIDE_JUMP = "ppaction://hlinksldjump"
+DECORATIVE_URI = "{C183D7F6-B498-43B3-948B-1728B52AA6E4}"
+"""The extension PowerPoint writes in a shape's ``p:cNvPr`` to mark it decorative."""
+ADEC = "http://schemas.microsoft.com/office/drawing/2017/decorative"
+FIELD_IDS = {"slidenum": "{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}"}
+"""Field type -> the field id written for it (PowerPoint's own slide-number field id)."""
+BULLET_FONT = "Arial"
+"""The typeface of bullet characters, as PowerPoint's own templates set it: every program has
+it, and its bullet sits inside the first line of any body font."""
+PLACEHOLDER_OF_ROLE = {"footer": "ftr", "number": "sldNum"}
+"""Text role -> the type of the layout placeholder that holds it. The layouts' date
+placeholders stay on the layouts, for Header & Footer to show when asked."""
 
 ALIGN = {"left": "l", "right": "r", "center": "ctr"}
 ANCHOR = {"top": "t", "middle": "ctr", "bottom": "b"}
@@ -130,12 +141,12 @@ class Prototypes:
 
     def __init__(self, language: str):
         self.language = language
-        self._paras: dict[tuple, object] = {}
-        self._runs: dict[tuple, object] = {}
-        self._ends: dict[float, object] = {}
-        self._shapes: dict[tuple[str, str], object] = {}
-        self._cells: dict[tuple[str, str], object] = {}
-        self._bodies: dict[str, object] = {}
+        self._paras: dict[tuple, etree._Element] = {}
+        self._runs: dict[tuple, etree._Element] = {}
+        self._ends: dict[float, etree._Element] = {}
+        self._shapes: dict[tuple[str, str], etree._Element] = {}
+        self._cells: dict[tuple[str, str, str], etree._Element] = {}
+        self._bodies: dict[str, etree._Element] = {}
         self.text_box = self._text_box()
         self.xfrm = self._xfrm()
 
@@ -143,17 +154,19 @@ class Prototypes:
         """Return a new ``a:p`` holding the ``a:pPr`` of ``para`` (alignment, spacing, bullet)."""
         hang = BULLET_INDENT * para.size if para.bullet else 0.0
         key = (para.align, para.indent, hang, para.size, para.space_before, para.bullet,
-               para.font if para.bullet else None)
+               para.font if para.bullet else None, para.level)
         proto = self._paras.get(key)
         if proto is None:
             proto = etree.Element(DML.p)
             p_pr = _SE(proto, DML.pPr, algn=ALIGN[para.align], marL=str(emu(para.indent)),
                        indent=str(-emu(hang)))
+            if para.level:
+                p_pr.set("lvl", str(para.level))
             _SE(_SE(p_pr, DML.lnSpc), DML.spcPts, val=centipoints(para.size * _brand.LINE_SPACING))
             _SE(_SE(p_pr, DML.spcBef), DML.spcPts, val=centipoints(para.space_before))
             _SE(_SE(p_pr, DML.spcAft), DML.spcPts, val="0")
             if para.bullet:
-                _SE(p_pr, DML.buFont, typeface=para.font)
+                _SE(p_pr, DML.buFont, typeface=BULLET_FONT)
                 _SE(p_pr, DML.buChar, char=para.bullet)
             else:
                 _SE(p_pr, DML.buNone)
@@ -217,18 +230,17 @@ class Prototypes:
             self._shapes[(kind, fill)] = proto
         return proto.__copy__()
 
-    def cell(self, fill: str, pad: str):
+    def cell(self, fill: str, pad: str, pad_v: str):
         """Return a new ``a:tc``: an empty text body, margins, top anchor and ``fill``."""
-        proto = self._cells.get((fill, pad))
+        proto = self._cells.get((fill, pad, pad_v))
         if proto is None:
             proto = etree.Element(DML.tc)
             tx_body = _SE(proto, DML.txBody)
             _SE(tx_body, DML.bodyPr)
             _SE(tx_body, DML.lstStyle)
-            pad_v = str(emu(4))
             tc_pr = _SE(proto, DML.tcPr, marL=pad, marR=pad, marT=pad_v, marB=pad_v, anchor="t")
             _solid(tc_pr, fill)
-            self._cells[(fill, pad)] = proto
+            self._cells[(fill, pad, pad_v)] = proto
         return proto.__copy__()
 
     @staticmethod
@@ -262,6 +274,17 @@ def _name(sp, shape_id: int, name: str) -> None:
     c_nv_pr.set("name", name)
 
 
+def decorative(c_nv_pr) -> None:
+    """Mark the shape of ``c_nv_pr`` decorative as PowerPoint does; screen readers skip it."""
+    ext = _SE(_SE(c_nv_pr, DML.extLst), DML.ext, uri=DECORATIVE_URI)
+    _SE(ext, f"{{{ADEC}}}decorative", nsmap={"adec": ADEC}, val="1")
+
+
+def set_id(sp, shape_id: int) -> None:
+    """Set the id of the shape ``sp`` (its first-child ``p:cNvPr``)."""
+    sp[0][0].set("id", str(shape_id))
+
+
 def _place(xfrm, box) -> None:
     """Set the offset and extent of ``xfrm`` (``a:off``, ``a:ext``) to ``box`` in EMU."""
     off, ext = xfrm[0], xfrm[1]
@@ -290,7 +313,7 @@ class TextWriter:
     def frame(self, tx_body, element: TextBox) -> None:
         """Write ``element``'s frame settings and paragraphs into a ``p:txBody``.
 
-        ``tx_body`` holds an empty ``a:bodyPr``, ``a:lstStyle`` and nothing else.
+        ``tx_body`` holds an empty ``a:bodyPr`` (and ``a:lstStyle``) and nothing else.
         """
         tx_body.replace(tx_body[0], self.protos.body_pr(element.anchor))
         self.paras(tx_body, element.paras)
@@ -303,6 +326,10 @@ class TextWriter:
             for run in para.runs:
                 r = protos.run(para, run.bold or para.bold, run.italic or para.italic)
                 r[1].text = clean(run.text)
+                if para.field:
+                    r.tag = DML.fld  # a:fld holds rPr and t as a:r does
+                    r.set("id", FIELD_IDS[para.field])
+                    r.set("type", para.field)
                 if run.link:
                     _SE(r[0], DML.hlinkClick, {R_ID: self.link(run.link)})
                 if para.jump:
@@ -345,6 +372,33 @@ def fill_placeholder(sp, element: TextBox, text: TextWriter) -> None:
     text.frame(tx_body, element)
 
 
+def chrome_placeholder(layout_sp, shape_id: int, element: TextBox, text: TextWriter):
+    """Return a slide's footer, date or slide-number placeholder holding ``element``.
+
+    ``layout_sp`` is the layout's placeholder of that type: the new shape keeps its
+    placeholder reference (type and idx) so Header & Footer manages it, and takes
+    ``element``'s box and text as a text box would. It is the shape python-pptx's
+    ``clone_placeholder`` makes, filled.
+    """
+    sp = etree.Element(PML.sp)
+    nv = _SE(sp, PML.nvSpPr)
+    name = f"{ROLE_NAMES.get(element.role, element.role.title())} Placeholder {shape_id - 1}"
+    _SE(nv, PML.cNvPr, id=str(shape_id), name=name)
+    _SE(_SE(nv, PML.cNvSpPr), DML.spLocks, noGrp="1")
+    nv_pr = _SE(nv, PML.nvPr)
+    ph = layout_sp.find(f"{PML.nvSpPr}/{PML.nvPr}/{PML.ph}")
+    _SE(nv_pr, PML.ph, {k: ph.get(k) for k in ("type", "idx", "orient", "sz")
+                        if ph.get(k) is not None})  # in python-pptx's order
+    sp_pr = _SE(sp, PML.spPr)
+    xfrm = text.protos.xfrm.__copy__()
+    _place(xfrm, element.box)
+    sp_pr.append(xfrm)
+    tx_body = _SE(sp, PML.txBody)
+    _SE(tx_body, DML.bodyPr)
+    text.frame(tx_body, element)
+    return sp
+
+
 # --- shapes, tables, pictures, charts ----------------------------------------------------
 
 
@@ -352,15 +406,20 @@ def shape(shape_id: int, element: Shape, protos: Prototypes):
     """Return a ``p:sp`` of ``element``: a filled rectangle or oval without an outline."""
     sp = protos.shape(element.kind, element.fill)
     _name(sp, shape_id, f"{PRESET[element.kind][0]} {shape_id - 1}")
+    if element.decorative:
+        decorative(sp[0][0])
     _place(sp[1][0], element.box)
     return sp
 
 
-def _graphic_frame(shape_id: int, name: str, x: int, y: int, cx: int, cy: int, uri: str):
-    """Return (a ``p:graphicFrame``, its ``a:graphicData`` of ``uri``)."""
+def _graphic_frame(shape_id: int, name: str, x: int, y: int, cx: int, cy: int, uri: str,
+                   alt: str = ""):
+    """Return (a ``p:graphicFrame`` described by ``alt``, its ``a:graphicData`` of ``uri``)."""
     frame = etree.Element(PML.graphicFrame)
     nv = _SE(frame, PML.nvGraphicFramePr)
-    _SE(nv, PML.cNvPr, id=str(shape_id), name=name)
+    c_nv_pr = _SE(nv, PML.cNvPr, id=str(shape_id), name=name)
+    if alt:
+        c_nv_pr.set("descr", clean(alt))
     _SE(_SE(nv, PML.cNvGraphicFramePr), DML.graphicFrameLocks, noGrp="1")
     _SE(nv, PML.nvPr)
     _xfrm(frame, PML.xfrm, x, y, cx, cy)
@@ -374,17 +433,17 @@ def table(shape_id: int, element: TableGrid, text: TextWriter):
     heights = [emu(h) for h in element.heights]
     b = element.box
     frame, data = _graphic_frame(shape_id, f"Table {shape_id - 1}", emu(b.x), emu(b.y),
-                                 sum(widths), sum(heights), TABLE_URI)
+                                 sum(widths), sum(heights), TABLE_URI, element.alt)
     tbl = _SE(data, DML.tbl)
     _SE(_SE(tbl, DML.tblPr, firstRow="1"), DML.tableStyleId).text = TABLE_STYLE
     grid = _SE(tbl, DML.tblGrid)
     for w in widths:
         _SE(grid, DML.gridCol, w=str(w))
-    pad = str(emu(element.pad))
+    pad, pad_v = str(emu(element.pad)), str(emu(element.pad_v))
     for row, h in zip(element.rows, heights, strict=True):
         tr = _SE(tbl, DML.tr, h=str(h))
         for cell in row:
-            tc = text.protos.cell(cell.fill, pad)
+            tc = text.protos.cell(cell.fill, pad, pad_v)
             text.paras(tc[0], cell.paras)
             tr.append(tc)
     return frame
@@ -406,15 +465,37 @@ def picture(shape_id: int, r_id: str, alt: str, x: int, y: int, cx: int, cy: int
     return pic
 
 
-def chart(shape_id: int, r_id: str, box):
+def chart(shape_id: int, r_id: str, box, alt: str = ""):
     """Return a ``p:graphicFrame`` showing the chart part related by ``r_id`` at ``box``."""
     frame, data = _graphic_frame(shape_id, f"Chart {shape_id - 1}", emu(box.x), emu(box.y),
-                                 emu(box.w), emu(box.h), C)
+                                 emu(box.w), emu(box.h), C, alt)
     _SE(data, CHART.chart, {R_ID: r_id}, nsmap={"c": C})
     return frame
 
 
 # --- notes -------------------------------------------------------------------------------
+
+
+NOTES_BULLET = re.compile(r"^( *)[-*•] +(.*)$")
+"""A notes line that is a list item: '- ', '* ' or '• ', indented two spaces per level."""
+NOTES_INDENT = 171450
+"""Hanging indent of a list item in the notes, in EMU (0.1875 in, as PowerPoint sets it)."""
+
+
+def notes_blocks(notes: str) -> list[tuple[int | None, str]]:
+    """Return the paragraphs of ``notes``: (list level or None, marked-up text).
+
+    Every line is a paragraph (a blank one too, as a gap); a line starting with '- ',
+    '* ' or '• ' is a list item, one level deeper for each two spaces of indent before it.
+    """
+    out: list[tuple[int | None, str]] = []
+    for line in notes.replace("\r\n", "\n").split("\n"):
+        m = NOTES_BULLET.match(line)
+        if m:
+            out.append((min(len(m.group(1)) // 2, 8), m.group(2).strip()))
+        else:
+            out.append((None, line.strip()))
+    return out
 
 
 class NotesPage:
@@ -424,23 +505,59 @@ class NotesPage:
     position of the body placeholder's ``p:txBody`` as child indexes from the root.
     """
 
-    def __init__(self, prototype, body: tuple[int, ...]):
+    def __init__(self, prototype, body: tuple[int, ...], language: str = "en"):
         self.prototype = prototype
         self.body = body
+        self.language = language
 
-    def make(self, notes: str):
-        """Return a new ``p:notes`` element holding ``notes``, one paragraph per line."""
+    def make(self, notes: str, link: Callable[[str], str] | None = None):
+        """Return a new ``p:notes`` element holding ``notes`` (see :meth:`fill`)."""
         root = self.prototype.__copy__()
+        self.fill(root, notes, link)
+        return root
+
+    def blank(self):
+        """Return a new ``p:notes`` element with an empty body, to :meth:`fill` later."""
+        return self.prototype.__copy__()
+
+    def fill(self, root, notes: str, link: Callable[[str], str] | None = None) -> None:
+        """Write ``notes`` into the body of ``root`` as real paragraphs.
+
+        Each line is a paragraph and list items are bulleted paragraphs at their level
+        (:func:`notes_blocks`); a vertical tab is a line break inside a paragraph. Inline
+        markup is read as on slides: **bold**, *italic*, [links](url) (related through
+        ``link(url)`` -> rId; without it, link text is plain), citation markers dropped.
+        """
+        from ..markup import runs as _runs
+
         tx_body = root
         for i in self.body:
             tx_body = tx_body[i]
         for p in tx_body.findall(DML.p):
             tx_body.remove(p)
-        for line in notes.split("\n"):
+        for level, value in notes_blocks(notes) or [(None, "")]:
             p = _SE(tx_body, DML.p)
-            for k, piece in enumerate(re.split("\n|\v", line)):
+            if level is not None:
+                p_pr = _SE(p, DML.pPr, marL=str(NOTES_INDENT * (level + 1)),
+                           indent=str(-NOTES_INDENT))
+                if level:
+                    p_pr.set("lvl", str(level))
+                _SE(p_pr, DML.buFont, typeface="Arial")
+                _SE(p_pr, DML.buChar, char="•")
+            for k, piece in enumerate(value.split("\v")):
                 if k:
                     _SE(p, DML.br)
-                if piece:
-                    _SE(_SE(p, DML.r), DML.t).text = clean(piece)
-        return root
+                self._runs(p, _runs(piece), link)
+
+    def _runs(self, p, runs, link) -> None:
+        """Append an ``a:r`` to ``p`` for each of ``runs``: bold, italic, linked."""
+        for run in runs:
+            r = _SE(p, DML.r)
+            r_pr = _SE(r, DML.rPr, lang=self.language)
+            if run.bold:
+                r_pr.set("b", "1")
+            if run.italic:
+                r_pr.set("i", "1")
+            if run.link and link is not None:
+                _SE(r_pr, DML.hlinkClick, {R_ID: link(run.link)})
+            _SE(r, DML.t).text = clean(run.text)

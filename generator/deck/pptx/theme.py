@@ -13,7 +13,7 @@ A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 
 def theme_parts(prs) -> list:
     """Return the theme part of every slide master of ``prs``, each once."""
-    out = []
+    out: list = []
     for master in prs.slide_masters:
         part = master.part.part_related_by(RT.THEME)
         if all(part is not p for p in out):

@@ -21,7 +21,7 @@ from ... import text as _text
 from ...errors import BuildError
 from ...model import Outline
 from ...report import BuildOptions
-from .. import template_reader
+from .. import resize, template_reader
 from ..contract import place
 from ..elements import (
     ChartFrame,
@@ -32,6 +32,8 @@ from ..elements import (
     TableGrid,
     TextBox,
 )
+from ..layout import SLIDE_HEIGHT, WIDTHS, Geometry, geometry
+from . import master as _master
 from . import package, sections, slidexml, template, theme
 from .slidexml import emu
 
@@ -42,38 +44,64 @@ class _Prototype:
 
     ``placeholders`` are the ``p:sp`` elements python-pptx clones onto a new slide, in
     order; ``slots`` maps deckgen's slot (0 the title, 1, 2 ... the bodies) to a position in
-    that list; ``idx`` holds each placeholder's idx.
+    that list; ``chrome`` maps a text role ('footer', 'number') to the layout's
+    placeholder of that type, which python-pptx does not clone.
     """
 
     placeholders: tuple
     slots: dict[int, int]
-    idx: tuple[int, ...]
+    chrome: dict[str, object]
 
 
 def _prototype(layout) -> _Prototype:
     """Return the placeholders python-pptx would clone from ``layout``, and their slots."""
-    scratch = Slide(CT_Slide.new(), None)
+    scratch = Slide(CT_Slide.new(), None)  # type: ignore[arg-type]  # a proxy with no part, never saved
     scratch.shapes.clone_layout_placeholders(layout)
     tree = scratch.shapes._spTree
     elements = [el for el in tree.iterchildren() if el.tag == slidexml.PML.sp]
     slots = {n: elements.index(ph._element) for n, ph in template.slots(scratch).items()}
-    idx = tuple(int(el.ph_idx) for el in elements)
-    return _Prototype(tuple(elements), slots, idx)
+    chrome = {}
+    types = {kind: role for role, kind in slidexml.PLACEHOLDER_OF_ROLE.items()}
+    for sp in layout.shapes._spTree.iterchildren(slidexml.PML.sp):
+        ph = sp.find(f"{slidexml.PML.nvSpPr}/{slidexml.PML.nvPr}/{slidexml.PML.ph}")
+        role = types.get(ph.get("type")) if ph is not None else None
+        if role and role not in chrome:
+            chrome[role] = sp
+    return _Prototype(tuple(elements), slots, chrome)
 
 
-def _notes_page(notes_master) -> slidexml.NotesPage:
+def reading_order(elements: list) -> list:
+    """Return ``elements`` in reading order: the title first, then the rest as planned.
+
+    Shapes drawn under the title (a band it sits on) stay before it, so the picture is
+    unchanged; they are decorative, so a screen reader still starts at the title.
+    """
+    at = next((i for i, e in enumerate(elements)
+               if isinstance(e, TextBox) and e.role == "title"), None)
+    if at is None:
+        return list(elements)
+    title = elements[at]
+    under = [e for e in elements[:at] if isinstance(e, Shape) and e.box.overlaps(title.box)]
+    rest = [e for e in elements[:at] if not any(e is u for u in under)]
+    return [*under, title, *rest, *elements[at + 1:]]
+
+
+def _notes_page(notes_master, language: str) -> slidexml.NotesPage:
     """Return the notes page prototype cloned from ``notes_master`` as python-pptx clones it."""
     root = CT_NotesSlide.new()
-    notes = NotesSlide(root, None)
+    notes = NotesSlide(root, None)  # type: ignore[arg-type]  # a proxy with no part, never saved
     notes.clone_master_placeholders(notes_master)
-    body = notes.notes_placeholder._element.txBody
+    placeholder = notes.notes_placeholder
+    if placeholder is None or placeholder._element.txBody is None:
+        raise BuildError("the template's notes master has no notes body placeholder")
+    body = placeholder._element.txBody
     path = []
     el = body
     while el is not root:
         parent = el.getparent()
         path.append(parent.index(el))
         el = parent
-    return slidexml.NotesPage(root, tuple(reversed(path)))
+    return slidexml.NotesPage(root, tuple(reversed(path)), language)
 
 
 class _Writer:
@@ -87,20 +115,23 @@ class _Writer:
         self.template_path = outline.brand.template
         self.contract = _template(self.template_path, parsed)
         self.prs = template.open_presentation(self.contract, own=self.template_path is None)
+        self.plan = plan = _on_template_size(plan, self.contract, self.template_path is not None)
         self.prs.slide_width = emu(plan.width)
         self.prs.slide_height = emu(plan.height)
         self.layouts = {layout.name: layout for master in self.prs.slide_masters
                         for layout in master.slide_layouts}
         theme.apply(self.prs, outline.brand, whole=self.template_path is None)
+        if self.template_path is None:
+            _master.fit(self.prs, _geometry(plan, outline), outline.brand)
         self.parts = package.IndexedPackage(self.prs)
         self.protos = slidexml.Prototypes(outline.meta.language)
         self.prototypes: dict[int, _Prototype] = {}
         self.placements: dict[tuple[str, str | None], object] = {}
         self.notes: slidexml.NotesPage | None = None
         self.images: dict[str, tuple[object, int, int]] = {}
-        self.anchors: dict[str, object] = {}
-        self.jumps: list[tuple[object, object, str]] = []
-        self.linked: list[object] = []
+        self.anchors: dict[str, package.FrozenSlidePart] = {}
+        self.jumps: list[tuple[package.FrozenSlidePart, object, str]] = []
+        self.linked: list[package.FrozenSlidePart] = []
         self.slide_ids: list[int] = []
         self.used_layouts: set[int] = set()
 
@@ -117,6 +148,7 @@ class _Writer:
         sections.write(self.prs.part._element,
                        [(name, [ids[i] for i in idx]) for name, idx in self.plan.sections])
         self._properties()
+        self._app_properties()
         package.save(self.prs, path, self.options.timestamp)
         return total
 
@@ -159,50 +191,57 @@ class _Writer:
             self.anchors[plan.anchor] = part
 
     def _shapes(self, tree, proto: _Prototype, plan: SlidePlan, part, text) -> None:
-        """Fill ``tree`` with the layout's placeholders and the plan's elements, in order.
+        """Fill ``tree`` with the plan's elements in reading order (title first).
 
-        Placeholders come first, as python-pptx clones them; those no text fills are
-        removed at the end. Shape ids count on from the placeholders'.
+        Text the layout has a placeholder for goes in a copy of that placeholder (title
+        and bodies by slot; footer, date and slide number by role); each placeholder is
+        used once and those nothing fills are left out. Shape ids count up from 2.
         """
-        placeholders = [el.__copy__() for el in proto.placeholders]
-        for el in placeholders:
-            tree.append(el)
-        used: set[int] = set()
-        next_id = len(placeholders) + 2
-        for element in plan.elements:
+        used: set[object] = set()
+        for shape_id, element in enumerate(reading_order(plan.elements), 2):
             if isinstance(element, TextBox):
-                at = None if element.placeholder is None else proto.slots.get(
-                    element.placeholder)
-                if at is not None:
-                    used.add(proto.idx[at])
-                    slidexml.fill_placeholder(placeholders[at], element, text)
-                    continue
-                tree.append(slidexml.text_box(next_id, element, text))
+                tree.append(self._text(element, proto, used, shape_id, text))
             elif isinstance(element, Shape):
-                tree.append(slidexml.shape(next_id, element, self.protos))
+                tree.append(slidexml.shape(shape_id, element, self.protos))
             elif isinstance(element, TableGrid):
-                tree.append(slidexml.table(next_id, element, text))
+                tree.append(slidexml.table(shape_id, element, text))
             elif isinstance(element, ChartFrame):
-                tree.append(self._chart(part, next_id, element))
+                tree.append(self._chart(part, shape_id, element))
             elif isinstance(element, Picture):
-                tree.append(self._picture(part, next_id, element))
-            next_id += 1
-        for el, idx in zip(placeholders, proto.idx, strict=True):
-            if idx not in used:
-                tree.remove(el)
+                tree.append(self._picture(part, shape_id, element))
+
+    @staticmethod
+    def _text(element: TextBox, proto: _Prototype, used: set, shape_id: int, text):
+        """Return the shape of ``element``: a layout placeholder it fills, else a text box."""
+        at = None if element.placeholder is None else proto.slots.get(element.placeholder)
+        if at is not None and at not in used:
+            used.add(at)
+            sp = proto.placeholders[at].__copy__()
+            slidexml.set_id(sp, shape_id)
+            slidexml.fill_placeholder(sp, element, text)
+            return sp
+        layout_sp = proto.chrome.get(element.role)
+        if layout_sp is not None and element.role not in used:
+            used.add(element.role)
+            return slidexml.chrome_placeholder(layout_sp, shape_id, element, text)
+        return slidexml.text_box(shape_id, element, text)
 
     def _notes(self, slide_part, notes: str) -> None:
         """Add the notes page of ``slide_part`` holding ``notes``."""
         master = self.prs.part.notes_master_part
         if self.notes is None:
-            self.notes = _notes_page(master.notes_master)
-        self.parts.add_notes_part(self.notes.make(notes), slide_part, master).freeze()
+            self.notes = _notes_page(master.notes_master, self.outline.meta.language)
+        root = self.notes.blank()
+        part = self.parts.add_notes_part(root, slide_part, master)
+        self.notes.fill(root, notes, _linker(part))
+        part.freeze()
 
     def _chart(self, part, shape_id: int, element: ChartFrame):
         """Return the graphic frame of a new native chart of ``element``."""
         from . import charts  # XlsxWriter is imported only for a deck with charts
 
-        return slidexml.chart(shape_id, charts.add(part, element, self._when), element.box)
+        return slidexml.chart(shape_id, charts.add(part, element, self._when), element.box,
+                              element.alt)
 
     def _picture(self, part, shape_id: int, element: Picture):
         """Return the ``p:pic`` of ``element``: its image scaled into the box, kept in shape."""
@@ -254,6 +293,18 @@ class _Writer:
             when = when.astimezone(_dt.UTC).replace(tzinfo=None)
         return when
 
+    def _app_properties(self) -> None:
+        """Write true counts into docProps/app.xml, when the template has one."""
+        try:
+            part = self.prs.part.package.part_related_by(RT.EXTENDED_PROPERTIES)
+        except KeyError:
+            return
+        words, paras = _counts(self.plan)
+        values = {"Slides": len(self.plan.slides), "Notes": len(self.plan.slides),
+                  "HiddenSlides": 0, "Words": words, "Paragraphs": paras,
+                  "PresentationFormat": FORMATS.get(_shape(self.plan) or "", "Custom")}
+        part._blob = package.app_xml(part.blob, values)
+
     def _properties(self) -> None:
         meta = self.outline.meta
         props = self.prs.core_properties
@@ -267,6 +318,54 @@ class _Writer:
         props.category = ""
         props.created = props.modified = props.last_printed = self._when
         props.revision = 1
+
+
+FORMATS = {"16:9": "On-screen Show (16:9)", "4:3": "On-screen Show (4:3)",
+           "16:10": "On-screen Show (16:10)"}
+"""Slide shape -> the presentation format app.xml names (else 'Custom')."""
+
+
+def _on_template_size(plan: DeckPlan, contract: template_reader.Template,
+                      templated: bool) -> DeckPlan:
+    """Return ``plan`` scaled to the template's own slide size when that has the plan's
+    shape at another size (10 x 5.625 in for 16:9, say), so the template's master artwork
+    stays where it was drawn; else ``plan`` itself (the slides take the plan's size)."""
+    size = contract.size
+    planned = (emu(plan.width), emu(plan.height))
+    if not templated or size == planned or not resize.same_shape(size, planned):
+        return plan
+    return resize.scaled(plan, size[1] / planned[1])
+
+
+def _counts(plan: DeckPlan) -> tuple[int, int]:
+    """Return (words, paragraphs) of the text on the slides, as app.xml counts them."""
+    words = paras = 0
+    for slide in plan.slides:
+        for element in slide.elements:
+            if isinstance(element, TextBox):
+                groups = [element.paras]
+            elif isinstance(element, TableGrid):
+                groups = [cell.paras for row in element.rows for cell in row]
+            else:
+                continue
+            for group in groups:
+                for para in group:
+                    text = "".join(run.text for run in para.runs)
+                    if text.strip():
+                        paras += 1
+                        words += len(text.split())
+    return words, paras
+
+
+def _shape(plan: DeckPlan) -> str | None:
+    """Return the name of ``plan``'s slide shape ('16:9', '4:3', '16:10'), or None."""
+    return next((a for a, w in WIDTHS.items()
+                 if resize.same_shape((w, SLIDE_HEIGHT), (plan.width, plan.height))), None)
+
+
+def _geometry(plan: DeckPlan, outline: Outline) -> Geometry:
+    """Return the planner's geometry of ``plan``'s slide size."""
+    return geometry(_shape(plan) or "16:9", has_logo=bool(outline.brand.logo))
 
 
 def _linker(part):

@@ -15,7 +15,8 @@ def item(ctx: Context, bullet: Bullet, size: float, first: bool) -> list[Para]:
     out = [ctx.para(bullet.text, size, bullet="•", indent=BULLET_INDENT * size,
                     space_before=0.0 if first else 0.6 * size)]
     out += [ctx.para(s, sub, bullet="–", indent=SUB_BULLET_INDENT * size,
-                     space_before=0.25 * size, colour=ctx.palette.text) for s in bullet.sub]
+                     space_before=0.25 * size, colour=ctx.palette.text, level=1)
+            for s in bullet.sub]
     return out
 
 

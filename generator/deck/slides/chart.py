@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ... import brand as _brand
 from ...model import Chart, ChartSlide
-from .. import fit, scale
+from .. import alt, fit, scale
 from ..context import Context
 from ..elements import ChartFrame, Element, Shape
 from ..layout import GUTTER, PANEL_PAD, Box
@@ -15,8 +15,11 @@ TAKEAWAY_SHARE = 0.32
 BAR_W = 4.0
 
 
-def frame(ctx: Context, chart: Chart, box: Box) -> list[Element]:
-    """Return the chart in ``box`` with its caption (and unit) in a line under it."""
+def frame(ctx: Context, chart: Chart, box: Box, title: str = "") -> list[Element]:
+    """Return the chart in ``box`` with its caption (and unit) in a line under it.
+
+    Its alt text is the chart's ``alt`` or is made from its data, under ``title``.
+    """
     note = " ".join(p for p in (chart.caption, f"({chart.unit})" if chart.unit else None) if p)
     out: list[Element] = []
     if note:
@@ -25,7 +28,7 @@ def frame(ctx: Context, chart: Chart, box: Box) -> list[Element]:
         out.append(ctx.text(line, [para], role="caption"))
     colours = tuple(_brand.chart_colours(ctx.brand))
     out.insert(0, ChartFrame(box, chart, colours, ctx.body_font, ctx.palette.text,
-                             CHART_TEXT_PT))
+                             CHART_TEXT_PT, alt.chart(chart, title)))
     return out
 
 
@@ -49,9 +52,9 @@ def takeaway(ctx: Context, value: str, box: Box, path: tuple) -> list[Element]:
 def pages(ctx: Context, slide: ChartSlide, body: Box, path: tuple) -> list[list[Element]]:
     """Return the chart slide; with a takeaway the chart takes the left two thirds."""
     if not slide.takeaway:
-        return [frame(ctx, slide.chart, body)]
+        return [frame(ctx, slide.chart, body, slide.title)]
     side = body.w * TAKEAWAY_SHARE
     left = Box(body.x, body.y, body.w - side - GUTTER, body.h)
     right = Box(left.right + GUTTER, body.y, side, min(body.h, 200.0))
-    return [frame(ctx, slide.chart, left) + takeaway(ctx, slide.takeaway, right,
+    return [frame(ctx, slide.chart, left, slide.title) + takeaway(ctx, slide.takeaway, right,
                                                      (*path, "takeaway"))]

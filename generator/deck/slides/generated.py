@@ -60,7 +60,7 @@ def cover(ctx: Context) -> list[Element]:
     title = _fitted(ctx, lambda s: [ctx.para(meta.title, s, heading=True, bold=True,
                                              colour=ctx.on_dark)],
                     title_box, COVER_TITLE_PT, COVER_TITLE_MIN_PT, ("meta", "title"), "title")
-    blocks = [(title, "title", 0, 14)]
+    blocks: list[tuple] = [(title, "title", 0, 14)]
     if meta.subtitle:
         blocks.append(([ctx.para(meta.subtitle, COVER_SUB_PT, colour=ctx.on_dark)], "subtitle",
                        1, 24))
@@ -139,7 +139,7 @@ def closing(ctx: Context) -> list[Element]:
     main = _fitted(ctx, lambda s: [ctx.para(line, s, heading=True, bold=True,
                                             colour=ctx.on_dark)],
                    box, DIVIDER_TITLE_PT, scale.TITLE_MIN_PT, ("closing",), "closing line")
-    blocks = [(main, "title", 0, 16)]
+    blocks: list[tuple] = [(main, "title", 0, 16)]
     if ctx.outline.closing:
         blocks.append(([ctx.para(ctx.outline.meta.title, BYLINE_PT, colour=ctx.on_dark)],
                        "byline", None, 0))

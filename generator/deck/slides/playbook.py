@@ -16,11 +16,11 @@ BAND_PAD = 8.0
 
 
 def _with_takeaway(ctx: Context, value: str, body: Box, path: tuple, header: list[str],
-                   rows: list[list[str]]) -> list[list[Element]]:
+                   rows: list[list[str]], title: str) -> list[list[Element]]:
     para = ctx.para(value, scale.BODY_PT, bold=True)
     h = fit.height([para], body.w - 2 * PANEL_PAD - 4) / FIT_MARGIN + 2 * PANEL_PAD + 2
     room, _ = body.take_bottom(h, gap=GUTTER)
-    grids = table.grids(ctx, header, rows, room, path, first_bold=True)
+    grids = table.grids(ctx, header, rows, room, path, first_bold=True, title=title)
     pages: list[list[Element]] = [[g] for g in grids]
     panel = Box(body.x, grids[-1].box.bottom + GUTTER, body.w, h)
     pages[-1] += chart.takeaway(ctx, value, panel, (*path, "takeaway"))
@@ -28,7 +28,7 @@ def _with_takeaway(ctx: Context, value: str, body: Box, path: tuple, header: lis
 
 
 def _with_band(ctx: Context, value: str, body: Box, path: tuple, header: list[str],
-               rows: list[list[str]]) -> list[list[Element]]:
+               rows: list[list[str]], title: str) -> list[list[Element]]:
     """Return a dense table with its takeaway in a compact band under it."""
     inner_w = body.w - chart.BAR_W - 2 * BAND_PAD
     fitted = fit.shrink(lambda s: [ctx.para(value, s, bold=True)],
@@ -44,7 +44,7 @@ def _with_band(ctx: Context, value: str, body: Box, path: tuple, header: list[st
     text_h = fit.height(paras, inner_w) / FIT_MARGIN + 2
     h = text_h + 2 * BAND_PAD
     room, _ = body.take_bottom(h, gap=BODY_GAP)
-    grids = table.grids(ctx, header, rows, room, path, first_bold=True)
+    grids = table.grids(ctx, header, rows, room, path, first_bold=True, title=title)
     pages: list[list[Element]] = [[g] for g in grids]
     band = Box(body.x, grids[-1].box.bottom + BODY_GAP, body.w, h)
     inner = Box(band.x + chart.BAR_W + BAND_PAD, band.y + BAND_PAD, inner_w, text_h)
@@ -64,7 +64,7 @@ def overview(ctx: Context, playbook: Playbook, body: Box, path: tuple) -> list[l
             for d in playbook.dimensions]
     dense = len(header) >= table.DENSE_COLUMNS
     lay = _with_band if dense else _with_takeaway
-    return lay(ctx, playbook.takeaway, body, path, header, rows)
+    return lay(ctx, playbook.takeaway, body, path, header, rows, playbook.headline)
 
 
 def peer(ctx: Context, playbook: Playbook, peer: Peer, body: Box,
@@ -73,4 +73,5 @@ def peer(ctx: Context, playbook: Playbook, peer: Peer, body: Box,
     header = ["", playbook.subject, peer.name]
     rows = [[d.label, peer.subject.get(d.id, d.subject), peer.contrasts[d.id]]
             for d in playbook.dimensions]
-    return _with_takeaway(ctx, peer.takeaway, body, path, header, rows)
+    return _with_takeaway(ctx, peer.takeaway, body, path, header, rows,
+                          f"{peer.name}: {peer.headline}")

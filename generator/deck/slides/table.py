@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ... import text as _text
-from ...model import TableSlide
-from .. import fit, scale
+from ...model import Table, TableSlide
+from .. import alt, fit, scale
 from ..context import Context
 from ..elements import Cell, Element, Para, TableGrid
 from ..layout import FIT_MARGIN, Box
@@ -25,15 +27,23 @@ def preferred_size(columns: int) -> float:
 
 
 def grids(ctx: Context, header: list[str], rows: list[list[str]], box: Box, path: tuple,
-          *, first_bold: bool = False, grow: bool = False) -> list[TableGrid]:
+          *, first_bold: bool = False, grow: bool = False, title: str = "",
+          table: Table | None = None) -> list[TableGrid]:
     """Return the table laid out in ``box``: shrunk to fit, else spilt over several grids.
 
     Dense tables (``DENSE_COLUMNS`` or more) start at ``DENSE_TABLE_PT``; with
     ``first_bold`` the first column holds row labels and is only as wide as they need.
     With ``grow`` a table that fits with room to spare is set larger, at the largest size
     up to ``TABLE_MAX_PT`` that still fits. The header row repeats on every grid. Rows too
-    tall for a slide alone are errors.
+    tall for a slide alone are errors. Each grid's alt text is ``table``'s ``alt`` or a
+    summary of ``title``, its size and header.
     """
+    return [replace(g, alt=alt.table(table, title, header, len(g.rows) - 1))
+            for g in _grids(ctx, header, rows, box, path, first_bold, grow)]
+
+
+def _grids(ctx: Context, header: list[str], rows: list[list[str]], box: Box, path: tuple,
+           first_bold: bool, grow: bool) -> list[TableGrid]:
     pref, floor = preferred_size(len(header)), scale.TABLE_MIN_PT
     top = scale.TABLE_MAX_PT if grow and pref == scale.TABLE_PT else pref
     base = _widths(ctx, header, rows, box.w, pref, first_bold)
@@ -118,7 +128,8 @@ def _grid(ctx: Context, header: list[str], rows: list[list[str]], widths: list[f
         cells.append(tuple(Cell(_paras(ctx, v, size, head=False, bold=first_bold and c == 0),
                                  fill) for c, v in enumerate(row)))
     grid_box = Box(box.x, box.y, box.w, sum(heights))
-    return TableGrid(grid_box, tuple(widths), tuple(heights), tuple(cells), CELL_PAD)
+    return TableGrid(grid_box, tuple(widths), tuple(heights), tuple(cells), CELL_PAD,
+                     pad_v=CELL_PAD_V)
 
 
 def caption(ctx: Context, value: str, width: float) -> tuple[Para, float]:
@@ -132,7 +143,7 @@ def pages(ctx: Context, slide: TableSlide, body: Box, path: tuple) -> list[list[
     para, cap_h = caption(ctx, slide.table.caption, body.w) if slide.table.caption else (None, 0)
     room = Box(body.x, body.y, body.w, body.h - (cap_h + CAPTION_GAP if para else 0))
     tables = grids(ctx, list(slide.table.columns), [list(r) for r in slide.table.rows], room,
-                   (*path, "table"), grow=True)
+                   (*path, "table"), grow=True, title=slide.title, table=slide.table)
     out: list[list[Element]] = []
     for t in tables:
         page: list[Element] = [t]

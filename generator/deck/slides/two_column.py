@@ -34,27 +34,27 @@ def _head(ctx: Context, value: str, size: float):
 
 def _body(ctx: Context, column: Column, box: Box, path: tuple, idx: int) -> list[Element]:
     if column.chart is not None:
-        return chart.frame(ctx, column.chart, box)
+        return chart.frame(ctx, column.chart, box, column.heading or "")
     if column.stat is not None:
         inner = Box(box.x + PANEL_PAD, box.y + PANEL_PAD + stats.BAR_H, box.w - 2 * PANEL_PAD,
                     box.h - 2 * PANEL_PAD - stats.BAR_H)
         texts = stats.block(ctx, [column.stat], [inner], (*path, "stat"))
         panel_h = stats.height(texts) + stats.BAR_H + 2 * PANEL_PAD + 8
         return [*stats.panels(ctx, [Box(box.x, box.y, box.w, min(panel_h, box.h))]), *texts]
-    if column.bullets is not None:
-        laid = fit.shrink(lambda s: [p for i, b in enumerate(column.bullets)
+    items, text = column.bullets, column.text or ""  # a column without bullets has text
+    if items is not None:
+        laid = fit.shrink(lambda s: [p for i, b in enumerate(items)
                                      for p in bullets.item(ctx, b, s, i == 0)],
                           box, scale.BODY_PT, scale.BODY_MIN_PT)
     else:
-        laid = fit.shrink(lambda s: [ctx.para(column.text, s)], box, scale.BODY_PT,
+        laid = fit.shrink(lambda s: [ctx.para(text, s)], box, scale.BODY_PT,
                           scale.BODY_MIN_PT)
     if laid is None:
         ctx.note(path, "column text does not fit even at the smallest size; expected less "
                  "text or a bullets slide", "overflow", "error")
         size = scale.BODY_MIN_PT
-        paras = ([p for i, b in enumerate(column.bullets) for p in bullets.item(ctx, b, size,
-                                                                                  i == 0)]
-                 if column.bullets is not None else [ctx.para(column.text, size)])
+        paras = ([p for i, b in enumerate(items) for p in bullets.item(ctx, b, size, i == 0)]
+                 if items is not None else [ctx.para(text, size)])
         laid = (size, paras)
     elif laid[0] < scale.BODY_PT:
         ctx.note(path, f"column text shrunk to {laid[0]:g} pt to fit", "shrunk")

@@ -78,6 +78,8 @@ SEQUENCES: dict[str, list] = {
     "a:spcBef": SPACING,
     "a:spcAft": SPACING,
     "a:r": ["a:rPr", "a:t"],
+    "a:fld": ["a:rPr", "a:pPr", "a:t"],
+    "a:extLst": [_many("a:ext")],
     "a:rPr": CHARACTER,
     "a:endParaRPr": CHARACTER,
     "a:defRPr": CHARACTER,
@@ -118,10 +120,17 @@ def _name(tag: str) -> str:
 def problems(root) -> list[str]:
     """Return every element under ``root`` whose children break the schema's order."""
     out: list[str] = []
+    extensions = {ext for lst in root.iter(f"{{{NS['a']}}}extLst") for ext in lst}
     for el in root.iter():
         if not isinstance(el.tag, str):
             continue
+        if any(a in extensions for a in el.iterancestors()):
+            continue  # an extension's content is defined by its uri (e.g. decorative)
         name = _name(el.tag)
+        if el in extensions:
+            if name != "a:ext" or not el.get("uri"):
+                out.append(f"{name} in an a:extLst: expected a:ext with a uri")
+            continue
         children = [_name(c.tag) for c in el if isinstance(c.tag, str)]
         if name in LEAVES:
             if children:

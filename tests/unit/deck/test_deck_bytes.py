@@ -13,20 +13,17 @@ import datetime as _dt
 import hashlib
 import io
 import zipfile
-from pathlib import Path
 
 import pytest
-import yaml
 
 from generator.deck import DeckBuilder
-from generator.model import Outline
 from generator.report import BuildOptions
+from helpers import fixture_outline
 
 WHEN = _dt.datetime(2025, 3, 14, 9, 26, 53, tzinfo=_dt.UTC)
-FIXTURES = Path(__file__).parents[2] / "fixtures"
 PINNED = {
-    "minimal.yaml": "533c585a7154c44e23b07e452a76d543f4de02ce38d3ef0ef5be09ada7b7c994",
-    "deck_all_kinds.yaml": "50ef80359a110fb4c8f080dfa7c78f4d7d1ee681fe7bac181d635e8463b6abe6",
+    "minimal.yaml": "6ad1ae4c44694f50b8b8b7307a58bca2512761a1e2f772c77afd67f5d7e8c10c",
+    "deck_all_kinds.yaml": "7879552ccb2357c0a96e745d140c2749d7c46a1e2dfa95f8aafa33e68fcaa014",
 }
 
 
@@ -42,15 +39,6 @@ def parts_digest(data: bytes) -> str:
                      f"{len(blob)}\n".encode())
             h.update(blob)
     return h.hexdigest()
-
-
-def fixture_outline(name: str) -> Outline:
-    """Return fixture ``name`` on the default brand, without image slides (no image file)."""
-    data = yaml.safe_load((FIXTURES / name).read_text(encoding="utf-8"))
-    data["brand"] = {}
-    for section in data["sections"]:
-        section["slides"] = [s for s in section.get("slides", []) if s.get("kind") != "image"]
-    return Outline.parse(data)
 
 
 @pytest.mark.parametrize("name", sorted(PINNED))

@@ -163,8 +163,25 @@ def test_notes_come_from_the_slide_else_the_section() -> None:
                "slides": [bullets_slide(["x"], notes=None), bullets_slide(["y"])]}
     o = outline([section], sources=[{"id": "s1", "title": "Src"}])
     slides = [s for s in plan(o).slides if s.kind == "bullets"]
-    assert slides[0].notes == "Prose with bold."
+    # notes keep their markup: the notes page reads it as slide text does (bold, no cite)
+    assert slides[0].notes == "Prose with **bold** [@s1]."
     assert slides[1].notes == "n"
+
+
+def test_generated_slides_take_their_notes_from_the_outline() -> None:
+    section = {"title": "S", "notes": "Divider **notes**", "slides": [bullets_slide(["x"])]}
+    second = {"title": "T", "slides": [bullets_slide(["y"])]}  # two parts make an agenda
+    o = outline([section, second], sources=[{"id": "s1", "title": "Src"}],
+                notes={"title": "Hello", "agenda": "- one\n- two", "sources": "Src notes",
+                       "closing": "Bye"})
+    notes: dict[str, str] = {}
+    for s in plan(o).slides:
+        notes.setdefault(s.kind, s.notes)
+    assert notes["title"] == "Hello"
+    assert notes["agenda"] == "- one\n- two"
+    assert notes["divider"] == "Divider **notes**"
+    assert notes["sources"] == "Src notes"
+    assert notes["closing"] == "Bye"
 
 
 def test_citations_become_a_footnote_and_leave_the_text() -> None:

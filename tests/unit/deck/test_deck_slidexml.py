@@ -158,7 +158,7 @@ def test_notes_page_has_one_paragraph_per_line_and_breaks_for_vertical_tabs() ->
     master = prs.notes_master
     from generator.deck.pptx.writer import _notes_page
 
-    page = _notes_page(master)
+    page = _notes_page(master, "en")
     notes = page.make("First line\nSecond\vwith a break\n\nafter a blank <&>")
     assert problems(notes) == []
     body = notes.findall(f".//{{{A}}}p")
@@ -166,6 +166,29 @@ def test_notes_page_has_one_paragraph_per_line_and_breaks_for_vertical_tabs() ->
                                          "after a blank <&>"]
     again = page.make("Other")
     assert [text_of(p) for p in again.findall(f".//{{{A}}}p")] == ["Other"]
+
+
+def test_notes_read_markup_and_lists_as_real_paragraphs() -> None:
+    from generator.deck.pptx.writer import _notes_page
+
+    page = _notes_page(Presentation().notes_master, "en-GB")
+    links: list[str] = []
+    notes = page.make("Open with **the number**, then *pause*.\n- North [@annual]\n"
+                      "  - three partners\n- see [the store](https://example.com/s)",
+                      lambda url: links.append(url) or f"rId{len(links) + 9}")
+    assert problems(notes) == []
+    paras = notes.findall(f".//{{{A}}}p")
+    assert [text_of(p).replace("|", "") for p in paras] == [
+        "Open with the number, then pause.", "North", "three partners", "see the store"]
+    bold = paras[0].findall(f"{{{A}}}r/{{{A}}}rPr[@b='1']")
+    italic = paras[0].findall(f"{{{A}}}r/{{{A}}}rPr[@i='1']")
+    assert len(bold) == 1 and len(italic) == 1
+    levels = [p.find(f"{{{A}}}pPr") for p in paras]
+    assert levels[0] is None
+    assert [lv.get("lvl", "0") for lv in levels[1:]] == ["0", "1", "0"]
+    assert all(lv.find(f"{{{A}}}buChar") is not None for lv in levels[1:])
+    assert links == ["https://example.com/s"]
+    assert paras[3].find(f".//{{{A}}}hlinkClick").get(R_ID) == "rId10"
 
 
 def text_of(p) -> str:

@@ -1,0 +1,84 @@
+"""Pure parts of the editable deck: alt text, plan scaling, slide shapes, notes paragraphs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.deck import alt, resize
+from generator.deck.elements import DeckPlan, Para, Shape, SlidePlan, TableGrid, TextBox
+from generator.deck.layout import Box
+from generator.deck.pptx.slidexml import notes_blocks
+from generator.deck.template_reader import Template, Theme
+from generator.model import Chart, Table
+from generator.text import Run
+
+
+def test_chart_alt_text_names_type_title_unit_and_every_value() -> None:
+    data = {"type": "column", "categories": ["2023", "2024"],
+            "series": [{"name": "Revenue", "values": [1.5, None]}], "unit": "£M"}
+    chart = Chart.parse(data)
+    assert alt.chart(chart, "Revenue **grew**") == (
+        "Column chart: Revenue grew (£M). Revenue: 2023 1.5, 2024 no value.")
+    own = Chart.parse({**data, "alt": "Mine"})
+    assert alt.chart(own, "T") == "Mine"
+
+
+def test_table_alt_text_summarises_title_size_and_header() -> None:
+    table = Table.parse({"columns": ["Risk", "Signal"], "rows": [["a", "b"]]})
+    assert alt.table(table, "Risks", ["Risk", "Signal"], 1) == (
+        "Table: Risks, 1 row by 2 columns; columns: Risk, Signal.")
+    assert alt.table(None, "", ["", "Us", "Them"], 3) == (
+        "Table, 3 rows by 3 columns; columns: Us, Them.")
+
+
+def test_scaled_plan_multiplies_positions_and_type() -> None:
+    para = Para((Run("x"),), 20.0, "Arial", "#000000", indent=18.0, space_before=6.0)
+    grid = TableGrid(Box(0, 0, 100, 40), (60.0, 40.0), (20.0, 20.0), (), 6.0)
+    slide = SlidePlan("bullets", "L", "T", "#FFFFFF",
+                      [TextBox(Box(48, 42, 864, 80), (para,)), Shape(Box(48, 30, 48, 4), "#111111"),
+                       grid], "", "S", ())
+    out = resize.scaled(DeckPlan([slide], [], 960.0, 540.0), 0.75)
+    assert (out.width, out.height) == (720.0, 405.0)
+    box = out.slides[0].elements[0]
+    assert box.box == Box(36.0, 31.5, 648.0, 60.0)
+    assert (box.paras[0].size, box.paras[0].indent, box.paras[0].space_before) == (15.0, 13.5,
+                                                                                   4.5)
+    assert out.slides[0].elements[1].box == Box(36.0, 22.5, 36.0, 3.0)
+    table = out.slides[0].elements[2]
+    assert (table.widths, table.pad, table.pad_v) == ((45.0, 30.0), 4.5, 3.0)
+    assert slide.elements[0].box == Box(48, 42, 864, 80)  # the plan itself is untouched
+
+
+def test_template_shape_is_read_from_the_ratio_at_any_size() -> None:
+    def shape(cx: int, cy: int) -> str | None:
+        return Template(Path("t.pptx"), (), Theme({}, None, None), (cx, cy)).aspect
+
+    assert shape(12192000, 6858000) == "16:9"
+    assert shape(9144000, 5143500) == "16:9"
+    assert shape(9144000, 6858000) == "4:3"
+    assert shape(9144000, 5715000) == "16:10"
+    assert shape(6858000, 9144000) is None
+    assert shape(0, 0) is None
+
+
+def test_notes_lines_become_paragraphs_and_list_items_with_levels() -> None:
+    assert notes_blocks("Intro\n\n- one\n  - sub\n* two\n•  three") == [
+        (None, "Intro"), (None, ""), (0, "one"), (1, "sub"), (0, "two"), (0, "three")]
+
+
+def test_a_font_without_metrics_gets_one_warning_and_a_safety_margin() -> None:
+    from generator import brand as _brand
+    from generator import checks
+    from generator.deck import fit
+    from generator.model import Outline
+
+    outline = Outline.parse({"meta": {"title": "T"}, "sections": [{"title": "S"}],
+                                      "brand": {"fonts": {"heading": "Aptos",
+                                                          "body": "Aptos"}}})
+    fonts = [f for f in checks.findings(outline) if f.code == "font"]
+    assert len(fonts) == 1 and "12% safety margin" in fonts[0].message
+    text = (Run("word " * 40),)
+    wide = fit.lines(Para(text, 20.0, "Aptos", "#000000"), 400)
+    arial = fit.lines(Para(text, 20.0, "Arial", "#000000"), 400)
+    assert wide > arial  # measured as Arial, but given less room
+    assert _brand.measurable("Calibri") and _brand.measurable("cambria")

@@ -1,0 +1,59 @@
+"""Each third-party library with a boundary is imported only inside it (CONTRIBUTING.md,
+"Where each library may be used"): a new use elsewhere fails here, not in review."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).parents[2] / "generator"
+
+ALLOWED: dict[str, tuple[str, ...]] = {
+    "pptx": ("deck/pptx/",),
+    "reportlab": ("brief/", "slides_pdf/", "chart_drawing.py"),
+    "pypdfium2": ("pdfium.py",),
+    "fontTools": ("text/measure.py",),
+    "yaml": ("source.py",),
+}
+"""Library -> where under generator/ it may be imported: a folder (ending in /) or a file."""
+
+
+def imported(source: str) -> set[str]:
+    """Return the top-level names of the absolute imports in ``source``, lazy ones included."""
+    names = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            names.update(alias.name.split(".")[0] for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            names.add(node.module.split(".")[0])
+    return names
+
+
+def allowed(library: str, module: str) -> bool:
+    """Whether ``module`` (a path relative to generator/) may import ``library``."""
+    return any(module.startswith(place) if place.endswith("/") else module == place
+               for place in ALLOWED[library])
+
+
+def test_imports_are_found_at_any_depth() -> None:
+    source = "import yaml.constructor\ndef f():\n    from reportlab.lib import colors\n" \
+             "from .pptx import writer\n"
+    assert imported(source) == {"yaml", "reportlab"}
+
+
+def test_a_folder_allows_what_is_under_it_and_a_file_only_itself() -> None:
+    assert allowed("pptx", "deck/pptx/writer.py")
+    assert not allowed("pptx", "deck/planner.py")
+    assert allowed("reportlab", "chart_drawing.py")
+    assert not allowed("reportlab", "deck/chart_drawing.py")
+
+
+@pytest.mark.parametrize("library", sorted(ALLOWED))
+def test_library_is_imported_only_inside_its_boundary(library: str) -> None:
+    outside = sorted(
+        path.relative_to(PACKAGE).as_posix() for path in PACKAGE.rglob("*.py")
+        if library in imported(path.read_text(encoding="utf-8"))
+        and not allowed(library, path.relative_to(PACKAGE).as_posix()))
+    assert outside == [], f"{library} imported outside {ALLOWED[library]}"
