@@ -14,8 +14,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from . import workers
-from .errors import BuildError, EnvironmentProblem, OutlineError, Problem
+from . import commit, limits, workers
+from .errors import BuildError, DeckgenError, EnvironmentProblem, OutlineError, Problem
 from .report import BuildOptions, BuildResult, Finding, Progress
 
 if TYPE_CHECKING:  # this module stays light: a build's worker forks right after importing it
@@ -154,10 +154,11 @@ def build_timestamp(loaded: LoadedOutline,
         except ValueError:
             raise EnvironmentProblem(f"SOURCE_DATE_EPOCH is '{raw}'; expected seconds since "
                                      "1970 as a whole number") from None
-        return _dt.datetime.fromtimestamp(max(epoch, 315532800), tz=_dt.UTC)
+        return limits.file_time_from_epoch(epoch)  # clamped to 1980-2107, what zip stores
     meta_date = loaded.outline.meta.date
     if meta_date is not None:
-        return _dt.datetime(meta_date.year, meta_date.month, meta_date.day, tzinfo=_dt.UTC)
+        return limits.file_time(_dt.datetime(meta_date.year, meta_date.month, meta_date.day,
+                                             tzinfo=_dt.UTC))
     return _dt.datetime.fromtimestamp(DEFAULT_EPOCH, tz=_dt.UTC)
 
 
@@ -212,6 +213,7 @@ def build(loaded: LoadedOutline, out_dir: Path, *, which: tuple[str, ...] = ARTI
     started = time.perf_counter()
     options = options or options_for(loaded)
     _prepare(out_dir)
+    _refuse_overwriting_inputs(loaded, out_dir, which)  # --out may not hold an input's name
     from . import checks
 
     findings = checks.findings(loaded.outline)
@@ -222,23 +224,35 @@ def build(loaded: LoadedOutline, out_dir: Path, *, which: tuple[str, ...] = ARTI
             verdict(loaded, findings + _laid_out(loaded, which, options), strict)
         for name in which:
             temps[name] = _temp_path(out_dir, file_name(name))
-        results = _run_builders(loaded, temps, options, worker)
+        try:
+            results = _run_builders(loaded, temps, options, worker)
+        except OSError as exc:  # a full disk or a folder gone read-only: exit 3, say where
+            fault = commit.environment_problem(exc, out_dir)
+            if fault is None:
+                raise
+            raise fault from None
         for result in results:
             findings.extend(result.findings)
         problems = verdict(loaded, findings, strict)
+        targets = {}  # temp -> target
         for name, result in zip(which, results, strict=True):
-            target = out_dir / file_name(name)
+            targets[result.path] = out_dir / file_name(name)
             os.chmod(result.path, 0o644)
-            os.replace(result.path, target)
-            result.path = target
+        manifest = make_manifest(loaded, results, problems, out_dir, targets)
+        temps[MANIFEST] = _temp_path(out_dir, MANIFEST)
+        temps[MANIFEST].write_bytes((json.dumps(manifest, indent=2) + "\n").encode())
+        os.chmod(temps[MANIFEST], 0o644)
+        targets[temps[MANIFEST]] = out_dir / MANIFEST
+        commit.Commit({target: temp for temp, target in targets.items()}).run()  # all or none
         temps.clear()
-        manifest = make_manifest(loaded, results, problems, out_dir)
-        _write_atomic(out_dir / MANIFEST, (json.dumps(manifest, indent=2) + "\n").encode())
+        for result in results:
+            result.path = targets[result.path]
     finally:
         if worker is not None:
             worker.close()
         for temp in temps.values():
             temp.unlink(missing_ok=True)
+        commit.sweep(out_dir, own=True)  # one made just before a stop, not yet in ``temps``
     return BuildSummary(results, problems, manifest, time.perf_counter() - started)
 
 
@@ -272,10 +286,14 @@ def _run_builders(loaded: LoadedOutline, temps: dict[str, Path], options: BuildO
 
 
 def make_manifest(loaded: LoadedOutline, results: list[BuildResult], warnings: list[Problem],
-                  out_dir: Path) -> dict:
-    """Return the build manifest: tool, outline digest, artifacts with digests, warnings."""
+                  out_dir: Path, targets: dict[Path, Path] | None = None) -> dict:
+    """Return the build manifest: tool, outline digest, artifacts with digests, warnings.
+
+    ``targets`` maps a result's (temporary) path to the path the manifest names it by.
+    """
     from . import __version__  # read from package metadata only when a manifest is made
 
+    shown = {r.path: (targets or {}).get(r.path, r.path) for r in results}
     outline_bytes = loaded.path.read_bytes() if loaded.path.is_file() else b""
     return {
         "tool": "deckgen",
@@ -283,8 +301,8 @@ def make_manifest(loaded: LoadedOutline, results: list[BuildResult], warnings: l
         "outline": {"path": loaded.document.file, "sha256": _sha256(outline_bytes)},
         "artifacts": [
             {
-                "path": str(r.path.relative_to(out_dir)) if r.path.is_relative_to(out_dir)
-                else str(r.path),
+                "path": str(shown[r.path].relative_to(out_dir))
+                if shown[r.path].is_relative_to(out_dir) else str(shown[r.path]),
                 "sha256": _sha256(r.path.read_bytes()),
                 "bytes": r.path.stat().st_size,
                 r.unit: r.count,
@@ -319,6 +337,7 @@ def _as_error(problem: Problem) -> Problem:
 def _prepare(out_dir: Path) -> None:
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
+        commit.sweep(out_dir)  # temporary files of killed builds
         probe = tempfile.NamedTemporaryFile(dir=out_dir, prefix=".deckgen-", delete=True)
         probe.close()
     except OSError as exc:
@@ -327,10 +346,30 @@ def _prepare(out_dir: Path) -> None:
                                  "expected a writable folder (pass --out DIR)") from None
 
 
+def _refuse_overwriting_inputs(loaded: LoadedOutline, out_dir: Path,
+                               which: tuple[str, ...]) -> None:
+    """Raise DeckgenError (exit 1) when a file this build writes is a file it reads."""
+    from . import paths
+
+    outputs = [out_dir / file_name(n) for n in which] + [out_dir / MANIFEST]
+    clashes = paths.overwritten_inputs(outputs, inputs_of(loaded))
+    if clashes:
+        target, source = clashes[0]
+        raise DeckgenError(f"{target}: would overwrite {source}, an input of this build; "
+                           "expected --out to name another folder")
+
+
+def inputs_of(loaded: LoadedOutline) -> list[Path]:
+    """Return every file the build of ``loaded`` reads: the outline, template, logo, images."""
+    outline = loaded.outline
+    found = [loaded.path, outline.brand.template, outline.brand.logo]
+    found += [getattr(slide, "image", None) for section in outline.sections
+              for slide in section.slides]
+    return [Path(p) for p in found if p]
+
+
 def _temp_path(out_dir: Path, name: str) -> Path:
-    fd, temp = tempfile.mkstemp(dir=out_dir, prefix=f".{name}.", suffix=Path(name).suffix)
-    os.close(fd)
-    return Path(temp)
+    return commit.temp_path(out_dir, name)  # named so a later build sweeps it after a kill
 
 
 def _write_atomic(path: Path, data: bytes) -> None:

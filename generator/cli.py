@@ -49,6 +49,12 @@ def _reports_errors(func: Callable) -> Callable:
         except click.exceptions.Exit:
             raise
         except Exception as exc:  # a bug: say so plainly, show the traceback only on request
+            from .commit import environment_problem
+
+            fault = environment_problem(exc)  # a full disk, a read-only folder: exit 3
+            if fault is not None:
+                _err(f"deckgen: {fault}")
+                ctx.exit(fault.exit_code)
             if debug:
                 import traceback
 
@@ -248,11 +254,16 @@ def init(directory: Path, force: bool) -> None:
     """
     starter = Path(__file__).parent / "starter" / "outline.yaml"
     target = directory / "outline.yaml"
+    if target.is_symlink():
+        raise EnvironmentProblem(f"{target}: is a symbolic link; expected no file there or a "
+                                 "plain one (deckgen does not write through links)")
     if target.exists() and not force:
         raise EnvironmentProblem(f"{target}: already exists; pass --force to overwrite it")
+    from .paths import write_new
+
     try:
         directory.mkdir(parents=True, exist_ok=True)
-        target.write_text(starter.read_text(encoding="utf-8"), encoding="utf-8")
+        write_new(target, starter.read_text(encoding="utf-8"), force=force)  # O_NOFOLLOW
     except OSError as exc:
         raise EnvironmentProblem(f"{directory}: cannot write: {exc.strerror or exc}") from None
     _err(f"wrote {target}; next: deckgen build {target} --out {directory / 'output'}")
@@ -297,6 +308,13 @@ def _rebuild(outline: Path, out_dir: Path, brand: str | None, aspect: str | None
         return files
     except DeckgenError as exc:
         _err(f"deckgen: {exc}")
+        return files
+    except Exception as exc:  # noqa: BLE001 - watching goes on; the next save may fix it
+        from .commit import environment_problem
+
+        fault = environment_problem(exc)
+        _err(f"deckgen: {fault}" if fault else f"deckgen: internal error: "
+             f"{type(exc).__name__}: {str(exc)[:300]}; not rebuilt, still watching")
         return files
     for warning in summary.warnings:
         _err(str(warning))
@@ -424,6 +442,7 @@ def diff(first: str, second: str | None, outline_path: Path, report_dir: Path,
 
 @main.command("check-template")
 @click.argument("template", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@_reports_errors
 def check_template(template: Path) -> None:
     """Report which slide kinds TEMPLATE (.pptx or .potx) can hold, and on which layouts.
 
@@ -437,7 +456,8 @@ def check_template(template: Path) -> None:
     try:
         lines, ok = template_report.check(template)
     except template_report.TemplateProblem as exc:
-        _err(f"{template}: cannot be used as a template: {exc}")
+        _err(f"{template}: {exc}" if getattr(exc, "part", "") else
+             f"{template}: cannot be used as a template: {exc}")
         sys.exit(1)
     for line in lines:
         click.echo(line)
@@ -470,8 +490,10 @@ def run() -> None:
     collector stays paused for all of it; 'watch', which runs for hours, collects between
     rebuilds. The process then ends at once (``runtime.leave``), unless traced or measured.
     """
+    from .commit import stop_cleanly
+
     try:
-        with runtime.quick():
+        with runtime.quick(), stop_cleanly():  # SIGTERM, SIGHUP unwind like Ctrl-C: temps go
             main(prog_name="deckgen")
         code = 0
     except SystemExit as exc:

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+MAX_MESSAGE = 600
+"""Longest message printed for one problem; a longer one keeps its start and its end."""
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -22,6 +25,8 @@ class Problem:
     def __str__(self) -> str:
         where = self.file if self.line == 0 else f"{self.file}:{self.line}:{self.column}"
         what = f"{self.path}: {self.message}" if self.path else self.message
+        if len(what) > MAX_MESSAGE:  # never echo a huge value back: keep both ends
+            what = what[:MAX_MESSAGE - 163] + " [...] " + what[-156:]
         prefix = "warning: " if self.severity == "warning" else ""
         return f"{where}: {prefix}{what}"
 

@@ -388,6 +388,8 @@ def _number(value: Any, loc: tuple, errors: Errors) -> Any:
         return _BAD
     try:
         return float(value)
+    except OverflowError:  # an int beyond any float: limits.py reports it as too large
+        return float("inf")
     except ValueError:
         errors.append(_error("float_parsing", loc, value, "input should be a valid number"))
         return _BAD

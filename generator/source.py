@@ -23,6 +23,10 @@ MAX_BYTES = 20 * 1024 * 1024
 MAX_NODES = 1_000_000
 """Most values an outline may expand to, counting every alias use: stops 'billion laughs'."""
 
+MAX_EXPANDED_CHARS = MAX_BYTES
+"""Most characters of text an outline may expand to through aliases: no more than the
+largest outline file holds written out."""
+
 MAX_DEPTH = 64
 """Deepest nesting of mappings and lists; an outline needs about ten."""
 
@@ -80,7 +84,11 @@ def read(path: Path, name: str | None = None) -> Document:
     try:
         if path.is_dir():
             raise _file_problem(name, "is a directory; expected a YAML outline file")
-        raw = path.read_bytes()
+        if not path.is_file() and path.exists():  # a FIFO or device: never opened
+            raise _file_problem(name, "is not a regular file (a FIFO or device); expected a "
+                                "YAML outline file")
+        with path.open("rb") as stream:  # at most one byte past the limit is read
+            raw = stream.read(MAX_BYTES + 1)
     except FileNotFoundError:
         raise _file_problem(name, "no such file; expected a YAML outline "
                             "(run 'deckgen init' to start one)") from None
@@ -89,7 +97,8 @@ def read(path: Path, name: str | None = None) -> Document:
     except OSError as exc:
         raise _file_problem(name, f"cannot be read: {exc.strerror or exc}") from None
     if len(raw) > MAX_BYTES:
-        raise _file_problem(name, f"is {len(raw):,} bytes; expected at most {MAX_BYTES:,}")
+        raise _file_problem(name, f"is more than {MAX_BYTES:,} bytes; expected at most "
+                            f"{MAX_BYTES:,}")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -128,6 +137,11 @@ def parse(text: str, name: str = "<outline>") -> Document:
     if size > MAX_NODES:
         raise _file_problem(name, f"expands to more than {MAX_NODES:,} values through aliases; "
                             "expected a smaller outline (are anchors repeated inside each other?)")
+    chars = _expanded_chars(node, {}, 0) if "&" in text else 0
+    if chars > MAX_EXPANDED_CHARS:
+        raise _file_problem(name, f"expands to more than {MAX_EXPANDED_CHARS:,} characters of "
+                            "text through aliases; expected a smaller outline (is one long text "
+                            "repeated through '*name' many times?)")
     builder = _Builder(name)
     data = builder.build(node, (), 0)
     return Document(name, data, builder.values, builder.keys, builder.problems,
@@ -150,6 +164,29 @@ def _expanded_size(node: yaml.Node, memo: dict[int, int], depth: int) -> int:
     else:
         size = 1
     memo[key] = min(size, MAX_NODES + 1)
+    return memo[key]
+
+
+def _expanded_chars(node: yaml.Node, memo: dict[int, int], depth: int) -> int:
+    """Return how many characters of text ``node`` holds once every alias is expanded.
+
+    Counting values alone lets a few aliases of one long text through; each use of an
+    alias costs its text's length again in every step after parsing.
+    """
+    key = id(node)
+    if key in memo:
+        return memo[key]
+    if depth > MAX_DEPTH * 4:
+        return MAX_EXPANDED_CHARS + 1
+    memo[key] = MAX_EXPANDED_CHARS + 1  # a cycle
+    if isinstance(node, yaml.MappingNode):
+        size = sum(_expanded_chars(k, memo, depth + 1) + _expanded_chars(v, memo, depth + 1)
+                   for k, v in node.value)
+    elif isinstance(node, yaml.SequenceNode):
+        size = sum(_expanded_chars(v, memo, depth + 1) for v in node.value)
+    else:
+        size = len(node.value)
+    memo[key] = min(size, MAX_EXPANDED_CHARS + 1)
     return memo[key]
 
 
@@ -214,7 +251,13 @@ class _Builder:
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
         if node.tag in _SCALARS:
-            return getattr(_constructor, _SCALARS[node.tag])(node)
+            try:
+                return getattr(_constructor, _SCALARS[node.tag])(node)
+            except ValueError:  # an int of more digits than Python converts (4,300)
+                self._problem(node, f"the number has {len(node.value):,} digits; expected a "
+                              "number Excel can hold (at most 15 significant digits)")
+                self.invalid.add(path)
+                return None
         bad = _UNPRINTABLE.search(node.value)
         if bad:
             self._problem(node, f"text holds the control character U+{ord(bad.group()):04X}, "

@@ -105,6 +105,9 @@ def _serve(warm: Callable[[], Any], job_r: int, result_w: int) -> None:
     """Run in the child: warm up, take one job, send its outcome, exit without cleanup."""
     import pickle
 
+    from .commit import die_with_parent
+
+    die_with_parent()  # a killed build's builder stops too, and writes no stray file
     try:
         try:
             try:

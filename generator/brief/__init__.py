@@ -62,6 +62,9 @@ class BriefBuilder:
         Characters no font draws are the checks stage's errors (``checks.glyphs``): a build
         stops before any builder runs when it finds one.
         """
+        from reportlab.platypus.doctemplate import LayoutError
+
+        from ..limits import too_tall
         from .pages import BriefDocument  # reportlab is loaded now, before its settings
 
         options = options or BuildOptions()
@@ -70,5 +73,8 @@ class BriefBuilder:
             brief = self.plan(outline, options)
             doc = BriefDocument(str(path), outline, brief.context, options.timestamp,
                                 brief.total)
-            doc.multiBuild(brief.story)
+            try:
+                doc.multiBuild(brief.story)
+            except LayoutError:  # a block taller than a page: an error, not a crash
+                return BuildResult(path, 0, self.unit, [*brief.findings, too_tall()])
         return BuildResult(path, brief.total.total or 0, self.unit, brief.findings)

@@ -20,6 +20,7 @@ from pathlib import Path
 from lxml import etree
 
 from .. import brand as _brand
+from .. import safexml, safezip
 
 NS = {
     "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
@@ -47,7 +48,14 @@ THEME_SLOTS = ("dk1", "lt1", "dk2", "lt2", "accent1", "accent2", "accent3", "acc
 
 
 class TemplateProblem(Exception):
-    """A file is not a usable PowerPoint template; the message says why."""
+    """A file is not a usable PowerPoint template; the message says why.
+
+    ``part`` names the package part at fault when there is one ('' otherwise).
+    """
+
+    def __init__(self, message: str, part: str = ""):
+        super().__init__(message)
+        self.part = part
 
 
 @dataclass(frozen=True)
@@ -183,9 +191,12 @@ def read(path: Path | str) -> Template:
     if path.suffix.lower() not in SUFFIXES:
         raise TemplateProblem("expected a PowerPoint .pptx or .potx file")
     try:
-        data = path.read_bytes()
-        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        data = safezip.read_package(path)  # a regular file, size capped
+        with safezip.SafeZipFile(io.BytesIO(data), "PowerPoint file") as zf:  # within limits
+            safexml.check_package(zf)  # XML parts well-formed, no DOCTYPE, no outside links
             return _read(path, zf, data)
+    except (safezip.PackageProblem, safexml.XMLProblem) as exc:
+        raise TemplateProblem(str(exc), exc.part) from None
     except (zipfile.BadZipFile, OSError, KeyError, etree.XMLSyntaxError) as exc:
         raise TemplateProblem(f"not a readable PowerPoint file ({_reason(exc)})") from None
 
@@ -204,13 +215,14 @@ def _read(path: Path, zf: zipfile.ZipFile, data: bytes) -> Template:
         raise TemplateProblem("not a PowerPoint presentation or template")
     prs = _xml(zf, "ppt/presentation.xml")
     size_el = prs.find("p:sldSz", NS)
-    size = ((int(size_el.get("cx", 0)), int(size_el.get("cy", 0))) if size_el is not None
-            else (0, 0))
+    part = "ppt/presentation.xml"
+    size = ((safexml.whole_number(size_el, "cx", part), safexml.whole_number(size_el, "cy", part))
+            if size_el is not None else (0, 0))
     prs_rels = _rels(zf, "ppt/presentation.xml")
     layouts: list[Layout] = []
     theme = Theme({}, None, None)
     for n, master_id in enumerate(prs.findall("p:sldMasterIdLst/p:sldMasterId", NS)):
-        master_name = prs_rels[master_id.get(f"{{{NS['r']}}}id")]
+        master_name = safexml.target(prs_rels, master_id, part)
         master = _xml(zf, master_name)
         master_rels = _rels(zf, master_name)
         if n == 0:
@@ -218,20 +230,20 @@ def _read(path: Path, zf: zipfile.ZipFile, data: bytes) -> Template:
             if theme_name:
                 theme = _theme(_xml(zf, theme_name))
         for layout_id in master.findall("p:sldLayoutIdLst/p:sldLayoutId", NS):
-            layout_name = master_rels[layout_id.get(f"{{{NS['r']}}}id")]
-            layouts.append(_layout(_xml(zf, layout_name)))
+            layout_name = safexml.target(master_rels, layout_id, master_name)
+            layouts.append(_layout(_xml(zf, layout_name), layout_name))
     if not layouts:
         raise TemplateProblem("it has no slide layouts")
     return Template(path, tuple(layouts), theme, size, data)
 
 
-def _layout(root) -> Layout:
-    name = root.find("p:cSld", NS).get("name", "")
+def _layout(root, part: str = "") -> Layout:
+    name = safexml.required(root, "p:cSld", NS, part).get("name", "")
     phs = []
     for ph in root.iterfind(".//p:nvPr/p:ph", NS):
         role = ROLE_OF_TYPE.get(ph.get("type", "obj"))
         if role:
-            phs.append((int(ph.get("idx", 0)), role))
+            phs.append((safexml.whole_number(ph, "idx", part), role))
     return Layout(name, tuple(role for _, role in sorted(phs)))
 
 
@@ -264,11 +276,7 @@ def _colour(slot) -> str | None:
 
 
 def _xml(zf: zipfile.ZipFile, name: str):
-    info = zf.getinfo(name)
-    if info.file_size > MAX_PART_BYTES:
-        raise TemplateProblem(f"part {name} is too large")
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
-    return etree.fromstring(zf.read(info), parser)
+    return safexml.parse(zf.read(name), name)  # no DOCTYPE or entities; size capped
 
 
 def _rels(zf: zipfile.ZipFile, part: str) -> dict[str, str]:

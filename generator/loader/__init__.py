@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .. import source
+from .. import limits, links, source
 from ..errors import OutlineError, Problem
 from ..model import Outline
 from ..node import ValidationError
@@ -79,7 +79,8 @@ def validate(document: source.Document, base_dir: Path, *, allow_outside: bool =
     if brand is not None:
         data["brand"] = brand
     paths = PathChecker(base_dir, document, allow_outside, problems)
-    resolved = theme_chain.resolve(data.get("brand"), base_dir, document, problems)
+    resolved = theme_chain.resolve(data.get("brand"), base_dir, document, problems,
+                                   allow_outside)
     data["brand"], read = _brand_files(resolved, paths, problems)
     sections = data.get("sections")
     if isinstance(sections, list):
@@ -92,6 +93,8 @@ def validate(document: source.Document, base_dir: Path, *, allow_outside: bool =
     problems.extend(crosscheck.citations(document))
     problems.extend(crosscheck.structure(document))
     problems.extend(crosscheck.labels(document))
+    problems.extend(links.problems(document, format_path))  # schemes allow-listed
+    problems.extend(limits.problems(document, format_path))  # sizes and values bounded
     try:
         outline = Outline.parse(data)
     except ValidationError as exc:

@@ -5,11 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from .. import paths as _paths
 from .. import source, themes
 from ..errors import Problem
 from .messages import problem_at
-
-IMAGE_SUFFIXES = {".png": b"\x89PNG\r\n\x1a\n", ".jpg": b"\xff\xd8\xff", ".jpeg": b"\xff\xd8\xff"}
 
 
 class PathChecker:
@@ -31,12 +30,20 @@ class PathChecker:
         Returns None, and adds a problem, when the file is outside the outline's folder (and
         the bundled themes) or missing; ``what`` says what file was expected.
         """
+        fault = _paths.name_problem(value)  # too long, or a NUL: before the system sees it
+        if fault:
+            self._add(where, fault)
+            return None
         raw = Path(value)
         target = raw.resolve() if raw.is_absolute() else ((base or self.base) / raw).resolve()
         if not self.allow_outside and not _inside(target, self.base) and not _inside(
                 target, themes.BUNDLED_DIR.resolve()):
             self._add(where, f"'{value}' is outside the outline's folder; expected a path "
                       "inside it (or build with --allow-outside)")
+            return None
+        if _paths.special(target):  # a FIFO or device: refused without opening it
+            self._add(where, f"'{value}' is not a regular file (a FIFO or device); expected "
+                      f"{what}")
             return None
         if not target.is_file():
             self._add(where, f"no file at '{value}'; expected {what} relative to the outline's "
@@ -50,10 +57,12 @@ class PathChecker:
         target = self.locate(value, where, base, "a PNG or JPEG image")
         if target is None:
             return value
-        head = target.read_bytes()[:8]
-        if not any(head.startswith(magic) for magic in IMAGE_SUFFIXES.values()):
-            self._add(where, f"'{value}' is not a PNG or JPEG image; expected one of those "
-                      "formats")
+        from .. import images  # header read, size capped, decoded once: see docs/security.md
+
+        try:
+            images.inspect(target)
+        except images.ImageProblem as exc:
+            self._add(where, f"'{value}' {exc}")
             return value
         return str(target)
 

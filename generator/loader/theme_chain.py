@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .. import paths as _paths
 from .. import source, themes
 from ..errors import OutlineError, Problem
 from ..model import Brand
@@ -32,18 +33,21 @@ class ResolvedBrand:
 
 
 def resolve(value: Any, base_dir: Path, document: source.Document,
-            problems: list[Problem]) -> ResolvedBrand:
+            problems: list[Problem], allow_outside: bool = False) -> ResolvedBrand:
     """Return the outline's brand: a theme by name or path, under the outline's overrides.
 
-    Problems with a theme (not found, unreadable, invalid) are added to ``problems``.
+    Problems with a theme (not found, unreadable, invalid, outside the outline's folder
+    unless ``allow_outside``) are added to ``problems``.
     """
     if value is None:
         value = themes.DEFAULT
     if isinstance(value, str):
-        theme = _load(value, base_dir, document, ("brand",), problems, depth=0)
+        theme = _load(value, base_dir, document, ("brand",), problems, depth=0,
+                      allow_outside=allow_outside, root=base_dir)
         return ResolvedBrand({}) if theme is None else theme
     if isinstance(value, dict) and isinstance(value.get("base"), str):
-        base = _load(value["base"], base_dir, document, ("brand", "base"), problems, depth=0)
+        base = _load(value["base"], base_dir, document, ("brand", "base"), problems, depth=0,
+                     allow_outside=allow_outside, root=base_dir)
         if base is not None:
             merged = merge(base.value, {k: v for k, v in value.items() if k != "base"})
             return ResolvedBrand(merged,
@@ -54,12 +58,18 @@ def resolve(value: Any, base_dir: Path, document: source.Document,
 
 
 def _load(name: str, base_dir: Path, document: source.Document, where: tuple,
-          problems: list[Problem], depth: int) -> ResolvedBrand | None:
+          problems: list[Problem], depth: int, allow_outside: bool = False,
+          root: Path | None = None) -> ResolvedBrand | None:
     """Return the theme ``name`` (bundled, or a file relative to ``base_dir``) over its bases.
 
     Paths in a theme file are relative to the file's folder. Returns None, with problems
     added, when the theme cannot be used.
     """
+    fault = _paths.theme_problem(name, base_dir, root or base_dir, allow_outside,
+                                 themes.BUNDLED_DIR)  # the same path checks as images
+    if fault:
+        problems.append(problem_at(document, where, fault))
+        return None
     path = themes.find(name, base_dir)
     if path is None:
         hint = did_you_mean(name, themes.names(), "theme")
@@ -84,7 +94,8 @@ def _load(name: str, base_dir: Path, document: source.Document, where: tuple,
             problems.extend(problems_from(exc, theme))
             return None
     if isinstance(data.get("base"), str) and depth < MAX_DEPTH:
-        base = _load(data["base"], path.parent, theme, ("base",), problems, depth + 1)
+        base = _load(data["base"], path.parent, theme, ("base",), problems, depth + 1,
+                     allow_outside, root or base_dir)
         if base is not None:
             data = merge(base.value, {k: v for k, v in data.items() if k != "base"})
     own_fonts = _font_files(theme.data)

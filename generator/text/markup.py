@@ -12,10 +12,12 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+# Labels, ids and URLs have a length cap so that an unclosed '[' costs a bounded scan, not
+# one to the end of the text (quadratic in a long paragraph); a URL may hold balanced '()'.
 _INLINE = re.compile(
     r"""\\(?P<esc>[\\*\[\]])
-    |\[(?P<cite>@[^\[\]]*)\]
-    |\[(?P<label>[^\]]+)\]\((?P<url>[^)\s]+)\)
+    |\[(?P<cite>@[^\[\]]{0,1000})\]
+    |\[(?P<label>[^\]]{1,1000})\]\((?P<url>(?:[^()\s]|\([^()\s]*\)){1,2000})\)
     |\*\*(?P<bold>.+?)\*\*
     |\*(?P<ital>[^*\s](?:[^*]*?[^*\s])?)\*
     """,

@@ -14,7 +14,8 @@ from generator.loader import load, theme_chain
 from generator.loader.messages import did_you_mean, format_path
 
 PNG = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000"
-                    "1f15c4890000000d49444154789c6360000002000001e221bc330000000049454e44ae426082")
+                    "1f15c4890000000b49444154789c6360000200000500017a5eab3f0000000049454e44ae426082")
+"""A 1 x 1 RGBA PNG that decodes (images are decoded once when an outline is loaded)."""
 
 
 def _resolve(folder: Path, brand) -> theme_chain.ResolvedBrand:
