@@ -81,6 +81,16 @@ def test_check_and_build_agree_with_options_combined(outline: Path, options: tup
     ("unknown_source.yaml", (), 1, "unknown source 's2'"),
     ("emoji_in_notes.yaml", ("--strict",), 0, "ok ("),
     ("cjk.yaml", ("--strict",), 0, "ok ("),
+    ("card_contrast.yaml", (), 0, "stat label 'up from last year' (#666666 on #D0D0D0, 14 pt)"
+                                  " is 3.72:1; expected at least 4.5:1"),
+    ("card_contrast.yaml", ("--strict",), 1, "low contrast on slide 4"),
+    ("card_contrast.yaml", ("--only", "brief", "--strict"), 0, "ok ("),
+    ("untitled.yaml", (), 0, "untitled.yaml:14:16: warning: sections[0].slides[0].title: slide "
+                             "has no title a screen reader can announce"),
+    ("untitled.yaml", ("--strict",), 1, "slide has no title"),
+    ("alt_file_name.yaml", ("--strict",), 1, "alt_file_name.yaml:13:14: warning: "
+                                             "sections[0].slides[0].alt: picture 'photo.png' "
+                                             "has no alt text"),
 ])
 def test_check_finds_what_users_hit(name: str, options: tuple[str, ...], code: int,
                                     expected: str, monkeypatch: pytest.MonkeyPatch) -> None:
