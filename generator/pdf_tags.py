@@ -222,21 +222,23 @@ class TaggingCanvas(Canvas):
 
 
 def write_structure(doc, root: Element, marks: Marks,
-                    describe: Callable[[str, bool], str]) -> None:
+                    describe: Callable[[str, bool], str], *, group_pages: bool = False) -> None:
     """Write the tree under ``root`` as marked in ``marks`` into the PDF document ``doc``.
 
     Sets the catalog's ``/StructTreeRoot``, each page's ``/StructParents`` and ``/Tabs``, and
     each link annotation's ``/StructParent``, ``/Contents`` (``describe(target, external)``)
-    and print flag. The tree's objects are formatted here, in one step each (``_Raw``): a
-    long brief has thousands, and reportlab's general formatter would triple the cost of
-    saving the file.
+    and print flag. With ``group_pages``, an element that holds only other elements (a
+    table, a list) names the page of its first content as its ``/Pg`` too, so that checkers
+    placing it on a page find it there. The tree's objects are formatted here, in one step
+    each (``_Raw``): a long brief has thousands, and reportlab's general formatter would
+    triple the cost of saving the file.
     """
     pages = doc.Pages.pages
     for link in marks.links:  # a link without text of its own is described by its /Alt
         if not any(kind == "mc" for kind, *_ in link.element.content):
             link.element.alt = describe(link.target, link.external)
     tree = _Raw()
-    writer = _TreeWriter(doc, marks, len(pages))
+    writer = _TreeWriter(doc, marks, len(pages), group_pages)
     document = writer.write(root, writer.register(tree, "StructTreeRoot"))
     nums = []
     for index, page in enumerate(pages):
@@ -283,9 +285,12 @@ class _Raw(PDFObject):
 class _TreeWriter:
     """Writes elements as PDF objects, noting the element that owns each MCID of each page."""
 
-    def __init__(self, doc, marks: Marks, pages: int):
+    def __init__(self, doc, marks: Marks, pages: int, group_pages: bool = False):
         self.doc = doc
         self.marks = marks
+        self.group_pages = group_pages
+        self.first_page: dict[int, int] = {}
+        """The page of the first content of each element written, by its object number."""
         self.numbers: dict[int, int] = {}
         """The object number of each element written, by the element's id."""
         self.page_owners: list[list[int]] = [[] for _ in range(pages)]
@@ -331,6 +336,15 @@ class _TreeWriter:
         entries = [b"<< /Type /StructElem /S /%s /P %d 0 R /K " % (
                    element.role.encode("ascii"), parent),
                    kids[0] if len(kids) == 1 else b"[" + b" ".join(kids) + b"]"]
+        shown = page
+        if shown is None:
+            shown = next((self.first_page[int(kid.split()[0])] for kid in kids
+                          if kid[:1].isdigit() and b" 0 R" in kid
+                          and int(kid.split()[0]) in self.first_page), None)
+        if shown is not None:
+            self.first_page[number] = shown
+        if page is None and self.group_pages:
+            page = shown
         if page is not None:
             entries.append(b" /Pg %d 0 R" % self._pages[page])
         if element.alt:
