@@ -35,6 +35,9 @@ CELL_RULE = 1.0
 """Width of the white rules between table cells (PowerPoint's default table style)."""
 UNDERLINE = 0.05
 """Thickness of a link's underline (and half its drop below the baseline), per point of size."""
+HEADINGS = {"title": "H1"}
+"""The structure type of the text boxes that are headings, by their role (a column's
+heading is often a year or a figure, which reads badly as a heading: it is a 'P')."""
 CHART_GRID = "#D9DEE4"
 """The colour of a chart's grid lines, as the deck's native charts have."""
 
@@ -115,8 +118,8 @@ class Painter:
         left = element.box.x
         if section is None or self.tags is None or self.tags.is_artifact(element):
             self.paras(laid, left)
-        elif element.role == "title":
-            with self._marked(Tag("H1", section)):
+        elif element.role in HEADINGS:
+            with self._marked(Tag(HEADINGS[element.role], section)):
                 self.paras(laid, left)
         else:
             self._tagged_paras(laid, left, section)
@@ -221,12 +224,16 @@ class Painter:
         c.setLineWidth(CELL_RULE)
         bottom = top
         top = element.box.y
+        rules = c.beginPath()  # one path: the grid reads as one drawing, not loose lines
         for x in xs[1:-1]:
-            c.line(x, self._y(top), x, self._y(bottom))
+            rules.moveTo(x, self._y(top))
+            rules.lineTo(x, self._y(bottom))
         y = top
         for h in element.heights[:-1]:
             y += h
-            c.line(xs[0], self._y(y), xs[-1], self._y(y))
+            rules.moveTo(xs[0], self._y(y))
+            rules.lineTo(xs[-1], self._y(y))
+        c.drawPath(rules, stroke=1, fill=0)
 
     def chart(self, element: ChartFrame, background: str) -> None:
         from reportlab.graphics import renderPDF
