@@ -25,7 +25,7 @@ from ..model import Outline
 from ..pdf_tags import Element, TaggingCanvas
 from ..text import plain
 from . import fonts
-from .document import Stamp, page_key
+from .document import Stamp, describer, page_key
 from .draw import Painter, colour
 from .tags import SlideTagger, finish
 
@@ -187,8 +187,9 @@ def _story(plan: DeckPlan, outline: Outline, layout: int,
     style = ParagraphStyle("notes", fontName=fonts.face(family), fontSize=NOTES_PT,
                            leading=NOTES_LEADING, spaceAfter=NOTES_PT / 2,
                            textColor=colour(outline.brand.palette.text))
-    painter = Painter(None, plan, outline, links=False,  # the canvas is set as each draws
-                      tags=tags)
+    anchors = {s.anchor: page_key(s.number) for s in plan.slides if s.anchor}
+    painter = Painter(None, plan, outline,  # the canvas is set as each draws
+                      links=tags is not None, destinations=anchors, tags=tags)
     story: list[Flowable] = []
     if layout == 1:
         for i, slide in enumerate(plan.slides):
@@ -219,6 +220,6 @@ def write(plan: DeckPlan, outline: Outline, path: Path, when: _dt.datetime, layo
     final.tagger = SlideTagger(plan)
     final._doSave = 0  # reportlab's: the tree is written before the file is saved
     final.build(_story(plan, outline, layout, final.tagger))
-    finish(final.canv, final.tagger, outline, SUBJECT, when, lambda target, _: target)
+    finish(final.canv, final.tagger, outline, SUBJECT, when, describer(plan))
     final.canv.save()
     return final.page
