@@ -16,8 +16,9 @@ Plain data and canvas calls of ``pdf_tags``: no part of the brief is used.
 
 from __future__ import annotations
 
+import datetime as _dt
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from reportlab.pdfgen.canvas import Canvas
@@ -25,6 +26,7 @@ from reportlab.pdfgen.canvas import Canvas
 from ..deck.elements import DeckPlan, TextBox
 from ..model import Outline
 from ..pdf_tags import Element, Marks, TaggingCanvas, mark_document, write_structure, xmp
+from ..text import plain
 
 ARTIFACT_ROLES = frozenset({"footer", "number"})
 """Text box roles drawn as artifacts: what repeats on every slide."""
@@ -85,7 +87,7 @@ def text_of(box: TextBox) -> str:
 
 
 def finish(canvas: Canvas, tagger: SlideTagger, outline: Outline, subject: str,
-           when, describe) -> None:
+           when: _dt.datetime, describe: Callable[[str, bool], str]) -> None:
     """Write ``tagger``'s tree and the document's metadata into ``canvas``'s PDF (unsaved).
 
     ``describe(target, external)`` says where a link goes, in words.
@@ -93,7 +95,5 @@ def finish(canvas: Canvas, tagger: SlideTagger, outline: Outline, subject: str,
     doc = canvas._doc  # reportlab's PDF document (listed in pdf_tags)
     write_structure(doc, tagger.root, tagger.marks, describe, group_pages=True)
     meta = outline.meta
-    from ..text import plain
-
     mark_document(doc, xmp(plain(meta.title), subject, meta.author or meta.organisation or "",
                            meta.language, when))
