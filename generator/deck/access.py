@@ -73,8 +73,11 @@ def contrast_findings(slide: SlidePlan, reported: frozenset[tuple[str, str]] = f
                       ) -> Iterator[Finding]:
     """Yield a warning for each text colour, table cell and chart series on ``slide`` below
     its WCAG AA ratio against what it is drawn on, but for the pairs in ``reported``."""
-    for finding in _contrast_findings(slide):
-        if (finding.pair[0].upper(), finding.pair[1].upper()) not in reported:
+    seen: set[tuple[str, str]] = set()
+    for finding in _contrast_findings(slide):  # one per colour pair and slide
+        pair = (finding.pair[0].upper(), finding.pair[1].upper())
+        if pair not in reported and pair not in seen:
+            seen.add(pair)
             yield finding.finding
 
 
