@@ -123,6 +123,12 @@ def text_pairs(brand: Brand) -> list[tuple[str, str, str, float]]:
     ]
 
 
+def low_pairs(brand: Brand) -> frozenset[tuple[str, str]]:
+    """Return the (foreground, background) pairs ``contrast_warnings`` warns about."""
+    return frozenset((fg.upper(), bg.upper()) for _, fg, bg, need in text_pairs(brand)
+                     if contrast(fg, bg) + 1e-9 < need)
+
+
 def contrast_warnings(brand: Brand) -> list[str]:
     """Return a message for each colour pair below its WCAG AA contrast ratio."""
     out = []

@@ -26,6 +26,23 @@ def _err(message: str) -> None:
     click.echo(message, err=True)
 
 
+INTERNAL_ERROR = 1
+"""The exit code of an internal error (a bug) for every command but ``diff``."""
+
+DIFF_INTERNAL_ERROR = 4
+"""``deckgen diff``'s exit code for an internal error: 1 already means 'changed'."""
+
+
+def _report_bug(exc: Exception, debug: bool) -> None:
+    """Print an unexpected exception as one line; the traceback too under ``--debug``."""
+    if debug:
+        import traceback
+
+        traceback.print_exception(exc)
+    _err(f"deckgen: internal error: {type(exc).__name__}: {exc}"
+         + ("" if debug else " (run 'deckgen --debug ...' for the traceback)"))
+
+
 def _reports_errors(func: Callable) -> Callable:
     """Turn deckgen errors into messages and exit codes; anything else is a bug."""
 
@@ -55,13 +72,8 @@ def _reports_errors(func: Callable) -> Callable:
             if fault is not None:
                 _err(f"deckgen: {fault}")
                 ctx.exit(fault.exit_code)
-            if debug:
-                import traceback
-
-                traceback.print_exc()
-            _err(f"deckgen: internal error: {type(exc).__name__}: {exc}"
-                 + ("" if debug else " (run 'deckgen --debug ...' for the traceback)"))
-            ctx.exit(1)
+            _report_bug(exc, debug)
+            ctx.exit(INTERNAL_ERROR)
 
     return wrapper
 
@@ -414,7 +426,7 @@ def diff(first: str, second: str | None, outline_path: Path, report_dir: Path,
     FIRST SECOND are two build folders (with deck.pdf/brief.pdf) or two outlines; a lone
     FIRST is a git revision: the outline there against the working copy.
     Exit 0 when nothing changed, 1 when something did, 2 for an invalid outline, 3 when
-    a side cannot be read.
+    a side cannot be read, 4 for an internal error (a bug; --debug shows the traceback).
     Example:
       deckgen diff main                     # outline.yaml at main vs now
       deckgen diff old/output new/output --json
@@ -431,6 +443,12 @@ def diff(first: str, second: str | None, outline_path: Path, report_dir: Path,
     except DeckgenError as exc:
         _err(f"deckgen: {exc}")
         sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        _err("deckgen: interrupted; nothing was compared")
+        sys.exit(130)
+    except Exception as exc:  # a bug: never exit 1, which means 'changed'
+        _report_bug(exc, click.get_current_context().find_root().params.get("debug", False))
+        sys.exit(DIFF_INTERNAL_ERROR)
     if as_json:
         click.echo(json.dumps(diffs.as_json(result.comparison, result.report), indent=2,
                               ensure_ascii=False))

@@ -9,9 +9,10 @@ from pathlib import Path
 from typing import Any, Literal
 
 FindingCode = Literal["shrunk", "overflow", "contrast", "notes", "unsourced", "wordy", "glyph",
-                      "font", "language", "colours"]
-"""The kinds of finding: 'shrunk' and 'overflow' are a builder's layout findings, the others
-come from the checks stage."""
+                      "font", "language", "colours", "untitled", "alt-text", "reading-order"]
+"""The kinds of finding: 'shrunk' and 'overflow' are a builder's layout findings, and so are
+the deck's 'reading-order' and per-slide 'contrast' findings (made on the slide plans); the
+others come from the checks stage."""
 
 Severity = Literal["warning", "error"]
 

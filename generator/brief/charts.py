@@ -7,18 +7,16 @@ and becomes a 'Figure' of the structure tree with its alt text.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 
 from .. import chart_colours
-from .. import chart_values as _values
 from ..chart_drawing import ChartLook, formatter, line_segments
 from ..chart_drawing import drawing as _drawing
 from ..model import Chart
-from ..text import plain
+from ..pdf_tags import alt_text
 from .context import Context
 from .flowables import bare_style, caption_markup
 from .styles import (
@@ -101,59 +99,6 @@ def tagged_drawing(ctx: Context, exhibit: Exhibit, width: float,
     """Return the exhibit's chart drawn, a 'Figure' of the structure tree with its alt text."""
     figure = ctx.tags.element("Figure", alt=alt_text(exhibit.chart, exhibit.title))
     return Tagged(drawing(ctx, exhibit.chart, width, height), figure)
-
-
-CHART_KINDS = {"bar": "Bar chart", "column": "Column chart", "line": "Line chart",
-               "pie": "Pie chart", "doughnut": "Doughnut chart"}
-
-
-def alt_text(chart: Chart, title: str) -> str:
-    """Return what a screen reader says for ``chart``: its kind, title, unit and its values.
-
-    Every value is read out with its category ('Column chart: Revenue by region, in EUR bn.
-    North: 10; South: 12.5.'), a sentence per series (named) when there are several. When
-    that would be mostly numbers (a long run of years, say), each series is told as the way
-    it moves instead: where it starts and ends, and its highest and lowest point.
-    """
-    show = formatter(chart.number_format, _values.values(chart))
-    head = f"{CHART_KINDS[chart.type]}: {plain(title).rstrip('.')}"
-    head += f", in {plain(chart.unit)}." if chart.unit else "."
-    categories = [plain(c) for c in chart.categories]
-    named = len(chart.series) > 1
-    listed = [head]
-    for series in chart.series:
-        values = "; ".join(f"{c}: {show(v) if v is not None else 'no value'}"
-                           for c, v in zip(categories, series.values, strict=True))
-        listed.append(f"{plain(series.name)}: {values}." if named else f"{values}.")
-    text = " ".join(listed)
-    if _reads_as_words(text):
-        return text
-    told = [head] + [_movement(plain(series.name) if named else "It", categories,
-                               series.values, show) for series in chart.series]
-    return " ".join(told)
-
-
-def _reads_as_words(text: str) -> bool:
-    """Return whether at least half of ``text`` is letters, so that it reads as language."""
-    return sum(ch.isalpha() for ch in text) * 2 >= len(text)
-
-
-def _movement(name: str, categories: list[str], values: list[float | None],
-              show: Callable[[float | None], str]) -> str:
-    """Return how one series moves, in words: start, end, and its highest and lowest point."""
-    points = [(c, v) for c, v in zip(categories, values, strict=True) if v is not None]
-    if not points:
-        return f"{name} has no values."
-    (first_c, first), (last_c, last) = points[0], points[-1]
-    verb = "rises" if last > first else "falls" if last < first else "stays level"
-    words = f"{name} {verb} from {show(first)} in {first_c} to {show(last)} in {last_c}"
-    high_c, high = max(points, key=lambda p: p[1])
-    low_c, low = min(points, key=lambda p: p[1])
-    if high not in (first, last):
-        words += f", with its highest value, {show(high)}, in {high_c}"
-    if low not in (first, last):
-        words += f", and its lowest, {show(low)}, in {low_c}"
-    return words + "."
 
 
 def drawing(ctx: Context, chart: Chart, width: float = FRAME_WIDTH,

@@ -9,10 +9,11 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, PageTemplate
 from reportlab.platypus.doctemplate import IndexingFlowable
 
+from .. import pdf_tags
 from ..model import Outline
 from ..text import plain
 from .context import Context
-from .markup import anchor, escape
+from .markup import anchor
 from .styles import FRAME_WIDTH, HEADER_GAP, MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X, PAGE
 from .typesetting import LayoutFrame, Paragraph, TypesetDocument, walk
 
@@ -115,15 +116,8 @@ class BriefDocument(TypesetDocument):
 
     def xmp(self) -> bytes:
         """Return the XMP metadata: title, author, language, dates and the PDF/UA-1 claim."""
-        meta = self._outline.meta
-        stamp = self.when.astimezone(_dt.UTC) if self.when.tzinfo else self.when
-        date = stamp.strftime("%Y-%m-%dT%H:%M:%SZ")
-        author = self.author
-        creator = (f"<dc:creator><rdf:Seq><rdf:li>{escape(author)}</rdf:li></rdf:Seq>"
-                   "</dc:creator>" if author else "")
-        return XMP.format(title=escape(self.title), subject=escape(self.subject),
-                          lang=escape(meta.language), creator=creator,
-                          date=date).encode("utf-8")
+        return pdf_tags.xmp(self.title, self.subject, self.author,
+                            self._outline.meta.language, self.when)
 
     # --- page decoration -------------------------------------------------------
 
@@ -232,29 +226,3 @@ def _marks(flowables: list[Flowable]):
         mark = getattr(flowable, "_brief_mark", None)
         if mark is not None:
             yield mark
-
-
-XMP = """<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>
-<x:xmpmeta xmlns:x="adobe:ns:meta/">
-<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
-<rdf:Description rdf:about=""
- xmlns:dc="http://purl.org/dc/elements/1.1/"
- xmlns:xmp="http://ns.adobe.com/xap/1.0/"
- xmlns:pdf="http://ns.adobe.com/pdf/1.3/"
- xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/">
-<dc:format>application/pdf</dc:format>
-<dc:title><rdf:Alt><rdf:li xml:lang="x-default">{title}</rdf:li></rdf:Alt></dc:title>
-{creator}
-<dc:description><rdf:Alt><rdf:li xml:lang="x-default">{subject}</rdf:li></rdf:Alt></dc:description>
-<dc:language><rdf:Bag><rdf:li>{lang}</rdf:li></rdf:Bag></dc:language>
-<xmp:CreateDate>{date}</xmp:CreateDate>
-<xmp:ModifyDate>{date}</xmp:ModifyDate>
-<xmp:MetadataDate>{date}</xmp:MetadataDate>
-<xmp:CreatorTool>deckgen</xmp:CreatorTool>
-<pdf:Producer>deckgen</pdf:Producer>
-<pdfuaid:part>1</pdfuaid:part>
-</rdf:Description>
-</rdf:RDF>
-</x:xmpmeta>
-<?xpacket end="w"?>"""
-"""The XMP metadata packet: dates from the build's timestamp, so rebuilds are identical."""

@@ -20,14 +20,12 @@ under the ``reportlab`` package, as of reportlab 5.1.0):
   ``StampedDocument``, which the handout of ``slides_pdf`` uses too) and
   ``BaseDocTemplate.multiBuild`` (adapted by ``TypesetDocument.multiBuild``, with
   ``_indexingFlowables``, ``_doSave``, ``_multiBuildEdits``, ``_allSatisfied``).
-- ``pdfgen/canvas.py``: ``Canvas._doc`` (the PDF document), ``Canvas._code`` (the page's
-  content stream, where marked-content operators are written), ``Canvas._addAnnotation``
-  (overridden to see each link annotation), ``Canvas._annotationrefs``.
-- ``pdfbase/pdfdoc.py``: ``PDFDocument._timeStamp``, ``PDFDocument.Pages.pages``,
-  ``PDFDocument.Catalog``, ``PDFDocument.idToObjectNumberAndVersion`` (the structure tree is
-  formatted by ``write_structure`` itself, as ``PDFObject`` subclasses whose ``format`` gives
-  their bytes); ``PDFPage.__NoDefault__`` (extended per page for ``/Tabs`` and
-  ``/StructParents``); ``LinkAnnotation.permitted`` and ``otherkw`` (for ``/StructParent``).
+- ``pdfgen/canvas.py``: ``Canvas._doc`` (the PDF document).
+- ``pdfbase/pdfdoc.py``: ``PDFDocument._timeStamp``.
+
+The tagged-PDF machinery this module drives (the canvas that marks content and sees links,
+the writing of the structure tree) is shared with the slides PDF and lists its own private
+names: ``generator.pdf_tags``.
 """
 
 from __future__ import annotations
@@ -37,19 +35,11 @@ import datetime as _dt
 import time
 import weakref
 from ast import literal_eval
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from typing import Any
 
 from reportlab import Version as REPORTLAB_VERSION
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.pdfbase.pdfdoc import (
-    PDFDictionary,
-    PDFName,
-    PDFObject,
-    PDFObjectReference,
-    PDFStream,
-    PDFString,
-)
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, Spacer, Table
 from reportlab.platypus import paragraph as _paragraph
@@ -58,6 +48,7 @@ from reportlab.platypus.paraparser import ParaParser
 from reportlab.platypus.tableofcontents import TableOfContents, drawPageNumbers
 from reportlab.rl_config import _FUZZ
 
+from ..pdf_tags import TaggingCanvas, mark_document, write_structure
 from .tagging import Element, Marks, Structure
 
 TESTED_MAJOR = 5
@@ -69,8 +60,6 @@ if int(REPORTLAB_VERSION.split(".")[0]) != TESTED_MAJOR:
 
 CONTENTS_ROWS = 24
 """Rows in each of the short tables that the contents are set in."""
-ANNOTATION_PRINT = 4
-"""The annotation flag that prints an annotation (and shows it to every reader)."""
 
 
 # --- paragraphs -----------------------------------------------------------------
@@ -214,13 +203,13 @@ class Tagger:
             return False
         flowable._drawn_by = self
         mcid = self.marks.add_content(canvas.getPageNumber() - 1, element)
-        canvas._code.append(f"EMC /{element.role} <</MCID {mcid}>> BDC")
+        canvas.begin_marked(element.role, mcid)
         self.current = element
         return True
 
     def end(self, canvas: Canvas) -> None:
         """Close the current element's marked content; what follows is an artifact again."""
-        canvas._code.append("EMC /Artifact BMC")
+        canvas.end_marked()
         self.current = None
 
     def link(self, canvas: Canvas, annotation, ref, target: str, external: bool) -> None:
@@ -228,35 +217,6 @@ class Tagger:
         link = self.marks.add_link(canvas.getPageNumber() - 1, self.current, annotation,
                                    target, external, self.structure.root)
         link.ref = ref
-
-
-class TaggingCanvas(Canvas):
-    """A canvas that, given a tagger, marks every page's content and sees every link."""
-
-    tagger: Tagger | None = None
-    _link_target: tuple[str, bool] | None = None
-
-    # showPage, linkRect, linkURL and _addAnnotation extend Canvas's of reportlab 5.1
-    # (pdfgen/canvas.py)
-    def showPage(self):
-        if self.tagger is not None:
-            self._code.insert(0, "/Artifact BMC")
-            self._code.append("EMC")
-        super().showPage()
-
-    def linkRect(self, contents, destinationname, *args, **kwargs):
-        self._link_target = (destinationname, False)
-        return super().linkRect(contents, destinationname, *args, **kwargs)
-
-    def linkURL(self, url, rect, *args, **kwargs):
-        self._link_target = (url, True)
-        return super().linkURL(url, rect, *args, **kwargs)
-
-    def _addAnnotation(self, annotation, name=None, addtopage=1):
-        super()._addAnnotation(annotation, name, addtopage)
-        target, self._link_target = self._link_target, None
-        if self.tagger is not None and target is not None and addtopage:
-            self.tagger.link(self, annotation, self._annotationrefs[-1], *target)
 
 
 # --- the document ---------------------------------------------------------------
@@ -410,134 +370,7 @@ class TypesetDocument(StampedDocument):
         marks = self.canv.tagger.marks
         doc = self.canv._doc
         write_structure(doc, self.structure.root, marks, self.describe_link)
-        catalog = doc.Catalog
-        catalog.MarkInfo = PDFDictionary({"Marked": "true"})
-        catalog.Metadata = PDFStream(
-            PDFDictionary({"Type": PDFName("Metadata"), "Subtype": PDFName("XML")}),
-            self.xmp(), filters=[])
-
-
-def write_structure(doc, root: Element, marks: Marks,
-                    describe: Callable[[str, bool], str]) -> None:
-    """Write the tree under ``root`` as marked in ``marks`` into the PDF document ``doc``.
-
-    Sets the catalog's ``/StructTreeRoot``, each page's ``/StructParents`` and ``/Tabs``, and
-    each link annotation's ``/StructParent``, ``/Contents`` (``describe(target, external)``)
-    and print flag. The tree's objects are formatted here, in one step each (``_Raw``): a
-    long brief has thousands, and reportlab's general formatter would triple the cost of
-    saving the file.
-    """
-    pages = doc.Pages.pages
-    for link in marks.links:  # a link without text of its own is described by its /Alt
-        if not any(kind == "mc" for kind, *_ in link.element.content):
-            link.element.alt = describe(link.target, link.external)
-    tree = _Raw()
-    writer = _TreeWriter(doc, marks, len(pages))
-    document = writer.write(root, writer.register(tree, "StructTreeRoot"))
-    nums = []
-    for index, page in enumerate(pages):
-        page.__NoDefault__ = [*page.__NoDefault__, "Tabs", "StructParents"]
-        page.Tabs = PDFName("S")
-        owners = writer.page_owners[index]
-        if owners:
-            page.StructParents = index
-            nums.append(b"%d [%s]" % (index, b" ".join(b"%d 0 R" % n for n in owners)))
-    for link in marks.links:
-        key = len(pages) + link.number
-        nums.append(b"%d %d 0 R" % (key, writer.numbers[id(link.element)]))
-        _describe_annotation(link.annotation, describe(link.target, link.external), key)
-    parent_tree = _Raw(b"<< /Nums [" + b"\n".join(nums) + b"] >>")
-    tree.data = (b"<< /Type /StructTreeRoot /K %d 0 R /ParentTree %d 0 R /ParentTreeNextKey %d "
-                 b"/RoleMap << >> >>" % (document, writer.register(parent_tree, "ParentTree"),
-                                        len(pages) + len(marks.links)))
-    doc.Catalog.StructTreeRoot = PDFObjectReference("StructTreeRoot")
-
-
-def _describe_annotation(annotation, words: str, key: int) -> None:
-    """Give a link annotation its description, the print flag and its parent-tree key."""
-    if isinstance(annotation, PDFDictionary):
-        annotation["Contents"] = PDFString(words)
-        annotation["F"] = ANNOTATION_PRINT
-        annotation["StructParent"] = key
-        return
-    annotation.Contents = words
-    annotation.otherkw["F"] = ANNOTATION_PRINT
-    annotation.otherkw["StructParent"] = key
-    annotation.permitted = (*annotation.permitted, "StructParent")
-
-
-class _Raw(PDFObject):
-    """A PDF object whose bytes are given: written as they are."""
-
-    def __init__(self, data: bytes = b""):
-        self.data = data
-
-    def format(self, document):
-        return self.data
-
-
-class _TreeWriter:
-    """Writes elements as PDF objects, noting the element that owns each MCID of each page."""
-
-    def __init__(self, doc, marks: Marks, pages: int):
-        self.doc = doc
-        self.marks = marks
-        self.numbers: dict[int, int] = {}
-        """The object number of each element written, by the element's id."""
-        self.page_owners: list[list[int]] = [[] for _ in range(pages)]
-        self._pages = [self.number(f"Page{i + 1}") for i in range(pages)]
-        self._count = 0
-
-    def number(self, name: str) -> int:
-        """Return the object number of the object registered as ``name``."""
-        return self.doc.idToObjectNumberAndVersion[name][0]
-
-    def register(self, obj: PDFObject, name: str) -> int:
-        """Register ``obj`` as ``name`` in the document; return its object number."""
-        self.doc.Reference(obj, name)
-        return self.number(name)
-
-    def write(self, element: Element, parent: int) -> int:
-        """Write ``element`` and what it holds under object ``parent``; return its number."""
-        self._count += 1
-        obj = _Raw()
-        number = self.numbers[id(element)] = self.register(obj, f"StructElem{self._count}")
-        drawing = self.marks.drawing
-        kids = [b"%d 0 R" % self.write(kid, number) for kid in element.kids
-                if kid.has_content(drawing)]
-        page = None
-        content = element.content if element.drawn_in == drawing else []
-        for kind, *what in content:
-            if kind == "kid":
-                kids.append(b"%d 0 R" % self.write(what[0], number))
-            elif kind == "mc":
-                index, mcid = what
-                owners = self.page_owners[index]
-                owners += [0] * (mcid + 1 - len(owners))
-                owners[mcid] = number
-                if page is None:
-                    page = index
-                kids.append(b"%d" % mcid if index == page else
-                            b"<< /Type /MCR /Pg %d 0 R /MCID %d >>" % (self._pages[index], mcid))
-            else:
-                index, link = what
-                kids.append(b"<< /Type /OBJR /Pg %d 0 R /Obj %d 0 R >>" % (
-                    self._pages[index], self.number(self.marks.links[link].ref.name)))
-        # one kid is written alone, as PDF allows (and as some readers expect of a heading)
-        entries = [b"<< /Type /StructElem /S /%s /P %d 0 R /K " % (
-                   element.role.encode("ascii"), parent),
-                   kids[0] if len(kids) == 1 else b"[" + b" ".join(kids) + b"]"]
-        if page is not None:
-            entries.append(b" /Pg %d 0 R" % self._pages[page])
-        if element.alt:
-            entries += [b" /Alt ", PDFString(element.alt).format(self.doc)]
-        if element.scope:
-            entries.append(b" /A << /O /Table /Scope /%s >>" % element.scope.encode("ascii"))
-        if element.ident:
-            entries += [b" /ID ", PDFString(element.ident).format(self.doc)]
-        entries.append(b" >>")
-        obj.data = b"".join(entries)
-        return number
+        mark_document(doc, self.xmp())
 
 
 class ColumnsTable(Table):

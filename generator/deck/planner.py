@@ -8,10 +8,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 
+from .. import brand as _brand
 from .. import locale as _locale
 from ..model import Outline, Playbook, Section, TwoColumnSlide, shown_text
 from ..report import BuildOptions
-from . import chrome, layout, markup
+from . import access, chrome, layout, markup
 from .context import Context
 from .contract import preferred
 from .elements import DeckPlan, Element, SlidePlan
@@ -68,7 +69,8 @@ def plan(outline: Outline, options: BuildOptions) -> DeckPlan:
         slide.number = n
         if slide.kind not in DARK_KINDS:
             slide.elements += chrome.footer(ctx, n)
-    return DeckPlan(slides, ctx.findings, geo.width, geo.height)
+    found = access.findings(slides, _brand.low_pairs(outline.brand))
+    return DeckPlan(slides, ctx.findings + found, geo.width, geo.height)
 
 
 # --- generated slides -------------------------------------------------------------

@@ -5,22 +5,24 @@ from __future__ import annotations
 import datetime as _dt
 from pathlib import Path
 
-from reportlab.pdfgen.canvas import Canvas
-
 from ..brief.typesetting import set_clock
 from ..deck.elements import DeckPlan
 from ..model import Outline
+from ..pdf_tags import TaggingCanvas
 from ..text import plain
 from .draw import Painter
 from .fonts import face
+from .tags import SlideTagger, finish
 
 
 def canvas(path: Path, size: tuple[float, float], outline: Outline, when: _dt.datetime,
-           subject: str) -> Canvas:
-    """Return a canvas writing ``path`` whose bytes depend only on what is drawn and ``when``."""
+           subject: str) -> TaggingCanvas:
+    """Return a canvas writing ``path`` whose bytes depend only on what is drawn and ``when``;
+    it shows the document's title (not its file name) in a viewer's title bar."""
     meta = outline.meta
-    c = Canvas(str(path), pagesize=size, invariant=1, pageCompression=1, lang=meta.language,
-               initialFontName=face(outline.brand.fonts.body))
+    c = TaggingCanvas(str(path), pagesize=size, invariant=1, pageCompression=1,
+                      lang=meta.language, initialFontName=face(outline.brand.fonts.body))
+    c.setViewerPreference("DisplayDocTitle", "true")
     set_clock(c, when)
     c.setTitle(plain(meta.title))
     c.setAuthor(meta.author or meta.organisation or "")
@@ -35,17 +37,29 @@ def page_key(number: int) -> str:
     return f"slide{number}"
 
 
+def describer(plan: DeckPlan):
+    """Return what says where a link goes, in words: the URL, or the slide it opens."""
+    places = {page_key(s.number): f"Slide {s.number}: {plain(s.title)}" for s in plan.slides}
+
+    def describe(target: str, external: bool) -> str:
+        return target if external else places.get(target, target)
+
+    return describe
+
+
 def write(plan: DeckPlan, outline: Outline, path: Path, when: _dt.datetime,
           progress: object = None) -> int:
     """Write ``plan`` to ``path`` as a PDF, one page per slide; return the page count.
 
     Speaker notes are left out. Links open; agenda entries jump to their section's slide;
-    the bookmarks list each section and its slides.
+    the bookmarks list each section and its slides. The PDF is tagged (PDF/UA-1): a
+    ``Sect`` per slide, see ``tags``.
     """
-    c = canvas(path, (plan.width, plan.height), outline, when,
-               plain(outline.meta.subtitle or outline.meta.title))
+    subject = plain(outline.meta.subtitle or outline.meta.title)
+    c = canvas(path, (plan.width, plan.height), outline, when, subject)
+    tagger = c.tagger = SlideTagger(plan)
     anchors = {s.anchor: page_key(s.number) for s in plan.slides if s.anchor}
-    painter = Painter(c, plan, outline, links=True, destinations=anchors)
+    painter = Painter(c, plan, outline, links=True, destinations=anchors, tags=tagger)
     sections = {idx[0]: name for name, idx in plan.sections}
     total = len(plan.slides)
     for i, slide in enumerate(plan.slides):
@@ -60,5 +74,6 @@ def write(plan: DeckPlan, outline: Outline, path: Path, when: _dt.datetime,
         if callable(progress):
             progress(i + 1, total)
     c.showOutline()
+    finish(c, tagger, outline, subject, when, describer(plan))
     c.save()
     return total

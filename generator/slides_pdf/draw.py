@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -23,7 +24,10 @@ from ..deck.elements import (
 )
 from ..deck.layout import BULLET_INDENT, Box
 from ..model import Outline
+from ..pdf_tags import Element as Tag
+from ..pdf_tags import alt_text
 from . import fonts, lines
+from .tags import SlideTagger
 
 CELL_PAD_V = 4.0
 """Top and bottom margin of a table cell, as the deck's cells have (``a:tcPr`` marT/marB)."""
@@ -31,6 +35,9 @@ CELL_RULE = 1.0
 """Width of the white rules between table cells (PowerPoint's default table style)."""
 UNDERLINE = 0.05
 """Thickness of a link's underline (and half its drop below the baseline), per point of size."""
+HEADINGS = {"title": "H1"}
+"""The structure type of the text boxes that are headings, by their role (a column's
+heading is often a year or a figure, which reads badly as a heading: it is a 'P')."""
 
 
 @lru_cache(maxsize=256)
@@ -44,7 +51,9 @@ class Painter:
     """Paints slides of ``plan`` on ``canvas``, one slide ``plan.height`` high at the origin.
 
     With ``links``, runs with a URL become link annotations, and agenda entries jump to the
-    page given for their anchor by ``destination(anchor)``.
+    page given for their anchor by ``destination(anchor)``. With ``tags``, what is drawn is
+    marked as the content of the slide's structure elements (``tags``); the rest (the
+    background, shapes, the logo, the footer and slide number) is an artifact.
     """
 
     canvas: Canvas
@@ -52,26 +61,39 @@ class Painter:
     outline: Outline
     links: bool = True
     destinations: dict[str, str] = field(default_factory=dict)
+    tags: SlideTagger | None = None
 
     def slide(self, slide: SlidePlan) -> None:
         """Paint ``slide`` with its top-left corner at the canvas's current (0, plan.height)."""
         c = self.canvas
         c.setFillColor(colour(slide.background))
         c.rect(0, 0, self.plan.width, self.plan.height, stroke=0, fill=1)
+        section = self.tags.new_section() if self.tags else None
         for element in slide.elements:
-            self.element(element, slide)
+            self.element(element, slide, section)
 
-    def element(self, element: Element, slide: SlidePlan) -> None:
+    def element(self, element: Element, slide: SlidePlan, section: Tag | None = None) -> None:
         if isinstance(element, TextBox):
-            self.text(element)
+            self.text(element, section)
         elif isinstance(element, Shape):
             self.shape(element)
         elif isinstance(element, TableGrid):
-            self.table(element)
+            self.table(element, section)
         elif isinstance(element, ChartFrame):
-            self.chart(element, slide.background)
+            with self._marked(section and Tag("Figure", section, alt=alt_text(
+                    element.chart, slide.title))):
+                self.chart(element, slide.background)
         elif isinstance(element, Picture):
-            self.picture(element)
+            decorative = element.path == self.outline.brand.logo
+            with self._marked(None if decorative else section and Tag(
+                    "Figure", section, alt=element.alt)):
+                self.picture(element)
+
+    def _marked(self, element: Tag | None):
+        """Mark what is drawn inside as ``element``'s content (nothing without tags)."""
+        if self.tags is None or element is None:
+            return nullcontext()
+        return self.tags.marked(self.canvas, element)
 
     def _y(self, y: float) -> float:
         """The PDF's y of a distance ``y`` below the slide's top."""
@@ -87,11 +109,51 @@ class Painter:
         else:
             c.rect(b.x, self._y(b.bottom), b.w, b.h, stroke=0, fill=1)
 
-    def text(self, element: TextBox) -> None:
-        self.paras(lines.frame(element), element.box.x)
+    def text(self, element: TextBox, section: Tag | None = None) -> None:
+        """Draw a text box; with a ``section``, tagged: a title as 'H1', bullets as a list,
+        other paragraphs as 'P' (the footer and slide number as artifacts)."""
+        laid = lines.frame(element)
+        left = element.box.x
+        if section is None or self.tags is None or self.tags.is_artifact(element):
+            self.paras(laid, left)
+        elif element.role in HEADINGS:
+            with self._marked(Tag(HEADINGS[element.role], section)):
+                self.paras(laid, left)
+        else:
+            self._tagged_paras(laid, left, section)
 
-    def paras(self, laid: list[lines.LaidPara], left: float) -> None:
-        """Draw laid-out paragraphs whose frame starts ``left`` points from the slide's edge."""
+    def _tagged_paras(self, laid: list[lines.LaidPara], left: float, section: Tag) -> None:
+        """Draw paragraphs as 'P' (an agenda entry a 'Link' in it) and runs of bullets as an
+        'L' whose items have the bullet as 'Lbl' and the text as 'LBody'."""
+        items: Tag | None = None
+        for lp in laid:
+            if not lp.para.bullet:
+                items = None
+                holder = Tag("P", section)
+                if lp.para.jump and self.links:
+                    holder = Tag("Link", holder)
+                with self._marked(holder):
+                    self.paras([lp], left)
+                continue
+            if items is None:
+                items = Tag("L", section)
+            item = Tag("LI", items)
+            self.canvas.setFillColor(colour(lp.para.colour))
+            with self._marked(Tag("Lbl", item)):
+                self._bullet(lp, left)
+            with self._marked(Tag("LBody", item)):
+                self.paras([lp], left, bullets=False)
+
+    def _bullet(self, lp: lines.LaidPara, left: float) -> None:
+        """Draw the bullet of a laid-out paragraph, hanging left of its first line."""
+        if lp.para.bullet and lp.lines:
+            hang = BULLET_INDENT * lp.para.size
+            self._string(lp.para.bullet, left + lp.left - hang, self._y(lp.lines[0].baseline),
+                         lp.para, False, False)
+
+    def paras(self, laid: list[lines.LaidPara], left: float, bullets: bool = True) -> None:
+        """Draw laid-out paragraphs whose frame starts ``left`` points from the slide's edge
+        (and their bullets, unless ``bullets`` is false)."""
         c = self.canvas
         for lp in laid:
             para = lp.para
@@ -99,9 +161,8 @@ class Painter:
             for k, line in enumerate(lp.lines):
                 x0 = left + lp.left + line.x
                 y = self._y(line.baseline)
-                if k == 0 and para.bullet:
-                    hang = BULLET_INDENT * para.size
-                    self._string(para.bullet, left + lp.left - hang, y, para, False, False)
+                if k == 0 and bullets:
+                    self._bullet(lp, left)
                 for piece in line.pieces:
                     self._string(piece.text, x0 + piece.x, y, para, piece.bold, piece.italic)
                     if piece.link and piece.text.strip():
@@ -137,30 +198,40 @@ class Painter:
         self.canvas.linkRect("", key, (x, y - lines.DESCENT * size, x + w,
                                        y + lines.ASCENT * size), relative=1, thickness=0)
 
-    def table(self, element: TableGrid) -> None:
+    def table(self, element: TableGrid, section: Tag | None = None) -> None:
+        """Draw a table; with a ``section``, tagged as a 'Table' of 'TR' rows whose first
+        row's cells are 'TH' (column headers) and the others 'TD'."""
         c = self.canvas
         top = element.box.y
         xs = [element.box.x]
         for w in element.widths:
             xs.append(xs[-1] + w)
-        for row, h in zip(element.rows, element.heights, strict=True):
+        table = Tag("Table", section) if section is not None else None
+        for r, (row, h) in enumerate(zip(element.rows, element.heights, strict=True)):
+            tr = Tag("TR", table) if table is not None else None
             for cell, x, w in zip(row, xs, element.widths, strict=False):
                 c.setFillColor(colour(cell.fill))
                 c.rect(x, self._y(top + h), w, h, stroke=0, fill=1)
                 inner = Box(x + element.pad, top + CELL_PAD_V, max(w - 2 * element.pad, 1.0),
                             max(h - 2 * CELL_PAD_V, 1.0))
-                self.text(TextBox(inner, cell.paras))
+                tag = tr and (Tag("TH", tr, scope="Column") if r == 0 else Tag("TD", tr))
+                with self._marked(tag):
+                    self.text(TextBox(inner, cell.paras))
             top += h
         c.setStrokeColor(colors.white)
         c.setLineWidth(CELL_RULE)
         bottom = top
         top = element.box.y
+        rules = c.beginPath()  # one path: the grid reads as one drawing, not loose lines
         for x in xs[1:-1]:
-            c.line(x, self._y(top), x, self._y(bottom))
+            rules.moveTo(x, self._y(top))
+            rules.lineTo(x, self._y(bottom))
         y = top
         for h in element.heights[:-1]:
             y += h
-            c.line(xs[0], self._y(y), xs[-1], self._y(y))
+            rules.moveTo(xs[0], self._y(y))
+            rules.lineTo(xs[-1], self._y(y))
+        c.drawPath(rules, stroke=1, fill=0)
 
     def chart(self, element: ChartFrame, background: str) -> None:
         from reportlab.graphics import renderPDF
@@ -185,3 +256,4 @@ class Painter:
                       (b.w - w) / 2 if element.align == "center" else 0)
         top = b.y + (b.h - h) / 2
         self.canvas.drawImage(image, left, self._y(top + h), w, h, mask="auto")
+

@@ -22,10 +22,14 @@ from reportlab.platypus import (
 from ..brief.typesetting import StampedDocument
 from ..deck.elements import DeckPlan, SlidePlan
 from ..model import Outline
+from ..pdf_tags import Element, TaggingCanvas
 from ..text import plain
 from . import fonts
-from .document import page_key
+from .document import describer, page_key
 from .draw import Painter, colour
+from .tags import SlideTagger, finish
+
+SUBJECT = "Handout with speaker notes"
 
 MARGIN = 48.0
 """Page margin on every side, in points; the header and footer sit inside it."""
@@ -94,8 +98,8 @@ class _Handout(StampedDocument):
         super().__init__(target, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN,
                          topMargin=MARGIN, bottomMargin=MARGIN, title=plain(meta.title),
                          author=meta.author or meta.organisation or "",
-                         subject="Handout with speaker notes", creator="deckgen",
-                         producer="deckgen", lang=meta.language, invariant=1,
+                         subject=SUBJECT, creator="deckgen", producer="deckgen",
+                         lang=meta.language, invariant=1, displayDocTitle=1,
                          initialFontName=fonts.face(outline.brand.fonts.body))
         self.outline = outline
         self.when = when
@@ -105,6 +109,15 @@ class _Handout(StampedDocument):
         frame = Frame(MARGIN, MARGIN, A4[0] - 2 * MARGIN, A4[1] - 2 * MARGIN, id="body",
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
         self.addPageTemplates([PageTemplate("page", [frame], onPage=self._decorate)])
+
+    tagger: SlideTagger | None = None
+    """Marks the slides and notes when set (the pass that is saved)."""
+
+    def _makeCanvas(self, filename=None, canvasmaker=TaggingCanvas):
+        # build() passes reportlab's own Canvas: the handout's is always a TaggingCanvas
+        canv = super()._makeCanvas(filename=filename, canvasmaker=TaggingCanvas)
+        canv.tagger = self.tagger
+        return canv
 
     def _decorate(self, canv, doc) -> None:
         canv.saveState()
@@ -135,34 +148,58 @@ def _date(outline: Outline, when: _dt.datetime) -> str:
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
-def _notes(text: str, style: ParagraphStyle, family: str) -> list[Flowable]:
-    """Return the notes as paragraphs, characters the body font lacks in a fallback font."""
+class _Note(Paragraph):
+    """A paragraph of a slide's notes: a 'P' in the slide's 'Sect' when the handout is tagged."""
+
+    def __init__(self, text: str, style: ParagraphStyle, painter: Painter):
+        super().__init__(text, style)
+        self.painter = painter
+
+    def drawOn(self, canvas, x, y, _sW=0):
+        tags = self.painter.tags
+        if tags is None:
+            return super().drawOn(canvas, x, y, _sW)
+        with tags.marked(canvas, Element("P", tags.section)):
+            return super().drawOn(canvas, x, y, _sW)
+
+
+def _notes(text: str, style: ParagraphStyle, family: str,
+           painter: Painter) -> list[Flowable]:
+    """Return the notes as paragraphs, characters the body font lacks in a fallback font.
+
+    Notes carry the outline's inline markup; the handout prints them as plain text (a
+    link's label, not its markup), for reading on paper.
+    """
     out: list[Flowable] = []
-    for block in text.split("\n"):
+    for line in text.split("\n"):
+        block = plain(line)
         if not block.strip():
             continue
         markup = "".join(
             escape(piece) if name == style.fontName
             else f'<font name="{name}">{escape(piece)}</font>'
             for piece, name, _ in fonts.split(block, family, False, False))
-        out.append(Paragraph(markup, style))
+        out.append(_Note(markup, style, painter))
     return out
 
 
-def _story(plan: DeckPlan, outline: Outline, layout: int) -> list[Flowable]:
+def _story(plan: DeckPlan, outline: Outline, layout: int,
+           tags: SlideTagger | None = None) -> list[Flowable]:
     width = A4[0] - 2 * MARGIN
     family = outline.brand.fonts.body
     style = ParagraphStyle("notes", fontName=fonts.face(family), fontSize=NOTES_PT,
                            leading=NOTES_LEADING, spaceAfter=NOTES_PT / 2,
                            textColor=colour(outline.brand.palette.text))
-    painter = Painter(None, plan, outline, links=False)  # the canvas is set as each draws
+    anchors = {s.anchor: page_key(s.number) for s in plan.slides if s.anchor}
+    painter = Painter(None, plan, outline,  # the canvas is set as each draws
+                      links=tags is not None, destinations=anchors, tags=tags)
     story: list[Flowable] = []
     if layout == 1:
         for i, slide in enumerate(plan.slides):
             if i:
                 story.append(PageBreak())
             story += [_Slide(painter, slide, width), Spacer(0, NOTES_GAP)]
-            story += _notes(slide.notes, style, family)
+            story += _notes(slide.notes, style, family, painter)
         return story
     row = (A4[1] - 2 * MARGIN - 2 * ROW_GAP) / 3 - 1
     for i, slide in enumerate(plan.slides):
@@ -176,14 +213,16 @@ def _story(plan: DeckPlan, outline: Outline, layout: int) -> list[Flowable]:
 def write(plan: DeckPlan, outline: Outline, path: Path, when: _dt.datetime, layout: int) -> int:
     """Write the handout of ``plan`` to ``path`` in ``layout`` (1 or 3); return its pages.
 
-    The story is laid out once to count the pages, then again with 'Page N of M'.
+    The story is laid out once to count the pages, then again with 'Page N of M', tagged
+    (PDF/UA-1): each slide a ``Sect`` as in deck.pdf (``tags``), its notes ``P`` in it; the
+    page's title, date, number, slide borders and note lines are artifacts.
     """
     counting = _Handout(io.BytesIO(), outline, when, None)
-    _build(counting, plan, outline, layout)
+    counting.build(_story(plan, outline, layout))
     final = _Handout(str(path), outline, when, counting.page)
-    _build(final, plan, outline, layout)
+    final.tagger = SlideTagger(plan)
+    final._doSave = 0  # reportlab's: the tree is written before the file is saved
+    final.build(_story(plan, outline, layout, final.tagger))
+    finish(final.canv, final.tagger, outline, SUBJECT, when, describer(plan))
+    final.canv.save()
     return final.page
-
-
-def _build(doc: _Handout, plan: DeckPlan, outline: Outline, layout: int) -> None:
-    doc.build(_story(plan, outline, layout))

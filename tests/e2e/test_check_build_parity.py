@@ -87,6 +87,16 @@ def test_check_and_build_agree_with_options_combined(outline: Path, options: tup
     ("citations.yaml", ("--strict",), 0, "ok (1 section, 2 slides"),
     ("unsupported_language.yaml", (), 0, "language 'fy' is not supported"),
     ("unsupported_language.yaml", ("--strict",), 1, "expected one of: de, en, es, fr, it, ja"),
+    ("card_contrast.yaml", (), 0, "stat label 'up from last year' (#666666 on #D0D0D0, 14 pt)"
+                                  " is 3.72:1; expected at least 4.5:1"),
+    ("card_contrast.yaml", ("--strict",), 1, "low contrast on slide 3"),
+    ("card_contrast.yaml", ("--only", "brief", "--strict"), 0, "ok ("),
+    ("untitled.yaml", (), 0, "untitled.yaml:14:16: warning: sections[0].slides[0].title: slide "
+                             "has no title a screen reader can announce"),
+    ("untitled.yaml", ("--strict",), 1, "slide has no title"),
+    ("alt_file_name.yaml", ("--strict",), 1, "alt_file_name.yaml:13:14: warning: "
+                                             "sections[0].slides[0].alt: picture 'photo.png' "
+                                             "has no alt text"),
 ])
 def test_check_finds_what_users_hit(name: str, options: tuple[str, ...], code: int,
                                     expected: str, monkeypatch: pytest.MonkeyPatch) -> None:

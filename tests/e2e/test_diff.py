@@ -130,3 +130,24 @@ def test_errors_exit_2_for_a_bad_outline_and_3_for_a_missing_side(tmp_path):
     assert code == 3 and "git cannot show" in err
     code, _, err = _diff(str(FIXTURE))
     assert code == 3 and "nothing to be compared with" in err
+
+
+def test_an_internal_error_is_one_line_exit_4_and_a_traceback_only_under_debug(
+        tmp_path, monkeypatch):
+    from generator import diff as diffs
+
+    def broken(*args, **kwargs):
+        raise ZeroDivisionError("a bug")
+
+    monkeypatch.setattr(diffs, "diff", broken)
+    args = ["diff", str(FIXTURE), str(FIXTURE), "--report", str(tmp_path / "r")]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 4, result.output
+    assert result.stderr.strip().splitlines() == [
+        "deckgen: internal error: ZeroDivisionError: a bug (run 'deckgen --debug ...' for "
+        "the traceback)"]
+    result = CliRunner().invoke(main, ["--debug", *args])
+    assert result.exit_code == 4
+    assert "Traceback (most recent call last)" in result.stderr
+    assert result.stderr.strip().splitlines()[-1] == (
+        "deckgen: internal error: ZeroDivisionError: a bug")

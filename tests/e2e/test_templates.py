@@ -132,7 +132,7 @@ def test_theme_links_take_brand_text_colour(tmp_path):
     scheme = theme.find(f"{{{A}}}themeElements/{{{A}}}clrScheme")
     for slot in ("hlink", "folHlink"):
         assert scheme.find(f"{{{A}}}{slot}/{{{A}}}srgbClr").get("val") == "212226"
-    assert scheme.find(f"{{{A}}}accent1/{{{A}}}srgbClr").get("val") == "E8590C"
+    assert scheme.find(f"{{{A}}}accent1/{{{A}}}srgbClr").get("val") == "E95C10"
 
 
 # --- templates -----------------------------------------------------------------------

@@ -12,7 +12,7 @@ PACKAGE = Path(__file__).parents[2] / "generator"
 
 ALLOWED: dict[str, tuple[str, ...]] = {
     "pptx": ("deck/pptx/",),
-    "reportlab": ("brief/", "slides_pdf/", "chart_drawing.py"),
+    "reportlab": ("brief/", "slides_pdf/", "chart_drawing.py", "pdf_tags.py"),
     "pypdfium2": ("pdfium.py",),
     "fontTools": ("text/measure.py",),
     "yaml": ("source.py",),
