@@ -16,6 +16,7 @@ class Para:
 
     ``indent`` is the left margin of the text in points; a bullet hangs in it.
     ``jump`` names the anchor of a slide that every run of the paragraph links to.
+    ``lang`` is the BCP 47 language whose hyphenation dictionary breaks its lines.
     """
 
     runs: tuple[Run, ...]
@@ -29,6 +30,7 @@ class Para:
     space_before: float = 0.0
     align: str = "left"
     jump: str | None = None
+    lang: str | None = None
 
 
 @dataclass(frozen=True)

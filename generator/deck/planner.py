@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 from ..model import Outline, Playbook, Section, TwoColumnSlide, shown_text
 from ..report import BuildOptions
-from . import chrome, layout, markup
+from . import chrome, layout, markup, verify
 from .context import Context
 from .contract import preferred
 from .elements import DeckPlan, Element, SlidePlan
@@ -67,6 +67,10 @@ def plan(outline: Outline, options: BuildOptions) -> DeckPlan:
         slide.number = n
         if slide.kind not in DARK_KINDS:
             slide.elements += chrome.footer(ctx, n)
+        if not any(f.severity == "error" and f.path[:len(slide.path)] == slide.path
+                   for f in ctx.findings):  # what a planner reported is not reported twice
+            for path, message in verify.findings(slide):
+                ctx.note(path, message, "overflow", "error")
     return DeckPlan(slides, ctx.findings, geo.width, geo.height)
 
 

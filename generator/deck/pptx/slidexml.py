@@ -301,13 +301,18 @@ class TextWriter:
         for para in paras:
             p = protos.para(para)
             for run in para.runs:
-                r = protos.run(para, run.bold or para.bold, run.italic or para.italic)
-                r[1].text = clean(run.text)
-                if run.link:
-                    _SE(r[0], DML.hlinkClick, {R_ID: self.link(run.link)})
-                if para.jump:
-                    self.jumps.append((r[0], para.jump))
-                p.append(r)
+                for k, piece in enumerate(run.text.split("\v")):
+                    r = protos.run(para, run.bold or para.bold, run.italic or para.italic)
+                    if k:  # a line break the planner placed (see deck.fit.settle)
+                        _SE(p, DML.br)
+                    if not piece:
+                        continue
+                    r[1].text = clean(piece)
+                    if run.link:
+                        _SE(r[0], DML.hlinkClick, {R_ID: self.link(run.link)})
+                    if para.jump:
+                        self.jumps.append((r[0], para.jump))
+                    p.append(r)
             p.append(protos.end(para.size))
             tx_body.append(p)
 

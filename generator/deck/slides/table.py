@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ... import text as _text
 from ...model import TableSlide
 from .. import fit, scale
@@ -12,11 +14,13 @@ from ..layout import FIT_MARGIN, Box
 CELL_PAD = 6.0
 CELL_PAD_V = 4.0
 CAPTION_GAP = 8.0
-MIN_SHARE = 0.08
-"""No column is narrower than this share of the table."""
-DENSE_TABLE_PT = 12
+DENSE_TABLE_PT = scale.TABLE_MIN_PT
 """Preferred size of comparison tables with ``DENSE_COLUMNS`` or more columns."""
 DENSE_COLUMNS = 5
+GROW_ROWS = 1.5
+"""A table with room to spare grows its rows up to this factor to fill its box."""
+_NUMBER = re.compile(r"^[+\-−–~≈<>±]*\s*[$€£¥]?\s*[\d][\d.,\s\u00a0\u202f]*"
+                     r"\s*(%|‰|[A-Za-z€$£¥°²³/]{1,4}\.?)?\*?$")
 
 
 def preferred_size(columns: int) -> float:
@@ -28,77 +32,133 @@ def grids(ctx: Context, header: list[str], rows: list[list[str]], box: Box, path
           *, first_bold: bool = False, grow: bool = False) -> list[TableGrid]:
     """Return the table laid out in ``box``: shrunk to fit, else spilt over several grids.
 
-    Dense tables (``DENSE_COLUMNS`` or more) start at ``DENSE_TABLE_PT``; with
-    ``first_bold`` the first column holds row labels and is only as wide as they need.
-    With ``grow`` a table that fits with room to spare is set larger, at the largest size
-    up to ``TABLE_MAX_PT`` that still fits. The header row repeats on every grid. Rows too
-    tall for a slide alone are errors.
+    Column widths come from the content (``widths``). Dense tables (``DENSE_COLUMNS`` or
+    more) start at ``DENSE_TABLE_PT``. With ``grow`` a table that fits with room to spare is
+    set larger, up to ``TABLE_MAX_PT``, and its rows grow to fill the box. A table that does
+    not fit at the floor is spilt over as few grids as the floor allows, balanced, the
+    header repeated on each. Rows too tall for a slide alone, and words wider than any
+    column can be, are errors.
     """
     pref, floor = preferred_size(len(header)), scale.TABLE_MIN_PT
     top = scale.TABLE_MAX_PT if grow and pref == scale.TABLE_PT else pref
-    base = _widths(ctx, header, rows, box.w, pref, first_bold)
+    room = box.h * FIT_MARGIN
+    numeric = _numeric(rows, len(header))
     for size in fit.sizes(top, floor):
-        widths = base if size <= pref else _widths(ctx, header, rows, box.w, size, first_bold)
-        heights = _heights(ctx, header, rows, widths, size, first_bold)
-        if sum(heights) <= box.h * FIT_MARGIN:
+        widths = _widths(ctx, header, rows, box.w, size, first_bold)
+        if widths is None:
+            continue
+        heights = _heights(ctx, header, rows, widths, size, first_bold, numeric)
+        if sum(heights) <= room:
             if size < pref:
                 ctx.note(path, f"table text shrunk to {size:g} pt to fit (preferred "
                          f"{pref:g} pt)", "shrunk")
-            return [_grid(ctx, header, rows, widths, heights, size, box, first_bold)]
-    widths = base
-    heights = _heights(ctx, header, rows, widths, pref, first_bold)
-    out, start, used = [], 0, heights[0]
+            if grow:
+                heights = _grown(heights, room)
+            return [_grid(ctx, header, rows, widths, heights, size, box, first_bold, numeric)]
+    widths = _widths(ctx, header, rows, box.w, floor, first_bold)
+    if widths is None:
+        widths = _widths(ctx, header, rows, box.w, floor, first_bold, force=True)
+        ctx.note(path, f"a word of the table is wider than its column can be even at "
+                 f"{floor:g} pt; expected fewer columns or shorter words", "overflow", "error")
+    heights = _heights(ctx, header, rows, widths, floor, first_bold, numeric)
     for i, h in enumerate(heights[1:]):
-        if used + h > box.h * FIT_MARGIN and i > start:
-            out.append((start, i))
-            start, used = i, heights[0]
-        if heights[0] + h > box.h * FIT_MARGIN:
+        if heights[0] + h > room:
             ctx.note((*path, "rows", i), f"table row {i + 1} does not fit on a slide even "
-                     "alone; expected shorter cells", "overflow", "error")
-        used += h
-    out.append((start, len(rows)))
-    return [_grid(ctx, header, rows[a:b], widths, [heights[0], *heights[1 + a:1 + b]], pref,
-                  box, first_bold) for a, b in out]
+                     f"alone at {floor:g} pt; expected shorter cells", "overflow", "error")
+    return [_grid(ctx, header, rows[a:b], widths, [heights[0], *heights[1 + a:1 + b]], floor,
+                  box, first_bold, numeric)
+            for a, b in fit.balanced(heights[1:], room - heights[0])]
 
 
-def _paras(ctx: Context, value: str, size: float, *, head: bool, bold: bool) -> tuple[Para]:
+def _grown(heights: list[float], room: float) -> list[float]:
+    """Return body rows grown evenly to fill ``room``, at most ``GROW_ROWS`` times as tall."""
+    body = sum(heights[1:])
+    if not body:
+        return heights
+    factor = min((room - heights[0]) / body, GROW_ROWS)
+    return [heights[0], *[h * max(factor, 1.0) for h in heights[1:]]]
+
+
+def _numeric(rows: list[list[str]], columns: int) -> list[bool]:
+    """Return, per column, whether every body cell holds a number (set flush right)."""
+    out = []
+    for c in range(columns):
+        cells = [_text.plain(r[c]) for r in rows if c < len(r) and _text.plain(r[c])]
+        out.append(bool(cells) and all(_NUMBER.match(v) for v in cells))
+    return out
+
+
+def _paras(ctx: Context, value: str, size: float, *, head: bool, bold: bool,
+           align: str = "left") -> tuple[Para]:
     colour = ctx.on_primary if head else ctx.palette.text
-    return (ctx.para(value, size, colour=colour, bold=head or bold, heading=head),)
+    return (ctx.para(value, size, colour=colour, bold=head or bold, heading=head, align=align),)
+
+
+def _measure(ctx: Context, cells: list[tuple[str, bool, bool]], size: float
+             ) -> tuple[float, float, float]:
+    """Return (hard minimum, soft minimum, natural) width of a column's text, unpadded.
+
+    The hard minimum is the widest piece no break may split (hyphenation allowed), the soft
+    one the widest whole word, the natural width the widest cell on one line.
+    """
+    hard = soft = natural = 0.0
+    for value, bold, head in cells:
+        para = ctx.para(value, size, bold=bold, heading=head)
+        runs = list(para.runs)
+        hard = max(hard, _text.longest_piece(runs, size, para.font, para.lang))
+        soft = max(soft, _text.longest_piece(runs, size, para.font, para.lang,
+                                             hyphenate=False))
+        natural = max(natural, _text.text_width("".join(r.text for r in runs), size,
+                                                para.font, bold))
+    return hard, soft, natural
 
 
 def _widths(ctx: Context, header: list[str], rows: list[list[str]], width: float,
-            size: float, labels: bool = False) -> list[float]:
-    """Return column widths that fill ``width``, wider for longer text.
+            size: float, labels: bool = False, *, force: bool = False) -> list[float] | None:
+    """Return column widths that fill ``width``, shared the way automatic table layout does.
 
-    With ``labels`` the first column is as narrow as its longest label allows.
+    Every column gets at least its widest whole word (or, when that cannot be, its widest
+    hyphenated piece); what is left goes to the columns in proportion to how much more they
+    would take on one line, and no column grows past its one-line width while another
+    wants more. Returns None when even the hard minimums do not fit (unless ``force``).
     """
-    if labels and len(header) > 1:
-        first = _label_width(ctx, [header[0], *[r[0] for r in rows]], size, width)
-        rest = _widths(ctx, header[1:], [r[1:] for r in rows], width - first, size)
-        return [first, *rest]
-    want, least = [], []
+    pad = 2 * CELL_PAD + 1
+    hard, soft, natural = [], [], []
     for c, head in enumerate(header):
-        cells = [head] + [r[c] for r in rows]
-        longest = max(_text.text_width(_text.plain(v), size, ctx.body_font) for v in cells)
-        word = max((_text.text_width(w, size, ctx.body_font, bold=True)
-                    for v in cells for w in _text.plain(v).split()), default=0.0)
-        want.append(min(longest, width * 0.5) ** 0.8 + 1.0)
-        least.append(max(word + 2 * CELL_PAD + 2, width * MIN_SHARE))
-    total = sum(want)
-    widths = [max(w / total * width, m) for w, m in zip(want, least, strict=True)]
-    scale = width / sum(widths)
-    return [w * scale for w in widths]
-
-
-def _label_width(ctx: Context, labels: list[str], size: float, width: float) -> float:
-    """Return the width of a row-label column: its longest bold label on one line, padded."""
-    longest = max(_text.text_width(_text.plain(v), size, ctx.body_font, bold=True)
-                  for v in labels)
-    return min(longest / FIT_MARGIN + 2 * CELL_PAD + 2, width * 0.25)
+        cells = [(head, True, True)] + [(r[c], labels and c == 0, False) for r in rows]
+        h, s, n = _measure(ctx, cells, size)
+        hard.append(h / FIT_MARGIN + pad)
+        soft.append(s / FIT_MARGIN + pad)
+        natural.append(max(n / FIT_MARGIN + pad, s / FIT_MARGIN + pad))
+    if sum(natural) <= width:
+        return [n + (width - sum(natural)) * n / sum(natural) for n in natural]
+    least = soft if sum(soft) <= width else hard
+    if sum(least) > width and not force:
+        return None
+    out = list(least)
+    wants = [min(n, width) for n in natural]
+    open_ = [c for c in range(len(out)) if wants[c] > out[c]]
+    left = width - sum(out)
+    while open_ and left > 1e-6:
+        total = sum(wants[c] - least[c] for c in open_)
+        done = [c for c in open_ if out[c] + left * (wants[c] - least[c]) / total >= wants[c]]
+        if not done:
+            for c in open_:
+                out[c] += left * (wants[c] - least[c]) / total
+            break
+        for c in done:
+            out[c] = wants[c]
+            open_.remove(c)
+        left = width - sum(out)
+    if sum(out) < width - 1e-6:
+        extra = width - sum(out)
+        out = [w + extra * w / sum(out) for w in out]
+    scale_ = width / sum(out)
+    return [w * scale_ for w in out]
 
 
 def _heights(ctx: Context, header: list[str], rows: list[list[str]], widths: list[float],
-             size: float, first_bold: bool) -> list[float]:
+             size: float, first_bold: bool, numeric: list[bool]) -> list[float]:
     out = []
     for r, row in enumerate([header, *rows]):
         tallest = 0.0
@@ -110,13 +170,18 @@ def _heights(ctx: Context, header: list[str], rows: list[list[str]], widths: lis
 
 
 def _grid(ctx: Context, header: list[str], rows: list[list[str]], widths: list[float],
-          heights: list[float], size: float, box: Box, first_bold: bool) -> TableGrid:
-    cells = [tuple(Cell(_paras(ctx, v, size, head=True, bold=False), ctx.palette.primary)
-                   for v in header)]
+          heights: list[float], size: float, box: Box, first_bold: bool,
+          numeric: list[bool]) -> TableGrid:
+    def cell(value: str, c: int, fill: str, head: bool) -> Cell:
+        align = "right" if numeric[c] else "left"
+        paras = _paras(ctx, value, size, head=head, bold=first_bold and c == 0 and not head,
+                       align=align)
+        return Cell(tuple(fit.settle(p, widths[c] - 2 * CELL_PAD) for p in paras), fill)
+
+    cells = [tuple(cell(v, c, ctx.palette.primary, True) for c, v in enumerate(header))]
     for r, row in enumerate(rows):
         fill = ctx.palette.background if r % 2 == 0 else ctx.palette.surface
-        cells.append(tuple(Cell(_paras(ctx, v, size, head=False, bold=first_bold and c == 0),
-                                 fill) for c, v in enumerate(row)))
+        cells.append(tuple(cell(v, c, fill, False) for c, v in enumerate(row)))
     grid_box = Box(box.x, box.y, box.w, sum(heights))
     return TableGrid(grid_box, tuple(widths), tuple(heights), tuple(cells), CELL_PAD)
 
