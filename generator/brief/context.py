@@ -16,7 +16,7 @@ class Context:
 
     def __init__(self, outline: Outline):
         self.outline = outline
-        self.styles = Styles(outline.brand)
+        self.styles = Styles(outline.brand, outline.meta.language)
         self.glyphs = GlyphMap([outline.brand.fonts.body, outline.brand.fonts.heading])
         self.citations = _markup.outline_citations(outline)
         self.link_colour = _markup.colour(outline.brand.palette.primary)

@@ -82,14 +82,37 @@ def height(elements: list[Element]) -> float:
 
 
 def pages(ctx: Context, slide: StatsSlide, body: Box, path: tuple) -> list[list[Element]]:
-    """Return the stats slide: one panel per number, with a brand-coloured top bar."""
+    """Return the stats slide: one panel per number, with a brand-coloured top bar.
+
+    The panels share one row; when a value does not fit its card on one line even at the
+    smallest value size, the cards widen into two rows (or one column) first.
+    """
     stats = list(slide.stats)
-    cols = body.columns(len(stats), GUTTER)
+    cols = _cards(ctx, stats, body)
     inner = [Box(c.x + PANEL_PAD, c.y + BAR_H + PANEL_PAD, c.w - 2 * PANEL_PAD,
                  c.h - BAR_H - 2 * PANEL_PAD) for c in cols]
     texts = block(ctx, stats, inner, (*path, "stats"))
-    panel_h = max(height(texts) + BAR_H + 2 * PANEL_PAD + 8, MIN_PANEL_H)
-    return [[*panels(ctx, [Box(c.x, c.y, c.w, min(panel_h, c.h)) for c in cols]), *texts]]
+    rows = sorted({c.y for c in cols})
+    if len(rows) == 1:
+        panel_h = max(height(texts) + BAR_H + 2 * PANEL_PAD + 8, MIN_PANEL_H)
+        return [[*panels(ctx, [Box(c.x, c.y, c.w, min(panel_h, c.h)) for c in cols]), *texts]]
+    return [[*panels(ctx, cols), *texts]]
+
+
+def _cards(ctx: Context, stats: list[Stat], body: Box) -> list[Box]:
+    """Return the card of each stat: one row, else the widest grid whose values fit."""
+    values = [_text.plain(s.value) for s in stats]
+    n = len(stats)
+    for per_row in sorted({n, -(-n // 2), 1}, reverse=True):
+        rows = -(-n // per_row)
+        row_h = (body.h - GUTTER * (rows - 1)) / rows
+        boxes = [b for r in range(rows) for b in Box(body.x, body.y + r * (row_h + GUTTER),
+                                                     body.w, row_h).columns(per_row, GUTTER)]
+        inner_w = boxes[0].w - 2 * PANEL_PAD
+        if all(_text.text_width(v, VALUE_MIN_PT, ctx.heading_font, bold=True)
+               <= inner_w * FIT_MARGIN for v in values):
+            return boxes[:n]
+    return body.columns(n, GUTTER)
 
 
 def panels(ctx: Context, boxes: list[Box]) -> list[Element]:
