@@ -6,10 +6,10 @@ from .markup import Run, citations, parse_inline, plain, word_count
 from .measure import (
     EM_CACHE,
     FontMetrics,
-    line_height,
-    metrics,
     break_runs,
+    line_height,
     longest_piece,
+    metrics,
     metrics_cache_path,
     overfull,
     read_metrics,
@@ -18,6 +18,6 @@ from .measure import (
     wrap_runs,
 )
 
-__all__ = ["EM_CACHE", "FontMetrics", "Run", "break_runs", "citations", "glue", "longest_piece", "overfull", "line_height", "metrics",
-           "metrics_cache_path", "parse_inline", "plain", "read_metrics", "text_width",
-           "word_count", "wrap", "wrap_runs"]
+__all__ = ["EM_CACHE", "FontMetrics", "Run", "break_runs", "citations", "glue", "line_height",
+           "longest_piece", "metrics", "metrics_cache_path", "overfull", "parse_inline",
+           "plain", "read_metrics", "text_width", "word_count", "wrap", "wrap_runs"]

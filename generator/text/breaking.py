@@ -34,7 +34,8 @@ HYPHENATE_BELOW = 0.7
 _KEEP = frozenset(NBSP + "\u202f\u2007\u2060\ufeff")
 """Spaces that never break."""
 _DASHES = "-\u2010\u2012\u2013\u2014"
-NO_LINE_START = frozenset(",.;:!?%‰)]}»”’" "、。，．：；！？）」』】〉》〕｝ーぁぃぅぇぉっゃゅょァィゥェォッャュョ・％")
+NO_LINE_START = frozenset(",.;:!?%‰)]}»”’" "、。，．：；！？）」』】〉》〕｝％・"
+                          "ーぁぃぅぇぉっゃゅょァィゥェォッャュョ")
 """Characters that never open a line (Latin closing marks, CJK kinsoku)."""
 NO_LINE_END = frozenset("([{«“‘（「『【〈《〔｛")
 """Characters that never close a line."""

@@ -117,10 +117,11 @@ def _widths(ctx: Context, header: list[str], rows: list[list[str]], width: float
             size: float, labels: bool = False, *, force: bool = False) -> list[float] | None:
     """Return column widths that fill ``width``, shared the way automatic table layout does.
 
-    Every column gets at least its widest whole word (or, when that cannot be, its widest
-    hyphenated piece); what is left goes to the columns in proportion to how much more they
-    would take on one line, and no column grows past its one-line width while another
-    wants more. Returns None when even the hard minimums do not fit (unless ``force``).
+    Every column gets at least its widest whole word (or, when the words cannot all fit,
+    the columns with the longest words their widest hyphenated piece); what is left goes
+    to the columns in proportion to how much more they would take on one line, and no
+    column grows past its one-line width while another wants more. Returns None when even
+    the hard minimums do not fit (unless ``force``).
     """
     pad = 2 * CELL_PAD + 1
     hard, soft, natural = [], [], []
@@ -132,7 +133,11 @@ def _widths(ctx: Context, header: list[str], rows: list[list[str]], width: float
         natural.append(max(n / FIT_MARGIN + pad, s / FIT_MARGIN + pad))
     if sum(natural) <= width:
         return [n + (width - sum(natural)) * n / sum(natural) for n in natural]
-    least = soft if sum(soft) <= width else hard
+    least = list(soft)
+    for c in sorted(range(len(least)), key=lambda c: hard[c] - soft[c]):
+        if sum(least) <= width:
+            break
+        least[c] = hard[c]  # hyphenate the column whose words gain most from it first
     if sum(least) > width and not force:
         return None
     out = list(least)

@@ -26,7 +26,7 @@ WHEN = _dt.datetime(2025, 3, 14, 9, 26, 53, tzinfo=_dt.UTC)
 FIXTURES = Path(__file__).parents[2] / "fixtures"
 PINNED = {
     "minimal.yaml": "8899d9842da3d723ca05459378820d58fa8da3162f85d2b4d9120db424d43e29",
-    "deck_all_kinds.yaml": "eae4880111e56e94d1d29d5b88b0cae2460070893bf4d0120c4814277e91a121",
+    "deck_all_kinds.yaml": "de6d2421af2d1b6f883e4c30ef49888578ac126826321dbb7f52b2abf410c6f1",
 }
 
 
