@@ -39,9 +39,30 @@ def footnote_text(ctx: Context, ids: list[str]) -> tuple[str, float]:
     note = markup.footnote(ids, ctx.sources)
     if not note:
         return "", 0.0
+    return note, footnote_text_height(ctx, note)
+
+
+def footnote_text_height(ctx: Context, note: str) -> float:
+    """Return the height of the footnote box of ``note`` (at most ``MAX_FOOTNOTE_LINES``)."""
     para = ctx.para(note, scale.SOURCE_NOTE_PT, colour=ctx.palette.muted, markup_=False)
     n = min(fit.lines(para, ctx.geo.content_width), MAX_FOOTNOTE_LINES)
-    return note, n * _text.line_height(scale.SOURCE_NOTE_PT) / 0.95 + 1
+    return n * _text.line_height(scale.SOURCE_NOTE_PT) / 0.95 + 1
+
+
+CONTINUED_NOTE = "Sources as on the first slide of this part."
+
+
+def continued_note(ctx: Context, ids: list[str]) -> str:
+    """Return the one-line source note of a continued slide: the publishers (or titles) of
+    ``ids``, or, if even that takes more than a line, a pointer to the first slide."""
+    names = [ctx.sources[sid].publisher or ctx.sources[sid].title for sid in ids
+             if sid in ctx.sources]
+    names = list(dict.fromkeys(markup.plain(n) for n in names))
+    if not names:
+        return ""
+    note = ("Sources: " if len(names) > 1 else "Source: ") + "; ".join(names)
+    para = ctx.para(note, scale.SOURCE_NOTE_PT, colour=ctx.palette.muted, markup_=False)
+    return note if fit.lines(para, ctx.geo.content_width) == 1 else CONTINUED_NOTE
 
 
 def footnote(ctx: Context, note: str, h: float) -> TextBox:

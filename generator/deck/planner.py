@@ -170,8 +170,11 @@ def _content(ctx: Context, kind: str, layout_name: str, title: str, path: tuple,
         shown = title if n == 0 else title + CONTINUED
         elements: list[Element] = [*chrome.decorations(ctx), chrome.title(ctx, shown, path),
                                    *page]
-        if note:
+        if note and n == 0:
             elements.append(chrome.footnote(ctx, note, h))
+        elif note:  # a continued slide names its sources on one line
+            line = chrome.continued_note(ctx, cites)
+            elements.append(chrome.footnote(ctx, line, chrome.footnote_text_height(ctx, line)))
         out.append(SlidePlan(kind, layout_name, shown, ctx.palette.background, elements, notes,
                              section, path))
     return out
