@@ -29,7 +29,7 @@ NBSP = "\u00a0"
 LINE_BREAK = "\v"
 """A line break inside a paragraph (the deck writes it as ``a:br``)."""
 HYPHEN = "-"
-HYPHENATE_BELOW = 0.7
+HYPHENATE_BELOW = 0.6
 """A word that does not fit is hyphenated when its line would stay less full than this."""
 _KEEP = frozenset(NBSP + "\u202f\u2007\u2060\ufeff")
 """Spaces that never break."""

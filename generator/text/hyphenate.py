@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-MIN_WORD = 7
+MIN_WORD = 8
 """Words shorter than this many letters are never hyphenated."""
 MIN_LEFT = 3
 MIN_RIGHT = 3
