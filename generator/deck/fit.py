@@ -88,8 +88,9 @@ def paginate(make_item: Callable[[int, float, bool], list[Para]], count: int, bo
     """Lay ``count`` items out in ``box``, shrinking first and spilling onto more pages after.
 
     ``make_item(i, size, first)`` returns item i's paragraphs; ``first`` is true for the
-    first item on a page. Items that do not fit alone even at ``floor`` are listed in
-    ``overflow`` and placed alone at the floor size.
+    first item on a page. Spilt items keep the preferred size, over as few pages as greedy
+    filling needs, shared evenly (``balanced``). Items that do not fit alone even at
+    ``floor`` are listed in ``overflow`` and placed alone at the floor size.
     """
 
     def make_all(size: float) -> list[Para]:
