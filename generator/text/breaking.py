@@ -2,7 +2,8 @@
 
 The rules, for any language:
 
-- a line may end at a space, after a hyphen or dash inside a word, after ``/`` and before
+- a line may end at a space, after a hyphen or dash inside a word, after ``/`` (and a
+  Windows path's ``\\``) and before
   ``?``, ``#`` and ``&`` in a URL or path, between two CJK characters (kinsoku: no line
   starts with 、。，）」 and the like, none ends with （「), and at a hyphenation point of
   the outline's language (``hyphenate``), where the line shows a hyphen;
@@ -126,7 +127,7 @@ def _word_breaks(word: str, offset: int, language: str | None) -> list[Break]:
             inner.append(k)
         elif a in _DASHES and word[:k - 1].strip(_DASHES) and b.isalnum():
             inner.append(k)
-        elif a == "/" and b != "/" and k > 1:
+        elif a in "/\\" and b not in "/\\" and k > 1:  # paths: after a slash or backslash
             inner.append(k)
         elif urlish and b in "?#&" and a != "/":
             inner.append(k)

@@ -58,8 +58,13 @@ def grids(ctx: Context, header: list[str], rows: list[list[str]], box: Box, path
     widths = _widths(ctx, header, rows, box.w, floor, first_bold)
     if widths is None:
         widths = _widths(ctx, header, rows, box.w, floor, first_bold, force=True)
-        ctx.note(path, f"a word of the table is wider than its column can be even at "
-                 f"{floor:g} pt; expected fewer columns or shorter words", "overflow", "error")
+        word = _overfull(ctx, header, rows, widths, floor)
+        ctx.note(path, f"the table's columns cannot all fit their longest unbreakable words "
+                 f"even at {floor:g} pt (e.g. '{word}'); expected fewer columns or shorter "
+                 "words", "overflow", "error")
+        return [_grid(ctx, header, rows, widths,
+                      _heights(ctx, header, rows, widths, floor, first_bold, numeric), floor,
+                      box, first_bold, numeric)]
     heights = _heights(ctx, header, rows, widths, floor, first_bold, numeric)
     for i, h in enumerate(heights[1:]):
         if heights[0] + h > room:
@@ -68,6 +73,18 @@ def grids(ctx: Context, header: list[str], rows: list[list[str]], box: Box, path
     return [_grid(ctx, header, rows[a:b], widths, [heights[0], *heights[1 + a:1 + b]], floor,
                   box, first_bold, numeric)
             for a, b in fit.balanced(heights[1:], room - heights[0])]
+
+
+def _overfull(ctx: Context, header: list[str], rows: list[list[str]], widths: list[float],
+              size: float) -> str:
+    """Return the first cell word that does not fit its column at ``widths``."""
+    for r, row in enumerate([header, *rows]):
+        for c, value in enumerate(row):
+            for para in _paras(ctx, value, size, head=r == 0, bold=False):
+                word = fit.overfull(para, widths[c] - 2 * CELL_PAD)
+                if word:
+                    return word
+    return "?"
 
 
 def _grown(heights: list[float], room: float) -> list[float]:
