@@ -70,9 +70,12 @@ def grids(ctx: Context, header: list[str], rows: list[list[str]], box: Box, path
         if heights[0] + h > room:
             ctx.note((*path, "rows", i), f"table row {i + 1} does not fit on a slide even "
                      f"alone at {floor:g} pt; expected shorter cells", "overflow", "error")
-    return [_grid(ctx, header, rows[a:b], widths, [heights[0], *heights[1 + a:1 + b]], floor,
-                  box, first_bold, numeric)
-            for a, b in fit.balanced(heights[1:], room - heights[0])]
+    out = []
+    for a, b in fit.balanced(heights[1:], room - heights[0]):
+        page = [heights[0], *heights[1 + a:1 + b]]
+        out.append(_grid(ctx, header, rows[a:b], widths, _grown(page, room) if grow else page,
+                         floor, box, first_bold, numeric))
+    return out
 
 
 def _overfull(ctx: Context, header: list[str], rows: list[list[str]], widths: list[float],
