@@ -20,7 +20,7 @@ class Context:
 
     def __init__(self, outline: Outline):
         self.outline = outline
-        self.styles = Styles(outline.brand)
+        self.styles = Styles(outline.brand, outline.meta.language)
         self.glyphs = GlyphMap([outline.brand.fonts.body, outline.brand.fonts.heading],
                                fallback_files(outline))
         self.citations = _markup.outline_citations(outline)

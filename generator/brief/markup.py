@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 
 from ..model import Outline, Source
-from ..text import Run, parse_inline
+from ..text import Run, glue, parse_inline
 
 Fallback = Callable[[str], Mapping[str, str]]
 """Maps each character of a text that the brand fonts cannot draw to a font that can."""
@@ -147,6 +147,7 @@ def literal(text: str, fallback: Fallback | None = None) -> str:
 
 
 def _text(text: str, fallback: Fallback | None) -> str:
+    text = glue(text)  # no line starts with a lone mark or unit, as in the deck
     fonts = fallback(text) if fallback is not None else None
     if not fonts:
         return escape(text)

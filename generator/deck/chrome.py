@@ -42,9 +42,28 @@ def footnote_text(ctx: Context, ids: Sequence[markup.Cite | str]) -> tuple[str, 
     note = markup.footnote(ids, ctx.sources, ctx.locale)
     if not note:
         return "", 0.0
+    return note, footnote_text_height(ctx, note)
+
+
+def footnote_text_height(ctx: Context, note: str) -> float:
+    """Return the height of the footnote box of ``note`` (at most ``MAX_FOOTNOTE_LINES``)."""
     para = ctx.para(note, scale.SOURCE_NOTE_PT, colour=ctx.palette.muted, markup_=False)
     n = min(fit.lines(para, ctx.geo.content_width), MAX_FOOTNOTE_LINES)
-    return note, n * _text.line_height(scale.SOURCE_NOTE_PT) / 0.95 + 1
+    return n * _text.line_height(scale.SOURCE_NOTE_PT) / 0.95 + 1
+
+
+def continued_note(ctx: Context, cites: list[markup.Cite]) -> str:
+    """Return the one-line source note of a continued slide: the publishers (or titles) of
+    ``cites``, or, if even that takes more than a line, a pointer to the first slide."""
+    names = [ctx.sources[c.id].publisher or ctx.sources[c.id].title for c in cites
+             if c.id in ctx.sources]
+    names = list(dict.fromkeys(markup.plain(n) for n in names))
+    if not names:
+        return ""
+    note = ctx.word("sources_note" if len(names) > 1 else "source_note",
+                    sources=ctx.locale.join(names))
+    para = ctx.para(note, scale.SOURCE_NOTE_PT, colour=ctx.palette.muted, markup_=False)
+    return note if fit.lines(para, ctx.geo.content_width) == 1 else ctx.word("sources_as_before")
 
 
 def footnote(ctx: Context, note: str, h: float) -> TextBox:

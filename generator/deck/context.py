@@ -10,7 +10,7 @@ from .. import locale as _locale
 from ..model import Brand, Outline, Source
 from ..report import Finding, FindingCode, Severity
 from ..text import Run
-from . import markup
+from . import fit, markup
 from .elements import Para, TextBox
 from .layout import Box, Geometry
 
@@ -86,9 +86,12 @@ class Context:
                                              lead_words=self.locale.cited_after) if markup_
                                  else (Run(value, bold=bold, italic=italic),))
         return Para(runs, size, self.heading_font if heading else self.body_font,
-                    colour or self.palette.text, bold=bold, italic=italic, **style)
+                    colour or self.palette.text, bold=bold, italic=italic,
+                    lang=self.outline.meta.language, **style)
 
     def text(self, box: Box, paras: list[Para], role: str = "body", anchor: str = "top",
              placeholder: int | None = None) -> TextBox:
-        """Return a text box of ``paras`` at ``box``."""
-        return TextBox(box, tuple(paras), role, anchor, placeholder)
+        """Return a text box of ``paras`` at ``box``, each settled to the box's width (see
+        ``fit.settle``)."""
+        return TextBox(box, tuple(fit.settle(p, box.w) for p in paras), role, anchor,
+                       placeholder)

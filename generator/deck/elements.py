@@ -19,6 +19,7 @@ class Para:
     ``level`` is the list level (0 a bullet, 1 a sub-bullet), written as the paragraph's
     ``lvl``; ``field`` makes the paragraph one field of that type ('slidenum': the slide's
     number, kept right by the program when slides move), its text the value shown now.
+    ``lang`` is the BCP 47 language whose hyphenation dictionary breaks its lines.
     """
 
     runs: tuple[Run, ...]
@@ -34,6 +35,7 @@ class Para:
     jump: str | None = None
     level: int = 0
     field: str | None = None
+    lang: str | None = None
 
 
 @dataclass(frozen=True)

@@ -3,30 +3,44 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache, partial
 
 from .. import brand as _brand
 from .. import text as _text
+from ..text import breaking as _breaking
 from .elements import Para
 from .layout import FIT_MARGIN, FIT_STEP, Box
 
 
 def lines(para: Para, width: float) -> int:
-    """Return how many lines ``para`` takes in a box ``width`` points wide.
+    """Return how many lines ``para`` takes in a box ``width`` points wide."""
+    return _line_count(para.runs, usable(para, width), para.size, para.font, para.lang)
 
-    A font without bundled metrics gets less of the width (``brand.UNMEASURED_MARGIN``).
-    """
+
+def usable(para: Para, width: float) -> float:
+    """Return the width the lines of ``para`` are broken to in a box ``width`` wide: less
+    its indent, and less the fitting margin, so that no renderer breaks earlier. A font
+    without bundled metrics gets less of the width (``brand.UNMEASURED_MARGIN``)."""
     margin = FIT_MARGIN if _brand.measurable(para.font) else FIT_MARGIN * _brand.UNMEASURED_MARGIN
-    usable = max((width - para.indent) * margin, 1.0)
-    return _line_count(para.runs, usable, para.size, para.font)
+    return max((width - para.indent) * margin, 1.0)
+
+
+OVERFULL = 1000
+"""The line count of a paragraph with a word that no allowed break makes fit: never fits."""
 
 
 @lru_cache(maxsize=1 << 16)
-def _line_count(runs: tuple, width: float, size: float, font: str) -> int:
-    """Return how many lines ``runs`` wrap into (remembered: shrinking and paginating
-    measure the same paragraph at the same size many times)."""
-    return len(_text.wrap_runs(list(runs), width, size, font))
+def _line_count(runs: tuple, width: float, size: float, font: str, lang: str | None) -> int:
+    """Return how many lines ``runs`` wrap into, or ``OVERFULL`` when a word would have to be
+    cut (remembered: shrinking and paginating measure the same paragraph many times)."""
+    _, lines = _text.break_runs(list(runs), width, size, font, lang)
+    return OVERFULL if any(ln.forced for ln in lines) else len(lines)
+
+
+def overfull(para: Para, width: float) -> str | None:
+    """Return the first word of ``para`` that cannot fit ``width`` by any allowed break."""
+    return _text.overfull(list(para.runs), usable(para, width), para.size, para.font, para.lang)
 
 
 def height(paras: list[Para] | tuple[Para, ...], width: float) -> float:
@@ -82,8 +96,9 @@ def paginate(make_item: Callable[[int, float, bool], list[Para]], count: int, bo
     """Lay ``count`` items out in ``box``, shrinking first and spilling onto more pages after.
 
     ``make_item(i, size, first)`` returns item i's paragraphs; ``first`` is true for the
-    first item on a page. Items that do not fit alone even at ``floor`` are listed in
-    ``overflow`` and placed alone at the floor size.
+    first item on a page. Spilt items keep the preferred size, over as few pages as greedy
+    filling needs, shared evenly (``balanced``). Items that do not fit alone even at
+    ``floor`` are listed in ``overflow`` and placed alone at the floor size.
     """
 
     def make_all(size: float) -> list[Para]:
@@ -92,30 +107,90 @@ def paginate(make_item: Callable[[int, float, bool], list[Para]], count: int, bo
     whole = shrink(make_all, box, preferred, floor)
     if whole:
         return Pages([whole[1]], [whole[0]], [])
+    heights = [height(make_item(i, preferred, False), box.w) for i in range(count)]
     pages: list[list[Para]] = []
     page_sizes: list[float] = []
     overflow: list[int] = []
-    current: list[Para] = []
-    for i in range(count):
-        trial = current + make_item(i, preferred, not current)
-        if fits(trial, box):
-            current = trial
-            continue
-        if current:
-            pages.append(current)
+    for a, b in balanced(heights, box.h * FIT_MARGIN):
+        page = [p for i in range(a, b) for p in make_item(i, preferred, i == a)]
+        if fits(page, box) or b - a > 1:
+            pages.append(page)
             page_sizes.append(preferred)
-        alone = make_item(i, preferred, True)
-        if fits(alone, box):
-            current = alone
             continue
-        fitted = shrink(partial(_alone, make_item, i), box, preferred, floor)
+        fitted = shrink(partial(_alone, make_item, a), box, preferred, floor)
         if fitted is None:
-            overflow.append(i)
-            fitted = (floor, make_item(i, floor, True))
+            overflow.append(a)
+            fitted = (floor, make_item(a, floor, True))
         pages.append(fitted[1])
         page_sizes.append(fitted[0])
-        current = []
-    if current:
-        pages.append(current)
-        page_sizes.append(preferred)
     return Pages(pages, page_sizes, overflow)
+
+
+def settle(para: Para, width: float) -> Para:
+    """Return ``para`` as the deck writes it in a box ``width`` wide: its spaces glued where
+    a line must not break, and an explicit line break (after a hyphen, where a word is
+    hyphenated) wherever a line ends other than at a space.
+
+    Presentation programs wrap text themselves and know neither our hyphenation nor our
+    URL and CJK rules; they break at spaces where we measured (the fitting margin leaves
+    them room), and the explicit breaks make them break inside words exactly where we did.
+    """
+    runs = list(para.runs)
+    text, lines = _text.break_runs(runs, usable(para, width), para.size, para.font, para.lang)
+    inserts = {ln.end: (_breaking.HYPHEN if ln.hyphen else "") + _breaking.LINE_BREAK
+               for ln in lines[:-1] if ln.kind not in ("space", "hard")}
+    if not inserts and text == "".join(r.text for r in runs):
+        return para
+    out, pos = [], 0
+    for run in runs:
+        end = pos + len(run.text)
+        pieces = []
+        for k in range(pos, end):
+            pieces.append(text[k])
+            if k + 1 in inserts:
+                pieces.append(inserts[k + 1])
+        out.append(replace(run, text="".join(pieces)))
+        pos = end
+    return replace(para, runs=tuple(out))
+
+
+def balanced(heights: list[float], room: float) -> list[tuple[int, int]]:
+    """Return [start, end) ranges that split items of ``heights`` over as few pages of
+    ``room`` as greedy filling needs, with the pages as even as possible.
+
+    An item taller than ``room`` gets a page of its own (its caller reports it).
+    """
+    def split(cap: float) -> list[tuple[int, int]]:
+        out, start, used = [], 0, 0.0
+        for i, h in enumerate(heights):
+            if i > start and used + h > cap:
+                out.append((start, i))
+                start, used = i, 0.0
+            used += h
+        out.append((start, len(heights)))
+        return out
+
+    if not heights:
+        return [(0, 0)]
+    count = len(split(room))
+    lo, hi = max(min(max(heights), room), sum(heights) / count), room
+    for _ in range(30):  # the smallest page height that still needs no more pages
+        mid = (lo + hi) / 2
+        if len(split(mid)) <= count:
+            hi = mid
+        else:
+            lo = mid
+    return split(hi)
+
+
+def even_chunks(count: int, most: int) -> list[tuple[int, int]]:
+    """Return [start, end) ranges that split ``count`` items into as few chunks of at most
+    ``most`` as possible, their sizes differing by one at most (14 by 7: 7 + 7)."""
+    chunks = -(-count // max(most, 1)) or 1
+    base, extra = divmod(count, chunks)
+    out, start = [], 0
+    for k in range(chunks):
+        end = start + base + (1 if k < extra else 0)
+        out.append((start, end))
+        start = end
+    return out

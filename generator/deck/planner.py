@@ -12,7 +12,7 @@ from .. import brand as _brand
 from .. import locale as _locale
 from ..model import Outline, Playbook, Section, TwoColumnSlide, shown_text
 from ..report import BuildOptions
-from . import access, chrome, layout, markup
+from . import access, chrome, layout, markup, verify
 from .context import Context
 from .contract import preferred
 from .elements import DeckPlan, Element, SlidePlan
@@ -69,6 +69,10 @@ def plan(outline: Outline, options: BuildOptions) -> DeckPlan:
         slide.number = n
         if slide.kind not in DARK_KINDS:
             slide.elements += chrome.footer(ctx, n)
+        if not any(f.severity == "error" and f.path[:len(slide.path)] == slide.path
+                   for f in ctx.findings):  # what a planner reported is not reported twice
+            for path, message in verify.findings(slide):
+                ctx.note(path, message, "overflow", "error")
     found = access.findings(slides, _brand.low_pairs(outline.brand))
     return DeckPlan(slides, ctx.findings + found, geo.width, geo.height)
 
@@ -214,8 +218,11 @@ def _content(ctx: Context, kind: str, layout_name: str, title: str, path: tuple,
         shown = title if n == 0 else ctx.word("continued", title=title)
         elements: list[Element] = [*chrome.decorations(ctx), chrome.title(ctx, shown, path),
                                    *page]
-        if note:
+        if note and n == 0:
             elements.append(chrome.footnote(ctx, note, h))
+        elif note:  # a continued slide names its sources on one line
+            line = chrome.continued_note(ctx, cites)
+            elements.append(chrome.footnote(ctx, line, chrome.footnote_text_height(ctx, line)))
         out.append(SlidePlan(kind, layout_name, shown, ctx.palette.background, elements, notes,
                              section, path))
     return out

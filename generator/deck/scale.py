@@ -5,8 +5,8 @@ TITLE_MIN_PT = 24
 BODY_PT = 20
 BODY_MIN_PT = 14
 SUB_BULLET_DELTA_PT = 2
-TABLE_PT = 14
-TABLE_MIN_PT = 11
+TABLE_PT = 16
+TABLE_MIN_PT = 14
 TABLE_MAX_PT = 18
 """A table slide with room to spare sets its text larger, up to this, to read from afar."""
 STAT_VALUE_PT = 44

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .. import brand as _brand
 from ..deck.elements import Para, TextBox
 from ..text import Run, metrics
+from ..text.breaking import LINE_BREAK
 
 ASCENT = 0.905
 """Liberation Sans' ascent (hhea), a share of the size: the first baseline's drop."""
@@ -115,13 +116,34 @@ def _width(run: Run, family: str, size: float) -> float:
 def wrap(para: Para, width: float) -> list[list[Run]]:
     """Return the lines of ``para`` in a frame ``width`` points wide, as lists of runs.
 
-    Runs on a line are separated by the single spaces that joined the words.
+    Runs on a line are separated by the single spaces that joined the words. A line break
+    the planner placed (``text.breaking.LINE_BREAK``, where it split a word) ends a line.
     """
+    out: list[list[Run]] = []
+    for segment in _segments(para.runs):
+        out += _wrap(segment, para, width)
+    return out
+
+
+def _segments(runs: tuple[Run, ...]) -> list[tuple[Run, ...]]:
+    """Return ``runs`` cut at every planned line break, the breaks left out."""
+    segments: list[list[Run]] = [[]]
+    for run in runs:
+        parts = run.text.split(LINE_BREAK)
+        for k, part in enumerate(parts):
+            if k:
+                segments.append([])
+            if part or len(parts) == 1:
+                segments[-1].append(run if len(parts) == 1 else replace(run, text=part))
+    return [tuple(segment) for segment in segments]
+
+
+def _wrap(runs: tuple[Run, ...], para: Para, width: float) -> list[list[Run]]:
     family, size = para.font, para.size
     lines: list[list[Run]] = []
     line: list[Run] = []
     line_w = 0.0
-    for gap, word in _words(para.runs, para.bold, para.italic):
+    for gap, word in _words(runs, para.bold, para.italic):
         w = sum(_width(r, family, size) for r in word)
         space = metrics(family).width(gap or " ", size) if gap else 0.0
         if line and line_w + space + w <= width:

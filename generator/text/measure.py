@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 import unicodedata
-from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
 from .. import brand as _brand
+from .breaking import HYPHEN, Line, breaks, fill, glue
 from .markup import Run, parse_inline
 
 EM_CACHE = 1 << 16
@@ -105,76 +104,80 @@ def _wide(ch: str) -> bool:
     return unicodedata.east_asian_width(ch) in ("W", "F")
 
 
-_BREAK = re.compile(r"\s+")
-
-
-def _words(runs: Iterable[Run]) -> list[list[tuple[str, bool, bool]]]:
-    """Split runs into words; a word is a list of (text, bold, italic) pieces."""
-    words: list[list[tuple[str, bool, bool]]] = [[]]
+def _advances(runs: list[Run], size: float, family: str) -> tuple[str, list[float]]:
+    """Return the runs' text joined and the advance width of each of its characters."""
+    text: list[str] = []
+    advances: list[float] = []
     for run in runs:
-        parts = _BREAK.split(run.text)
-        for i, part in enumerate(parts):
-            if i > 0:
-                words.append([])
-            if part.isascii():  # no wide characters: the part is one word
-                if part:
-                    words[-1].append((part, run.bold, run.italic))
-                continue
-            # Every wide (CJK) character is a break opportunity of its own.
-            buf = ""
-            for ch in part:
-                if _wide(ch):
-                    if buf:
-                        words[-1].append((buf, run.bold, run.italic))
-                        buf = ""
-                    if words[-1]:
-                        words.append([])
-                    words[-1].append((ch, run.bold, run.italic))
-                    words.append([])
-                else:
-                    buf += ch
-            if buf:
-                words[-1].append((buf, run.bold, run.italic))
-    return [w for w in words if w]
+        m = metrics(family, run.bold, run.italic)
+        get, miss = m.widths.get, m.missing_width
+        for ch in run.text:
+            w = get(ord(ch))
+            if w is None:
+                w = 1.0 if _wide(ch) else miss
+            advances.append(w * size)
+        text.append(run.text)
+    return "".join(text), advances
 
 
-def wrap_runs(runs: list[Run], width: float, size: float, family: str) -> list[str]:
+def break_runs(runs: list[Run], width: float, size: float, family: str,
+               language: str | None = None) -> tuple[str, list[Line]]:
+    """Return the runs' text (spaces glued where they must not break) and its lines in a box
+    ``width`` points wide at ``size``, by the shared rules of ``breaking``."""
+    text, advances = _advances(runs, size, family)
+    text = glue(text)
+    hyphen = metrics(family).width(HYPHEN, size)
+    return text, fill(text, advances, width, hyphen, language)
+
+
+def wrap_runs(runs: list[Run], width: float, size: float, family: str,
+              language: str | None = None) -> list[str]:
     """Return the lines that ``runs`` wrap into in a box ``width`` points wide at ``size``.
 
-    Words wider than the box are broken between characters, as presentation programs do.
+    A line that ends at a hyphenation point shows its hyphen. A word wider than the box with
+    no break point that fits is broken between characters (``overfull`` tells).
     """
-    space = metrics(family).width(" ", size)
-    lines: list[str] = []
-    line, line_w = "", 0.0
-    for word in _words(runs):
-        text = "".join(t for t, _, _ in word)
-        w = sum(metrics(family, b, i).width(t, size) for t, b, i in word)
-        if line and line_w + space + w <= width:
-            line, line_w = f"{line} {text}", line_w + space + w
-            continue
-        if line:
-            lines.append(line)
-        if w <= width:
-            line, line_w = text, w
-            continue
-        # break an over-long word between characters
-        bold = any(b for _, b, _ in word)
-        m = metrics(family, bold)
-        line, line_w = "", 0.0
-        for ch in text:
-            cw = m.width(ch, size)
-            if line and line_w + cw > width:
-                lines.append(line)
-                line, line_w = "", 0.0
-            line, line_w = line + ch, line_w + cw
-    if line or not lines:
-        lines.append(line)
-    return lines
+    text, lines = break_runs(runs, width, size, family, language)
+    return [text[ln.start:ln.end] + (HYPHEN if ln.hyphen else "") for ln in lines]
 
 
-def wrap(text: str, width: float, size: float, family: str, bold: bool = False) -> list[str]:
+def overfull(runs: list[Run], width: float, size: float, family: str,
+             language: str | None = None) -> str | None:
+    """Return the first piece of ``runs`` that no allowed break makes fit ``width``, or None."""
+    text, lines = break_runs(runs, width, size, family, language)
+    for ln in lines:
+        if ln.forced:
+            nxt = text.find(" ", ln.start)
+            return text[ln.start:nxt if nxt > 0 else len(text)]
+    return None
+
+
+def longest_piece(runs: list[Run], size: float, family: str, language: str | None = None,
+                  *, hyphenate: bool = True) -> float:
+    """Return the width of the widest piece of ``runs`` that no line break may split: the
+    narrowest box they fit without a cut word (with ``hyphenate``, pieces end at hyphenation
+    points and carry their hyphen; without, they are whole words, URLs split at slashes)."""
+    text, advances = _advances(runs, size, family)
+    text = glue(text)
+    hyphen = metrics(family).width(HYPHEN, size)
+    widest, start, acc = 0.0, 0, 0.0
+    cum = [0.0]
+    for w in advances:
+        acc += w
+        cum.append(acc)
+    for b in breaks(text, language):
+        if b.kind == "hyphen" and not hyphenate:
+            continue
+        extra = hyphen if b.kind == "hyphen" else 0.0
+        widest = max(widest, cum[b.end] - cum[start] + extra)
+        start = b.next
+    return max(widest, cum[-1] - cum[start])
+
+
+def wrap(text: str, width: float, size: float, family: str, bold: bool = False,
+         language: str | None = None) -> list[str]:
     """Return the lines that plain or marked-up ``text`` wraps into (citations dropped)."""
-    return wrap_runs(parse_inline(text, bold=bold), width, size, family)
+    return wrap_runs(parse_inline(text, bold=bold), width, size, family, language)
 
 
 def line_height(size: float) -> float:

@@ -39,6 +39,7 @@ def test_only_used_layouts_are_kept(prs):
 def test_dense_overview_table_keeps_its_preferred_size(tmp_path):
     from generator import loader
     from generator.deck import DeckBuilder
+    from generator.deck.slides import table
 
     loaded = loader.load(ROOT / "outline.yaml")
     plan = DeckBuilder().plan(loaded.outline)
@@ -46,5 +47,5 @@ def test_dense_overview_table_keeps_its_preferred_size(tmp_path):
     overview = next(s for s in plan.slides if s.kind == "playbook")
     grid = next(e for e in overview.elements if hasattr(e, "widths"))
     sizes = {p.size for row in grid.rows for cell in row for p in cell.paras}
-    assert sizes == {12}
+    assert sizes == {table.DENSE_TABLE_PT} == {14}  # the slide floor: no table text under 14 pt
     assert grid.widths[0] < min(grid.widths[1:])

@@ -229,9 +229,13 @@ class ReferenceWriter:
                 etree.SubElement(p_pr, qn("a:buChar")).set("char", para.bullet)
             else:
                 etree.SubElement(p_pr, qn("a:buNone"))
-            for run in para.runs:
+            for run, piece, broken in _pieces(para.runs):
+                if broken:  # a line break the planner placed where it split a word
+                    p.add_line_break()
+                if not piece:
+                    continue
                 r = p.add_run()
-                r.text = run.text
+                r.text = piece
                 r.font.name = para.font
                 r.font.size = Pt(para.size)
                 r.font.bold = run.bold or para.bold
@@ -344,6 +348,13 @@ class ReferenceWriter:
         props.keywords = props.comments = props.category = ""
         props.created = props.modified = props.last_printed = self.when
         props.revision = 1
+
+
+def _pieces(runs) -> list[tuple]:
+    """Return (run, text, after a line break) for each piece of ``runs`` between the line
+    breaks (vertical tabs) the planner placed."""
+    return [(run, piece, k > 0) for run in runs
+            for k, piece in enumerate(run.text.split("\v"))]
 
 
 def restamp(path: Path, when: _dt.datetime) -> None:

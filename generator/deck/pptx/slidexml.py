@@ -324,17 +324,22 @@ class TextWriter:
         for para in paras:
             p = protos.para(para)
             for run in para.runs:
-                r = protos.run(para, run.bold or para.bold, run.italic or para.italic)
-                r[1].text = clean(run.text)
-                if para.field:
-                    r.tag = DML.fld  # a:fld holds rPr and t as a:r does
-                    r.set("id", FIELD_IDS[para.field])
-                    r.set("type", para.field)
-                if run.link:
-                    _SE(r[0], DML.hlinkClick, {R_ID: self.link(run.link)})
-                if para.jump:
-                    self.jumps.append((r[0], para.jump))
-                p.append(r)
+                for k, piece in enumerate(run.text.split("\v")):
+                    r = protos.run(para, run.bold or para.bold, run.italic or para.italic)
+                    if k:  # a line break the planner placed (see deck.fit.settle)
+                        _SE(p, DML.br)
+                    if not piece:
+                        continue
+                    r[1].text = clean(piece)
+                    if para.field:
+                        r.tag = DML.fld  # a:fld holds rPr and t as a:r does
+                        r.set("id", FIELD_IDS[para.field])
+                        r.set("type", para.field)
+                    if run.link:
+                        _SE(r[0], DML.hlinkClick, {R_ID: self.link(run.link)})
+                    if para.jump:
+                        self.jumps.append((r[0], para.jump))
+                    p.append(r)
             p.append(protos.end(para.size))
             tx_body.append(p)
 

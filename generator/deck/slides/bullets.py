@@ -11,7 +11,7 @@ from ..layout import BULLET_INDENT, SUB_BULLET_INDENT, Box
 
 def item(ctx: Context, bullet: Bullet, size: float, first: bool) -> list[Para]:
     """Return a bullet and its sub-bullets as paragraphs at body ``size``."""
-    sub = size - scale.SUB_BULLET_DELTA_PT
+    sub = max(size - scale.SUB_BULLET_DELTA_PT, scale.BODY_MIN_PT)
     out = [ctx.para(bullet.text, size, bullet="•", indent=BULLET_INDENT * size,
                     space_before=0.0 if first else 0.6 * size)]
     out += [ctx.para(s, sub, bullet="–", indent=SUB_BULLET_INDENT * size,

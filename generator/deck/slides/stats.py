@@ -9,18 +9,29 @@ from ..context import Context
 from ..elements import Element, Para, Shape
 from ..layout import FIT_MARGIN, GUTTER, PANEL_PAD, Box
 
-VALUE_MIN_PT = 28
+VALUE_MIN_PT = scale.BODY_PT
 BAR_H = 4.0
 MIN_PANEL_H = 150.0
 
 
-def value_size(ctx: Context, stats: list[Stat], width: float) -> float:
-    """Return the largest value size at which every value fits on one line of ``width``."""
+def value_size(ctx: Context, stats: list[Stat], width: float,
+               path: tuple | None = None) -> float:
+    """Return the largest value size at which every value fits on one line of ``width``.
+
+    Values shrink down to ``VALUE_MIN_PT``; a value that does not fit even then is an error
+    (at ``path``), never a value wrapped onto its label.
+    """
     values = [_text.plain(s.value) for s in stats]
     for size in fit.sizes(scale.STAT_VALUE_PT, VALUE_MIN_PT):
         if all(_text.text_width(v, size, ctx.heading_font, bold=True) <= width * FIT_MARGIN
                for v in values):
             return size
+    if path is not None:
+        wide = next(v for v in values if _text.text_width(v, VALUE_MIN_PT, ctx.heading_font,
+                                                         bold=True) > width * FIT_MARGIN)
+        ctx.note(path, f"stat value '{wide}' does not fit its card on one line even at "
+                 f"{VALUE_MIN_PT} pt; expected a shorter value (put words in the label)",
+                 "overflow", "error")
     return VALUE_MIN_PT
 
 
@@ -33,14 +44,14 @@ def label_paras(ctx: Context, stat: Stat, size: float) -> list[Para]:
     """Return the label and detail of a stat at label ``size``."""
     out = [ctx.para(stat.label, size, bold=True)]
     if stat.detail:
-        out.append(ctx.para(stat.detail, max(size - 2, 12), colour=ctx.palette.muted,
+        out.append(ctx.para(stat.detail, max(size - 2, scale.BODY_MIN_PT), colour=ctx.palette.muted,
                             space_before=0.4 * size))
     return out
 
 
 def block(ctx: Context, stats: list[Stat], boxes: list[Box], path: tuple) -> list[Element]:
     """Return each stat's value and label text boxes inside its box, sizes shared by all."""
-    vsize = value_size(ctx, stats, min(b.w for b in boxes))
+    vsize = value_size(ctx, stats, min(b.w for b in boxes), path)
     vh = _text.line_height(vsize) / FIT_MARGIN
     out: list[Element] = []
     size = None
@@ -71,14 +82,37 @@ def height(elements: list[Element]) -> float:
 
 
 def pages(ctx: Context, slide: StatsSlide, body: Box, path: tuple) -> list[list[Element]]:
-    """Return the stats slide: one panel per number, with a brand-coloured top bar."""
+    """Return the stats slide: one panel per number, with a brand-coloured top bar.
+
+    The panels share one row; when a value does not fit its card on one line even at the
+    smallest value size, the cards widen into two rows (or one column) first.
+    """
     stats = list(slide.stats)
-    cols = body.columns(len(stats), GUTTER)
+    cols = _cards(ctx, stats, body)
     inner = [Box(c.x + PANEL_PAD, c.y + BAR_H + PANEL_PAD, c.w - 2 * PANEL_PAD,
                  c.h - BAR_H - 2 * PANEL_PAD) for c in cols]
     texts = block(ctx, stats, inner, (*path, "stats"))
-    panel_h = max(height(texts) + BAR_H + 2 * PANEL_PAD + 8, MIN_PANEL_H)
-    return [[*panels(ctx, [Box(c.x, c.y, c.w, min(panel_h, c.h)) for c in cols]), *texts]]
+    rows = sorted({c.y for c in cols})
+    if len(rows) == 1:
+        panel_h = max(height(texts) + BAR_H + 2 * PANEL_PAD + 8, MIN_PANEL_H)
+        return [[*panels(ctx, [Box(c.x, c.y, c.w, min(panel_h, c.h)) for c in cols]), *texts]]
+    return [[*panels(ctx, cols), *texts]]
+
+
+def _cards(ctx: Context, stats: list[Stat], body: Box) -> list[Box]:
+    """Return the card of each stat: one row, else the widest grid whose values fit."""
+    values = [_text.plain(s.value) for s in stats]
+    n = len(stats)
+    for per_row in sorted({n, -(-n // 2), 1}, reverse=True):
+        rows = -(-n // per_row)
+        row_h = (body.h - GUTTER * (rows - 1)) / rows
+        boxes = [b for r in range(rows) for b in Box(body.x, body.y + r * (row_h + GUTTER),
+                                                     body.w, row_h).columns(per_row, GUTTER)]
+        inner_w = boxes[0].w - 2 * PANEL_PAD
+        if all(_text.text_width(v, VALUE_MIN_PT, ctx.heading_font, bold=True)
+               <= inner_w * FIT_MARGIN for v in values):
+            return boxes[:n]
+    return body.columns(n, GUTTER)
 
 
 def panels(ctx: Context, boxes: list[Box]) -> list[Element]:

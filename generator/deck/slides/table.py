@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from ... import text as _text
@@ -14,11 +15,13 @@ from ..layout import FIT_MARGIN, Box
 CELL_PAD = 6.0
 CELL_PAD_V = 4.0
 CAPTION_GAP = 8.0
-MIN_SHARE = 0.08
-"""No column is narrower than this share of the table."""
-DENSE_TABLE_PT = 12
+DENSE_TABLE_PT = scale.TABLE_MIN_PT
 """Preferred size of comparison tables with ``DENSE_COLUMNS`` or more columns."""
 DENSE_COLUMNS = 5
+GROW_ROWS = 1.5
+"""A table with room to spare grows its rows up to this factor to fill its box."""
+_NUMBER = re.compile(r"^[+\-−–~≈<>±]*\s*[$€£¥]?\s*[\d][\d.,\s\u00a0\u202f]*"
+                     r"\s*(%|‰|[A-Za-z€$£¥°²³/]{1,4}\.?)?\*?$")
 
 
 def preferred_size(columns: int) -> float:
@@ -31,12 +34,13 @@ def grids(ctx: Context, header: list[str], rows: list[list[str]], box: Box, path
           table: Table | None = None) -> list[TableGrid]:
     """Return the table laid out in ``box``: shrunk to fit, else spilt over several grids.
 
-    Dense tables (``DENSE_COLUMNS`` or more) start at ``DENSE_TABLE_PT``; with
-    ``first_bold`` the first column holds row labels and is only as wide as they need.
-    With ``grow`` a table that fits with room to spare is set larger, at the largest size
-    up to ``TABLE_MAX_PT`` that still fits. The header row repeats on every grid. Rows too
-    tall for a slide alone are errors. Each grid's alt text is ``table``'s ``alt`` or a
-    summary of ``title``, its size and header.
+    Column widths come from the content (``widths``). Dense tables (``DENSE_COLUMNS`` or
+    more) start at ``DENSE_TABLE_PT``. With ``grow`` a table that fits with room to spare is
+    set larger, up to ``TABLE_MAX_PT``, and its rows grow to fill the box. A table that does
+    not fit at the floor is spilt over as few grids as the floor allows, balanced, the
+    header repeated on each. Rows too tall for a slide alone, and words wider than any
+    column can be, are errors. Each grid's alt text is ``table``'s ``alt`` or a summary of
+    ``title``, its size and header.
     """
     return [replace(g, alt=alt.table(table, title, header, len(g.rows) - 1))
             for g in _grids(ctx, header, rows, box, path, first_bold, grow)]
@@ -46,69 +50,150 @@ def _grids(ctx: Context, header: list[str], rows: list[list[str]], box: Box, pat
            first_bold: bool, grow: bool) -> list[TableGrid]:
     pref, floor = preferred_size(len(header)), scale.TABLE_MIN_PT
     top = scale.TABLE_MAX_PT if grow and pref == scale.TABLE_PT else pref
-    base = _widths(ctx, header, rows, box.w, pref, first_bold)
+    room = box.h * FIT_MARGIN
+    numeric = _numeric(rows, len(header))
     for size in fit.sizes(top, floor):
-        widths = base if size <= pref else _widths(ctx, header, rows, box.w, size, first_bold)
-        heights = _heights(ctx, header, rows, widths, size, first_bold)
-        if sum(heights) <= box.h * FIT_MARGIN:
+        widths = _widths(ctx, header, rows, box.w, size, first_bold)
+        if widths is None:
+            continue
+        heights = _heights(ctx, header, rows, widths, size, first_bold, numeric)
+        if sum(heights) <= room:
             if size < pref:
                 ctx.note(path, f"table text shrunk to {size:g} pt to fit (preferred "
                          f"{pref:g} pt)", "shrunk")
-            return [_grid(ctx, header, rows, widths, heights, size, box, first_bold)]
-    widths = base
-    heights = _heights(ctx, header, rows, widths, pref, first_bold)
-    out, start, used = [], 0, heights[0]
+            if grow:
+                heights = _grown(heights, room)
+            return [_grid(ctx, header, rows, widths, heights, size, box, first_bold, numeric)]
+    widths = _widths(ctx, header, rows, box.w, floor, first_bold)
+    if widths is None:
+        widths = _widths(ctx, header, rows, box.w, floor, first_bold, force=True)
+        assert widths is not None  # forced widths always exist
+        word = _overfull(ctx, header, rows, widths, floor)
+        ctx.note(path, f"the table's columns cannot all fit their longest unbreakable words "
+                 f"even at {floor:g} pt (e.g. '{word}'); expected fewer columns or shorter "
+                 "words", "overflow", "error")
+        return [_grid(ctx, header, rows, widths,
+                      _heights(ctx, header, rows, widths, floor, first_bold, numeric), floor,
+                      box, first_bold, numeric)]
+    heights = _heights(ctx, header, rows, widths, floor, first_bold, numeric)
     for i, h in enumerate(heights[1:]):
-        if used + h > box.h * FIT_MARGIN and i > start:
-            out.append((start, i))
-            start, used = i, heights[0]
-        if heights[0] + h > box.h * FIT_MARGIN:
+        if heights[0] + h > room:
             ctx.note((*path, "rows", i), f"table row {i + 1} does not fit on a slide even "
-                     "alone; expected shorter cells", "overflow", "error")
-        used += h
-    out.append((start, len(rows)))
-    return [_grid(ctx, header, rows[a:b], widths, [heights[0], *heights[1 + a:1 + b]], pref,
-                  box, first_bold) for a, b in out]
+                     f"alone at {floor:g} pt; expected shorter cells", "overflow", "error")
+    out = []
+    for a, b in fit.balanced(heights[1:], room - heights[0]):
+        page = [heights[0], *heights[1 + a:1 + b]]
+        out.append(_grid(ctx, header, rows[a:b], widths, _grown(page, room) if grow else page,
+                         floor, box, first_bold, numeric))
+    return out
 
 
-def _paras(ctx: Context, value: str, size: float, *, head: bool, bold: bool) -> tuple[Para]:
+def _overfull(ctx: Context, header: list[str], rows: list[list[str]], widths: list[float],
+              size: float) -> str:
+    """Return the first cell word that does not fit its column at ``widths``."""
+    for r, row in enumerate([header, *rows]):
+        for c, value in enumerate(row):
+            for para in _paras(ctx, value, size, head=r == 0, bold=False):
+                word = fit.overfull(para, widths[c] - 2 * CELL_PAD)
+                if word:
+                    return word
+    return "?"
+
+
+def _grown(heights: list[float], room: float) -> list[float]:
+    """Return body rows grown evenly to fill ``room``, at most ``GROW_ROWS`` times as tall."""
+    body = sum(heights[1:])
+    if not body:
+        return heights
+    factor = min((room - heights[0]) / body, GROW_ROWS)
+    return [heights[0], *[h * max(factor, 1.0) for h in heights[1:]]]
+
+
+def _numeric(rows: list[list[str]], columns: int) -> list[bool]:
+    """Return, per column, whether every body cell holds a number (set flush right)."""
+    out = []
+    for c in range(columns):
+        cells = [_text.plain(r[c]) for r in rows if c < len(r) and _text.plain(r[c])]
+        out.append(bool(cells) and all(_NUMBER.match(v) for v in cells))
+    return out
+
+
+def _paras(ctx: Context, value: str, size: float, *, head: bool, bold: bool,
+           align: str = "left") -> tuple[Para]:
     colour = ctx.on_primary if head else ctx.palette.text
-    return (ctx.para(value, size, colour=colour, bold=head or bold, heading=head),)
+    return (ctx.para(value, size, colour=colour, bold=head or bold, heading=head, align=align),)
+
+
+def _measure(ctx: Context, cells: list[tuple[str, bool, bool]], size: float
+             ) -> tuple[float, float, float]:
+    """Return (hard minimum, soft minimum, natural) width of a column's text, unpadded.
+
+    The hard minimum is the widest piece no break may split (hyphenation allowed), the soft
+    one the widest whole word, the natural width the widest cell on one line.
+    """
+    hard = soft = natural = 0.0
+    for value, bold, head in cells:
+        para = ctx.para(value, size, bold=bold, heading=head)
+        runs = list(para.runs)
+        hard = max(hard, _text.longest_piece(runs, size, para.font, para.lang))
+        soft = max(soft, _text.longest_piece(runs, size, para.font, para.lang,
+                                             hyphenate=False))
+        natural = max(natural, _text.text_width("".join(r.text for r in runs), size,
+                                                para.font, bold))
+    return hard, soft, natural
 
 
 def _widths(ctx: Context, header: list[str], rows: list[list[str]], width: float,
-            size: float, labels: bool = False) -> list[float]:
-    """Return column widths that fill ``width``, wider for longer text.
+            size: float, labels: bool = False, *, force: bool = False) -> list[float] | None:
+    """Return column widths that fill ``width``, shared the way automatic table layout does.
 
-    With ``labels`` the first column is as narrow as its longest label allows.
+    Every column gets at least its widest whole word (or, when the words cannot all fit,
+    the columns with the longest words their widest hyphenated piece); what is left goes
+    to the columns in proportion to how much more they would take on one line, and no
+    column grows past its one-line width while another wants more. Returns None when even
+    the hard minimums do not fit (unless ``force``).
     """
-    if labels and len(header) > 1:
-        first = _label_width(ctx, [header[0], *[r[0] for r in rows]], size, width)
-        rest = _widths(ctx, header[1:], [r[1:] for r in rows], width - first, size)
-        return [first, *rest]
-    want, least = [], []
+    pad = 2 * CELL_PAD + 1
+    hard, soft, natural = [], [], []
     for c, head in enumerate(header):
-        cells = [head] + [r[c] for r in rows]
-        longest = max(_text.text_width(_text.plain(v), size, ctx.body_font) for v in cells)
-        word = max((_text.text_width(w, size, ctx.body_font, bold=True)
-                    for v in cells for w in _text.plain(v).split()), default=0.0)
-        want.append(min(longest, width * 0.5) ** 0.8 + 1.0)
-        least.append(max(word + 2 * CELL_PAD + 2, width * MIN_SHARE))
-    total = sum(want)
-    widths = [max(w / total * width, m) for w, m in zip(want, least, strict=True)]
-    scale = width / sum(widths)
-    return [w * scale for w in widths]
-
-
-def _label_width(ctx: Context, labels: list[str], size: float, width: float) -> float:
-    """Return the width of a row-label column: its longest bold label on one line, padded."""
-    longest = max(_text.text_width(_text.plain(v), size, ctx.body_font, bold=True)
-                  for v in labels)
-    return min(longest / FIT_MARGIN + 2 * CELL_PAD + 2, width * 0.25)
+        cells = [(head, True, True)] + [(r[c], labels and c == 0, False) for r in rows]
+        h, s, n = _measure(ctx, cells, size)
+        hard.append(h / FIT_MARGIN + pad)
+        soft.append(s / FIT_MARGIN + pad)
+        natural.append(max(n / FIT_MARGIN + pad, s / FIT_MARGIN + pad))
+    if sum(natural) <= width:
+        return [n + (width - sum(natural)) * n / sum(natural) for n in natural]
+    least = list(soft)
+    for c in sorted(range(len(least)), key=lambda c: hard[c] - soft[c]):
+        if sum(least) <= width:
+            break
+        least[c] = hard[c]  # hyphenate the column whose words gain most from it first
+    if sum(least) > width and not force:
+        return None
+    out = list(least)
+    wants = [min(n, width) for n in natural]
+    open_ = [c for c in range(len(out)) if wants[c] > out[c]]
+    left = width - sum(out)
+    while open_ and left > 1e-6:
+        total = sum(wants[c] - least[c] for c in open_)
+        done = [c for c in open_ if out[c] + left * (wants[c] - least[c]) / total >= wants[c]]
+        if not done:
+            for c in open_:
+                out[c] += left * (wants[c] - least[c]) / total
+            break
+        for c in done:
+            out[c] = wants[c]
+            open_.remove(c)
+        left = width - sum(out)
+    if sum(out) < width - 1e-6:
+        extra = width - sum(out)
+        out = [w + extra * w / sum(out) for w in out]
+    scale_ = width / sum(out)
+    return [w * scale_ for w in out]
 
 
 def _heights(ctx: Context, header: list[str], rows: list[list[str]], widths: list[float],
-             size: float, first_bold: bool) -> list[float]:
+             size: float, first_bold: bool, numeric: list[bool]) -> list[float]:
     out = []
     for r, row in enumerate([header, *rows]):
         tallest = 0.0
@@ -120,13 +205,18 @@ def _heights(ctx: Context, header: list[str], rows: list[list[str]], widths: lis
 
 
 def _grid(ctx: Context, header: list[str], rows: list[list[str]], widths: list[float],
-          heights: list[float], size: float, box: Box, first_bold: bool) -> TableGrid:
-    cells = [tuple(Cell(_paras(ctx, v, size, head=True, bold=False), ctx.palette.primary)
-                   for v in header)]
+          heights: list[float], size: float, box: Box, first_bold: bool,
+          numeric: list[bool]) -> TableGrid:
+    def cell(value: str, c: int, fill: str, head: bool) -> Cell:
+        align = "right" if numeric[c] else "left"
+        paras = _paras(ctx, value, size, head=head, bold=first_bold and c == 0 and not head,
+                       align=align)
+        return Cell(tuple(fit.settle(p, widths[c] - 2 * CELL_PAD) for p in paras), fill)
+
+    cells = [tuple(cell(v, c, ctx.palette.primary, True) for c, v in enumerate(header))]
     for r, row in enumerate(rows):
         fill = ctx.palette.background if r % 2 == 0 else ctx.palette.surface
-        cells.append(tuple(Cell(_paras(ctx, v, size, head=False, bold=first_bold and c == 0),
-                                 fill) for c, v in enumerate(row)))
+        cells.append(tuple(cell(v, c, fill, False) for c, v in enumerate(row)))
     grid_box = Box(box.x, box.y, box.w, sum(heights))
     return TableGrid(grid_box, tuple(widths), tuple(heights), tuple(cells), CELL_PAD,
                      pad_v=CELL_PAD_V)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ... import text as _text
 from ...model import Event, TimelineSlide
-from .. import fit
+from .. import fit, scale
 from ..context import Context
 from ..elements import Element, Para, Shape
 from ..layout import FIT_MARGIN, GUTTER, TIMELINE_MAX_EVENTS, Box
@@ -13,13 +13,15 @@ LINE_H = 2.0
 MARKER = 14.0
 DATE_PT = 18
 EVENT_PT = 16
-EVENT_MIN_PT = 12
+EVENT_MIN_PT = scale.BODY_MIN_PT
+MOST_EVENTS = {"16:9": 8, "4:3": 6}
+"""The most events a slide may carry, if their text fits the narrower columns."""
 
 
 def _event_paras(ctx: Context, event: Event, size: float) -> list[Para]:
     out = [ctx.para(event.title, size, bold=True)]
     if event.detail:
-        out.append(ctx.para(event.detail, size - 2, colour=ctx.palette.muted,
+        out.append(ctx.para(event.detail, max(size - 2, EVENT_MIN_PT), colour=ctx.palette.muted,
                             space_before=0.4 * size))
     return out
 
@@ -62,10 +64,28 @@ def _page(ctx: Context, events: list[Event], body: Box, path: tuple) -> list[Ele
 
 
 def pages(ctx: Context, slide: TimelineSlide, body: Box, path: tuple) -> list[list[Element]]:
-    """Return the timeline, spilt over continued slides when it has too many events."""
-    most = TIMELINE_MAX_EVENTS[ctx.geo.aspect]
+    """Return the timeline, spilt evenly over as few continued slides as its text allows.
+
+    A slide carries up to ``TIMELINE_MAX_EVENTS`` events, more (up to ``MOST_EVENTS``) when
+    every event's text still fits its narrower column; the events are then shared evenly
+    (14 events: 7 + 7).
+    """
     events = list(slide.events)
-    chunks = [events[i:i + most] for i in range(0, len(events), most)]
-    if len(chunks) > 1 and len(chunks[-1]) == 1:
-        chunks[-2:] = [chunks[-2][:-1], [chunks[-2][-1], chunks[-1][0]]]
-    return [_page(ctx, chunk, body, (*path, "events")) for chunk in chunks]
+    most = TIMELINE_MAX_EVENTS[ctx.geo.aspect]
+    for m in range(min(MOST_EVENTS[ctx.geo.aspect], len(events)), most, -1):
+        chunks = fit.even_chunks(len(events), m)
+        if all(_fits(ctx, events[a:b], body) for a, b in chunks):
+            most = m
+            break
+    return [_page(ctx, events[a:b], body, (*path, "events"))
+            for a, b in fit.even_chunks(len(events), most)]
+
+
+def _fits(ctx: Context, events: list[Event], body: Box) -> bool:
+    """Whether ``events`` fit side by side in ``body`` at the preferred event size."""
+    cols = body.columns(len(events), GUTTER)
+    below = body.h - 2 * _text.line_height(DATE_PT) / FIT_MARGIN - 10 - MARKER - 14
+    return all(fit.fits(_event_paras(ctx, e, EVENT_PT), Box(0, 0, c.w, below))
+               and fit.fits([ctx.para(e.date, DATE_PT, heading=True, bold=True)],
+                            Box(0, 0, c.w, 2 * _text.line_height(DATE_PT)))
+               for e, c in zip(events, cols, strict=True))

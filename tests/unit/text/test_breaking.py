@@ -1,0 +1,87 @@
+"""The shared line breaker: where lines may end, hyphenation, glued spaces, CJK kinsoku."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.deck import fit
+from generator.deck.elements import Para
+from generator.text import breaking, glue, longest_piece, overfull, parse_inline, wrap
+
+FONT = "Arial"
+
+
+def test_a_long_german_compound_is_hyphenated_and_shows_its_hyphen():
+    lines = wrap("Das Gebäudeenergiegesetz gilt ab 2024", 110, 14, FONT, language="de")
+    assert any(line.endswith("-") for line in lines)
+    joined = "".join(line[:-1] if line.endswith("-") else line + " " for line in lines)
+    assert "Gebäudeenergiegesetz" in joined
+
+
+def test_without_a_dictionary_a_word_too_wide_is_overfull_not_cut_silently():
+    assert overfull(parse_inline("Metsäteollisuusyhtiöidenkilpailukyky"), 80, 14, FONT,
+                    "fi") == "Metsäteollisuusyhtiöidenkilpailukyky"
+    assert overfull(parse_inline("short words only"), 200, 14, FONT, "fi") is None
+
+
+@pytest.mark.parametrize(("text", "glued"), [
+    ("down 48 %", "down 48\u00a0%"),
+    ("12 GWh in 2024", "12\u00a0GWh in 2024"),
+    ("un record !", "un record\u00a0!"),
+    ("« en ligne »", "«\u00a0en ligne\u00a0»"),
+    ("a , b", "a\u00a0, b"),
+    ("in 2024 the", "in 2024 the"),
+])
+def test_glue_keeps_marks_and_units_off_the_line_start(text, glued):
+    assert glue(text) == glued
+
+
+def test_no_line_starts_with_a_lone_mark_or_unit():
+    text = "Les ventes ont progressé de 12 % : un record ! −48 %"
+    for width in range(60, 200, 7):  # (narrower, a glued group is overfull: never fits)
+        assert overfull(parse_inline(text), width, 14, FONT, "fr") is None
+        for line in wrap(text, width, 14, FONT, language="fr"):
+            assert line.split()[0] not in {"%", ":", "!"}
+
+
+def test_urls_break_after_slashes_and_before_query_marks():
+    url = "https://example.org/reports/2024/annual-report?lang=en&page=2"
+    lines = wrap(url, 120, 14, FONT, language="en")
+    assert len(lines) > 1
+    for upper, lower in zip(lines, lines[1:], strict=False):
+        assert upper.endswith(("/", "-")) or lower.startswith(("?", "&"))
+
+
+def test_cjk_breaks_between_characters_with_kinsoku():
+    lines = wrap("コンビニエンスストアの売上は、前年比で増加した。「安い」", 70, 14, FONT,
+                 language="ja")
+    assert len(lines) > 1
+    assert not any(line[0] in breaking.NO_LINE_START for line in lines[1:])
+    assert not any(line[-1] in breaking.NO_LINE_END for line in lines)
+
+
+def test_longest_piece_is_narrower_with_hyphenation():
+    runs = parse_inline("Donaudampfschifffahrtsgesellschaft")
+    assert longest_piece(runs, 14, FONT, "de") < longest_piece(runs, 14, FONT, "de",
+                                                               hyphenate=False)
+
+
+def test_settle_writes_the_hyphen_and_a_line_break_where_the_word_splits():
+    para = Para(tuple(parse_inline("Das Gebäudeenergiegesetz gilt")), 14, FONT, "#000000",
+                lang="de")
+    text = "".join(r.text for r in fit.settle(para, 100).runs)
+    assert "-\v" in text
+    assert text.replace("-\v", "") == "Das Gebäudeenergiegesetz gilt"
+
+
+def test_a_paragraph_with_a_cut_word_never_fits():
+    para = Para(tuple(parse_inline("Metsäteollisuusyhtiöidenkilpailukyky")), 14, FONT,
+                "#000000", lang="fi")
+    assert fit.lines(para, 80) == fit.OVERFULL
+
+
+def test_balanced_pagination_evens_the_pages():
+    assert fit.even_chunks(14, 8) == [(0, 7), (7, 14)]
+    assert fit.even_chunks(14, 6) == [(0, 5), (5, 10), (10, 14)]
+    pages = fit.balanced([1.0] * 10, 6.0)
+    assert [b - a for a, b in pages] == [5, 5]
