@@ -14,7 +14,7 @@ MARKER = 14.0
 DATE_PT = 18
 EVENT_PT = 16
 EVENT_MIN_PT = scale.BODY_MIN_PT
-MOST_EVENTS = {"16:9": 8, "4:3": 6}
+MOST_EVENTS = {"16:9": 8, "4:3": 6, "16:10": 7}
 """The most events a slide may carry, if their text fits the narrower columns."""
 
 
