@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 MAX_MESSAGE = 600
@@ -76,3 +77,14 @@ class EnvironmentProblem(DeckgenError):
 def count(n: int, singular: str, plural: str | None = None) -> str:
     """Return '1 section', '2 sections': ``n`` with the noun in the form that agrees."""
     return f"{n} {singular if n == 1 else plural or singular + 's'}"
+
+
+def located(document, found: Iterable[tuple[tuple, str]],
+            format_path: Callable[[tuple], str]) -> list[Problem]:
+    """Return an error for each (model path, message) of ``found``, at the line and column
+    of that path in the parsed ``document`` (a ``source.Document``)."""
+    out = []
+    for path, message in found:
+        line, col = document.locate(path)
+        out.append(Problem(document.file, line, col, message, format_path(path)))
+    return out

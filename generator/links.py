@@ -48,13 +48,9 @@ def findings(data: Any) -> Iterator[tuple[tuple, str]]:
 
 def problems(document, format_path: Callable[[tuple], str]) -> list:
     """Return a located Problem for every refused link of a parsed outline ``document``."""
-    from .errors import Problem
+    from .errors import located
 
-    out = []
-    for path, message in findings(document.data):
-        line, col = document.locate(path)
-        out.append(Problem(document.file, line, col, message, format_path(path)))
-    return out
+    return located(document, findings(document.data), format_path)
 
 
 def _texts(value: Any, path: tuple) -> Iterator[tuple[tuple, str]]:

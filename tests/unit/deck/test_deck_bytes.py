@@ -13,17 +13,14 @@ import datetime as _dt
 import hashlib
 import io
 import zipfile
-from pathlib import Path
 
 import pytest
-import yaml
 
 from generator.deck import DeckBuilder
-from generator.model import Outline
 from generator.report import BuildOptions
+from helpers import fixture_outline
 
 WHEN = _dt.datetime(2025, 3, 14, 9, 26, 53, tzinfo=_dt.UTC)
-FIXTURES = Path(__file__).parents[2] / "fixtures"
 PINNED = {
     "minimal.yaml": "6ad1ae4c44694f50b8b8b7307a58bca2512761a1e2f772c77afd67f5d7e8c10c",
     "deck_all_kinds.yaml": "4352cfc1d32c692577293ada4bfb5dd49d759d94a3296adf84fcb658607e0b82",
@@ -42,15 +39,6 @@ def parts_digest(data: bytes) -> str:
                      f"{len(blob)}\n".encode())
             h.update(blob)
     return h.hexdigest()
-
-
-def fixture_outline(name: str) -> Outline:
-    """Return fixture ``name`` on the default brand, without image slides (no image file)."""
-    data = yaml.safe_load((FIXTURES / name).read_text(encoding="utf-8"))
-    data["brand"] = {}
-    for section in data["sections"]:
-        section["slides"] = [s for s in section.get("slides", []) if s.get("kind") != "image"]
-    return Outline.parse(data)
 
 
 @pytest.mark.parametrize("name", sorted(PINNED))
