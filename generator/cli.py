@@ -45,37 +45,53 @@ def _report_bug(exc: Exception, debug: bool) -> None:
 
 def _reports_errors(func: Callable) -> Callable:
     """Turn deckgen errors into messages and exit codes; anything else is a bug."""
+    return _reporting()(func)
 
-    @wraps(func)
-    def wrapper(*args, **kwargs):
-        ctx = click.get_current_context()
-        debug = (ctx.find_root().params or {}).get("debug", False)
-        try:
-            return func(*args, **kwargs)
-        except (OutlineError, BuildError) as exc:
-            for problem in exc.problems:
-                _err(str(problem))
-            _err(f"deckgen: {count(len(exc.problems), 'problem')}; nothing was written")
-            ctx.exit(exc.exit_code)
-        except DeckgenError as exc:
-            _err(f"deckgen: {exc}")
-            ctx.exit(exc.exit_code)
-        except KeyboardInterrupt:
-            _err("deckgen: interrupted; nothing was written")
-            ctx.exit(130)
-        except click.exceptions.Exit:
-            raise
-        except Exception as exc:  # a bug: say so plainly, show the traceback only on request
-            from .commit import environment_problem
 
-            fault = environment_problem(exc)  # a full disk, a read-only folder: exit 3
-            if fault is not None:
-                _err(f"deckgen: {fault}")
-                ctx.exit(fault.exit_code)
-            _report_bug(exc, debug)
-            ctx.exit(INTERNAL_ERROR)
+def _reporting(*, outline_exit: int | None = None, summary: str | None = None,
+               outcome: str = "nothing was written",
+               bug_exit: int = INTERNAL_ERROR) -> Callable[[Callable], Callable]:
+    """Return a decorator that turns deckgen errors into messages and exit codes.
 
-    return wrapper
+    An invalid outline prints its problems, then ``summary`` (else the count of problems)
+    and ``outcome``, and exits ``outline_exit`` (else the error's own code); a bug exits
+    ``bug_exit`` (``diff`` keeps 1 for 'changed').
+    """
+
+    def decorate(func: Callable) -> Callable:
+        @wraps(func)
+        def wrapper(*args, **kwargs):
+            ctx = click.get_current_context()
+            debug = (ctx.find_root().params or {}).get("debug", False)
+            try:
+                return func(*args, **kwargs)
+            except (OutlineError, BuildError) as exc:
+                for problem in exc.problems:
+                    _err(str(problem))
+                said = summary or count(len(exc.problems), "problem")
+                _err(f"deckgen: {said}; {outcome}")
+                ctx.exit(exc.exit_code if outline_exit is None else outline_exit)
+            except DeckgenError as exc:
+                _err(f"deckgen: {exc}")
+                ctx.exit(exc.exit_code)
+            except KeyboardInterrupt:
+                _err(f"deckgen: interrupted; {outcome}")
+                ctx.exit(130)
+            except click.exceptions.Exit:
+                raise
+            except Exception as exc:  # a bug: say so plainly, the traceback only on request
+                from .commit import environment_problem
+
+                fault = environment_problem(exc)  # a full disk, a read-only folder: exit 3
+                if fault is not None:
+                    _err(f"deckgen: {fault}")
+                    ctx.exit(fault.exit_code)
+                _report_bug(exc, debug)
+                ctx.exit(bug_exit)
+
+        return wrapper
+
+    return decorate
 
 
 def _counted(result) -> str:
@@ -417,6 +433,8 @@ def preview(outline: Path, out_dir: Path, brand: str | None, aspect: str | None)
               type=click.Path(file_okay=False, path_type=Path),
               help="Folder for report.html and its PNGs.")
 @click.option("--json", "as_json", is_flag=True, help="Print the changes as JSON.")
+@_reporting(outline_exit=2, summary="an outline could not be built",
+            outcome="nothing was compared", bug_exit=DIFF_INTERNAL_ERROR)
 def diff(first: str, second: str | None, outline_path: Path, report_dir: Path,
          as_json: bool) -> None:
     """Show what changed between two builds: slides and brief pages added, removed, moved
@@ -433,22 +451,7 @@ def diff(first: str, second: str | None, outline_path: Path, report_dir: Path,
     """
     from . import diff as diffs
 
-    try:
-        result = diffs.diff(first, second, outline=outline_path, report_dir=report_dir)
-    except (OutlineError, BuildError) as exc:
-        for problem in exc.problems:
-            _err(str(problem))
-        _err("deckgen: an outline could not be built; nothing was compared")
-        sys.exit(2)
-    except DeckgenError as exc:
-        _err(f"deckgen: {exc}")
-        sys.exit(exc.exit_code)
-    except KeyboardInterrupt:
-        _err("deckgen: interrupted; nothing was compared")
-        sys.exit(130)
-    except Exception as exc:  # a bug: never exit 1, which means 'changed'
-        _report_bug(exc, click.get_current_context().find_root().params.get("debug", False))
-        sys.exit(DIFF_INTERNAL_ERROR)
+    result = diffs.diff(first, second, outline=outline_path, report_dir=report_dir)
     if as_json:
         click.echo(json.dumps(diffs.as_json(result.comparison, result.report), indent=2,
                               ensure_ascii=False))
