@@ -88,13 +88,27 @@ class Locale:
                 .replace("{month_number}", str(day.month))
                 .replace("{year}", str(day.year)))
 
+    def marks(self, text: str) -> tuple[str, str]:
+        """Return the opening and closing marks ``text`` needs: this language's („…“, « … »,
+        「…」), or none when the author already wrote the text inside quotation marks."""
+        bare = text.strip()
+        if len(bare) > 1 and bare[0] in _OPENING_MARKS and bare[-1] in _CLOSING_MARKS:
+            return "", ""
+        return self.quotes
+
     def quote(self, text: str) -> str:
-        """Return ``text`` in this language's quotation marks: „…“, « … », 「…」."""
-        return f"{self.quotes[0]}{text}{self.quotes[1]}"
+        """Return ``text`` in this language's quotation marks, unless already quoted."""
+        opening, closing = self.marks(text)
+        return f"{opening}{text}{closing}"
 
     def join(self, items: list[str]) -> str:
         """Return ``items`` as a list in running text: 'a; b; c', 'a、b、c'."""
         return self.separator.join(items)
+
+
+_OPENING_MARKS = frozenset("\"'«»‹›„‚“‘「『")
+_CLOSING_MARKS = frozenset("\"'«»‹›“”‘’」』")
+"""Marks an author may have put around a quotation already (» « is Danish and German style)."""
 
 
 @lru_cache(maxsize=64)

@@ -141,7 +141,7 @@ def pull_quote(ctx: Context, quote: str, attribution: str, role: str | None) -> 
     who = "\u2014 " + ctx.markup(attribution)
     if role:
         who += ", " + ctx.markup(role)
-    opening, closing = ctx.locale.quotes
+    opening, closing = ctx.locale.marks(quote)
     with ctx.tags.part("BlockQuote"):
         body = [ctx.tagged(ctx.literal(opening) + ctx.markup(quote) + ctx.literal(closing),
                            s.quote),

@@ -7,6 +7,7 @@ import datetime as _dt
 from pathlib import Path
 
 import pytest
+import yaml
 from pptx import Presentation
 from pypdf import PdfReader
 
@@ -160,3 +161,27 @@ def test_the_schema_lists_every_label() -> None:
         locale.label_names())
     Outline.parse({"meta": {"title": "T"}, "sections": [{"title": "S"}],
                    "labels": {"sources": "References"}})
+
+
+@pytest.mark.parametrize("written", ["„Schnell ist mir wichtiger als billig.“",
+                                     "»Schnell ist mir wichtiger als billig.«",
+                                     '"Schnell ist mir wichtiger als billig."'])
+def test_a_quotation_the_author_already_marked_is_not_marked_twice(tmp_path: Path,
+                                                                   written: str) -> None:
+    """An author who types the marks keeps exactly one pair, in the deck and in the brief."""
+    source = (FIXTURES / "de.yaml").read_text(encoding="utf-8")
+    text = source.replace("quote: Schnell ist mir wichtiger als billig.",
+                          "quote: " + yaml.safe_dump(written, allow_unicode=True).split("\n")[0])
+    assert text != source
+    path = tmp_path / "de.yaml"
+    path.write_text(text, encoding="utf-8")
+    builds.build(loader.load(path), tmp_path / "out")
+    prs = Presentation(str(tmp_path / "out" / "deck.pptx"))
+    deck = " ".join(shape.text_frame.text for slide in prs.slides for shape in slide.shapes
+                    if shape.has_text_frame)
+    brief = _flat(" ".join(page.extract_text() for page in
+                           PdfReader(str(tmp_path / "out" / "brief.pdf")).pages))
+    for where in (deck, brief):
+        assert written in _flat(where)
+        assert written[0] + written[0] not in where
+        assert "„" + written not in where
