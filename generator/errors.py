@@ -79,6 +79,12 @@ def count(n: int, singular: str, plural: str | None = None) -> str:
     return f"{n} {singular if n == 1 else plural or singular + 's'}"
 
 
+def quoted(text: object) -> str:
+    """Return ``text`` in quotes for a message: 'abc', or "it's" when it holds an apostrophe."""
+    text = str(text)
+    return f'"{text}"' if "'" in text and '"' not in text else f"'{text}'"
+
+
 def located(document, found: Iterable[tuple[tuple, str]],
             format_path: Callable[[tuple], str]) -> list[Problem]:
     """Return an error for each (model path, message) of ``found``, at the line and column

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from typing import Annotated, Any, Literal
 
 from . import locale as _locale
-from .errors import count
+from .errors import count, quoted
 from .node import FieldError, Node, Rules, Tagged, field
 from .node_schema import json_schema as _json_schema
 
@@ -162,7 +162,7 @@ class Chart(_Node):
         for i, series in enumerate(self.series):
             if len(series.values) != len(self.categories):
                 raise FieldError(
-                    f"series '{series.name}' has {count(len(series.values), 'value')} for "
+                    f"series {quoted(series.name)} has {count(len(series.values), 'value')} for "
                     f"{count(len(self.categories), 'category', 'categories')}; expected one "
                     "value per category", ("series", i, "values"))
         if self.type in ("pie", "doughnut") and len(self.series) != 1:

@@ -59,6 +59,13 @@ class Document:
     the data holds what could be read, so validation can go on and report the rest."""
     invalid: frozenset = frozenset()
     """Paths whose values were dropped because of a structural problem."""
+    text: str = ""
+    """The YAML source, for hints that quote what the author wrote."""
+
+    def line(self, number: int) -> str:
+        """Return source line ``number`` (1-based), or '' past the end."""
+        lines = self.text.splitlines()
+        return lines[number - 1] if 0 < number <= len(lines) else ""
 
     def locate(self, path: Path_, *, key: bool = False) -> tuple[int, int]:
         """Return (line, column) of the node at ``path``, or of its nearest ancestor.
@@ -145,7 +152,7 @@ def parse(text: str, name: str = "<outline>") -> Document:
     builder = _Builder(name)
     data = builder.build(node, (), 0)
     return Document(name, data, builder.values, builder.keys, builder.problems,
-                    frozenset(builder.invalid))
+                    frozenset(builder.invalid), text)
 
 
 def _expanded_size(node: yaml.Node, memo: dict[int, int], depth: int) -> int:

@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 from .. import source
-from ..errors import Problem, count
+from ..errors import Problem, count, quoted
 from ..model import SLIDE_KINDS
 from ..node import ValidationError
 
@@ -36,6 +36,9 @@ def problems_from(exc: ValidationError, document: source.Document) -> list[Probl
             continue  # reported as the unknown key that was meant to be this one
         message, at_key, where = _message(error, loc)
         problem = problem_at(document, where, message, key=at_key)
+        hint = yaml_hint(document.line(problem.line), problem.column, message)
+        if hint:
+            problem = problem_at(document, where, f"{message}; {hint}", key=at_key)
         if (problem.line, problem.column, problem.message) not in seen:
             seen.add((problem.line, problem.column, problem.message))
             problems.append(problem)
@@ -59,6 +62,25 @@ def _misspelt_required(errors: list[dict]) -> set[tuple]:
     return out
 
 
+def yaml_hint(line: str, column: int, message: str) -> str:
+    """Return a hint naming the YAML slip behind ``message`` at ``line``/``column``, or ''.
+
+    Two slips account for most surprises: '#' after a space starts a comment (so
+    ``value: #2`` is empty), and a comma ends a value inside ``[...]`` or ``{...}`` (so an
+    unquoted "a, b" becomes two cells, or a stray key).
+    """
+    rest = line[column - 1:].lstrip()
+    before = line[:column - 1]
+    if rest.startswith("#") and "got nothing" in message:
+        return "in YAML '#' after a space starts a comment: put the value in quotes, e.g. \"#2\""
+    cells = re.search(r"has (\d+) cells; expected (\d+)", message)
+    if (rest.startswith("[") and cells and int(cells[1]) > int(cells[2])) or (
+            message.startswith("unknown key") and before.count("{") > before.count("}")):
+        return ("in '[...]' and '{...}' a comma ends a value: put text that has a comma in "
+                "quotes, e.g. \"Refining, petrochemicals\"")
+    return ""
+
+
 def _message(error: dict, loc: tuple) -> tuple[str, bool, tuple]:
     """Return (message, whether to point at the key, the path to point at)."""
     kind = error["type"]
@@ -71,7 +93,7 @@ def _message(error: dict, loc: tuple) -> tuple[str, bool, tuple]:
     if kind == "extra_forbidden":
         allowed = list(ctx.get("allowed", ()))
         hint = did_you_mean(str(name), allowed)
-        return (f"unknown key '{name}'; {hint}", True, loc)
+        return (f"unknown key {quoted(name)}; {hint}", True, loc)
     if kind == "union_tag_invalid":
         hint = did_you_mean(str(ctx.get("tag", value)), list(SLIDE_KINDS), "slide kind")
         return (f"unknown slide kind '{ctx.get('tag')}'; {hint}", False, (*loc, "kind")
@@ -149,7 +171,7 @@ def describe(value: Any) -> str:
         return f"the number {value}"
     if isinstance(value, str):
         short = value if len(value) <= 40 else value[:37] + "..."
-        return f"text '{short}'"
+        return f"text {quoted(short)}"
     if isinstance(value, list):
         return f"a list of {count(len(value), 'item')}"
     if isinstance(value, dict):
