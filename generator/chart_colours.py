@@ -12,7 +12,9 @@ separate; the checks stage warns about charts with more.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from functools import lru_cache
+from typing import TypeVar
 
 from . import brand as _brand
 from .model import Brand, Chart
@@ -28,6 +30,7 @@ _LIGHTNESS_STEPS = tuple(range(18, 94, 4))
 """CIELAB lightness values tried when a tint or shade of a palette colour is derived."""
 
 Lab = tuple[float, float, float]
+C = TypeVar("C")
 
 
 def series_colours(brand: Brand) -> list[str]:
@@ -51,6 +54,20 @@ def series_count(chart: Chart) -> int:
     if chart.type in ("pie", "doughnut"):
         return len(chart.categories)
     return len(chart.series)
+
+
+def slice_colour(colours: Sequence[C], i: int, n: int) -> C:
+    """Return the colour of slice ``i`` of ``n`` in a pie or doughnut drawn with ``colours``.
+
+    Slices take the colours in turn. When there are more slices than colours (the checks
+    stage warns), the turn would give the last slice the first slice's colour, and the
+    two touch at twelve o'clock; the last slice then takes a colour neither neighbour has.
+    """
+    k = len(colours)
+    if i == n - 1 and n > k >= 3 and i % k == 0:
+        before = (i - 1) % k
+        return colours[next(j for j in range(1, k) if j != before)]
+    return colours[i % k]
 
 
 @lru_cache(maxsize=64)

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
+from . import chart_colours
 from . import chart_values as _values
 from .chart_geometry import Rect, clear, collisions, crosses, spread
 from .model import Chart
@@ -615,8 +616,11 @@ def _pie(c: _Canvas, chart: Chart) -> None:
     from reportlab.graphics.shapes import Wedge
 
     series = chart.series[0]
-    pairs = [(plain(name), v) for name, v in zip(chart.categories, series.values, strict=True)
-             if v is not None and v > 0]
+    n = len(chart.categories)
+    slices = [(plain(name), v, chart_colours.slice_colour(c.palette.chart, i, n))
+              for i, (name, v) in enumerate(zip(chart.categories, series.values, strict=True))
+              if v is not None and v > 0]
+    pairs = [(name, v) for name, v, _ in slices]
     if not pairs:
         return
     total = sum(v for _, v in pairs)
@@ -629,13 +633,12 @@ def _pie(c: _Canvas, chart: Chart) -> None:
     radius = min(c.height / 2 - 4, (c.width - 2 * c.u * (PIE_LABEL_MIN + PIE_LABEL_GAP)) / 2)
     radius = max(radius, 12.0)
     cx, cy = c.width / 2, c.height / 2
-    colours = c.palette.chart
     angle = 90.0
     mids = []
     for k, (_, v) in enumerate(pairs):
         sweep = 360.0 * v / total
         wedge = Wedge(cx, cy, radius, angle - sweep, angle,
-                      fillColor=colours[k % len(colours)], strokeColor=c.palette.background,
+                      fillColor=slices[k][2], strokeColor=c.palette.background,
                       strokeWidth=1)
         if chart.type == "doughnut":
             wedge.radius1 = radius * DOUGHNUT_HOLE

@@ -78,3 +78,16 @@ def test_a_chart_with_more_series_than_colours_is_a_warning():
     assert found[0].path == ("sections", 0, "slides", 0, "chart")
     assert f"chart has {room + 1} series but the palette can tell only {room} apart" in (
         found[0].message)
+
+
+@pytest.mark.parametrize("name", themes.names())
+@pytest.mark.parametrize("extra", [1, 2, 3, 4])
+def test_neighbouring_slices_never_share_a_colour_when_the_palette_runs_out(name, extra):
+    """A pie with more slices than colours: slices reuse colours, but no slice has the
+    colour of a neighbour, the last and the first included (they touch at twelve)."""
+    colours = chart_colours.series_colours(_theme(name))
+    n = len(colours) + extra
+    ring = [chart_colours.slice_colour(colours, i, n) for i in range(n)]
+    assert ring[:len(colours)] == colours
+    for i in range(n):
+        assert ring[i] != ring[(i + 1) % n], (i, ring)

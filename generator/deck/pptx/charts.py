@@ -19,6 +19,7 @@ from pptx.util import Pt
 from xlsxwriter import Workbook
 
 from ... import text as _text
+from ...chart_colours import slice_colour
 from ...model import Chart
 from ..elements import ChartFrame
 
@@ -138,9 +139,10 @@ def _style(chart, frame: ChartFrame) -> None:
     colours = frame.colours
     if round_:
         plot.vary_by_categories = True
-        for i, point in enumerate(plot.series[0].points):
+        points = plot.series[0].points
+        for i, point in enumerate(points):
             point.format.fill.solid()
-            point.format.fill.fore_color.rgb = _rgb(colours[i % len(colours)])
+            point.format.fill.fore_color.rgb = _rgb(slice_colour(colours, i, len(points)))
         _slice_labels(plot, frame)
         return
     plot.vary_by_categories = False

@@ -60,8 +60,9 @@ def labels(ctx: Context, chart: Chart, box, colours: tuple[str, ...]) -> ChartLa
         values = [v for v in chart.series[0].values if v is not None and v > 0]
         percent = not _values.is_share(chart)
         fmt = _values.share_format(values) if percent else fmt
-        on_ring = tuple(_brand.on_colour(colours[i % len(colours)], ctx.brand)
-                        for i in range(len(chart.categories)))
+        n = len(chart.categories)
+        on_ring = tuple(_brand.on_colour(chart_colours.slice_colour(colours, i, n), ctx.brand)
+                        for i in range(n))
         return ChartLabels("all", fmt, percent,
                            label_colours=on_ring if chart.type == "doughnut" else (),
                            hidden=_crowded_slices(chart, box, fmt, percent, ctx.body_font))
