@@ -80,6 +80,12 @@ class Locale:
             text = text.replace("{" + key + "}", str(value))
         return text
 
+    def unit_note(self, unit: str) -> str:
+        """Return the note that names a chart's unit: 'Unit: ₹ crore.', the unit kept whole on
+        one line (its spaces made no-break when it is short)."""
+        kept = unit.replace(" ", "\u00a0") if len(unit) <= 24 else unit
+        return self.word("unit_note", unit=kept)
+
     def date(self, day: _dt.date) -> str:
         """Return ``day`` written out as this language writes dates: '28. Februar 2025'."""
         number = self.first_day if day.day == 1 and self.first_day else str(day.day)

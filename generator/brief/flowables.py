@@ -267,7 +267,7 @@ def caption_markup(ctx: Context, caption: str | None, source: str | None,
     if caption:
         parts.append(ctx.markup(caption))
     if unit:
-        parts.append(ctx.literal(ctx.word("unit_note", unit=unit)))
+        parts.append(ctx.literal(ctx.locale.unit_note(unit)))
     cite = ctx.cite(source, caption) if source else ""
     if cite:
         parts.append(ctx.literal(ctx.word("source_note", sources="").rstrip()) + cite)

@@ -29,11 +29,13 @@ BAR_PLOT_SHARE = 0.6
 
 
 def frame(ctx: Context, chart: Chart, box: Box, title: str = "") -> list[Element]:
-    """Return the chart in ``box`` with its caption (and unit) in a line under it.
+    """Return the chart in ``box`` with its caption and unit ('Unit: %.', in the outline's
+    language, as in the brief) in a line under it.
 
     Its alt text is the chart's ``alt`` or is made from its data, under ``title``.
     """
-    note = " ".join(p for p in (chart.caption, f"({chart.unit})" if chart.unit else None) if p)
+    unit = ctx.locale.unit_note(chart.unit) if chart.unit else None
+    note = " ".join(p for p in (chart.caption, unit) if p)
     out: list[Element] = []
     if note:
         para, h = caption(ctx, note, box.w)
