@@ -14,6 +14,7 @@ from .. import brand as _brand
 from .. import chart_colours
 from ..model import Brand
 from ..text import hyphenate as _hyphenate
+from ..text.breaking import Hyphenator
 from .fonts import Family, register
 
 PAGE = A4
@@ -89,8 +90,10 @@ class Styles:
 
     def __init__(self, brand: Brand, language: str | None = None):
         p = brand.palette
-        self.hyphenation = _hyphenate.dictionary_name(language) or ""
-        """The pyphen dictionary reportlab hyphenates with: the deck's (``text.hyphenate``)."""
+        self.hyphenation: Hyphenator | str = (
+            Hyphenator(language) if _hyphenate.dictionary_name(language) else "")
+        """How reportlab hyphenates: with the deck's breaker (``text.breaking``), or not at
+        all for a language without a dictionary."""
         self.body_font = register(brand.fonts.body)
         self.heading_font = register(brand.fonts.heading)
         self.palette = Palette(

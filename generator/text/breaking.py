@@ -30,6 +30,9 @@ NBSP = "\u00a0"
 LINE_BREAK = "\v"
 """A line break inside a paragraph (the deck writes it as ``a:br``)."""
 HYPHEN = "-"
+COMPOUND_PART_HYPHENATED = 11
+"""A part of a hyphenated compound ('quick-commerce') is hyphenated itself only when it has
+at least this many characters (its hyphen included): 'Battery-swap-ping' reads badly."""
 HYPHENATE_BELOW = 0.6
 """A word that does not fit is hyphenated when its line would stay less full than this."""
 _KEEP = frozenset(NBSP + "\u202f\u2007\u2060\ufeff")
@@ -119,23 +122,28 @@ def _word_breaks(word: str, offset: int, language: str | None) -> list[Break]:
     """Breaks inside one space-free ``word`` that starts at ``offset`` of its text."""
     inner: list[int] = []
     urlish = bool(_URLISH.search(word))
+    # a URL or file path breaks after its slashes; '€/kg' and 'and/or' do not
+    path = ("://" in word or word.startswith("www.") or "\\" in word
+            or word.count("/") >= 2)
     for k in range(1, len(word)):
         a, b = word[k - 1], word[k]
         if b in NO_LINE_START or a in NO_LINE_END:
             continue
         if wide(a) or wide(b):
             inner.append(k)
-        elif a in _DASHES and word[:k - 1].strip(_DASHES) and b.isalnum():
+        elif a in _DASHES and word[:k - 1].strip(_DASHES) and b.isalnum() and not (
+                b.isdigit() and word[k - 2].isdigit()):  # not inside 2026-10 or 75–150
             inner.append(k)
-        elif a in "/\\" and b not in "/\\" and k > 1:  # paths: after a slash or backslash
+        elif a in "/\\" and b not in "/\\" and k > 1 and path:  # after a slash in a path
             inner.append(k)
         elif urlish and b in "?#&" and a != "/":
             inner.append(k)
     out = [Break(offset + k, offset + k, "after") for k in inner]
+    compound = any(word[k - 1] in _DASHES for k in inner)
     for lo, hi in zip([0, *inner], [*inner, len(word)], strict=True):
         piece = word[lo:hi]
-        if any(wide(c) for c in piece):
-            continue
+        if any(wide(c) for c in piece) or (compound and len(piece) < COMPOUND_PART_HYPHENATED):
+            continue  # a hyphenated compound breaks at its own hyphens, not beside them
         out += [Break(offset + lo + p, offset + lo + p, "hyphen")
                 for p in hyphenate.points(piece, language)]
     out.sort(key=lambda b: b.end)
@@ -221,3 +229,17 @@ def fill(text: str, advances: list[float], width: float, hyphen_width: float,
         start = end
         if start >= n:
             return lines
+
+
+class Hyphenator:
+    """The breaker's hyphenation as reportlab's Paragraph takes it (``hyphenationLang`` may
+    be a callable): for a word, its (head, tail) splits, longest head first. The brief then
+    hyphenates where the deck does: at the same dictionary points, with the same minimum
+    letters each side, and at a word's own hyphens without a second one."""
+
+    def __init__(self, language: str | None) -> None:
+        self.language = language
+
+    def __call__(self, word: str) -> list[tuple[str, str]]:
+        return [(word[:b.end], word[b.next:]) for b in reversed(breaks(word, self.language))
+                if b.kind in ("hyphen", "after") and 0 < b.end < len(word)]

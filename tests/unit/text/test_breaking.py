@@ -85,3 +85,34 @@ def test_balanced_pagination_evens_the_pages():
     assert fit.even_chunks(14, 6) == [(0, 5), (5, 10), (10, 14)]
     pages = fit.balanced([1.0] * 10, 6.0)
     assert [b - a for a, b in pages] == [5, 5]
+
+
+@pytest.mark.parametrize("word", ["2026-10-01", "75–150", "€/kg", "and/or", "km/h"])
+def test_dates_ranges_and_units_with_a_slash_never_break(word):
+    assert breaking.breaks(word, "en") == ()
+
+
+@pytest.mark.parametrize(("word", "lines"), [
+    ("e-scooter-battery", ["e-scooter-", "battery"]),
+    ("Battery-swapping", ["Battery-", "swapping"]),
+    ("quick-commerce", ["quick-", "commerce"]),
+])
+def test_a_hyphenated_compound_breaks_at_its_own_hyphen(word, lines):
+    """Not 'quick-com-merce' or 'e-s-cooter': a second hyphen beside the word's own."""
+    assert wrap(word, 80, 14, FONT, language="en") == lines
+    assert {b.kind for b in breaking.breaks(word, "en")} == {"after"}
+
+
+def test_a_long_part_of_a_compound_is_still_hyphenated():
+    kinds = [b.kind for b in breaking.breaks("Wasserstoff-Elektrolyseurkapazität", "de")]
+    assert "after" in kinds and "hyphen" in kinds
+
+
+def test_the_brief_hyphenates_with_the_same_breaker():
+    """reportlab's Paragraph is given the breaker's splits, longest head first."""
+    splits = breaking.Hyphenator("de")("Gebäudeenergiegesetz")
+    heads = [head for head, _ in splits]
+    assert heads == sorted(heads, key=len, reverse=True)
+    assert ("Gebäude", "energiegesetz") in splits
+    assert breaking.Hyphenator("en")("quick-commerce") == [("quick-", "commerce")]
+    assert all(len(h) >= 3 and len(t) >= 3 for h, t in breaking.Hyphenator("en")("certification"))
