@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
@@ -16,6 +17,7 @@ from reportlab.platypus import (
 from ..model import Event, Peer, Playbook, Stat
 from ..model import Table as TableModel
 from ..text import plain
+from ..text.cells import numeric_columns
 from ..text.markup import CJK_START
 from .context import Context
 from .styles import CELL_PT, FRAME_HEIGHT, FRAME_WIDTH, GUTTER, SPACE
@@ -212,10 +214,15 @@ def _grid(ctx: Context, header: list[str], rows: list[list[str]], first_column_s
     widths = column_widths([[plain(c) for c in header]] + [[plain(c) for c in r] for r in rows],
                            width, s.body_font.regular, s.body_font.bold, weights=weights,
                            bold_first=first_column_strong)
-    body_styles = [s.cell_strong if first_column_strong and i == 0 else s.cell
+    numeric = numeric_columns([[plain(c) for c in r] for r in rows], len(header))
+    body_styles = [_right(s.cell) if numeric[i] else
+                   s.cell_strong if first_column_strong and i == 0 else s.cell
+                   for i in range(len(header))]
+    head_styles = [_right(s.cell_head) if numeric[i] else s.cell_head
                    for i in range(len(header))]
     with ctx.tags.part("TR"):
-        data = [[ctx.para(c, s.cell_head, role="TH", scope="Column") for c in header]]
+        data = [[ctx.para(c, head_styles[i], role="TH", scope="Column")
+                 for i, c in enumerate(header)]]
     for row in rows:
         with ctx.tags.part("TR"):
             data.append([_cell(ctx, c, body_styles[i], first_column_strong and i == 0)
@@ -236,6 +243,12 @@ def _grid(ctx: Context, header: list[str], rows: list[list[str]], first_column_s
                  for r in range(2, len(data), 2)]
     table.setStyle(TableStyle(commands))
     return table
+
+
+def _right(style: ParagraphStyle) -> ParagraphStyle:
+    """Return ``style`` set flush right: numbers line up on their last digit, under their
+    header, as in the deck."""
+    return ParagraphStyle(f"{style.name}-right", parent=style, alignment=TA_RIGHT)
 
 
 def _cell(ctx: Context, text: str, style: ParagraphStyle, row_header: bool) -> Paragraph:

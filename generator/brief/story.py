@@ -35,7 +35,7 @@ from .charts import Exhibit
 from .context import Context
 from .markup import anchor, quoteattr
 from .pages import BODY, PageTotal, bookmark
-from .styles import CHAPTER_ROOM, CHART_HEIGHT, COVER_TITLE_DROP, SPACE
+from .styles import CHAPTER_ROOM, CHART_HEIGHT, COVER_TITLE_DROP, FRAME_HEIGHT, SPACE
 from .typesetting import Contents, Paragraph
 
 CONTENTS_FROM = 3
@@ -129,6 +129,12 @@ def _contents(ctx: Context) -> list[Flowable]:
             toc, PageBreak()]
 
 
+SUMMARY_PAGE_SHARE = 0.5
+"""An executive summary that fills more than this share of its page keeps the page to
+itself; a shorter one (key figures alone) is followed on the same page by the first
+chapter, not by a blank page."""
+
+
 def summary_stats(outline: Outline) -> StatsSlide | None:
     """Return the stats slide the summary shows for want of key figures, if it shows one."""
     if outline.key_figures:
@@ -162,7 +168,7 @@ def _summary(ctx: Context, shown: StatsSlide | None) -> list[Flowable]:
     if figures:
         out.append(Spacer(0, SPACE))
         out.append(flowables.stat_row(ctx, figures, ctx.word("key_figures")))
-    out.append(PageBreak())
+    out.append(CondPageBreak(FRAME_HEIGHT * SUMMARY_PAGE_SHARE))
     return out
 
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from ... import text as _text
 from ...model import Table, TableSlide
+from ...text.cells import numeric_columns
 from .. import alt, fit, scale
 from ..context import Context
 from ..elements import Cell, Element, Para, TableGrid
@@ -20,8 +20,6 @@ DENSE_TABLE_PT = scale.TABLE_MIN_PT
 DENSE_COLUMNS = 5
 GROW_ROWS = 1.5
 """A table with room to spare grows its rows up to this factor to fill its box."""
-_NUMBER = re.compile(r"^[+\-−–~≈<>±]*\s*[$€£¥]?\s*[\d][\d.,\s\u00a0\u202f]*"
-                     r"\s*(%|‰|[A-Za-z€$£¥°²³/]{1,4}\.?)?\*?$")
 
 
 def preferred_size(columns: int) -> float:
@@ -51,7 +49,7 @@ def _grids(ctx: Context, header: list[str], rows: list[list[str]], box: Box, pat
     pref, floor = preferred_size(len(header)), scale.TABLE_MIN_PT
     top = scale.TABLE_MAX_PT if grow and pref == scale.TABLE_PT else pref
     room = box.h * FIT_MARGIN
-    numeric = _numeric(rows, len(header))
+    numeric = numeric_columns(rows, len(header))
     for size in fit.sizes(top, floor):
         widths = _widths(ctx, header, rows, box.w, size, first_bold)
         if widths is None:
@@ -107,15 +105,6 @@ def _grown(heights: list[float], room: float) -> list[float]:
         return heights
     factor = min((room - heights[0]) / body, GROW_ROWS)
     return [heights[0], *[h * max(factor, 1.0) for h in heights[1:]]]
-
-
-def _numeric(rows: list[list[str]], columns: int) -> list[bool]:
-    """Return, per column, whether every body cell holds a number (set flush right)."""
-    out = []
-    for c in range(columns):
-        cells = [_text.plain(r[c]) for r in rows if c < len(r) and _text.plain(r[c])]
-        out.append(bool(cells) and all(_NUMBER.match(v) for v in cells))
-    return out
 
 
 def _paras(ctx: Context, value: str, size: float, *, head: bool, bold: bool,
