@@ -360,9 +360,10 @@ def peer_read(ctx: Context, playbook: Playbook, peer: Peer,
     rows = []
     for dim_id, contrast in peer.contrasts.items():
         dim = labels[dim_id]
-        rows.append([dim.label, contrast, peer.subject.get(dim_id, dim.subject)])
+        rows.append([dim.label, peer.subject.get(dim_id, dim.subject), contrast])
     head = [ctx.para(peer.name, s.h2, cites), ctx.para(peer.headline, s.peer_headline)]
-    table = data_table(ctx, [ctx.word("dimension"), peer.name, playbook.subject], rows,
+    # the subject first, then the peer: the column order of the deck's peer slides
+    table = data_table(ctx, [ctx.word("dimension"), playbook.subject, peer.name], rows,
                        first_column_strong=True, weights=[0.6, 1.0, 1.0], width=width)
     return [*head, *table,
             ctx.tagged(f"<b>{ctx.literal(_sentence(ctx.word('takeaway')))}</b> "
