@@ -49,3 +49,19 @@ def test_dense_overview_table_keeps_its_preferred_size(tmp_path):
     sizes = {p.size for row in grid.rows for cell in row for p in cell.paras}
     assert sizes == {table.DENSE_TABLE_PT} == {14}  # the slide floor: no table text under 14 pt
     assert grid.widths[0] < min(grid.widths[1:])
+
+
+def test_a_peer_table_with_room_is_set_larger_and_fills_its_slide(prs):
+    """A three-column peer table on a roomy slide is not left at 14-16 pt in its top third:
+    its text grows to the largest table size and its rows grow to fill the space."""
+    from generator.deck import scale
+
+    peers = [sh for s in prs.slides for sh in s.shapes if sh.has_table
+             and len(sh.table.columns) == 3 and ":" in s.shapes.title.text_frame.text]
+    assert peers
+    for shape in peers:
+        sizes = {run.font.size.pt for row in shape.table.rows for cell in row.cells
+                 for p in cell.text_frame.paragraphs for run in p.runs if run.font.size}
+        assert sizes == {float(scale.TABLE_MAX_PT)}
+        slide_h = prs.slide_height
+        assert shape.top + shape.height > slide_h * 0.45

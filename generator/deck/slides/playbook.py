@@ -20,7 +20,8 @@ def _with_takeaway(ctx: Context, value: str, body: Box, path: tuple, header: lis
     para = ctx.para(value, scale.BODY_PT, bold=True)
     h = fit.height([para], body.w - 2 * PANEL_PAD - 4) / FIT_MARGIN + 2 * PANEL_PAD + 2
     room, _ = body.take_bottom(h, gap=GUTTER)
-    grids = table.grids(ctx, header, rows, room, path, first_bold=True, title=title)
+    grids = table.grids(ctx, header, rows, room, path, first_bold=True, grow=True,
+                        title=title)
     pages: list[list[Element]] = [[g] for g in grids]
     panel = Box(body.x, grids[-1].box.bottom + GUTTER, body.w, h)
     pages[-1] += chart.takeaway(ctx, value, panel, (*path, "takeaway"))
@@ -44,7 +45,8 @@ def _with_band(ctx: Context, value: str, body: Box, path: tuple, header: list[st
     text_h = fit.height(paras, inner_w) / FIT_MARGIN + 2
     h = text_h + 2 * BAND_PAD
     room, _ = body.take_bottom(h, gap=BODY_GAP)
-    grids = table.grids(ctx, header, rows, room, path, first_bold=True, title=title)
+    grids = table.grids(ctx, header, rows, room, path, first_bold=True, grow=True,
+                        title=title)
     pages: list[list[Element]] = [[g] for g in grids]
     band = Box(body.x, grids[-1].box.bottom + BODY_GAP, body.w, h)
     inner = Box(band.x + chart.BAR_W + BAND_PAD, band.y + BAND_PAD, inner_w, text_h)
