@@ -65,3 +65,15 @@ def test_a_peer_table_with_room_is_set_larger_and_fills_its_slide(prs):
         assert sizes == {float(scale.TABLE_MAX_PT)}
         slide_h = prs.slide_height
         assert shape.top + shape.height > slide_h * 0.45
+
+
+def test_a_row_of_stat_cards_sits_near_the_middle_of_the_slide(prs):
+    """Not under the title with the lower half of the slide left empty."""
+    slide = next(s for s in prs.slides
+                 if any(sh.name.startswith("Stat-Value") for sh in s.shapes))
+    values = [sh for sh in slide.shapes if sh.name.startswith("Stat-Value")]
+    labels = [sh for sh in slide.shapes if sh.name.startswith("Stat-Label")]
+    top = min(sh.top for sh in values)
+    bottom = max(sh.top + sh.height for sh in labels)
+    middle = (top + bottom) / 2
+    assert prs.slide_height * 0.4 < middle < prs.slide_height * 0.6

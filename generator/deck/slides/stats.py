@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ... import text as _text
 from ...model import Stat, StatsSlide
 from .. import fit, scale
@@ -12,6 +14,10 @@ from ..layout import FIT_MARGIN, GUTTER, PANEL_PAD, Box
 VALUE_MIN_PT = scale.BODY_PT
 BAR_H = 4.0
 MIN_PANEL_H = 150.0
+ROW_DROP = 0.4
+"""A single row of cards shorter than the body sits this share of the spare height down:
+just above the middle, where the eye expects it, not under the title with the slide's lower
+half empty."""
 
 
 def value_size(ctx: Context, stats: list[Stat], width: float,
@@ -95,7 +101,9 @@ def pages(ctx: Context, slide: StatsSlide, body: Box, path: tuple) -> list[list[
     rows = sorted({c.y for c in cols})
     if len(rows) == 1:
         panel_h = max(height(texts) + BAR_H + 2 * PANEL_PAD + 8, MIN_PANEL_H)
-        return [[*panels(ctx, [Box(c.x, c.y, c.w, min(panel_h, c.h)) for c in cols]), *texts]]
+        row = [*panels(ctx, [Box(c.x, c.y, c.w, min(panel_h, c.h)) for c in cols]), *texts]
+        dy = max(0.0, body.h - panel_h) * ROW_DROP
+        return [[replace(e, box=Box(e.box.x, e.box.y + dy, e.box.w, e.box.h)) for e in row]]
     return [[*panels(ctx, cols), *texts]]
 
 

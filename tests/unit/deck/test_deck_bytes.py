@@ -23,7 +23,7 @@ from helpers import fixture_outline
 WHEN = _dt.datetime(2025, 3, 14, 9, 26, 53, tzinfo=_dt.UTC)
 PINNED = {
     "minimal.yaml": "6ad1ae4c44694f50b8b8b7307a58bca2512761a1e2f772c77afd67f5d7e8c10c",
-    "deck_all_kinds.yaml": "ab7aa19d5d42e0f150786fa62d54790659a1037cfb9b3f33f2065ff860bfb488",
+    "deck_all_kinds.yaml": "491de9784ae0baf746a119de2882f7a9f6d72a4809d4b788ffbe9b2e1de80749",
 }
 
 
