@@ -16,6 +16,7 @@ from reportlab.platypus import (
 from ..model import Event, Peer, Playbook, Stat
 from ..model import Table as TableModel
 from ..text import plain
+from ..text.breaking import HYPHEN, breaks, glue
 from ..text.markup import CJK_START
 from .context import Context
 from .styles import CELL_PT, FRAME_HEIGHT, FRAME_WIDTH, GUTTER, SPACE
@@ -157,29 +158,59 @@ def pull_quote(ctx: Context, quote: str, attribution: str, role: str | None) -> 
     return KeepTogether([Spacer(0, SPACE / 2), table, Spacer(0, SPACE * 2)])
 
 
+def widest_piece(text: str, face: str, size: float = CELL_PT, language: str | None = None,
+                 hyphenate: bool = False) -> float:
+    """Return the width of the widest piece of ``text`` that no line break may split.
+
+    Pieces end where ``text.breaking`` lets a line end: at spaces, after hyphens and
+    slashes, before ``?#&`` in a URL and, with ``hyphenate``, at hyphenation points (a piece
+    ending there carries its hyphen). So a URL's piece is a stretch between its slashes,
+    not the whole URL.
+    """
+    text = glue(text)
+    hyphen = stringWidth(HYPHEN, face, size)
+    widest, start = 0.0, 0
+    for b in breaks(text, language):
+        if b.kind == "hyphen" and not hyphenate:
+            continue
+        mark = hyphen if b.kind == "hyphen" else 0.0
+        widest = max(widest, stringWidth(text[start:b.end], face, size) + mark)
+        start = b.next
+    return max(widest, stringWidth(text[start:], face, size))
+
+
 def column_widths(rows: list[list[str]], total: float, font: str, bold_font: str,
                   size: float = CELL_PT, weights: list[float] | None = None,
-                  bold_first: bool = False) -> list[float]:
+                  bold_first: bool = False, language: str | None = None) -> list[float]:
     """Return widths for the columns of ``rows`` (plain text, header first) summing to ``total``.
 
-    As a browser lays out an automatic table: each column first gets its longest word (so
-    words are not broken when the frame allows), capped at a third of the frame; what is
-    left goes to the columns in proportion to how much more their longest cell wants.
+    As a browser lays out an automatic table: each column first gets its widest piece that
+    no break may split (a whole word; a URL between its slashes), so no word is cut when the
+    frame allows; when those do not all fit, the columns that gain most from hyphenation are
+    hyphenated first. What is left goes to the columns in proportion to how much more their
+    longest cell wants, counted up to half the table: a long URL on one line does not take
+    the room of the other columns' prose. Only when even hyphenated pieces cannot fit are
+    the columns shrunk below them (``cut_cells`` then names the cells that would be cut).
     """
     n = max(len(r) for r in rows)
     least = [0.0] * n
+    hard = [0.0] * n
     most = [0.0] * n
     for r, row in enumerate(rows):
         for i, cell in enumerate(row):
             face = bold_font if r == 0 or (bold_first and i == 0) else font
-            words = cell.split() or [""]
-            least[i] = max(least[i], max(stringWidth(w, face, size) for w in words) + 2 * PAD)
+            least[i] = max(least[i], widest_piece(cell, face, size, language) + 2 * PAD)
+            hard[i] = max(hard[i], widest_piece(cell, face, size, language, True) + 2 * PAD)
             most[i] = max(most[i], stringWidth(cell, face, size) + 2 * PAD)
-    least = [min(w, total / 3) for w in least]
-    if weights:
-        most = [w * k for w, k in zip(most, weights, strict=True)]
+    for i in sorted(range(n), key=lambda i: hard[i] - least[i]):
+        if sum(least) <= total:
+            break
+        least[i] = hard[i]  # hyphenate the column whose words gain most from it first
     if sum(least) >= total:
         return [w * total / sum(least) for w in least]
+    most = [max(min(m, total / 2), w) for m, w in zip(most, least, strict=True)]
+    if weights:
+        most = [w * k for w, k in zip(most, weights, strict=True)]
     want = [max(m - w, 0.0) for m, w in zip(most, least, strict=True)]
     spare = total - sum(least)
     if sum(want) <= spare:
@@ -211,7 +242,7 @@ def _grid(ctx: Context, header: list[str], rows: list[list[str]], first_column_s
     s = ctx.styles
     widths = column_widths([[plain(c) for c in header]] + [[plain(c) for c in r] for r in rows],
                            width, s.body_font.regular, s.body_font.bold, weights=weights,
-                           bold_first=first_column_strong)
+                           bold_first=first_column_strong, language=s.hyphenation.language)
     body_styles = [s.cell_strong if first_column_strong and i == 0 else s.cell
                    for i in range(len(header))]
     with ctx.tags.part("TR"):

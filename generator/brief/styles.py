@@ -15,11 +15,9 @@ from .. import chart_colours
 from ..model import Brand
 from ..text import hyphenate as _hyphenate
 from .fonts import Family, register
+from .typesetting import Breaker
 
 PAGE = A4
-URI_WASTE = 0.3
-"""reportlab splits a URL at its slashes when keeping it whole would leave this share of a
-line empty (the deck breaks URLs at the same places, ``text.breaking``)."""
 MARGIN_X = 22 * mm
 MARGIN_TOP = 23 * mm
 MARGIN_BOTTOM = 21 * mm
@@ -89,8 +87,8 @@ class Styles:
 
     def __init__(self, brand: Brand, language: str | None = None):
         p = brand.palette
-        self.hyphenation = _hyphenate.dictionary_name(language) or ""
-        """The pyphen dictionary reportlab hyphenates with: the deck's (``text.hyphenate``)."""
+        self.hyphenation = Breaker(_hyphenate.dictionary_name(language))
+        """Where reportlab may split a word: the deck's rules and dictionary (``text``)."""
         self.body_font = register(brand.fonts.body)
         self.heading_font = register(brand.fonts.heading)
         self.palette = Palette(
@@ -108,9 +106,9 @@ class Styles:
         kw.setdefault("textColor", self.palette.text)
         return ParagraphStyle(name, fontName=kw.pop("fontName", font.regular), fontSize=size,
                               leading=leading, allowWidows=0, allowOrphans=0,
-                              hyphenationLang=self.hyphenation, embeddedHyphenation=1,
+                              hyphenationLang=self.hyphenation, embeddedHyphenation=2,
                               hyphenationMinWordLength=_hyphenate.MIN_WORD,
-                              uriWasteReduce=URI_WASTE, splitLongWords=1, **kw)
+                              splitLongWords=1, **kw)
 
     def _make(self) -> None:
         b, h, pal = self.body_font, self.heading_font, self.palette

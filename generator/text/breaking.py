@@ -121,6 +121,9 @@ def _word_breaks(word: str, offset: int, language: str | None) -> list[Break]:
     urlish = bool(_URLISH.search(word))
     for k in range(1, len(word)):
         a, b = word[k - 1], word[k]
+        if urlish and b == "?" and a != "/" and word[k + 1:k + 2].isalnum():
+            inner.append(k)  # a URL's query: '?' opens a line (not one ending a sentence)
+            continue
         if b in NO_LINE_START or a in NO_LINE_END:
             continue
         if wide(a) or wide(b):

@@ -173,9 +173,6 @@ KNOWN: dict[str, str] = {
         "pagination waste 1; first: deck slides 4-6: timeline events split unevenly 6 + 6 + 2",
     "en_history_rail-midnight-16x9":
         "pagination waste 1; first: deck slides 4-6: timeline events split unevenly 6 + 6 + 2",
-    "en_public_finance-default-16x9":
-        "broken words 2, contrast of series 2; first: deck slide 4: series 'Italy' #8FB8DE has "
-        "contrast 2.1:1 against the background #FFFFFF; expected 3:1",
     "en_public_finance-ember-16x9":
         "contrast of series 2; first: deck slide 4: series 'Italy' #F5A26B has contrast 2.0:1 "
         "against the background #FFFFFF; expected 3:1",
@@ -185,9 +182,6 @@ KNOWN: dict[str, str] = {
     "en_public_finance-midnight-4x3":
         "broken words 1, pagination waste 1; first: deck slide 13 (Content Placeholder 2): word"
         " broken without a hyphen: 'https://economy-finance.ec.europa.eu/eco",
-    "en_security-default-16x9":
-        "broken words 12, out-of-box 1; first: deck slide 5: 4 word(s) outside every "
-        "text-bearing shape: 'west.example-', 'session=8f14e45fceea167a5a36dedd4b",
     "en_security-ember-16x9":
         "broken words 5, out-of-box 1; first: deck slide 5: 4 word(s) outside every "
         "text-bearing shape: 'west.example-', 'session=8f14e45fceea167a5a36dedd4b",

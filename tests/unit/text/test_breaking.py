@@ -52,6 +52,14 @@ def test_urls_break_after_slashes_and_before_query_marks():
         assert upper.endswith(("/", "-")) or lower.startswith(("?", "&"))
 
 
+def test_a_url_may_break_before_its_query_but_a_question_mark_never_opens_a_line():
+    ends = {b.end for b in breaking.breaks("example.org/api/collect?session=8f14&format=json")}
+    assert len("example.org/api/collect") in ends
+    assert len("example.org/api/collect?session=8f14") in ends
+    assert not {b.end for b in breaking.breaks("Did you read example.org/faq?")
+                } & {len("Did you read example.org/faq")}
+
+
 def test_cjk_breaks_between_characters_with_kinsoku():
     lines = wrap("コンビニエンスストアの売上は、前年比で増加した。「安い」", 70, 14, FONT,
                  language="ja")
