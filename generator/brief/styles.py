@@ -6,23 +6,27 @@ from dataclasses import dataclass
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.lib.units import mm
 
 from .. import brand as _brand
 from .. import chart_colours
 from ..model import Brand
 from ..text import hyphenate as _hyphenate
 from .fonts import Family, register
+from .geometry import (  # noqa: F401 - the page geometry, named here for the brief's modules
+    CELL_LEADING,
+    CELL_PT,
+    FRAME_HEIGHT,
+    FRAME_WIDTH,
+    GUTTER,
+    MARGIN_BOTTOM,
+    MARGIN_TOP,
+    MARGIN_X,
+    PAGE,
+)
+from .geometry import MM as mm
 from .typesetting import Breaker
 
-PAGE = A4
-MARGIN_X = 22 * mm
-MARGIN_TOP = 23 * mm
-MARGIN_BOTTOM = 21 * mm
-FRAME_WIDTH = PAGE[0] - 2 * MARGIN_X
-FRAME_HEIGHT = PAGE[1] - MARGIN_TOP - MARGIN_BOTTOM
 HEADER_GAP = 10 * mm
 """Distance from the top of the text frame up to the running header's baseline."""
 
@@ -32,7 +36,6 @@ H1_PT, H1_LEADING = 16, 20
 H2_PT, H2_LEADING = 10.5, 14
 H3_PT, H3_LEADING = 9.5, 12.5
 SMALL_PT, SMALL_LEADING = 7.5, 9.5
-CELL_PT, CELL_LEADING = 8, 10
 STAT_PT, STAT_LEADING = 16, 18
 QUOTE_PT, QUOTE_LEADING = 11, 15
 COVER_TITLE_PT, COVER_TITLE_LEADING = 34, 40
@@ -47,8 +50,6 @@ PIE_HEIGHT = 40 * mm
 """Height of a pie or doughnut drawing."""
 CHART_SHARE = 0.62
 """Share of the frame's width a chart takes when its notes sit beside it."""
-GUTTER = 16
-"""Space between two columns of the frame, in points."""
 CHAPTER_ROOM = FRAME_HEIGHT / 3
 """A chapter opens on a new page only when it would start in the bottom third of one."""
 CHAPTER_GAP = 22

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from generator.brief.flowables import PAD, column_widths, widest_piece
+from generator.brief import columns
+from generator.brief.geometry import PAD
 from generator.brief.styles import Styles
 from generator.brief.typesetting import Paragraph
 from generator.model import Brand
@@ -76,14 +77,27 @@ def test_a_piece_wider_than_its_line_is_cut_and_says_so():
 
 
 def test_columns_get_their_widest_unbreakable_piece_and_a_url_does_not_take_the_table():
-    font, bold = STYLES.body_font.regular, STYLES.body_font.bold
+    family = Brand().fonts.body
     prose = "A resilience safeguard requires the structural deficit to fall toward 1.5% " * 2
-    rows = [["Host", "Path or URL", "Note"], ["build-agent-07.ci.internal.example.com", URL, prose]]
-    widths = column_widths(rows, 450, font, bold, language="en_US")
+    grid = columns.Grid([["Host", "Path or URL", "Note"],
+                         ["build-agent-07.ci.internal.example.com", URL, prose]])
+    widths = columns.column_widths(grid, 450, family, language="en")
     assert abs(sum(widths) - 450) < 1e-6
     for i in range(3):
-        assert widths[i] >= max(widest_piece(r[i], bold if j == 0 else font)
-                                for j, r in enumerate(rows)) + 2 * PAD - 1e-6
+        assert widths[i] >= max(columns.widest_piece(r[i], family, j == 0)
+                                for j, r in enumerate(grid.rows)) + 2 * PAD - 1e-6
     assert widths[1] <= 450 / 2
-    assert widest_piece(URL, font) < stringWidth("session=8f14e45fceea167a5a36dedd4bea2543&",
-                                                  font, 8)
+    assert columns.widest_piece(URL, family) < columns.widest_piece(
+        "session=8f14e45fceea167a5a36dedd4bea2543&", family)
+    assert list(columns.overfull(grid, widths, family, language="en")) == []
+
+
+def test_a_word_no_column_can_hold_is_a_located_error_not_a_cut():
+    family = Brand().fonts.body
+    digest = "3b1f0c9e5d7a2b4c6e8f0a1b3c5d7e9f2a4b6c8d0e1f3a5b7c9d1e3f5a7b9c0d" * 2
+    grid = columns.Grid([["Artifact", "Digest", "Note", "Owner"],
+                         ["wheel", digest, "checked", "CI"]],
+                        [[("h", 0), ("h", 1), ("h", 2), ("h", 3)],
+                         [("r", 0), ("r", 1), ("r", 2), ("r", 3)]])
+    widths = columns.column_widths(grid, 300, family)
+    assert [path for path, _ in columns.overfull(grid, widths, family)] == [("r", 1)]
