@@ -56,10 +56,11 @@ def column_widths(grid: Grid, total: float, family: str, size: float = CELL_PT,
 
     As a browser lays out an automatic table: each column first gets its widest piece that
     no break may split (a whole word; a URL between its slashes), so no word is cut when the
-    frame allows; when those do not all fit, the columns that gain most from hyphenation are
-    hyphenated first. What is left goes to the columns in proportion to how much more their
-    longest cell wants, counted up to half the table: a long URL on one line does not take
-    the room of the other columns' prose. Only when even hyphenated pieces cannot fit are
+    frame allows; when those do not all fit, each column gets its hyphenated pieces and a
+    share of the rest by how much its whole words want beyond them. When they do, what is
+    left goes to the columns in proportion to how much more their longest cell wants,
+    counted up to half the table: a long URL on one line does not take the room of the
+    other columns' prose. Only when even hyphenated pieces cannot fit are
     the widest columns capped below them (``overfull`` then names the cells that are cut).
     """
     n = max(len(r) for r in grid.rows)
@@ -71,12 +72,14 @@ def column_widths(grid: Grid, total: float, family: str, size: float = CELL_PT,
             hard[i] = max(hard[i], widest_piece(cell, family, bold, size, language, True)
                           + 2 * PAD)
             most[i] = max(most[i], measure.text_width(cell, size, family, bold) + 2 * PAD)
-    for i in sorted(range(n), key=lambda i: hard[i] - least[i]):
-        if sum(least) <= total:
-            break
-        least[i] = hard[i]  # hyphenate the column whose words gain most from it first
-    if sum(least) >= total:
-        return _capped(least, total)
+    if sum(least) > total:
+        if sum(hard) >= total:
+            return _capped(hard, total)
+        # hyphenate: every column its hyphenated pieces, and the room left shared by how
+        # much each column's whole words want beyond them (no column squeezed to its syllables)
+        gap = [w - h for w, h in zip(least, hard, strict=True)]
+        room = total - sum(hard)
+        return [h + room * g / sum(gap) for h, g in zip(hard, gap, strict=True)]
     most = [max(min(m, total / 2), w) for m, w in zip(most, least, strict=True)]
     if grid.weights:
         most = [w * k for w, k in zip(most, grid.weights, strict=True)]
@@ -115,10 +118,15 @@ def overfull(grid: Grid, widths: list[float], family: str, size: float = CELL_PT
                 yield grid.paths[r][i], cell
 
 
-def fits(grid: Grid, total: float, family: str, language: str | None = None) -> bool:
-    """Whether every cell of ``grid`` fits its column at ``total`` width without a cut."""
-    widths = column_widths(grid, total, family, language=language)
-    return not any(overfull(grid, widths, family, language=language))
+def whole(grid: Grid, total: float, family: str, language: str | None = None) -> bool:
+    """Whether every word of ``grid`` fits its column whole (unhyphenated) at ``total``."""
+    least = [0.0] * max(len(r) for r in grid.rows)
+    for r, row in enumerate(grid.rows):
+        for i, cell in enumerate(row):
+            bold = r == 0 or (grid.bold_first and i == 0)
+            least[i] = max(least[i], widest_piece(cell, family, bold, language=language)
+                           + 2 * PAD)
+    return sum(least) <= total
 
 
 def table_grid(slide: TableSlide, path: tuple) -> Grid:
@@ -166,9 +174,9 @@ def peer_grid(playbook: Playbook, index: int, path: tuple, dimension: str) -> Gr
 
 def peers_paired(playbook: Playbook, path: tuple, dimension: str, family: str,
                  language: str | None) -> bool:
-    """Whether every peer's contrast table fits half the frame without a cut word (else the
-    reads stand one under another, full width)."""
-    return all(fits(peer_grid(playbook, i, path, dimension), PEER_WIDTH, family, language)
+    """Whether every peer's contrast table fits half the frame with its words whole (else
+    the reads stand one under another, full width, rather than hyphenate narrow columns)."""
+    return all(whole(peer_grid(playbook, i, path, dimension), PEER_WIDTH, family, language)
                for i in range(len(playbook.peers)))
 
 

@@ -335,8 +335,8 @@ def peer_reads(ctx: Context, playbook: Playbook) -> list[Flowable]:
     """Return the reads of a playbook's peers, two side by side.
 
     They stand one under another, full width, when a read is too long to stand beside
-    another (a row cannot split) or when a word of a contrast table would not fit its
-    column at half width.
+    another (a row cannot split) or when a contrast table's words would not fit its
+    columns whole at half width.
     """
     width = columns.PEER_WIDTH
     reads = []
