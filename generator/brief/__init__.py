@@ -50,10 +50,14 @@ class BriefBuilder:
 
     def findings(self, outline: Outline, options: BuildOptions | None = None
                  ) -> list[Finding]:
-        """Return the layout findings a build would report: none yet (the brief flows its
-        text onto more pages; what it cannot draw is the checks stage's). Imports nothing,
-        so ``deckgen check`` stays quick; a test keeps it equal to ``plan`` and ``build``."""
-        return []
+        """Return the layout findings a build would report: the table cells whose words no
+        column can hold uncut (the brief flows all else onto more pages; what it cannot
+        draw is the checks stage's). Measures with the fonts' metrics, without reportlab, so
+        ``deckgen check`` stays quick; a test keeps it equal to ``plan`` and ``build``."""
+        from .. import locale
+        from .columns import findings
+
+        return findings(outline, locale.of(outline).word("dimension"))
 
     def build(self, outline: Outline, path: Path | str,
               options: BuildOptions | None = None) -> BuildResult:

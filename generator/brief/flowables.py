@@ -19,12 +19,12 @@ from ..model import Table as TableModel
 from ..text import plain
 from ..text.cells import numeric_columns
 from ..text.markup import CJK_START
+from . import columns
 from .context import Context
+from .geometry import PAD
 from .styles import CELL_PT, FRAME_HEIGHT, FRAME_WIDTH, GUTTER, SPACE
 from .typesetting import ColumnsTable, Paragraph
 
-PAD = 4
-"""Cell padding of tables and panels, in points."""
 TABLE_START = 80
 """Room a table needs at the foot of a page to start there: title, header and two rows."""
 STATS_PER_ROW = 4
@@ -159,39 +159,6 @@ def pull_quote(ctx: Context, quote: str, attribution: str, role: str | None) -> 
     return KeepTogether([Spacer(0, SPACE / 2), table, Spacer(0, SPACE * 2)])
 
 
-def column_widths(rows: list[list[str]], total: float, font: str, bold_font: str,
-                  size: float = CELL_PT, weights: list[float] | None = None,
-                  bold_first: bool = False) -> list[float]:
-    """Return widths for the columns of ``rows`` (plain text, header first) summing to ``total``.
-
-    As a browser lays out an automatic table: each column first gets its longest word (so
-    words are not broken when the frame allows), capped at a third of the frame; what is
-    left goes to the columns in proportion to how much more their longest cell wants.
-    """
-    n = max(len(r) for r in rows)
-    least = [0.0] * n
-    most = [0.0] * n
-    for r, row in enumerate(rows):
-        for i, cell in enumerate(row):
-            face = bold_font if r == 0 or (bold_first and i == 0) else font
-            words = cell.split() or [""]
-            least[i] = max(least[i], max(stringWidth(w, face, size) for w in words) + 2 * PAD)
-            most[i] = max(most[i], stringWidth(cell, face, size) + 2 * PAD)
-    least = [min(w, total / 3) for w in least]
-    if weights:
-        most = [w * k for w, k in zip(most, weights, strict=True)]
-    if sum(least) >= total:
-        return [w * total / sum(least) for w in least]
-    want = [max(m - w, 0.0) for m, w in zip(most, least, strict=True)]
-    spare = total - sum(least)
-    if sum(want) <= spare:
-        extra = [w + (spare - sum(want)) * (m / sum(most)) for w, m in zip(want, most,
-                                                                          strict=True)]
-    else:
-        extra = [spare * w / sum(want) for w in want]
-    return [w + e for w, e in zip(least, extra, strict=True)]
-
-
 def data_table(ctx: Context, header: list[str], rows: list[list[str]],
                first_column_strong: bool = False,
                weights: list[float] | None = None, width: float = FRAME_WIDTH,
@@ -211,9 +178,10 @@ def data_table(ctx: Context, header: list[str], rows: list[list[str]],
 def _grid(ctx: Context, header: list[str], rows: list[list[str]], first_column_strong: bool,
           weights: list[float] | None, width: float) -> Table:
     s = ctx.styles
-    widths = column_widths([[plain(c) for c in header]] + [[plain(c) for c in r] for r in rows],
-                           width, s.body_font.regular, s.body_font.bold, weights=weights,
-                           bold_first=first_column_strong)
+    grid = columns.Grid([[plain(c) for c in header]] + [[plain(c) for c in r] for r in rows],
+                        bold_first=first_column_strong, weights=weights)
+    widths = columns.column_widths(grid, width, ctx.outline.brand.fonts.body,
+                                   language=ctx.outline.meta.language)
     numeric = numeric_columns([[plain(c) for c in r] for r in rows], len(header))
     body_styles = [_right(s.cell) if numeric[i] else
                    s.cell_strong if first_column_strong and i == 0 else s.cell
@@ -341,7 +309,7 @@ def comparison(ctx: Context, playbook: Playbook) -> list[Flowable]:
     header = [ctx.word("dimension"), playbook.subject] + [p.name for p in playbook.peers]
     rows = [[d.label, d.subject] + [p.contrasts[d.id] for p in playbook.peers]
             for d in playbook.dimensions]
-    weights = [0.8] + [1.0] * (len(header) - 1)
+    weights = [columns.COMPARISON_WEIGHTS] + [1.0] * (len(header) - 1)
     ctx.tables += 1
     head = ctx.literal(ctx.word("table", number=ctx.tables)) + " " + ctx.markup(
         ctx.word("against_peers", subject=playbook.subject))
@@ -364,7 +332,7 @@ def peer_read(ctx: Context, playbook: Playbook, peer: Peer,
     head = [ctx.para(peer.name, s.h2, cites), ctx.para(peer.headline, s.peer_headline)]
     # the subject first, then the peer: the column order of the deck's peer slides
     table = data_table(ctx, [ctx.word("dimension"), playbook.subject, peer.name], rows,
-                       first_column_strong=True, weights=[0.6, 1.0, 1.0], width=width)
+                       first_column_strong=True, weights=columns.PEER_WEIGHTS, width=width)
     return [*head, *table,
             ctx.tagged(f"<b>{ctx.literal(_sentence(ctx.word('takeaway')))}</b> "
                        + ctx.markup(peer.takeaway), s.peer_takeaway)]
@@ -378,11 +346,18 @@ def _sentence(word: str) -> str:
 
 
 def peer_reads(ctx: Context, playbook: Playbook) -> list[Flowable]:
-    """Return the reads of a playbook's peers, two side by side."""
-    width = (FRAME_WIDTH - GUTTER) / 2
-    reads = [peer_read(ctx, playbook, peer, width) for peer in playbook.peers]
-    if max(_height(read, width) for read in reads) > FRAME_HEIGHT * PAIRED_READ_SHARE:
-        # too long to stand side by side (a row cannot split): one under another, full width
+    """Return the reads of a playbook's peers, two side by side.
+
+    They stand one under another, full width, when a read is too long to stand beside
+    another (a row cannot split) or when a contrast table's words would not fit its
+    columns whole at half width.
+    """
+    width = columns.PEER_WIDTH
+    reads = []
+    if columns.peers_paired(playbook, (), ctx.word("dimension"), ctx.outline.brand.fonts.body,
+                            ctx.outline.meta.language):
+        reads = [peer_read(ctx, playbook, peer, width) for peer in playbook.peers]
+    if not reads or max(_height(read, width) for read in reads) > FRAME_HEIGHT * PAIRED_READ_SHARE:
         return [KeepTogether([*peer_read(ctx, playbook, peer), Spacer(0, SPACE)])
                 for peer in playbook.peers]
     out: list[Flowable] = []

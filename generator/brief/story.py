@@ -30,7 +30,7 @@ from ..model import (
 )
 from ..report import BuildOptions, Finding
 from ..text import plain
-from . import charts, flowables
+from . import charts, columns, flowables
 from .charts import Exhibit
 from .context import Context
 from .markup import anchor, quoteattr
@@ -84,7 +84,7 @@ def plan(outline: Outline, options: BuildOptions) -> BriefPlan:
     if outline.sources:
         with sect("Sect"):
             story += _sources(ctx)
-    return BriefPlan(story, total, ctx)
+    return BriefPlan(story, total, ctx, columns.findings(outline, ctx.word("dimension")))
 
 
 # --- front matter -------------------------------------------------------------

@@ -6,26 +6,27 @@ from dataclasses import dataclass
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.lib.units import mm
 
 from .. import brand as _brand
 from .. import chart_colours
 from ..model import Brand
 from ..text import hyphenate as _hyphenate
-from ..text.breaking import Hyphenator
 from .fonts import Family, register
+from .geometry import (  # noqa: F401 - the page geometry, named here for the brief's modules
+    CELL_LEADING,
+    CELL_PT,
+    FRAME_HEIGHT,
+    FRAME_WIDTH,
+    GUTTER,
+    MARGIN_BOTTOM,
+    MARGIN_TOP,
+    MARGIN_X,
+    PAGE,
+)
+from .geometry import MM as mm
+from .typesetting import Breaker
 
-PAGE = A4
-URI_WASTE = 0.3
-"""reportlab splits a URL at its slashes when keeping it whole would leave this share of a
-line empty (the deck breaks URLs at the same places, ``text.breaking``)."""
-MARGIN_X = 22 * mm
-MARGIN_TOP = 23 * mm
-MARGIN_BOTTOM = 21 * mm
-FRAME_WIDTH = PAGE[0] - 2 * MARGIN_X
-FRAME_HEIGHT = PAGE[1] - MARGIN_TOP - MARGIN_BOTTOM
 HEADER_GAP = 10 * mm
 """Distance from the top of the text frame up to the running header's baseline."""
 
@@ -35,7 +36,6 @@ H1_PT, H1_LEADING = 16, 20
 H2_PT, H2_LEADING = 10.5, 14
 H3_PT, H3_LEADING = 9.5, 12.5
 SMALL_PT, SMALL_LEADING = 7.5, 9.5
-CELL_PT, CELL_LEADING = 8, 10
 STAT_PT, STAT_LEADING = 16, 18
 QUOTE_PT, QUOTE_LEADING = 11, 15
 COVER_TITLE_PT, COVER_TITLE_LEADING = 34, 40
@@ -50,8 +50,6 @@ PIE_HEIGHT = 40 * mm
 """Height of a pie or doughnut drawing."""
 CHART_SHARE = 0.62
 """Share of the frame's width a chart takes when its notes sit beside it."""
-GUTTER = 16
-"""Space between two columns of the frame, in points."""
 CHAPTER_ROOM = FRAME_HEIGHT / 3
 """A chapter opens on a new page only when it would start in the bottom third of one."""
 CHAPTER_GAP = 22
@@ -90,10 +88,8 @@ class Styles:
 
     def __init__(self, brand: Brand, language: str | None = None):
         p = brand.palette
-        self.hyphenation: Hyphenator | str = (
-            Hyphenator(language) if _hyphenate.dictionary_name(language) else "")
-        """How reportlab hyphenates: with the deck's breaker (``text.breaking``), or not at
-        all for a language without a dictionary."""
+        self.hyphenation = Breaker(_hyphenate.dictionary_name(language))
+        """Where reportlab may split a word: the deck's rules and dictionary (``text``)."""
         self.body_font = register(brand.fonts.body)
         self.heading_font = register(brand.fonts.heading)
         self.palette = Palette(
@@ -111,9 +107,9 @@ class Styles:
         kw.setdefault("textColor", self.palette.text)
         return ParagraphStyle(name, fontName=kw.pop("fontName", font.regular), fontSize=size,
                               leading=leading, allowWidows=0, allowOrphans=0,
-                              hyphenationLang=self.hyphenation, embeddedHyphenation=1,
+                              hyphenationLang=self.hyphenation, embeddedHyphenation=2,
                               hyphenationMinWordLength=_hyphenate.MIN_WORD,
-                              uriWasteReduce=URI_WASTE, splitLongWords=1, **kw)
+                              splitLongWords=1, **kw)
 
     def _make(self) -> None:
         b, h, pal = self.body_font, self.heading_font, self.palette

@@ -7,8 +7,13 @@ code copied or overridden here, is listed below with the upstream file it comes 
 under the ``reportlab`` package, as of reportlab 5.1.0):
 
 - ``platypus/paragraph.py``: ``Paragraph`` internals ``blPara``, ``_wrapWidths``,
-  ``_width_max`` (kept per width by ``Paragraph.wrap``); ``cleanBlockQuotedText``; the
-  parser's fragment attributes (copied by ``plain_frags``); ``rl_config._FUZZ``.
+  ``_width_max`` (kept per width by ``Paragraph.wrap``), ``_splitLongWordCount`` (words
+  cut between letters, read by ``Paragraph.cut``); ``cleanBlockQuotedText``; the parser's
+  fragment attributes (copied by ``plain_frags``); ``rl_config._FUZZ``; the module function
+  functions ``_hyGenPair`` and ``_hyGenFragsPair`` (where a word that does not fit its
+  line is split: overridden for the brief's styles by ``_split_word`` and
+  ``_split_frag_word``, see ``Breaker``), ``_fragWordSplitRep``, ``_rebuildFragWord`` and
+  the classes ``_SplitWordLL`` and ``_SplitFragLL``.
 - ``platypus/frames.py``: ``Frame._add`` (overridden by ``LayoutFrame`` to place without
   drawing while a pass only lays the story out).
 - ``platypus/flowables.py``: ``KeepTogether._content`` (read by ``walk``).
@@ -35,11 +40,12 @@ import datetime as _dt
 import time
 import weakref
 from ast import literal_eval
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from reportlab import Version as REPORTLAB_VERSION
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, Spacer, Table
 from reportlab.platypus import paragraph as _paragraph
@@ -49,6 +55,7 @@ from reportlab.platypus.tableofcontents import TableOfContents, drawPageNumbers
 from reportlab.rl_config import _FUZZ
 
 from ..pdf_tags import TaggingCanvas, mark_document, write_structure
+from ..text import breaking, hyphenate
 from .tagging import Element, Marks, Structure
 
 TESTED_MAJOR = 5
@@ -60,6 +67,127 @@ if int(REPORTLAB_VERSION.split(".")[0]) != TESTED_MAJOR:
 
 CONTENTS_ROWS = 24
 """Rows in each of the short tables that the contents are set in."""
+
+
+# --- line breaks ----------------------------------------------------------------
+
+
+class Breaker:
+    """The brief's rules for splitting a word across lines: ``text.breaking``'s, as the deck.
+
+    Set as a style's ``hyphenationLang``. reportlab would split a word that does not fit at
+    its hyphenation points only if it is all letters, and a URL at its slashes only if it
+    has a scheme; any other long word (a path, a query string, a host name with dots) it
+    cuts between letters. With a Breaker, a word splits where ``breaking.breaks`` allows:
+    after ``/`` and hyphens, before ``?#&``, and at the language's hyphenation points,
+    where the line shows a hyphen. Called as reportlab calls a hyphenator (for a word of
+    several fonts), it returns the hyphenation points' (head, tail) pairs, longest first.
+    """
+
+    def __init__(self, language: str | None):
+        self.language = language or None
+        """The pyphen dictionary name (``hyphenate.dictionary_name``), or None."""
+        self._tails: dict[str, tuple[str, int]] = {}
+        """Each tail this breaker split off: (the whole word, where the tail starts in it).
+        A tail breaks where its whole word would: ``?session=..`` is still part of a URL."""
+
+    def __call__(self, word: str) -> list[tuple[str, str]]:
+        return [(word[:p], word[p:]) for p in reversed(hyphenate.points(word, self.language))]
+
+    def __repr__(self) -> str:
+        return f"Breaker({self.language!r})"  # a style's repr names it; keep it stable
+
+    def choose(self, word: str, before: float, limit: float,
+               head_width: Callable[[int, str], float]) -> tuple[int, str] | None:
+        """Return where ``word`` splits, so that its head fits a line with ``before`` points
+        taken of ``limit``: (offset, the mark the head ends with), or None when no allowed
+        break fits. ``head_width(offset, mark)`` measures a head.
+
+        The farthest break that fits wins; a hyphenation point beats a plain break (or,
+        without one, ending the line before the word) only when the line would otherwise
+        stay less than ``breaking.HYPHENATE_BELOW`` full, as in ``breaking.fill``.
+        """
+        plain: tuple[int, float] | None = None  # the farthest plain break and its head's width
+        hyphen: int | None = None
+        whole, offset = self._tails.get(word, (word, 0))
+        for b in breaking.breaks(whole, self.language):
+            b = breaking.Break(b.end - offset, b.next - offset, b.kind)
+            if b.kind == "hard" or not 0 < b.end == b.next < len(word):
+                continue
+            mark = breaking.HYPHEN if b.kind == "hyphen" else ""
+            head = head_width(b.end, mark)
+            if before + head > limit:
+                continue
+            if mark:
+                hyphen = b.end
+            else:
+                plain = (b.end, head)
+        fill = before + plain[1] if plain is not None else before
+        found = (plain[0], "") if plain is not None else None
+        if hyphen is not None and (fill <= 0 or fill < breaking.HYPHENATE_BELOW * limit) and (
+                plain is None or hyphen > plain[0]):
+            found = (hyphen, breaking.HYPHEN)
+        if found is not None:
+            self._tails[word[found[0]:]] = (whole, offset + found[0])
+        return found
+
+
+_upstream_split = _paragraph._hyGenPair
+_upstream_frags_split = _paragraph._hyGenFragsPair
+
+
+def _split_word(hyphenator, s, ww, newWidth, maxWidth, fontName, fontSize, uriWasteReduce,
+                embeddedHyphenation, hymwl):
+    """reportlab's ``_hyGenPair`` (platypus/paragraph.py of reportlab 5.1), for a style whose
+    hyphenator is a ``Breaker``: split a word of one font at ``text.breaking``'s places.
+    Other styles, and a word reportlab has already ended with a hyphen at a page foot, go
+    upstream. Returns (mark, its width, head width, tail width, head, tail) or None."""
+    if not isinstance(hyphenator, Breaker) or isinstance(s, _paragraph._SplitWordLL):
+        return _upstream_split(hyphenator, s, ww, newWidth, maxWidth, fontName, fontSize,
+                               uriWasteReduce, embeddedHyphenation, hymwl)
+    word = str(s)
+    found = hyphenator.choose(word, newWidth - ww, maxWidth, lambda end, mark: stringWidth(
+        word[:end] + mark, fontName, fontSize))
+    if found is None:
+        return None
+    end, mark = found
+    head = stringWidth(word[:end], fontName, fontSize)
+    return (mark, stringWidth(mark, fontName, fontSize) if mark else 0, head, ww - head,
+            word[:end], word[end:])
+
+
+def _split_frag_word(hyphenator, FW, newWidth, maxWidth, uriWasteReduce, embeddedHyphenation,
+                     hymwl):
+    """reportlab's ``_hyGenFragsPair`` (platypus/paragraph.py of reportlab 5.1): a word of
+    several fragments (fonts, links, entities), split as ``_split_word`` splits one.
+    Returns (mark, head fragments, tail fragments) or None."""
+    if not isinstance(hyphenator, Breaker) or isinstance(FW, _paragraph._SplitFragLL):
+        return _upstream_frags_split(hyphenator, FW, newWidth, maxWidth, uriWasteReduce,
+                                     embeddedHyphenation, hymwl)
+    rep = _paragraph._fragWordSplitRep(FW)
+    if not rep:
+        return None
+    word, index = rep
+
+    def halves(end: int, mark: str) -> tuple[list, list]:
+        fx, cc = index[end]  # the fragment the split falls in, and where it starts
+        frag, text = FW[fx]
+        head, tail = list(FW[1:fx]), list(FW[fx + 1:])
+        if text[:end - cc] or mark:
+            head.append((frag, text[:end - cc] + mark))
+        if text[end - cc:]:
+            tail.insert(0, (frag, text[end - cc:]))
+        return _paragraph._rebuildFragWord(head), _paragraph._rebuildFragWord(tail)
+
+    found = hyphenator.choose(word, newWidth - FW[0], maxWidth,
+                              lambda end, mark: halves(end, mark)[0][0])
+    if found is None:
+        return None
+    return (found[1], *halves(*found))
+
+
+_paragraph._hyGenPair = _split_word
+_paragraph._hyGenFragsPair = _split_frag_word
 
 
 # --- paragraphs -----------------------------------------------------------------
@@ -107,6 +235,11 @@ class Paragraph(_paragraph.Paragraph):
         self._wrapWidths = list(wrap_widths)
         self.width = availWidth
         return availWidth, self.height
+
+    @property
+    def cut(self) -> bool:
+        """Whether the last wrap cut a word between letters: no allowed break fitted."""
+        return bool(getattr(self, "_splitLongWordCount", 0))
 
     def split(self, availWidth, availHeight):
         parts = super().split(availWidth, availHeight)

@@ -127,6 +127,9 @@ def _word_breaks(word: str, offset: int, language: str | None) -> list[Break]:
             or word.count("/") >= 2)
     for k in range(1, len(word)):
         a, b = word[k - 1], word[k]
+        if urlish and b == "?" and a != "/" and word[k + 1:k + 2].isalnum():
+            inner.append(k)  # a URL's query: '?' opens a line (not one ending a sentence)
+            continue
         if b in NO_LINE_START or a in NO_LINE_END:
             continue
         if wide(a) or wide(b):
@@ -229,17 +232,3 @@ def fill(text: str, advances: list[float], width: float, hyphen_width: float,
         start = end
         if start >= n:
             return lines
-
-
-class Hyphenator:
-    """The breaker's hyphenation as reportlab's Paragraph takes it (``hyphenationLang`` may
-    be a callable): for a word, its (head, tail) splits, longest head first. The brief then
-    hyphenates where the deck does: at the same dictionary points, with the same minimum
-    letters each side, and at a word's own hyphens without a second one."""
-
-    def __init__(self, language: str | None) -> None:
-        self.language = language
-
-    def __call__(self, word: str) -> list[tuple[str, str]]:
-        return [(word[:b.end], word[b.next:]) for b in reversed(breaks(word, self.language))
-                if b.kind in ("hyphen", "after") and 0 < b.end < len(word)]

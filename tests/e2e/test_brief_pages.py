@@ -27,7 +27,7 @@ BUILDS = {
     "outline-midnight": (ROOT / "outline.yaml", "midnight"),
     "sample": (ROOT / "tests" / "fixtures" / "brief_sample.yaml", None),
 }
-CHAPTER_HEAD = re.compile(r"(\d\d|Playbook)\b")
+CHAPTER_HEAD = re.compile(r"(\d\d\s|Playbook\b)")
 
 
 @pytest.fixture(scope="module", params=sorted(BUILDS))

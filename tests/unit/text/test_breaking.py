@@ -52,6 +52,14 @@ def test_urls_break_after_slashes_and_before_query_marks():
         assert upper.endswith(("/", "-")) or lower.startswith(("?", "&"))
 
 
+def test_a_url_may_break_before_its_query_but_a_question_mark_never_opens_a_line():
+    ends = {b.end for b in breaking.breaks("example.org/api/collect?session=8f14&format=json")}
+    assert len("example.org/api/collect") in ends
+    assert len("example.org/api/collect?session=8f14") in ends
+    assert not {b.end for b in breaking.breaks("Did you read example.org/faq?")
+                } & {len("Did you read example.org/faq")}
+
+
 def test_cjk_breaks_between_characters_with_kinsoku():
     lines = wrap("コンビニエンスストアの売上は、前年比で増加した。「安い」", 70, 14, FONT,
                  language="ja")
@@ -107,12 +115,3 @@ def test_a_long_part_of_a_compound_is_still_hyphenated():
     kinds = [b.kind for b in breaking.breaks("Wasserstoff-Elektrolyseurkapazität", "de")]
     assert "after" in kinds and "hyphen" in kinds
 
-
-def test_the_brief_hyphenates_with_the_same_breaker():
-    """reportlab's Paragraph is given the breaker's splits, longest head first."""
-    splits = breaking.Hyphenator("de")("Gebäudeenergiegesetz")
-    heads = [head for head, _ in splits]
-    assert heads == sorted(heads, key=len, reverse=True)
-    assert ("Gebäude", "energiegesetz") in splits
-    assert breaking.Hyphenator("en")("quick-commerce") == [("quick-", "commerce")]
-    assert all(len(h) >= 3 and len(t) >= 3 for h, t in breaking.Hyphenator("en")("certification"))

@@ -1,0 +1,103 @@
+"""Where the brief's paragraphs split a long word: the deck's rules (text.breaking), no cuts."""
+
+from __future__ import annotations
+
+from reportlab.pdfbase.pdfmetrics import stringWidth
+
+from generator.brief import columns
+from generator.brief.geometry import PAD
+from generator.brief.styles import Styles
+from generator.brief.typesetting import Paragraph
+from generator.model import Brand
+
+STYLES = Styles(Brand(), "en")
+GERMAN = Styles(Brand(), "de")
+PATH = "/var/lib/buildkite-agent/builds/build-agent-07/monorepo/services/payments-gateway/"
+URL = ("https://telemetry-cdn-eu-west.example-analytics.net/api/v2/collect?"
+       "session=8f14e45fceea167a5a36dedd4bea2543&format=json")
+
+
+def _lines(para: Paragraph, width: float) -> list[str]:
+    para.wrap(width, 10_000)
+    out = []
+    for line in para.blPara.lines:
+        if isinstance(line, tuple):
+            out.append(" ".join(line[1]))
+        else:
+            out.append("".join(w.text for w in line.words).strip())
+    return out
+
+
+def _fair(lines: list[str]) -> bool:
+    """Every line but the last ends where the rules allow: a slash or hyphen, or before ?&."""
+    return all(a.endswith(("/", "-", " ")) or b.startswith(("?", "&", "#"))
+               for a, b in zip(lines, lines[1:], strict=False))
+
+
+def test_a_path_in_a_narrow_cell_breaks_after_its_slashes_only():
+    para = Paragraph(PATH, STYLES.cell)
+    lines = _lines(para, 120)
+    assert len(lines) > 1 and "".join(lines) == PATH
+    assert _fair(lines) and not para.cut
+    assert all(stringWidth(ln, STYLES.cell.fontName, STYLES.cell.fontSize) <= 120
+               for ln in lines)
+
+
+def test_a_query_string_breaks_before_its_ampersand_even_on_a_continued_line():
+    # the tail 'collect?session=...&format=json' has no slash of its own: it is still a URL
+    para = Paragraph(f"See {URL.replace('&', '&amp;')} for the beacon.", STYLES.cell)
+    lines = _lines(para, 190)
+    assert any(ln.startswith("&format=json") for ln in lines), lines
+    assert _fair(lines) and not para.cut
+
+
+def test_a_linked_url_of_several_fragments_breaks_by_the_same_rules():
+    markup = f'Source <b>title</b>. <a href="{URL}">{URL.replace("&", "&amp;")}</a>'
+    para = Paragraph(markup, STYLES.source)
+    lines = _lines(para, 150)
+    assert len(lines) > 2 and _fair(lines) and not para.cut, lines
+
+
+def test_a_word_hyphenates_only_when_its_line_would_stay_less_than_full():
+    para = Paragraph("Das Gebäudeenergiegesetz gilt.", GERMAN.body)
+    lines = _lines(para, stringWidth("Das Gebäudeenergie", GERMAN.body.fontName,
+                                     GERMAN.body.fontSize) + 1)
+    assert lines[0].endswith("-") and not para.cut, lines
+    full = Paragraph("Eine lange Reihe von Wörtern Gebäudeenergiegesetz gilt.", GERMAN.body)
+    width = stringWidth("Eine lange Reihe von Wörtern Gebäude", GERMAN.body.fontName,
+                        GERMAN.body.fontSize) + 1
+    assert _lines(full, width)[0] == "Eine lange Reihe von Wörtern"
+
+
+def test_a_piece_wider_than_its_line_is_cut_and_says_so():
+    para = Paragraph("3b1f0c9e5d7a2b4c6e8f0a1b3c5d7e9f2a4b6c8d0e1f3a5b7c9d1e3f5a7b9c0d",
+                     STYLES.cell)
+    _lines(para, 80)
+    assert para.cut
+
+
+def test_columns_get_their_widest_unbreakable_piece_and_a_url_does_not_take_the_table():
+    family = Brand().fonts.body
+    prose = "A resilience safeguard requires the structural deficit to fall toward 1.5% " * 2
+    grid = columns.Grid([["Host", "Path or URL", "Note"],
+                         ["build-agent-07.ci.internal.example.com", URL, prose]])
+    widths = columns.column_widths(grid, 450, family, language="en")
+    assert abs(sum(widths) - 450) < 1e-6
+    for i in range(3):
+        assert widths[i] >= max(columns.widest_piece(r[i], family, j == 0)
+                                for j, r in enumerate(grid.rows)) + 2 * PAD - 1e-6
+    assert widths[1] <= 450 / 2
+    assert columns.widest_piece(URL, family) < columns.widest_piece(
+        "session=8f14e45fceea167a5a36dedd4bea2543&", family)
+    assert list(columns.overfull(grid, widths, family, language="en")) == []
+
+
+def test_a_word_no_column_can_hold_is_a_located_error_not_a_cut():
+    family = Brand().fonts.body
+    digest = "3b1f0c9e5d7a2b4c6e8f0a1b3c5d7e9f2a4b6c8d0e1f3a5b7c9d1e3f5a7b9c0d" * 2
+    grid = columns.Grid([["Artifact", "Digest", "Note", "Owner"],
+                         ["wheel", digest, "checked", "CI"]],
+                        [[("h", 0), ("h", 1), ("h", 2), ("h", 3)],
+                         [("r", 0), ("r", 1), ("r", 2), ("r", 3)]])
+    widths = columns.column_widths(grid, 300, family)
+    assert [path for path, _ in columns.overfull(grid, widths, family)] == [("r", 1)]
