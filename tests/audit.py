@@ -43,7 +43,7 @@ MIN_DECK_PT = 12.0
 SMALL_TYPE_EXEMPT = ("Source Note", "Footer", "Slide Number")
 """Shape-name prefixes whose text may be smaller than MIN_DECK_PT."""
 HYPHENS = "-‐‑‒–—\u00ad"
-BREAK_AFTER = HYPHENS + "/\\_"
+BREAK_AFTER = HYPHENS + "/\\_="
 BREAK_BEFORE = "?#&"
 LONE_AT_LINE_START = set(",.;:!?%‰€$£¥)]}»”’" "。、，．：；！？）」』】〉》％")
 UNITS = {"%", "€", "$", "£", "‰", "pp", "bn", "M", "GWh", "t", "km"}

@@ -3,10 +3,11 @@
 The rules, for any language:
 
 - a line may end at a space, after a hyphen or dash inside a word, after ``/`` (and a
-  Windows path's ``\\``) and before
-  ``?``, ``#`` and ``&`` in a URL or path, between two CJK characters (kinsoku: no line
-  starts with 、。，）」 and the like, none ends with （「), and at a hyphenation point of
-  the outline's language (``hyphenate``), where the line shows a hyphen;
+  Windows path's ``\\``) and before ``?``, ``#`` and ``&`` in a URL or path, after ``_``
+  and ``=`` in a web address, between two CJK characters (kinsoku: no line starts with
+  、。，）」 and the like, none ends with （「), and at a hyphenation point of the outline's
+  language (``hyphenate``), where the line shows a hyphen (never inside a web address,
+  where a hyphen would read as part of it);
 - a lone punctuation mark or unit never starts a line, and a number keeps its unit:
   ``glue`` makes those spaces non-breaking (the deck and the brief both write them so, so
   no renderer breaks there either), and French « » hold their words the same way;
@@ -125,8 +126,12 @@ def _word_breaks(word: str, offset: int, language: str | None) -> list[Break]:
     # a URL or file path breaks after its slashes; '€/kg' and 'and/or' do not
     path = ("://" in word or word.startswith("www.") or "\\" in word
             or word.count("/") >= 2)
+    web = "://" in word or word.startswith("www.")
     for k in range(1, len(word)):
         a, b = word[k - 1], word[k]
+        if path and a in "/\\" and b not in "/\\" and k > 1:
+            inner.append(k)  # after a slash in a path, whatever follows ('/?q=1' too)
+            continue
         if urlish and b == "?" and a != "/" and word[k + 1:k + 2].isalnum():
             inner.append(k)  # a URL's query: '?' opens a line (not one ending a sentence)
             continue
@@ -137,15 +142,16 @@ def _word_breaks(word: str, offset: int, language: str | None) -> list[Break]:
         elif a in _DASHES and word[:k - 1].strip(_DASHES) and b.isalnum() and not (
                 b.isdigit() and word[k - 2].isdigit()):  # not inside 2026-10 or 75–150
             inner.append(k)
-        elif a in "/\\" and b not in "/\\" and k > 1 and path:  # after a slash in a path
-            inner.append(k)
+        elif web and a in "_=" and b.isalnum() and word[:k - 1].isascii():
+            inner.append(k)  # a web address also after '_' and '=' (as style guides allow)
         elif urlish and b in "?#&" and a != "/":
             inner.append(k)
     out = [Break(offset + k, offset + k, "after") for k in inner]
     compound = any(word[k - 1] in _DASHES for k in inner)
     for lo, hi in zip([0, *inner], [*inner, len(word)], strict=True):
         piece = word[lo:hi]
-        if any(wide(c) for c in piece) or (compound and len(piece) < COMPOUND_PART_HYPHENATED):
+        if web or any(wide(c) for c in piece) or (
+                compound and len(piece) < COMPOUND_PART_HYPHENATED):
             continue  # a hyphenated compound breaks at its own hyphens, not beside them
         out += [Break(offset + lo + p, offset + lo + p, "hyphen")
                 for p in hyphenate.points(piece, language)]

@@ -115,3 +115,11 @@ def test_a_long_part_of_a_compound_is_still_hyphenated():
     kinds = [b.kind for b in breaking.breaks("Wasserstoff-Elektrolyseurkapazität", "de")]
     assert "after" in kinds and "hyphen" in kinds
 
+
+
+def test_a_web_address_is_never_hyphenated():
+    url = "https://example.org/newsletter/subscription?utm_source=newsletter"
+    kinds = {b.kind for b in breaking.breaks(url, "en")}
+    assert kinds == {"after"}
+    assert "https://example.org/newsletter/subscription?utm_" in {
+        url[:b.end] for b in breaking.breaks(url, "en")}
