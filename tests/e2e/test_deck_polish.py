@@ -77,3 +77,12 @@ def test_a_row_of_stat_cards_sits_near_the_middle_of_the_slide(prs):
     bottom = max(sh.top + sh.height for sh in labels)
     middle = (top + bottom) / 2
     assert prs.slide_height * 0.4 < middle < prs.slide_height * 0.6
+
+
+@pytest.mark.parametrize(("aspect", "named"), [("16:9", None), ("4:3", "screen4x3")])
+def test_the_slide_size_is_named_as_powerpoint_names_it(tmp_path, aspect, named):
+    """PowerPoint's Slide Size dialog reads the name: a 13.33 x 7.5 in deck is its own
+    16:9 default (no name), not 'On-screen Show (4:3)'."""
+    _, result = build_deck(tmp_path, aspect=aspect)
+    size = Presentation(str(result.path))._element.sldSz
+    assert size.get("type") == named

@@ -118,6 +118,7 @@ class _Writer:
         self.plan = plan = _on_template_size(plan, self.contract, self.template_path is not None)
         self.prs.slide_width = emu(plan.width)
         self.prs.slide_height = emu(plan.height)
+        _name_slide_size(self.prs)
         self.layouts = {layout.name: layout for master in self.prs.slide_masters
                         for layout in master.slide_layouts}
         theme.apply(self.prs, outline.brand, whole=self.template_path is None)
@@ -323,6 +324,23 @@ class _Writer:
 FORMATS = {"16:9": "On-screen Show (16:9)", "4:3": "On-screen Show (4:3)",
            "16:10": "On-screen Show (16:10)"}
 """Slide shape -> the presentation format app.xml names (else 'Custom')."""
+
+
+_SIZE_NAMES = {(9144000, 6858000): "screen4x3", (9144000, 5143500): "screen16x9",
+               (9144000, 5715000): "screen16x10"}
+"""PowerPoint's named slide sizes (EMU); 13.33 x 7.5 in, its own 16:9 default, has no
+name, and any other size is custom (no name either)."""
+
+
+def _name_slide_size(prs) -> None:
+    """Name the slide size as PowerPoint's Slide Size dialog knows it (python-pptx's
+    default presentation says 4:3 whatever the size is set to)."""
+    size = prs._element.sldSz
+    name = _SIZE_NAMES.get((size.cx, size.cy))
+    if name:
+        size.set("type", name)
+    elif "type" in size.attrib:
+        del size.attrib["type"]
 
 
 def _on_template_size(plan: DeckPlan, contract: template_reader.Template,

@@ -22,8 +22,8 @@ from helpers import fixture_outline
 
 WHEN = _dt.datetime(2025, 3, 14, 9, 26, 53, tzinfo=_dt.UTC)
 PINNED = {
-    "minimal.yaml": "6ad1ae4c44694f50b8b8b7307a58bca2512761a1e2f772c77afd67f5d7e8c10c",
-    "deck_all_kinds.yaml": "491de9784ae0baf746a119de2882f7a9f6d72a4809d4b788ffbe9b2e1de80749",
+    "minimal.yaml": "be7bfaaa88a1188822a6593af4d910d8d13fc7aa24d41de31b9138d60dfbecdd",
+    "deck_all_kinds.yaml": "b1eca94a6fdb75e43530f9e403ce1ccd9c671fdb57e103f4b9b1df393a9d08ae",
 }
 
 
