@@ -356,6 +356,13 @@ def merge_rules(found: list[Rules | None]) -> Rules | None:
     return out
 
 
+_CJK = "\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff60"
+_FOLDED_CJK = re.compile(f"(?<=[{_CJK}]) +(?=[{_CJK}])")
+"""Spaces between two Chinese or Japanese characters: what YAML's folded style (``>-``)
+leaves where a paragraph's lines were joined. They are dropped, as CSS drops a line break
+between two such characters; Korean keeps its spaces (Hangul is not in the class)."""
+
+
 def _text(rules: Rules) -> Validator:
     pattern = re.compile(rules.pattern) if rules.pattern else None
     numbers = rules.numbers
@@ -368,6 +375,8 @@ def _text(rules: Rules) -> Validator:
             errors.append(_error("string_type", loc, value, "input should be a valid string"))
             return _BAD
         value = value.strip()
+        if " " in value:
+            value = _FOLDED_CJK.sub("", value)
         if len(value) < shortest:
             errors.append(_error("string_too_short", loc, value, "string too short",
                                  min_length=shortest))

@@ -34,3 +34,26 @@ def test_playbooks_follow_their_section_or_the_last():
 def test_identical_playbooks_keep_their_own_index():
     outline = _outline([{"title": "One"}], [PLAYBOOK, PLAYBOOK])
     assert [k for k, _ in outline.placed_playbooks()[0]] == [0, 1]
+
+
+def test_a_folded_japanese_paragraph_gets_no_spaces_between_its_sentences():
+    """YAML's '>-' joins lines with a space; between Chinese or Japanese characters that
+    space is dropped (as CSS drops such a line break), while Latin and Korean keep theirs."""
+    import yaml
+
+    data = yaml.safe_load("""\
+meta: {title: 再編の行方}
+sections:
+  - title: 現状
+    prose:
+      - >-
+        国内の売上高は9.3兆円となった。
+        一方で店舗数は伸び悩んでいる。
+      - >-
+        Sales grew in
+        2024 and 한국 시장도
+        성장했다.
+""")
+    outline = Outline.parse(data)
+    assert outline.sections[0].prose[0] == "国内の売上高は9.3兆円となった。一方で店舗数は伸び悩んでいる。"
+    assert outline.sections[0].prose[1] == "Sales grew in 2024 and 한국 시장도 성장했다."
