@@ -1,4 +1,5 @@
-"""Every deck an end-to-end test builds passes the structural audit (tests/pptx_audit.py)."""
+"""Every deck an end-to-end test builds passes the structural audit (tests/pptx_audit.py)
+after its test, and the package validator openxml-audit by the end of the session."""
 
 from __future__ import annotations
 
@@ -16,9 +17,35 @@ def _decks(root) -> dict:
             if p.name.startswith("deck") and p.is_file() and zipfile.is_zipfile(p)}
 
 
+_VALIDATED: list[pptx_audit.BackgroundValidator] = []
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    """Say how many decks openxml-audit validated and what it cost the session."""
+    for v in _VALIDATED:
+        terminalreporter.write_line(
+            f"openxml-audit: {v.count} distinct decks validated in a worker process "
+            f"({v.busy:.1f} s of its time; the session waited {v.waited:.1f} s at its end)")
+
+
+@pytest.fixture(scope="session")
+def package_validator():
+    """openxml-audit over every distinct deck the session's tests build, in a worker process
+    beside them; at the end of the session, no deck has a finding a plain python-pptx deck
+    does not also have (reported as an error of the session's last test)."""
+    validator = pptx_audit.BackgroundValidator()
+    yield validator
+    found = validator.findings()
+    if validator.available:
+        _VALIDATED.append(validator)
+    assert found == [], (f"built decks fail openxml-audit ({validator.count} decks "
+                         "validated):\n" + "\n".join(found))
+
+
 @pytest.fixture(autouse=True)
-def audit_built_decks(tmp_path_factory):
-    """After each test, audit every deck*.pptx it wrote or rewrote under the test temp dir."""
+def audit_built_decks(request, tmp_path_factory, package_validator):
+    """After each test, audit every deck*.pptx it wrote or rewrote under the test temp dir,
+    and hand it to the package validator."""
     root = tmp_path_factory.getbasetemp()
     before = _decks(root)
     start = time.time_ns()
@@ -27,5 +54,7 @@ def audit_built_decks(tmp_path_factory):
     for path, mtime in _decks(root).items():
         if before.get(path) == mtime and mtime < start:
             continue
-        found += [f"{path.name}: {p}" for p in pptx_audit.problems(path.read_bytes())]
+        data = path.read_bytes()
+        found += [f"{path.name}: {p}" for p in pptx_audit.problems(data)]
+        package_validator.submit(data, f"{request.node.nodeid} ({path.name})")
     assert found == [], "built decks fail the package audit:\n" + "\n".join(found)
