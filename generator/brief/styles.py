@@ -14,6 +14,7 @@ from .. import brand as _brand
 from .. import chart_colours
 from ..model import Brand
 from ..text import hyphenate as _hyphenate
+from ..text import typeface
 from .fonts import Family, register
 
 PAGE = A4
@@ -91,8 +92,8 @@ class Styles:
         p = brand.palette
         self.hyphenation = _hyphenate.dictionary_name(language) or ""
         """The pyphen dictionary reportlab hyphenates with: the deck's (``text.hyphenate``)."""
-        self.body_font = register(brand.fonts.body)
-        self.heading_font = register(brand.fonts.heading)
+        self.body_font = register(typeface(brand.fonts, "body"))
+        self.heading_font = register(typeface(brand.fonts, "heading"))
         self.palette = Palette(
             colour(p.primary), colour(p.secondary), colour(p.accent), colour(p.text),
             colour(p.muted), colour(p.background), colour(p.surface),

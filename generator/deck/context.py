@@ -7,6 +7,7 @@ from functools import cached_property
 
 from .. import brand as _brand
 from .. import locale as _locale
+from .. import text as _text
 from ..model import Brand, Outline, Source
 from ..report import Finding, FindingCode, Severity
 from ..text import Run
@@ -33,15 +34,16 @@ class Context:
         """The brand palette."""
         return self.outline.brand.palette
 
-    @property
+    @cached_property
     def heading_font(self) -> str:
-        """Typeface of titles and headings."""
-        return self.outline.brand.fonts.heading
+        """Typeface of titles and headings (``text.typeface``: the outline's own font file
+        of that family when it lists one)."""
+        return _text.typeface(self.outline.brand.fonts, "heading")
 
-    @property
+    @cached_property
     def body_font(self) -> str:
-        """Typeface of body text."""
-        return self.outline.brand.fonts.body
+        """Typeface of body text (``text.typeface``)."""
+        return _text.typeface(self.outline.brand.fonts, "body")
 
     @cached_property
     def locale(self) -> _locale.Locale:

@@ -3,7 +3,6 @@ after its test, and the package validator openxml-audit by the end of the sessio
 
 from __future__ import annotations
 
-import time
 import zipfile
 
 import pptx_audit
@@ -42,18 +41,24 @@ def package_validator():
                          "validated):\n" + "\n".join(found))
 
 
+@pytest.fixture(scope="session")
+def audited() -> dict:
+    """The decks audited so far: path -> the modification time it had then."""
+    return {}
+
+
 @pytest.fixture(autouse=True)
-def audit_built_decks(request, tmp_path_factory, package_validator):
-    """After each test, audit every deck*.pptx it wrote or rewrote under the test temp dir,
-    and hand it to the package validator."""
+def audit_built_decks(request, tmp_path_factory, package_validator, audited):
+    """After each test, audit every deck*.pptx written or rewritten under the test temp dir
+    since the last audit (by the test or by a fixture it uses, whatever its scope), and hand
+    it to the package validator."""
     root = tmp_path_factory.getbasetemp()
-    before = _decks(root)
-    start = time.time_ns()
     yield
     found = []
     for path, mtime in _decks(root).items():
-        if before.get(path) == mtime and mtime < start:
+        if audited.get(path) == mtime:
             continue
+        audited[path] = mtime
         data = path.read_bytes()
         found += [f"{path.name}: {p}" for p in pptx_audit.problems(data)]
         package_validator.submit(data, f"{request.node.nodeid} ({path.name})")

@@ -185,7 +185,7 @@ class Prototypes:
                 attrs["u"] = "none"  # an agenda entry reads as text; the theme colours it
             r_pr = _SE(proto, DML.rPr, attrs)
             _solid(r_pr, para.colour)
-            _SE(r_pr, DML.latin, typeface=para.font)
+            _SE(r_pr, DML.latin, typeface=_brand.family_name(para.font))
             _SE(proto, DML.t)
             self._runs[key] = proto
         return proto.__copy__()

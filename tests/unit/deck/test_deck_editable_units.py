@@ -82,3 +82,17 @@ def test_a_font_without_metrics_gets_one_warning_and_a_safety_margin() -> None:
     arial = fit.lines(Para(text, 20.0, "Arial", "#000000"), 400)
     assert wide > arial  # measured as Arial, but given less room
     assert _brand.measurable("Calibri") and _brand.measurable("cambria")
+
+
+def test_a_typeface_given_by_files_measures_with_the_nearest_style() -> None:
+    from generator import brand as _brand
+
+    face = _brand.file_face("Deckgen Wide", {(False, False): "/f/W-Regular.ttf",
+                                             (True, False): "/f/W-Bold.ttf"})
+    assert _brand.family_name(face) == "Deckgen Wide"
+    assert _brand.measurable(face) and not _brand.measurable("Deckgen Wide")
+    assert str(_brand.metric_file(face)) == "/f/W-Regular.ttf"
+    assert str(_brand.metric_file(face, bold=True)) == "/f/W-Bold.ttf"
+    assert str(_brand.metric_file(face, bold=True, italic=True)) == "/f/W-Bold.ttf"
+    assert str(_brand.metric_file(face, italic=True)) == "/f/W-Regular.ttf"
+    assert _brand.family_name("Arial") == "Arial"
