@@ -82,6 +82,19 @@ def test_sub_bullets_are_level_one_paragraphs(deck) -> None:
     assert levels[0][0] == 0
 
 
+def test_sub_bullets_take_their_indent_and_bullet_from_the_master(deck) -> None:
+    _, _, prs = deck
+    slide = next(s for s in prs.slides if s.shapes.title is not None and
+                 s.shapes.title.text_frame.text.startswith("Growth came from two regions"))
+    body = next(ph for ph in slide.placeholders if ph.placeholder_format.idx == 1)
+    subs = [p._p.find(f"{{{A}}}pPr") for p in body.text_frame.paragraphs if p.level == 1]
+    assert subs
+    for p_pr in subs:  # the level alone: Increase/Decrease List Level restyles it
+        assert dict(p_pr.attrib) == {"lvl": "1"} and len(p_pr) == 0
+    style = prs.slide_master._element.find(f"{{{P}}}txStyles/{{{P}}}bodyStyle/{{{A}}}lvl2pPr")
+    assert int(style.get("marL")) > 0 and style.find(f"{{{A}}}buChar").get("char") == "–"
+
+
 def test_charts_tables_and_pictures_have_alt_text(deck) -> None:
     _, _, prs = deck
     kinds = Counter()

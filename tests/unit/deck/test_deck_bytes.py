@@ -22,8 +22,8 @@ from helpers import fixture_outline
 
 WHEN = _dt.datetime(2025, 3, 14, 9, 26, 53, tzinfo=_dt.UTC)
 PINNED = {
-    "minimal.yaml": "6ad1ae4c44694f50b8b8b7307a58bca2512761a1e2f772c77afd67f5d7e8c10c",
-    "deck_all_kinds.yaml": "4352cfc1d32c692577293ada4bfb5dd49d759d94a3296adf84fcb658607e0b82",
+    "minimal.yaml": "787c642e124178396919e520fd62284dfb76fbe8a3ed5e4e47a2e1f4071b5b03",
+    "deck_all_kinds.yaml": "9a0ada7d494c5b708dd980a4369fa458e74729a61d5c4d76ee494df5e02740df",
 }
 
 
