@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from .. import brand as _brand
 from .. import locale as _locale
@@ -15,6 +16,9 @@ from . import fit, markup
 from .elements import Para, TextBox
 from .layout import Box, Geometry
 
+if TYPE_CHECKING:
+    from .template_reader import ListLevel
+
 
 @dataclass
 class Context:
@@ -23,6 +27,9 @@ class Context:
     outline: Outline
     geo: Geometry
     findings: list[Finding] = field(default_factory=list)
+    levels: tuple[ListLevel, ...] = ()
+    """The template's body list levels (bullets, sub-bullets) in points of the plan's page,
+    which bullets take as they are; empty: the deck's own ('•' and '–' at its indents)."""
 
     @property
     def brand(self) -> Brand:

@@ -243,6 +243,26 @@ def test_template_slides_listed_in_view_props_leave_nothing_behind(tmp_path: Pat
     assert pptx_audit.problems(again.getvalue()) == []
 
 
+def test_sub_bullets_on_a_template_take_its_own_list_style(tmp_path: Path) -> None:
+    template = make_template(tmp_path / "levels.pptx")
+    styles = Presentation(str(template)).slide_master._element.find(
+        f"{{{P}}}txStyles/{{{P}}}bodyStyle")
+    target = _build_on(tmp_path, template)
+    prs = Presentation(str(target))
+    assert etree.tostring(prs.slide_master._element.find(
+        f"{{{P}}}txStyles/{{{P}}}bodyStyle")) == etree.tostring(styles)  # untouched
+    slide = next(s for s in prs.slides if s.shapes.title is not None and
+                 s.shapes.title.text_frame.text.startswith("Growth came from two regions"))
+    body = next(ph for ph in slide.placeholders if ph.placeholder_format.idx == 1)
+    paras = [p._p.find(f"{{{A}}}pPr") for p in body.text_frame.paragraphs]
+    subs = [p_pr for p_pr in paras if p_pr is not None and p_pr.get("lvl") == "1"]
+    assert subs
+    for p_pr in paras:  # the template's indents and bullets ('•', '–'), not the deck's
+        if p_pr is not None:
+            assert p_pr.get("marL") is None and p_pr.get("indent") is None
+            assert p_pr.find(f"{{{A}}}buChar") is None and p_pr.find(f"{{{A}}}buNone") is None
+
+
 def test_placeholders_without_idx_are_filled_or_removed(tmp_path: Path) -> None:
     template = make_template(tmp_path / "noidx.pptx")
     prs = Presentation(str(template))

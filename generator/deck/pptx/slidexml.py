@@ -18,7 +18,6 @@ from lxml import etree
 
 from ... import brand as _brand
 from ..elements import Para, Shape, TableGrid, TextBox
-from ..layout import BULLET_INDENT
 
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 P = "http://schemas.openxmlformats.org/presentationml/2006/main"
@@ -158,9 +157,10 @@ class Prototypes:
         the master styles fully is written as its level alone (``lvl="1"``) and takes the
         master's indent and bullet when a presenter changes its level.
         """
-        hang = BULLET_INDENT * para.size if para.bullet else 0.0
+        hang = para.hanging
+        bullet_font = para.bullet_font or BULLET_FONT
         key = (para.align, para.indent, hang, para.size, para.space_before, para.bullet,
-               para.font if para.bullet else None, para.level,
+               bullet_font if para.bullet else None, para.level,
                tuple(sorted(inherited.items())) if inherited else None)
         proto = self._paras.get(key)
         if proto is None:
@@ -180,10 +180,10 @@ class Prototypes:
                                (DML.spcAft, "0")):
                 if base.get(tag) != value:
                     _SE(_SE(p_pr, tag), DML.spcPts, val=value)
-            bullet = f"{BULLET_FONT}|{para.bullet}" if para.bullet else "none"
+            bullet = f"{bullet_font}|{para.bullet}" if para.bullet else "none"
             if base.get("bullet") != bullet:
                 if para.bullet:
-                    _SE(p_pr, DML.buFont, typeface=BULLET_FONT)
+                    _SE(p_pr, DML.buFont, typeface=bullet_font)
                     _SE(p_pr, DML.buChar, char=para.bullet)
                 else:
                     _SE(p_pr, DML.buNone)

@@ -96,3 +96,30 @@ def test_a_typeface_given_by_files_measures_with_the_nearest_style() -> None:
     assert str(_brand.metric_file(face, bold=True, italic=True)) == "/f/W-Bold.ttf"
     assert str(_brand.metric_file(face, italic=True)) == "/f/W-Regular.ttf"
     assert _brand.family_name("Arial") == "Arial"
+
+
+def test_a_masters_list_levels_are_read_nearest_style_first() -> None:
+    from lxml import etree
+
+    from generator.deck.template_reader import ListLevel, list_levels
+
+    p = "http://schemas.openxmlformats.org/presentationml/2006/main"
+    a = "http://schemas.openxmlformats.org/drawingml/2006/main"
+
+    def master(body_lvl1: str) -> etree._Element:
+        return etree.fromstring(
+            f'<p:sldMaster xmlns:p="{p}" xmlns:a="{a}"><p:cSld><p:spTree><p:sp><p:nvSpPr>'
+            '<p:cNvPr id="2" name="b"/><p:cNvSpPr/><p:nvPr><p:ph type="body" idx="1"/>'
+            f'</p:nvPr></p:nvSpPr><p:spPr/><p:txBody><a:bodyPr/><a:lstStyle>{body_lvl1}'
+            '</a:lstStyle></p:txBody></p:sp></p:spTree></p:cSld><p:txStyles><p:bodyStyle>'
+            '<a:lvl1pPr marL="342900" indent="-342900"><a:buFont typeface="Arial"/>'
+            '<a:buChar char="&#8226;"/></a:lvl1pPr>'
+            '<a:lvl2pPr marL="742950" indent="-285750"><a:buChar char="-"/></a:lvl2pPr>'
+            '</p:bodyStyle></p:txStyles></p:sldMaster>')
+
+    assert list_levels(master("")) == (ListLevel(27.0, 27.0, "•", "Arial"),
+                                       ListLevel(58.5, 22.5, "-", None))
+    moved = list_levels(master('<a:lvl1pPr marL="457200"><a:buNone/></a:lvl1pPr>'))
+    assert moved[0] == ListLevel(36.0, 27.0, None, None)
+    assert list_levels(master('<a:lvl1pPr><a:buAutoNum type="arabicPeriod"/></a:lvl1pPr>')) == ()
+    assert list_levels(master('<a:lvl1pPr indent="12700"/>')) == ()
