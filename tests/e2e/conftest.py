@@ -4,16 +4,38 @@ after its test, and the package validator openxml-audit by the end of the sessio
 from __future__ import annotations
 
 import zipfile
+from pathlib import Path
 
 import pptx_audit
 import pytest
 
 
-def _decks(root) -> dict:
-    """Return the built decks under ``root`` by their modification times. A deck*.pptx that
-    is not a zip is a stand-in some tests write (to see a failed build leave it alone)."""
-    return {p: p.stat().st_mtime_ns for p in root.rglob("*.pptx")
-            if p.name.startswith("deck") and p.is_file() and zipfile.is_zipfile(p)}
+def _decks(root, written: set) -> dict:
+    """Return the built decks under ``root`` by their modification times: every deck*.pptx
+    and every file the deck writer wrote in this process, whatever its name. A deck*.pptx
+    that is not a zip is a stand-in some tests write (to see a failed build leave it
+    alone)."""
+    found = [p for p in root.rglob("*.pptx") if p.name.startswith("deck")]
+    found += [p for p in written if p.suffix == ".pptx"]
+    return {p: p.stat().st_mtime_ns for p in found if p.is_file() and zipfile.is_zipfile(p)}
+
+
+@pytest.fixture(scope="session")
+def written():
+    """The paths the deck writer wrote to in this process (a build in a worker process is
+    found by its deck*.pptx name)."""
+    from generator.deck.pptx import writer
+
+    paths: set[Path] = set()
+    original = writer.write
+
+    def recording(plan, outline, path, options):
+        paths.add(Path(path).resolve())
+        return original(plan, outline, path, options)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(writer, "write", recording)
+        yield paths
 
 
 _VALIDATED: list[pptx_audit.BackgroundValidator] = []
@@ -48,14 +70,14 @@ def audited() -> dict:
 
 
 @pytest.fixture(autouse=True)
-def audit_built_decks(request, tmp_path_factory, package_validator, audited):
+def audit_built_decks(request, tmp_path_factory, package_validator, audited, written):
     """After each test, audit every deck*.pptx written or rewritten under the test temp dir
     since the last audit (by the test or by a fixture it uses, whatever its scope), and hand
     it to the package validator."""
     root = tmp_path_factory.getbasetemp()
     yield
     found = []
-    for path, mtime in _decks(root).items():
+    for path, mtime in _decks(root, written).items():
         if audited.get(path) == mtime:
             continue
         audited[path] = mtime
