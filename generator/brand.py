@@ -44,6 +44,11 @@ UNMEASURED_MARGIN = 0.88
 this share of the width it would otherwise get: room for a face up to about 12% wider
 than Arial (Verdana, Georgia and Segoe UI are within it) to stay inside its box."""
 
+FILE_FACE = "\0"
+"""Separates the parts of a typeface given by the outline's own font files (see
+``text.typeface``): the family name, then the files of its regular, bold, italic and bold
+italic styles. No family name or path holds a NUL, so a typeface with one is such a key."""
+
 STYLES = {(False, False): "Regular", (True, False): "Bold", (False, True): "Italic",
           (True, True): "BoldItalic"}
 
@@ -140,12 +145,33 @@ def contrast_warnings(brand: Brand) -> list[str]:
     return out
 
 
+def file_face(family: str, files: dict[tuple[bool, bool], str]) -> str:
+    """Return the typeface ``family`` drawn by the font ``files`` of its styles ((bold,
+    italic) -> path; the regular style is required, a missing one uses the nearest given)."""
+    def nearest(bold: bool, italic: bool) -> str:
+        for style in ((bold, italic), (bold, False), (False, italic), (False, False)):
+            if style in files:
+                return files[style]
+        raise KeyError("a file for the regular style")
+
+    return FILE_FACE.join([family, *(nearest(b, i) for b, i in STYLES)])
+
+
+def family_name(face: str) -> str:
+    """Return the family name a deck writes for the typeface ``face`` ('DejaVu Sans')."""
+    return face.split(FILE_FACE, 1)[0]
+
+
 def metric_file(family: str, bold: bool = False, italic: bool = False) -> Path:
-    """Return the bundled font file that measures ``family`` in that style."""
+    """Return the font file that measures ``family`` in that style: the outline's own file
+    for a typeface given by files (``file_face``), else the bundled metric-compatible one."""
+    if FILE_FACE in family:
+        return Path(family.split(FILE_FACE)[1 + list(STYLES).index((bold, italic))])
     stem = METRIC_FILES.get(family.strip().lower(), FALLBACK_METRICS)
     return FONT_DIR / f"{stem}-{STYLES[(bold, italic)]}.ttf"
 
 
 def measurable(family: str) -> bool:
-    """Whether the bundled fonts have ``family``'s real metrics (else a fallback measures it)."""
-    return family.strip().lower() in METRIC_FILES
+    """Whether ``family``'s real metrics are known: a bundled metric-compatible font, or the
+    outline's own files (``file_face``); else a fallback measures it, with a margin."""
+    return FILE_FACE in family or family.strip().lower() in METRIC_FILES

@@ -73,10 +73,11 @@ class Fonts(_Node):
     body: str = field("Arial", description="Body text.")
     files: list[str] = field(
         default_factory=list, shown="hidden",
-        description="TrueType (.ttf) fonts that draw characters the brand fonts lack (a "
-        "script, symbols), tried in order; paths relative to the outline's folder (or the "
-        "theme file's). The brief embeds them; bundled DejaVu Sans and Droid Sans Fallback "
-        "come after them.")
+        description="TrueType (.ttf) fonts: a file of the heading or body family (by the "
+        "family name in the font) measures and draws that family in the deck and the brief; "
+        "all of them draw characters the brand fonts lack (a script, symbols), tried in "
+        "order. Paths relative to the outline's folder (or the theme file's). The brief "
+        "embeds them; bundled DejaVu Sans and Droid Sans Fallback come after them.")
 
 
 class Brand(_Node):

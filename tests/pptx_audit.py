@@ -12,16 +12,25 @@
 - docProps/app.xml counts the slides, notes pages and hidden slides there are.
 
 ``validator_findings(path)`` runs the PyPI validator openxml-audit when it is installed and
-returns its findings as strings.
+returns its findings as strings. ``BackgroundValidator`` runs it over many decks in one worker
+process beside the tests: the validator's schema tables are loaded once, each distinct deck
+(by content) is validated once, and only findings a plain python-pptx deck does not also get
+are kept.
 """
 
 from __future__ import annotations
 
+import hashlib
 import io
+import multiprocessing
+import os
 import posixpath
 import re
+import tempfile
+import time
 import zipfile
 from collections import Counter
+from concurrent.futures import Future, ProcessPoolExecutor
 
 from lxml import etree
 
@@ -269,3 +278,88 @@ def validator_findings(path) -> list[str] | None:
     except ImportError:
         return None
     return [str(e) for e in validate_pptx(str(path)).errors]
+
+
+def baseline_key(finding: str) -> str:
+    """Return a finding without its leading part name, to compare with a plain deck's."""
+    return finding.split(":", 1)[-1]
+
+
+_WORKER: dict[str, object] = {}
+"""The worker process's one openxml-audit validator and the plain deck's findings."""
+
+
+def _worker_start() -> None:
+    from openxml_audit import OpenXmlValidator
+    from pptx import Presentation
+
+    validator = OpenXmlValidator()
+    with tempfile.TemporaryDirectory(prefix="plain-pptx-") as folder:
+        plain = os.path.join(folder, "plain.pptx")
+        Presentation().save(plain)
+        baseline = {baseline_key(str(e)) for e in validator.validate(plain).errors}
+    _WORKER.update(validator=validator, baseline=baseline)
+
+
+def _worker_validate(data: bytes) -> tuple[list[str], float]:
+    start = time.process_time()
+    validator = _WORKER["validator"]
+    with tempfile.TemporaryDirectory(prefix="validate-pptx-") as folder:
+        path = os.path.join(folder, "deck.pptx")
+        with open(path, "wb") as f:
+            f.write(data)
+        found = [str(e) for e in validator.validate(path).errors]  # type: ignore[attr-defined]
+    baseline = _WORKER["baseline"]
+    return ([f for f in found if baseline_key(f) not in baseline],  # type: ignore[operator]
+            time.process_time() - start)
+
+
+class BackgroundValidator:
+    """openxml-audit over every deck handed to it, in one worker process beside the tests.
+
+    ``submit`` queues a deck (once per distinct content) and returns at once; ``findings``
+    waits for the worker and returns, per deck, what it found beyond a plain python-pptx
+    deck. Without openxml-audit installed it does nothing (``available`` is False).
+    """
+
+    def __init__(self) -> None:
+        try:
+            import openxml_audit  # noqa: F401
+        except ImportError:
+            self.available = False
+            return
+        self.available = True
+        self.busy = 0.0
+        """Seconds of processor time the worker spent validating."""
+        self.waited = 0.0
+        """Seconds the session waited for the worker at its end."""
+        self._pool = ProcessPoolExecutor(
+            1, mp_context=multiprocessing.get_context("spawn"), initializer=_worker_start)
+        self._jobs: dict[str, tuple[str, Future]] = {}
+
+    def submit(self, data: bytes, label: str) -> None:
+        """Queue the deck ``data`` (built by ``label``) unless the same bytes were queued."""
+        if not self.available:
+            return
+        digest = hashlib.sha256(data).hexdigest()
+        if digest not in self._jobs:
+            self._jobs[digest] = (label, self._pool.submit(_worker_validate, data))
+
+    @property
+    def count(self) -> int:
+        """How many distinct decks were queued."""
+        return len(self._jobs) if self.available else 0
+
+    def findings(self) -> list[str]:
+        """Wait for every queued deck; return '<label>: <finding>' for each finding."""
+        if not self.available:
+            return []
+        out = []
+        start = time.monotonic()
+        for label, job in self._jobs.values():
+            found, busy = job.result()
+            out += [f"{label}: {f}" for f in found]
+            self.busy += busy
+        self._pool.shutdown()
+        self.waited = time.monotonic() - start
+        return out

@@ -8,6 +8,7 @@ from .. import locale as _locale
 from ..checks.glyphs import fallback_files
 from ..model import Outline
 from ..text import citations as _citations
+from ..text import typeface
 from . import markup as _markup
 from .fonts import GlyphMap
 from .styles import Styles
@@ -21,7 +22,8 @@ class Context:
     def __init__(self, outline: Outline):
         self.outline = outline
         self.styles = Styles(outline.brand, outline.meta.language)
-        self.glyphs = GlyphMap([outline.brand.fonts.body, outline.brand.fonts.heading],
+        self.glyphs = GlyphMap([typeface(outline.brand.fonts, "body"),
+                                typeface(outline.brand.fonts, "heading")],
                                fallback_files(outline))
         self.citations = _markup.outline_citations(outline)
         self.link_colour = _markup.colour(outline.brand.palette.primary)

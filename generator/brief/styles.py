@@ -12,6 +12,7 @@ from .. import brand as _brand
 from .. import chart_colours
 from ..model import Brand
 from ..text import hyphenate as _hyphenate
+from ..text import typeface
 from .fonts import Family, register
 from .geometry import (  # noqa: F401 - the page geometry, named here for the brief's modules
     CELL_LEADING,
@@ -90,8 +91,8 @@ class Styles:
         p = brand.palette
         self.hyphenation = Breaker(_hyphenate.dictionary_name(language))
         """Where reportlab may split a word: the deck's rules and dictionary (``text``)."""
-        self.body_font = register(brand.fonts.body)
-        self.heading_font = register(brand.fonts.heading)
+        self.body_font = register(typeface(brand.fonts, "body"))
+        self.heading_font = register(typeface(brand.fonts, "heading"))
         self.palette = Palette(
             colour(p.primary), colour(p.secondary), colour(p.accent), colour(p.text),
             colour(p.muted), colour(p.background), colour(p.surface),

@@ -17,7 +17,7 @@ from pathlib import Path
 from .. import brand as _brand
 from ..model import Outline, shown_text
 from ..report import Finding
-from ..text import FontMetrics, metrics, plain
+from ..text import FontMetrics, metrics, plain, typeface
 
 FALLBACK_DIR = _brand.FONT_DIR / "fallback"
 """The bundled fallback fonts (DejaVu Sans for symbols, Droid Sans Fallback for CJK): they
@@ -92,7 +92,7 @@ def needs_glyph(char: str) -> bool:
 def findings(outline: Outline, coverage: Coverage | None = None) -> Iterator[Finding]:
     """Yield an error for each character of the outline's shown text that no font draws."""
     fonts = outline.brand.fonts
-    families = [fonts.body, fonts.heading]
+    families = [typeface(fonts, "body"), typeface(fonts, "heading")]
     coverage = coverage or Coverage(families, fallback_files(outline))
     names = ", ".join(sorted({_file_family(f) for f in families}))
     for path, text in shown_text(outline):
@@ -111,6 +111,8 @@ def findings(outline: Outline, coverage: Coverage | None = None) -> Iterator[Fin
 
 
 def _file_family(family: str) -> str:
-    """Return the family of the bundled file that stands for ``family``: 'Liberation Sans'."""
+    """Return the family of the file that stands for ``family``: 'Liberation Sans'."""
+    if _brand.FILE_FACE in family:
+        return _brand.family_name(family)
     stem = _brand.metric_file(family).stem.split("-")[0]
     return re.sub(r"(?<=[a-z])(?=[A-Z])", " ", stem)

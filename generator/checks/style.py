@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from .. import brand as _brand
 from ..model import Outline
 from ..report import Finding
+from ..text import typeface
 
 
 def findings(outline: Outline) -> Iterator[Finding]:
@@ -16,11 +17,13 @@ def findings(outline: Outline) -> Iterator[Finding]:
     seen: set[str] = set()
     for role in ("heading", "body"):
         family = getattr(outline.brand.fonts, role)
-        if not _brand.measurable(family) and family.casefold() not in seen:
+        measured = _brand.measurable(typeface(outline.brand.fonts, role))
+        if not measured and family.casefold() not in seen:
             seen.add(family.casefold())
             yield Finding(("brand", "fonts", role),
                           f"no metrics bundled for '{family}'; text is measured as "
                           f"{_brand.FALLBACK_METRICS} with a "
                           f"{round((1 - _brand.UNMEASURED_MARGIN) * 100)}% safety margin and "
                           "may fit differently when shown (expected Arial, Calibri, Cambria, "
-                          "Times New Roman, Courier New or their metric twins)", "font")
+                          "Times New Roman, Courier New or their metric twins, or a .ttf "
+                          "file of the family under brand.fonts.files)", "font")

@@ -4,15 +4,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from .. import brand as _brand
 from .. import locale as _locale
+from .. import text as _text
 from ..model import Brand, Outline, Source
 from ..report import Finding, FindingCode, Severity
 from ..text import Run
 from . import fit, markup
 from .elements import Para, TextBox
 from .layout import Box, Geometry
+
+if TYPE_CHECKING:
+    from .template_reader import ListLevel
 
 
 @dataclass
@@ -22,6 +27,9 @@ class Context:
     outline: Outline
     geo: Geometry
     findings: list[Finding] = field(default_factory=list)
+    levels: tuple[ListLevel, ...] = ()
+    """The template's body list levels (bullets, sub-bullets) in points of the plan's page,
+    which bullets take as they are; empty: the deck's own ('•' and '–' at its indents)."""
 
     @property
     def brand(self) -> Brand:
@@ -33,15 +41,16 @@ class Context:
         """The brand palette."""
         return self.outline.brand.palette
 
-    @property
+    @cached_property
     def heading_font(self) -> str:
-        """Typeface of titles and headings."""
-        return self.outline.brand.fonts.heading
+        """Typeface of titles and headings (``text.typeface``: the outline's own font file
+        of that family when it lists one)."""
+        return _text.typeface(self.outline.brand.fonts, "heading")
 
-    @property
+    @cached_property
     def body_font(self) -> str:
-        """Typeface of body text."""
-        return self.outline.brand.fonts.body
+        """Typeface of body text (``text.typeface``)."""
+        return _text.typeface(self.outline.brand.fonts, "body")
 
     @cached_property
     def locale(self) -> _locale.Locale:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from ..model import Chart
 from ..report import Finding
 from ..text import Run
-from .layout import Box
+from .layout import BULLET_INDENT, Box
 
 
 @dataclass(frozen=True)
@@ -20,6 +20,9 @@ class Para:
     ``lvl``; ``field`` makes the paragraph one field of that type ('slidenum': the slide's
     number, kept right by the program when slides move), its text the value shown now.
     ``lang`` is the BCP 47 language whose hyphenation dictionary breaks its lines.
+    ``hang`` is how far the bullet hangs left of the text (None: ``BULLET_INDENT`` times the
+    size for a bullet, else 0) and ``bullet_font`` its typeface (None: the deck's); both
+    are set from a template's list style, whose levels the deck then takes as they are.
     """
 
     runs: tuple[Run, ...]
@@ -36,6 +39,15 @@ class Para:
     level: int = 0
     field: str | None = None
     lang: str | None = None
+    hang: float | None = None
+    bullet_font: str | None = None
+
+    @property
+    def hanging(self) -> float:
+        """How far the bullet hangs left of the text, in points."""
+        if self.hang is not None:
+            return self.hang
+        return BULLET_INDENT * self.size if self.bullet else 0.0
 
 
 @dataclass(frozen=True)

@@ -6,13 +6,16 @@ What a slide says (wordy, unsourced, without notes) is the checks stage's to rep
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .. import brand as _brand
 from .. import locale as _locale
 from ..model import Outline, Playbook, Section, TwoColumnSlide, shown_text
 from ..report import BuildOptions
-from . import access, chrome, layout, markup, verify
+from . import access, chrome, layout, markup, resize, verify
 from .context import Context
 from .contract import preferred
 from .elements import DeckPlan, Element, SlidePlan
@@ -31,6 +34,9 @@ from .slides import (
     two_column,
 )
 
+if TYPE_CHECKING:
+    from .template_reader import ListLevel
+
 DARK_KINDS = ("title", "divider", "closing")
 
 KINDS: dict[str, tuple[Callable, str]] = {
@@ -45,10 +51,34 @@ KINDS: dict[str, tuple[Callable, str]] = {
 }
 """Slide kind -> (its planner, the layout it prefers, from ``contract.NEEDS``)."""
 
+def _list_levels(outline: Outline, options: BuildOptions,
+                 geo: layout.Geometry) -> tuple[ListLevel, ...]:
+    """Return the template's list levels in points of the plan's page: divided by the factor
+    the writer scales the plan by to a template of the same shape at another size. The
+    template is the one the loader read (``options.template``), else the brand's file, read
+    here as the writer reads it then."""
+    template = options.template
+    if template is None and outline.brand.template:
+        from . import template_reader  # only for a build on a template
+
+        try:
+            template = template_reader.read(Path(outline.brand.template))
+        except template_reader.TemplateProblem:
+            return ()  # the writer reports it
+    if template is None or not template.levels:
+        return ()
+    planned = (round(geo.width * 12700), round(geo.height * 12700))  # EMU, as written
+    s = 1.0
+    if template.size != planned and resize.same_shape(template.size, planned):
+        s = template.size[1] / planned[1]
+    return tuple(replace(level, indent=level.indent / s, hang=level.hang / s)
+                 for level in template.levels)
+
+
 def plan(outline: Outline, options: BuildOptions) -> DeckPlan:
     """Return the deck laid out: every slide's elements, notes and section, and findings."""
     geo = layout.geometry(options.aspect, has_logo=bool(outline.brand.logo))
-    ctx = Context(outline, geo)
+    ctx = Context(outline, geo, levels=_list_levels(outline, options, geo))
     slides: list[SlidePlan] = [_cover(ctx), *_agenda(ctx)]
     ids = outline.section_ids()
     placed = outline.placed_playbooks()

@@ -38,7 +38,8 @@ def _box(b: Box, s: float) -> Box:
 
 
 def _para(p: Para, s: float) -> Para:
-    return replace(p, size=p.size * s, indent=p.indent * s, space_before=p.space_before * s)
+    return replace(p, size=p.size * s, indent=p.indent * s, space_before=p.space_before * s,
+                   hang=None if p.hang is None else p.hang * s)
 
 
 def _paras(paras: tuple[Para, ...], s: float) -> tuple[Para, ...]:

@@ -86,6 +86,26 @@ class Theme:
 
 
 @dataclass(frozen=True)
+class ListLevel:
+    """One list level of a template's body text, as its first master styles it.
+
+    ``indent`` is where the text starts (``marL``) and ``hang`` how far the bullet hangs left
+    of it (``-indent``), in points of the template's slide; ``bullet`` is the bullet
+    character (None: no bullet) and ``bullet_font`` its typeface (None: the text's).
+    """
+
+    indent: float
+    hang: float
+    bullet: str | None
+    bullet_font: str | None
+
+
+EMU_PER_PT = 12700
+LIST_LEVELS = 2
+"""The list levels read from a template: bullets and sub-bullets."""
+
+
+@dataclass(frozen=True)
 class Template:
     """What deckgen reads from a template: its layouts, first theme, slide size and bytes.
 
@@ -98,6 +118,9 @@ class Template:
     theme: Theme
     size: tuple[int, int]
     data: bytes = field(default=b"", repr=False, compare=False)
+    levels: tuple[ListLevel, ...] = ()
+    """The first master's body list levels (bullets, sub-bullets), when it sets each one's
+    indent and bullet; empty otherwise."""
 
     def __getstate__(self) -> dict:
         """Pickle without the bytes: a build process that needs them reads the file."""
@@ -221,6 +244,7 @@ def _read(path: Path, zf: zipfile.ZipFile, data: bytes) -> Template:
     prs_rels = _rels(zf, "ppt/presentation.xml")
     layouts: list[Layout] = []
     theme = Theme({}, None, None)
+    levels: tuple[ListLevel, ...] = ()
     for n, master_id in enumerate(prs.findall("p:sldMasterIdLst/p:sldMasterId", NS)):
         master_name = safexml.target(prs_rels, master_id, part)
         master = _xml(zf, master_name)
@@ -229,12 +253,58 @@ def _read(path: Path, zf: zipfile.ZipFile, data: bytes) -> Template:
             theme_name = next((t for t in master_rels.values() if "/theme/" in t), None)
             if theme_name:
                 theme = _theme(_xml(zf, theme_name))
+            levels = list_levels(master)
         for layout_id in master.findall("p:sldLayoutIdLst/p:sldLayoutId", NS):
             layout_name = safexml.target(master_rels, layout_id, master_name)
             layouts.append(_layout(_xml(zf, layout_name), layout_name))
     if not layouts:
         raise TemplateProblem("it has no slide layouts")
-    return Template(path, tuple(layouts), theme, size, data)
+    return Template(path, tuple(layouts), theme, size, data, levels)
+
+
+def list_levels(master) -> tuple[ListLevel, ...]:
+    """Return the body list levels of ``master``: its body placeholder's list style over its
+    body text style, property by property as PowerPoint resolves them. Empty unless every
+    level sets its indent, with the bullet hanging (a first line indented further than the
+    rest, or a numbered or picture bullet, is left to the deck's own style)."""
+    body = next((sp for sp in master.iterfind("p:cSld/p:spTree/p:sp", NS)
+                 if sp.find("p:nvSpPr/p:nvPr/p:ph[@type='body']", NS) is not None), None)
+    chain = [body.find("p:txBody/a:lstStyle", NS) if body is not None else None,
+             master.find("p:txStyles/p:bodyStyle", NS)]
+    out = []
+    for n in range(1, LIST_LEVELS + 1):
+        found: dict[str, object] = {}
+        for style in (c for c in chain if c is not None):
+            p_pr = style.find(f"a:lvl{n}pPr", NS)
+            if p_pr is None:
+                continue
+            for name in ("marL", "indent"):
+                if name not in found and p_pr.get(name) is not None:
+                    found[name] = p_pr.get(name)
+            if "bullet" not in found:
+                char, none = p_pr.find("a:buChar", NS), p_pr.find("a:buNone", NS)
+                other = (p_pr.find("a:buAutoNum", NS) is not None
+                         or p_pr.find("a:buBlip", NS) is not None
+                         or (p_pr.find("a:buFont", NS) is not None and char is None))
+                if other:
+                    found["bullet"] = "other"
+                elif none is not None:
+                    found["bullet"] = None
+                elif char is not None:
+                    font = p_pr.find("a:buFont", NS)
+                    found["bullet"] = char.get("char")
+                    found["font"] = font.get("typeface") if font is not None else None
+        try:
+            indent, first = int(str(found["marL"])), int(str(found["indent"]))
+        except (KeyError, ValueError):
+            return ()
+        if first > 0 or found.get("bullet") == "other" or "bullet" not in found:
+            return ()
+        bullet, font = found["bullet"], found.get("font")
+        out.append(ListLevel(indent / EMU_PER_PT, -first / EMU_PER_PT,
+                             bullet if isinstance(bullet, str) else None,
+                             font if isinstance(font, str) else None))
+    return tuple(out)
 
 
 def _layout(root, part: str = "") -> Layout:

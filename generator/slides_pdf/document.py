@@ -9,7 +9,7 @@ from ..brief.typesetting import set_clock
 from ..deck.elements import DeckPlan
 from ..model import Outline
 from ..pdf_tags import TaggingCanvas
-from ..text import plain
+from ..text import plain, typeface
 from .draw import Painter
 from .fonts import face
 from .tags import SlideTagger, finish
@@ -20,8 +20,9 @@ def canvas(path: Path, size: tuple[float, float], outline: Outline, when: _dt.da
     """Return a canvas writing ``path`` whose bytes depend only on what is drawn and ``when``;
     it shows the document's title (not its file name) in a viewer's title bar."""
     meta = outline.meta
+    body = face(typeface(outline.brand.fonts, "body"))
     c = TaggingCanvas(str(path), pagesize=size, invariant=1, pageCompression=1,
-                      lang=meta.language, initialFontName=face(outline.brand.fonts.body))
+                      lang=meta.language, initialFontName=body)
     c.setViewerPreference("DisplayDocTitle", "true")
     set_clock(c, when)
     c.setTitle(plain(meta.title))

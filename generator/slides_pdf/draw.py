@@ -22,7 +22,7 @@ from ..deck.elements import (
     TableGrid,
     TextBox,
 )
-from ..deck.layout import BULLET_INDENT, Box
+from ..deck.layout import Box
 from ..model import Outline
 from ..pdf_tags import Element as Tag
 from ..pdf_tags import alt_text
@@ -147,7 +147,7 @@ class Painter:
     def _bullet(self, lp: lines.LaidPara, left: float) -> None:
         """Draw the bullet of a laid-out paragraph, hanging left of its first line."""
         if lp.para.bullet and lp.lines:
-            hang = BULLET_INDENT * lp.para.size
+            hang = lp.para.hanging
             self._string(lp.para.bullet, left + lp.left - hang, self._y(lp.lines[0].baseline),
                          lp.para, False, False)
 

@@ -23,7 +23,7 @@ from ..brief.typesetting import StampedDocument
 from ..deck.elements import DeckPlan, SlidePlan
 from ..model import Outline
 from ..pdf_tags import Element, TaggingCanvas
-from ..text import plain
+from ..text import plain, typeface
 from . import fonts
 from .document import describer, page_key
 from .draw import Painter, colour
@@ -100,11 +100,11 @@ class _Handout(StampedDocument):
                          author=meta.author or meta.organisation or "",
                          subject=SUBJECT, creator="deckgen", producer="deckgen",
                          lang=meta.language, invariant=1, displayDocTitle=1,
-                         initialFontName=fonts.face(outline.brand.fonts.body))
+                         initialFontName=fonts.face(typeface(outline.brand.fonts, "body")))
         self.outline = outline
         self.when = when
         self.total = total
-        self.font = fonts.face(outline.brand.fonts.body)
+        self.font = fonts.face(typeface(outline.brand.fonts, "body"))
         self.date = _date(outline, when)
         frame = Frame(MARGIN, MARGIN, A4[0] - 2 * MARGIN, A4[1] - 2 * MARGIN, id="body",
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
@@ -126,7 +126,8 @@ class _Handout(StampedDocument):
         w, h = A4
         x = MARGIN
         for piece, name, m in fonts.split(plain(self.outline.meta.title),
-                                          self.outline.brand.fonts.body, False, False):
+                                          typeface(self.outline.brand.fonts, "body"),
+                                          False, False):
             canv.setFont(name, HEAD_PT)  # characters the body font lacks: its fallback
             canv.drawString(x, h - MARGIN / 2 - HEAD_PT / 2, piece)
             x += m.width(piece, HEAD_PT)
@@ -186,7 +187,7 @@ def _notes(text: str, style: ParagraphStyle, family: str,
 def _story(plan: DeckPlan, outline: Outline, layout: int,
            tags: SlideTagger | None = None) -> list[Flowable]:
     width = A4[0] - 2 * MARGIN
-    family = outline.brand.fonts.body
+    family = typeface(outline.brand.fonts, "body")
     style = ParagraphStyle("notes", fontName=fonts.face(family), fontSize=NOTES_PT,
                            leading=NOTES_LEADING, spaceAfter=NOTES_PT / 2,
                            textColor=colour(outline.brand.palette.text))

@@ -14,10 +14,11 @@ from .measure import (
     overfull,
     read_metrics,
     text_width,
+    typeface,
     wrap,
     wrap_runs,
 )
 
 __all__ = ["EM_CACHE", "FontMetrics", "Run", "break_runs", "citations", "glue", "line_height",
            "longest_piece", "metrics", "metrics_cache_path", "overfull", "parse_inline",
-           "plain", "read_metrics", "text_width", "word_count", "wrap", "wrap_runs"]
+           "plain", "read_metrics", "text_width", "typeface", "word_count", "wrap", "wrap_runs"]

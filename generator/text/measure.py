@@ -9,6 +9,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .. import brand as _brand
+from ..model import Fonts
 from .breaking import HYPHEN, Line, breaks, fill, glue
 from .markup import Run, parse_inline
 
@@ -188,3 +189,54 @@ def line_height(size: float) -> float:
 def text_width(text: str, size: float, family: str, bold: bool = False) -> float:
     """Return the width of one line of plain text, in points."""
     return metrics(family, bold).width(text, size)
+
+
+# --- typefaces from the outline's own font files ------------------------------------------
+
+
+def typeface(fonts: Fonts, role: str) -> str:
+    """Return the typeface that sets and measures the brand's ``role`` ('heading' or 'body').
+
+    When ``fonts.files`` has a file of that family (by the family name in the font's name
+    table, any case), the typeface is those files (``brand.file_face``): both artifacts
+    measure and draw with them, and the deck names the file's family. Otherwise it is the
+    family name, measured by its bundled metric-compatible font or, without one, by
+    ``brand.FALLBACK_METRICS`` with ``brand.UNMEASURED_MARGIN``.
+    """
+    family = getattr(fonts, role)
+    wanted = family.strip().casefold()
+    styles: dict[tuple[bool, bool], str] = {}
+    name = family
+    for path in fonts.files:
+        face = font_face(path)
+        if face is not None and face[0].casefold() == wanted:
+            name = face[0]
+            styles.setdefault(face[1:], path)
+    if (False, False) not in styles:
+        return family
+    return _brand.file_face(name, styles)
+
+
+@lru_cache(maxsize=64)
+def font_face(path: str) -> tuple[str, bool, bool] | None:
+    """Return (family name, bold, italic) of the TrueType font at ``path`` from its name and
+    OS/2 tables, or None when it cannot be read. The family is the typographic one (name 16)
+    where the font gives it, else name 1."""
+    from fontTools.ttLib import TTFont  # imported here: only a build reads font names
+
+    try:
+        font = TTFont(path, lazy=True)
+    except Exception:  # any unreadable font is simply not a brand typeface
+        return None
+    try:
+        names = font["name"]
+        family = names.getDebugName(16) or names.getDebugName(1)
+        selection = font["OS/2"].fsSelection if "OS/2" in font else 0
+        mac = font["head"].macStyle
+        bold = bool(selection & 0x20 or mac & 1)
+        italic = bool(selection & 0x01 or mac & 2)
+    except Exception:  # a table missing or damaged: the same
+        return None
+    finally:
+        font.close()
+    return (family.strip(), bold, italic) if family else None

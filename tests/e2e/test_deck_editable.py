@@ -82,6 +82,19 @@ def test_sub_bullets_are_level_one_paragraphs(deck) -> None:
     assert levels[0][0] == 0
 
 
+def test_sub_bullets_take_their_indent_and_bullet_from_the_master(deck) -> None:
+    _, _, prs = deck
+    slide = next(s for s in prs.slides if s.shapes.title is not None and
+                 s.shapes.title.text_frame.text.startswith("Growth came from two regions"))
+    body = next(ph for ph in slide.placeholders if ph.placeholder_format.idx == 1)
+    subs = [p._p.find(f"{{{A}}}pPr") for p in body.text_frame.paragraphs if p.level == 1]
+    assert subs
+    for p_pr in subs:  # the level alone: Increase/Decrease List Level restyles it
+        assert dict(p_pr.attrib) == {"lvl": "1"} and len(p_pr) == 0
+    style = prs.slide_master._element.find(f"{{{P}}}txStyles/{{{P}}}bodyStyle/{{{A}}}lvl2pPr")
+    assert int(style.get("marL")) > 0 and style.find(f"{{{A}}}buChar").get("char") == "–"
+
+
 def test_charts_tables_and_pictures_have_alt_text(deck) -> None:
     _, _, prs = deck
     kinds = Counter()
@@ -230,6 +243,26 @@ def test_template_slides_listed_in_view_props_leave_nothing_behind(tmp_path: Pat
     assert pptx_audit.problems(again.getvalue()) == []
 
 
+def test_sub_bullets_on_a_template_take_its_own_list_style(tmp_path: Path) -> None:
+    template = make_template(tmp_path / "levels.pptx")
+    styles = Presentation(str(template)).slide_master._element.find(
+        f"{{{P}}}txStyles/{{{P}}}bodyStyle")
+    target = _build_on(tmp_path, template)
+    prs = Presentation(str(target))
+    assert etree.tostring(prs.slide_master._element.find(
+        f"{{{P}}}txStyles/{{{P}}}bodyStyle")) == etree.tostring(styles)  # untouched
+    slide = next(s for s in prs.slides if s.shapes.title is not None and
+                 s.shapes.title.text_frame.text.startswith("Growth came from two regions"))
+    body = next(ph for ph in slide.placeholders if ph.placeholder_format.idx == 1)
+    paras = [p._p.find(f"{{{A}}}pPr") for p in body.text_frame.paragraphs]
+    subs = [p_pr for p_pr in paras if p_pr is not None and p_pr.get("lvl") == "1"]
+    assert subs
+    for p_pr in paras:  # the template's indents and bullets ('•', '–'), not the deck's
+        if p_pr is not None:
+            assert p_pr.get("marL") is None and p_pr.get("indent") is None
+            assert p_pr.find(f"{{{A}}}buChar") is None and p_pr.find(f"{{{A}}}buNone") is None
+
+
 def test_placeholders_without_idx_are_filled_or_removed(tmp_path: Path) -> None:
     template = make_template(tmp_path / "noidx.pptx")
     prs = Presentation(str(template))
@@ -305,3 +338,164 @@ def test_calibri_template_keeps_its_size_and_lays_out_cleanly(tmp_path, bundled_
     built = Presentation(str(target))
     assert (built.slide_width, built.slide_height) == size
     assert check_layout(target) == []
+
+
+# --- a font file named in the theme ---------------------------------------------------------
+
+WIDE = "Deckgen Wide"
+"""A test face: the bundled DejaVu Sans (Bitstream Vera licence, generator/fonts/fallback/),
+renamed and drawn 25% wider, so its text is far wider (some 40%) than the Arial metrics a
+family without a file is measured with."""
+
+
+def _wide_fonts(folder: Path) -> list[Path]:
+    """Write the regular and bold files of ``WIDE`` into ``folder``; return their paths.
+
+    Only Latin, punctuation and common symbols are kept. The bold file has the regular
+    outlines under bold names, so every renderer uses those widths for bold text too.
+    """
+    from fontTools import subset
+    from fontTools.pens.recordingPen import DecomposingRecordingPen
+    from fontTools.pens.transformPen import TransformPen
+    from fontTools.pens.ttGlyphPen import TTGlyphPen
+    from fontTools.ttLib import TTFont
+
+    font = TTFont(str(FONTS / "fallback" / "DejaVuSans.ttf"))
+    if "FFTM" in font:
+        del font["FFTM"]  # a timestamp table the subsetter does not know
+    options = subset.Options()
+    options.name_IDs, options.name_languages, options.notdef_outline = ["*"], ["*"], True
+    options.layout_features, options.hinting = [], False
+    keep = [*range(0x20, 0x250), *range(0x2000, 0x2200), *range(0x2190, 0x2300)]
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(unicodes=keep)
+    subsetter.subset(font)
+    for tag in ("GPOS", "GSUB", "GDEF", "kern", "hdmx", "VDMX", "LTSH"):
+        if tag in font:
+            del font[tag]
+    glyphs, glyf, hmtx = font.getGlyphSet(), font["glyf"], font["hmtx"]
+    drawn = {}
+    for name in font.getGlyphOrder():
+        recording = DecomposingRecordingPen(glyphs)
+        glyphs[name].draw(recording)
+        pen = TTGlyphPen(None)
+        recording.replay(TransformPen(pen, (1.25, 0, 0, 1, 0, 0)))
+        drawn[name] = pen.glyph()
+    for name, glyph in drawn.items():
+        glyf[name] = glyph
+        glyph.recalcBounds(glyf)
+        hmtx[name] = (round(hmtx[name][0] * 1.25), getattr(glyph, "xMin", 0))
+    font["OS/2"].xAvgCharWidth = round(font["OS/2"].xAvgCharWidth * 1.25)
+    out = []
+    for style, bold in (("Regular", False), ("Bold", True)):
+        names = font["name"]
+        names.removeNames(nameID=16)
+        names.removeNames(nameID=17)
+        for nid, value in ((1, WIDE), (2, style), (4, f"{WIDE} {style}"),
+                           (6, f"DeckgenWide-{style}"), (3, f"DeckgenWide-{style}")):
+            names.setName(value, nid, 3, 1, 0x409)
+            names.setName(value, nid, 1, 0, 0)
+        font["OS/2"].fsSelection = 0x20 if bold else 0x40
+        font["OS/2"].usWeightClass = 700 if bold else 400
+        font["head"].macStyle = 1 if bold else 0
+        path = folder / f"DeckgenWide-{style}.ttf"
+        font.save(str(path))
+        out.append(path)
+    return out
+
+
+def _wide_outline(folder: Path, *, files: bool = True) -> Path:
+    """Write the all-kinds outline set in ``WIDE`` into ``folder`` (with its font files
+    under fonts/ when ``files``); return its path."""
+    (folder / "fonts").mkdir(exist_ok=True)
+    paths = _wide_fonts(folder / "fonts") if files else []
+    data = yaml.safe_load((FIXTURES / "deck_all_kinds.yaml").read_text(encoding="utf-8"))
+    data["brand"] = {"fonts": {"heading": WIDE, "body": WIDE.lower(),
+                               "files": [f"fonts/{p.name}" for p in paths]}}
+    target = folder / "outline.yaml"
+    target.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False),
+                      encoding="utf-8")
+    make_image(folder / "deck_image.png")
+    return target
+
+
+def _cli(*args: str) -> tuple[int, list[str]]:
+    from click.testing import CliRunner
+
+    from generator.cli import main
+
+    result = CliRunner(env={"SOURCE_DATE_EPOCH": "1735689600"}).invoke(main, list(args))
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
+    return result.exit_code, result.stderr.splitlines()
+
+
+def _check_and_build(source: Path) -> tuple[list[str], list[str]]:
+    """Return the findings `check` and `build` report on ``source`` (all but the last line)."""
+    check_code, check = _cli("check", str(source))
+    build_code, build = _cli("build", str(source), "--out", str(source.parent / "out"))
+    assert check_code == build_code == 0, (check, build)
+    return check[:-1], build[:-1]
+
+
+@pytest.fixture(scope="module")
+def wide_deck(tmp_path_factory):
+    """The all-kinds outline in ``WIDE`` given by its files, checked and built."""
+    folder = tmp_path_factory.mktemp("wide")
+    source = _wide_outline(folder)
+    check, build = _check_and_build(source)
+    return folder, check, build
+
+
+def test_a_font_file_of_the_brand_family_measures_the_deck_and_names_it(wide_deck) -> None:
+    folder, check, build = wide_deck
+    assert check == build
+    assert not [line for line in check if "no metrics" in line]
+    prs = Presentation(str(folder / "out" / "deck.pptx"))
+    typefaces = {r.font.name for s in prs.slides for sh in s.shapes if sh.has_text_frame
+                 for p in sh.text_frame.paragraphs for r in p.runs if r.font.name}
+    assert typefaces == {WIDE}  # the file's own family name, whatever case the theme used
+    theme = zipfile.ZipFile(folder / "out" / "deck.pptx").read("ppt/theme/theme1.xml")
+    assert f'<a:latin typeface="{WIDE}"'.encode() in theme
+    from pypdf import PdfReader
+
+    reader = PdfReader(str(folder / "out" / "brief.pdf"))
+    fonts = {str(f["/BaseFont"]) for page in reader.pages
+             for f in page["/Resources"]["/Font"].values()}
+    assert any("DeckgenWide" in name for name in fonts)  # the brief sets the same face
+
+
+def test_a_wide_font_file_fits_text_the_fallback_metrics_would_not(tmp_path, wide_deck) -> None:
+    from generator.deck import fit
+    from generator.deck.elements import Para
+    from generator.model import Fonts
+    from generator.text import Run, typeface
+
+    folder, _, _ = wide_deck
+    files = [str(p) for p in sorted((folder / "fonts").glob("*.ttf"))]
+    face = typeface(Fonts(heading=WIDE, body=WIDE, files=files), "body")
+    text = (Run("Revenue grew in both regions as new partners signed " * 3),)
+    measured = fit.lines(Para(text, 20.0, face, "#000000"), 600)
+    guessed = fit.lines(Para(text, 20.0, WIDE, "#000000"), 600)
+    assert measured > guessed  # the file's widths, not Arial's less a margin
+
+
+def test_a_family_without_metrics_gets_one_warning_in_check_and_build(tmp_path) -> None:
+    source = _wide_outline(tmp_path, files=False)
+    check, build = _check_and_build(source)
+    assert check == build
+    fonts = [line for line in check if "no metrics" in line]
+    assert len(fonts) == 1 and "12% safety margin" in fonts[0]
+
+
+@pytest.mark.render
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_a_deck_measured_with_a_font_file_fits_when_libreoffice_renders_it(
+        wide_deck, monkeypatch) -> None:
+    folder, _, _ = wide_deck
+    conf = folder / "fonts.conf"
+    conf.write_text('<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n'
+                    '<fontconfig><include ignore_missing="yes">/etc/fonts/fonts.conf</include>'
+                    f"<dir>{folder / 'fonts'}</dir><cachedir>{folder / 'fc-cache'}</cachedir>"
+                    "</fontconfig>\n", encoding="utf-8")
+    monkeypatch.setenv("FONTCONFIG_FILE", str(conf))
+    assert check_layout(folder / "out" / "deck.pptx") == []

@@ -32,7 +32,6 @@ from generator import loader as _loader
 from generator import text as _text
 from generator.deck import DeckBuilder, contract, template_reader
 from generator.deck.elements import ChartFrame, Picture, Shape, TableGrid, TextBox
-from generator.deck.layout import BULLET_INDENT
 from generator.deck.pptx import (
     charts,
     master,
@@ -127,13 +126,14 @@ class ReferenceWriter:
                     else None
                 if shape is not None and id(shape) in used:
                     shape = None
+                inherited = _inherited(slide, shape) if shape is not None else ()
                 if shape is None and element.role in chrome and element.role not in used:
                     used.add(element.role)
                     slide.shapes.clone_placeholder(chrome[element.role])
                     shape = next(p for p in slide.placeholders if p._element is tree[-1])
                 elif shape is not None:
                     used.add(id(shape))
-                shape = self.text(slide, element, shape)
+                shape = self.text(slide, element, shape, inherited)
             elif isinstance(element, Shape):
                 shape = self.shape(slide, element)
             elif isinstance(element, TableGrid):
@@ -195,7 +195,7 @@ class ReferenceWriter:
                         r.hyperlink.address = run.link
                     r.text = run.text
 
-    def text(self, slide, element, shape) -> None:
+    def text(self, slide, element, shape, inherited=()) -> None:
         b = element.box
         if shape is not None:
             shape.left, shape.top, shape.width, shape.height = (emu(b.x), emu(b.y),
@@ -208,27 +208,39 @@ class ReferenceWriter:
         frame.auto_size = MSO_AUTO_SIZE.NONE
         frame.margin_left = frame.margin_right = frame.margin_top = frame.margin_bottom = 0
         frame.vertical_anchor = ANCHOR[element.anchor]
-        self.paras(slide, frame, element.paras)
+        self.paras(slide, frame, element.paras, inherited)
         return shape
 
-    def paras(self, slide, frame, paras) -> None:
+    def paras(self, slide, frame, paras, inherited=()) -> None:
+        """Write ``paras``, leaving out what the placeholder's list style gives each level."""
         frame.clear()
         for k, para in enumerate(paras):
+            base = inherited[para.level] if para.level < len(inherited) else {}
             p = frame.paragraphs[0] if k == 0 else frame.add_paragraph()
-            p.alignment = ALIGN[para.align]
-            p.line_spacing = Pt(para.size * _brand.LINE_SPACING)
-            p.space_before = Pt(para.space_before)
-            p.space_after = Pt(0)
+            if base.get("algn") != slidexml.ALIGN[para.align]:
+                p.alignment = ALIGN[para.align]
+            spacing = ((slidexml.DML.lnSpc, para.size * _brand.LINE_SPACING, "line_spacing"),
+                       (slidexml.DML.spcBef, para.space_before, "space_before"),
+                       (slidexml.DML.spcAft, 0, "space_after"))
+            for tag, points, name in spacing:
+                if base.get(tag) != slidexml.centipoints(points):
+                    setattr(p, name, Pt(points))
             p_pr = p._p.get_or_add_pPr()
-            p_pr.set("marL", str(emu(para.indent)))
-            p_pr.set("indent", str(-emu(BULLET_INDENT * para.size if para.bullet else 0.0)))
+            marl, indent = str(emu(para.indent)), str(-emu(para.hanging))
+            if (base.get("marL"), base.get("indent")) != (marl, indent):
+                p_pr.set("marL", marl)
+                p_pr.set("indent", indent)
             if para.level:
                 p.level = para.level
-            if para.bullet:
-                etree.SubElement(p_pr, qn("a:buFont")).set("typeface", slidexml.BULLET_FONT)
-                etree.SubElement(p_pr, qn("a:buChar")).set("char", para.bullet)
-            else:
-                etree.SubElement(p_pr, qn("a:buNone"))
+            font = para.bullet_font or slidexml.BULLET_FONT
+            if base.get("bullet") != (f"{font}|{para.bullet}" if para.bullet else "none"):
+                if para.bullet:
+                    etree.SubElement(p_pr, qn("a:buFont")).set("typeface", font)
+                    etree.SubElement(p_pr, qn("a:buChar")).set("char", para.bullet)
+                else:
+                    etree.SubElement(p_pr, qn("a:buNone"))
+            if not len(p_pr) and not p_pr.attrib:
+                p._p.remove(p_pr)
             for run, piece, broken in _pieces(para.runs):
                 if broken:  # a line break the planner placed where it split a word
                     p.add_line_break()
@@ -236,7 +248,7 @@ class ReferenceWriter:
                     continue
                 r = p.add_run()
                 r.text = piece
-                r.font.name = para.font
+                r.font.name = _brand.family_name(para.font)
                 r.font.size = Pt(para.size)
                 r.font.bold = run.bold or para.bold
                 r.font.italic = run.italic or para.italic
@@ -355,6 +367,19 @@ def _pieces(runs) -> list[tuple]:
     breaks (vertical tabs) the planner placed."""
     return [(run, piece, k > 0) for run in runs
             for k, piece in enumerate(run.text.split("\v"))]
+
+
+def _inherited(slide, shape) -> tuple:
+    """Return what the layout placeholder ``shape`` was cloned from gives its text at each
+    list level (found by placeholder type and index, as the writer finds it)."""
+    def key(el):
+        ph = el.find(f"{slidexml.PML.nvSpPr}/{slidexml.PML.nvPr}/{slidexml.PML.ph}")
+        return (ph.get("type"), ph.get("idx"))
+
+    layout = slide.slide_layout
+    source = next((ph._element for ph in layout.placeholders
+                   if key(ph._element) == key(shape._element)), shape._element)
+    return slidexml.inherited_levels(source, layout.slide_master._element)
 
 
 def restamp(path: Path, when: _dt.datetime) -> None:

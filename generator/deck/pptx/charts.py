@@ -18,6 +18,7 @@ from pptx.oxml.ns import qn
 from pptx.util import Pt
 from xlsxwriter import Workbook
 
+from ... import brand as _brand
 from ... import text as _text
 from ...chart_colours import slice_colour
 from ...model import Chart
@@ -126,7 +127,7 @@ def _style(chart, frame: ChartFrame) -> None:
     spec = frame.chart
     round_ = spec.type in ("pie", "doughnut")
     chart.has_title = False
-    chart.font.name = frame.font
+    chart.font.name = _brand.family_name(frame.font)
     chart.font.size = Pt(frame.size)
     chart.font.color.rgb = _rgb(frame.colour)
     chart.has_legend = round_ or len(spec.series) > 1

@@ -5,7 +5,8 @@ slide. ``fit`` redraws it for the deck: every placeholder of the master and of t
 the deck keeps sits where the planner puts that text on a generated slide (title, body,
 columns, footer, slide number; the cover and dividers as the generated ones stack them),
 the master's title and body styles carry the deck's sizes, colours, line spacing and
-bullets (level 1 '•', level 2 '–' at the planner's indents), and the title and section
+bullets (level 1 '•', level 2 '–' at the planner's indents: a bullet at the preferred size
+is written with its level alone and takes them from here), and the title and section
 layouts have the dark background. A slide a presenter adds from any layout then looks like
 a generated one. A template's master is never touched.
 """

@@ -18,7 +18,6 @@ from lxml import etree
 
 from ... import brand as _brand
 from ..elements import Para, Shape, TableGrid, TextBox
-from ..layout import BULLET_INDENT
 
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 P = "http://schemas.openxmlformats.org/presentationml/2006/main"
@@ -150,26 +149,46 @@ class Prototypes:
         self.text_box = self._text_box()
         self.xfrm = self._xfrm()
 
-    def para(self, para: Para):
-        """Return a new ``a:p`` holding the ``a:pPr`` of ``para`` (alignment, spacing, bullet)."""
-        hang = BULLET_INDENT * para.size if para.bullet else 0.0
+    def para(self, para: Para, inherited: Inherited | None = None):
+        """Return a new ``a:p`` holding the ``a:pPr`` of ``para`` (alignment, spacing, bullet).
+
+        ``inherited`` is what the placeholder's list style gives a paragraph of that level
+        (``inherited_levels``): a property equal to it is left to the style, so a paragraph
+        the master styles fully is written as its level alone (``lvl="1"``) and takes the
+        master's indent and bullet when a presenter changes its level.
+        """
+        hang = para.hanging
+        bullet_font = para.bullet_font or BULLET_FONT
         key = (para.align, para.indent, hang, para.size, para.space_before, para.bullet,
-               para.font if para.bullet else None, para.level)
+               bullet_font if para.bullet else None, para.level,
+               tuple(sorted(inherited.items())) if inherited else None)
         proto = self._paras.get(key)
         if proto is None:
+            base = inherited or {}
             proto = etree.Element(DML.p)
-            p_pr = _SE(proto, DML.pPr, algn=ALIGN[para.align], marL=str(emu(para.indent)),
-                       indent=str(-emu(hang)))
+            attrs = {"algn": ALIGN[para.align], "marL": str(emu(para.indent)),
+                     "indent": str(-emu(hang))}
+            if base.get("marL") == attrs["marL"] and base.get("indent") == attrs["indent"]:
+                del attrs["marL"], attrs["indent"]  # the two make one indent: both or none
+            if base.get("algn") == attrs["algn"]:
+                del attrs["algn"]
+            p_pr = _SE(proto, DML.pPr, attrs)
             if para.level:
                 p_pr.set("lvl", str(para.level))
-            _SE(_SE(p_pr, DML.lnSpc), DML.spcPts, val=centipoints(para.size * _brand.LINE_SPACING))
-            _SE(_SE(p_pr, DML.spcBef), DML.spcPts, val=centipoints(para.space_before))
-            _SE(_SE(p_pr, DML.spcAft), DML.spcPts, val="0")
-            if para.bullet:
-                _SE(p_pr, DML.buFont, typeface=BULLET_FONT)
-                _SE(p_pr, DML.buChar, char=para.bullet)
-            else:
-                _SE(p_pr, DML.buNone)
+            for tag, value in ((DML.lnSpc, centipoints(para.size * _brand.LINE_SPACING)),
+                               (DML.spcBef, centipoints(para.space_before)),
+                               (DML.spcAft, "0")):
+                if base.get(tag) != value:
+                    _SE(_SE(p_pr, tag), DML.spcPts, val=value)
+            bullet = f"{bullet_font}|{para.bullet}" if para.bullet else "none"
+            if base.get("bullet") != bullet:
+                if para.bullet:
+                    _SE(p_pr, DML.buFont, typeface=bullet_font)
+                    _SE(p_pr, DML.buChar, char=para.bullet)
+                else:
+                    _SE(p_pr, DML.buNone)
+            if not len(p_pr) and not p_pr.attrib:
+                proto.remove(p_pr)
             self._paras[key] = proto
         return proto.__copy__()
 
@@ -185,7 +204,7 @@ class Prototypes:
                 attrs["u"] = "none"  # an agenda entry reads as text; the theme colours it
             r_pr = _SE(proto, DML.rPr, attrs)
             _solid(r_pr, para.colour)
-            _SE(r_pr, DML.latin, typeface=para.font)
+            _SE(r_pr, DML.latin, typeface=_brand.family_name(para.font))
             _SE(proto, DML.t)
             self._runs[key] = proto
         return proto.__copy__()
@@ -297,6 +316,63 @@ def _place(xfrm, box) -> None:
 # --- text --------------------------------------------------------------------------------
 
 
+Inherited = dict[str, str]
+"""What a list style gives a paragraph of one level, as the writer would spell it: 'marL',
+'indent', 'algn', the spacing elements (``DML.lnSpc`` ...) as centipoints, and 'bullet'
+('<font>|<char>' or 'none'). A property no style sets is absent."""
+
+LEVELS = 2
+"""The list levels the deck writes: bullets and sub-bullets."""
+
+_TITLE_TYPES = ("title", "ctrTitle")
+
+
+def inherited_levels(layout_sp, master) -> tuple[Inherited, ...]:
+    """Return what the text of the layout placeholder ``layout_sp`` inherits at each list
+    level, from its own list style, the master's placeholder of its kind and the master's
+    title or body text style, the nearest first (as PowerPoint resolves it)."""
+    ph = layout_sp.find(f"{PML.nvSpPr}/{PML.nvPr}/{PML.ph}")
+    kind = ph.get("type", "obj") if ph is not None else "obj"
+    title = kind in _TITLE_TYPES
+    master_kind = "title" if title else "body" if kind in ("obj", "body", "subTitle") else kind
+    chain = [layout_sp.find(f"{PML.txBody}/{DML.lstStyle}")]
+    for sp in master.iter(PML.sp):
+        mph = sp.find(f"{PML.nvSpPr}/{PML.nvPr}/{PML.ph}")
+        if mph is not None and mph.get("type", "obj") == master_kind:
+            chain.append(sp.find(f"{PML.txBody}/{DML.lstStyle}"))
+            break
+    styles = master.find(PML.txStyles)
+    if styles is not None:
+        chain.append(styles.find(PML.titleStyle if title else PML.bodyStyle))
+    return tuple(_level_style([c.find(getattr(DML, f"lvl{n}pPr")) for c in chain
+                               if c is not None]) for n in range(1, LEVELS + 1))
+
+
+def _level_style(chain: list) -> Inherited:
+    out: Inherited = {}
+    for p_pr in (p for p in chain if p is not None):
+        for name in ("marL", "indent", "algn"):
+            if name not in out and p_pr.get(name) is not None:
+                out[name] = p_pr.get(name)
+        for tag in (DML.lnSpc, DML.spcBef, DML.spcAft):
+            spacing = p_pr.find(tag)
+            if tag not in out and spacing is not None:
+                points = spacing.find(DML.spcPts)
+                out[tag] = points.get("val") if points is not None else "percent"
+        if "bullet" not in out:
+            if p_pr.find(DML.buFont) is not None and p_pr.find(DML.buChar) is None:
+                out["bullet"] = "other"  # a font for a character set further up: kept
+            elif p_pr.find(DML.buNone) is not None:
+                out["bullet"] = "none"
+            elif p_pr.find(DML.buChar) is not None:
+                font = p_pr.find(DML.buFont)
+                out["bullet"] = (f"{font.get('typeface') if font is not None else ''}|"
+                                 f"{p_pr.find(DML.buChar).get('char')}")
+            elif p_pr.find(DML.buAutoNum) is not None or p_pr.find(DML.buBlip) is not None:
+                out["bullet"] = "other"
+    return out
+
+
 class TextWriter:
     """Writes paragraphs into text bodies: runs in the deck's language, links through ``link``.
 
@@ -310,19 +386,23 @@ class TextWriter:
         self.link = link
         self.jumps: list[tuple[object, str]] = []
 
-    def frame(self, tx_body, element: TextBox) -> None:
+    def frame(self, tx_body, element: TextBox,
+              inherited: tuple[Inherited, ...] = ()) -> None:
         """Write ``element``'s frame settings and paragraphs into a ``p:txBody``.
 
-        ``tx_body`` holds an empty ``a:bodyPr`` (and ``a:lstStyle``) and nothing else.
+        ``tx_body`` holds an empty ``a:bodyPr`` (and ``a:lstStyle``) and nothing else;
+        ``inherited`` is what its list style gives each level (``inherited_levels``).
         """
         tx_body.replace(tx_body[0], self.protos.body_pr(element.anchor))
-        self.paras(tx_body, element.paras)
+        self.paras(tx_body, element.paras, inherited)
 
-    def paras(self, tx_body, paras: tuple[Para, ...]) -> None:
+    def paras(self, tx_body, paras: tuple[Para, ...],
+              inherited: tuple[Inherited, ...] = ()) -> None:
         """Append one ``a:p`` per paragraph to ``tx_body``."""
         protos = self.protos
         for para in paras:
-            p = protos.para(para)
+            p = protos.para(para, inherited[para.level] if para.level < len(inherited)
+                            else None)
             for run in para.runs:
                 for k, piece in enumerate(run.text.split("\v")):
                     r = protos.run(para, run.bold or para.bold, run.italic or para.italic)
@@ -362,11 +442,13 @@ def text_box(shape_id: int, element: TextBox, text: TextWriter):
     return sp
 
 
-def fill_placeholder(sp, element: TextBox, text: TextWriter) -> None:
+def fill_placeholder(sp, element: TextBox, text: TextWriter,
+                     inherited: tuple[Inherited, ...] = ()) -> None:
     """Position the cloned placeholder ``sp`` at ``element``'s box and write its text.
 
     ``sp`` is a fresh clone of a layout placeholder: ``p:nvSpPr``, an empty ``p:spPr`` and
-    a ``p:txBody`` of an empty ``a:bodyPr``, ``a:lstStyle`` and one empty ``a:p``.
+    a ``p:txBody`` of an empty ``a:bodyPr``, ``a:lstStyle`` and one empty ``a:p``;
+    ``inherited`` is what the placeholder's list style gives each level.
     """
     xfrm = text.protos.xfrm.__copy__()
     _place(xfrm, element.box)
@@ -374,7 +456,7 @@ def fill_placeholder(sp, element: TextBox, text: TextWriter) -> None:
     tx_body = sp[2]
     for child in list(tx_body)[2:]:
         tx_body.remove(child)
-    text.frame(tx_body, element)
+    text.frame(tx_body, element, inherited)
 
 
 def chrome_placeholder(layout_sp, shape_id: int, element: TextBox, text: TextWriter):

@@ -7,6 +7,7 @@ from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 
 from ... import brand as _brand
 from ...model import Brand
+from ...text import typeface
 
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 
@@ -47,7 +48,8 @@ def apply(prs, brand: Brand, *, whole: bool) -> None:
         root = etree.fromstring(part.blob)
         _colours(root, colours)
         if whole:
-            _fonts(root, brand.fonts.heading, brand.fonts.body)
+            _fonts(root, *(_brand.family_name(typeface(brand.fonts, role))
+                            for role in ("heading", "body")))
         part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8",
                                     standalone=True)
 

@@ -51,6 +51,8 @@ class _Prototype:
     placeholders: tuple
     slots: dict[int, int]
     chrome: dict[str, object]
+    inherited: tuple[tuple[slidexml.Inherited, ...], ...] = ()
+    """For each of ``placeholders``, what its text inherits at each list level."""
 
 
 def _prototype(layout) -> _Prototype:
@@ -67,7 +69,17 @@ def _prototype(layout) -> _Prototype:
         role = types.get(ph.get("type")) if ph is not None else None
         if role and role not in chrome:
             chrome[role] = sp
-    return _Prototype(tuple(elements), slots, chrome)
+    master = layout.slide_master._element
+    by_ph = {_ph_key(sp): sp for sp in layout.shapes._spTree.iterchildren(slidexml.PML.sp)}
+    inherited = tuple(slidexml.inherited_levels(by_ph.get(_ph_key(el), el), master)
+                      for el in elements)
+    return _Prototype(tuple(elements), slots, chrome, inherited)
+
+
+def _ph_key(sp) -> tuple[str | None, str | None]:
+    """Return the (type, idx) of the placeholder ``sp``, as a clone of it keeps them."""
+    ph = sp.find(f"{slidexml.PML.nvSpPr}/{slidexml.PML.nvPr}/{slidexml.PML.ph}")
+    return (None, None) if ph is None else (ph.get("type"), ph.get("idx"))
 
 
 def reading_order(elements: list) -> list:
@@ -219,7 +231,7 @@ class _Writer:
             used.add(at)
             sp = proto.placeholders[at].__copy__()
             slidexml.set_id(sp, shape_id)
-            slidexml.fill_placeholder(sp, element, text)
+            slidexml.fill_placeholder(sp, element, text, proto.inherited[at])
             return sp
         layout_sp = proto.chrome.get(element.role)
         if layout_sp is not None and element.role not in used:

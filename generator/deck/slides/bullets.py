@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ...model import Bullet, BulletsSlide
 from .. import fit, scale
 from ..context import Context
@@ -10,14 +12,26 @@ from ..layout import BULLET_INDENT, SUB_BULLET_INDENT, Box
 
 
 def item(ctx: Context, bullet: Bullet, size: float, first: bool) -> list[Para]:
-    """Return a bullet and its sub-bullets as paragraphs at body ``size``."""
+    """Return a bullet and its sub-bullets as paragraphs at body ``size``: '•' and '–' at
+    the deck's indents, or on a template with list levels (``ctx.levels``), its bullets at
+    its indents, measured as the template sets them."""
     sub = max(size - scale.SUB_BULLET_DELTA_PT, scale.BODY_MIN_PT)
-    out = [ctx.para(bullet.text, size, bullet="•", indent=BULLET_INDENT * size,
-                    space_before=0.0 if first else 0.6 * size)]
-    out += [ctx.para(s, sub, bullet="–", indent=SUB_BULLET_INDENT * size,
-                     space_before=0.25 * size, colour=ctx.palette.text, level=1)
+    out = [replace(ctx.para(bullet.text, size, space_before=0.0 if first else 0.6 * size),
+                   **_look(ctx, 0, size))]
+    out += [replace(ctx.para(s, sub, space_before=0.25 * size, colour=ctx.palette.text,
+                             level=1), **_look(ctx, 1, size))
             for s in bullet.sub]
     return out
+
+
+def _look(ctx: Context, level: int, size: float) -> dict:
+    """Return the bullet, indent, hang and bullet font of list ``level`` at body ``size``."""
+    if len(ctx.levels) > level:
+        lv = ctx.levels[level]
+        return {"bullet": lv.bullet, "indent": lv.indent, "hang": lv.hang,
+                "bullet_font": lv.bullet_font}
+    return {"bullet": ("•", "–")[level],
+            "indent": (BULLET_INDENT, SUB_BULLET_INDENT)[level] * size}
 
 
 def layout(ctx: Context, bullets: list[Bullet], box: Box) -> fit.Pages:

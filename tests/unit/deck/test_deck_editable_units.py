@@ -82,3 +82,44 @@ def test_a_font_without_metrics_gets_one_warning_and_a_safety_margin() -> None:
     arial = fit.lines(Para(text, 20.0, "Arial", "#000000"), 400)
     assert wide > arial  # measured as Arial, but given less room
     assert _brand.measurable("Calibri") and _brand.measurable("cambria")
+
+
+def test_a_typeface_given_by_files_measures_with_the_nearest_style() -> None:
+    from generator import brand as _brand
+
+    face = _brand.file_face("Deckgen Wide", {(False, False): "/f/W-Regular.ttf",
+                                             (True, False): "/f/W-Bold.ttf"})
+    assert _brand.family_name(face) == "Deckgen Wide"
+    assert _brand.measurable(face) and not _brand.measurable("Deckgen Wide")
+    assert str(_brand.metric_file(face)) == "/f/W-Regular.ttf"
+    assert str(_brand.metric_file(face, bold=True)) == "/f/W-Bold.ttf"
+    assert str(_brand.metric_file(face, bold=True, italic=True)) == "/f/W-Bold.ttf"
+    assert str(_brand.metric_file(face, italic=True)) == "/f/W-Regular.ttf"
+    assert _brand.family_name("Arial") == "Arial"
+
+
+def test_a_masters_list_levels_are_read_nearest_style_first() -> None:
+    from lxml import etree
+
+    from generator.deck.template_reader import ListLevel, list_levels
+
+    p = "http://schemas.openxmlformats.org/presentationml/2006/main"
+    a = "http://schemas.openxmlformats.org/drawingml/2006/main"
+
+    def master(body_lvl1: str) -> etree._Element:
+        return etree.fromstring(
+            f'<p:sldMaster xmlns:p="{p}" xmlns:a="{a}"><p:cSld><p:spTree><p:sp><p:nvSpPr>'
+            '<p:cNvPr id="2" name="b"/><p:cNvSpPr/><p:nvPr><p:ph type="body" idx="1"/>'
+            f'</p:nvPr></p:nvSpPr><p:spPr/><p:txBody><a:bodyPr/><a:lstStyle>{body_lvl1}'
+            '</a:lstStyle></p:txBody></p:sp></p:spTree></p:cSld><p:txStyles><p:bodyStyle>'
+            '<a:lvl1pPr marL="342900" indent="-342900"><a:buFont typeface="Arial"/>'
+            '<a:buChar char="&#8226;"/></a:lvl1pPr>'
+            '<a:lvl2pPr marL="742950" indent="-285750"><a:buChar char="-"/></a:lvl2pPr>'
+            '</p:bodyStyle></p:txStyles></p:sldMaster>')
+
+    assert list_levels(master("")) == (ListLevel(27.0, 27.0, "•", "Arial"),
+                                       ListLevel(58.5, 22.5, "-", None))
+    moved = list_levels(master('<a:lvl1pPr marL="457200"><a:buNone/></a:lvl1pPr>'))
+    assert moved[0] == ListLevel(36.0, 27.0, None, None)
+    assert list_levels(master('<a:lvl1pPr><a:buAutoNum type="arabicPeriod"/></a:lvl1pPr>')) == ()
+    assert list_levels(master('<a:lvl1pPr indent="12700"/>')) == ()
