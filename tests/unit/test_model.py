@@ -55,5 +55,6 @@ sections:
         성장했다.
 """)
     outline = Outline.parse(data)
-    assert outline.sections[0].prose[0] == "国内の売上高は9.3兆円となった。一方で店舗数は伸び悩んでいる。"
+    assert outline.sections[0].prose[0] == ("国内の売上高は9.3兆円となった。"
+                                            "一方で店舗数は伸び悩んでいる。")
     assert outline.sections[0].prose[1] == "Sales grew in 2024 and 한국 시장도 성장했다."

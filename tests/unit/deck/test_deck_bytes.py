@@ -22,8 +22,8 @@ from helpers import fixture_outline
 
 WHEN = _dt.datetime(2025, 3, 14, 9, 26, 53, tzinfo=_dt.UTC)
 PINNED = {
-    "minimal.yaml": "be7bfaaa88a1188822a6593af4d910d8d13fc7aa24d41de31b9138d60dfbecdd",
-    "deck_all_kinds.yaml": "b1eca94a6fdb75e43530f9e403ce1ccd9c671fdb57e103f4b9b1df393a9d08ae",
+    "minimal.yaml": "714049b1996cd8f970f10e39fbd4e67561e2795d50a6707c31e3699d8309c842",
+    "deck_all_kinds.yaml": "d11f62302d19e4395608f9bcb8b76984d21061cb458b4a5e7ff171c3839f5632",
 }
 
 
