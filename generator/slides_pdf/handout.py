@@ -19,6 +19,7 @@ from reportlab.platypus import (
     Spacer,
 )
 
+from .. import locale as _locale
 from ..brief.typesetting import StampedDocument
 from ..deck.elements import DeckPlan, SlidePlan
 from ..model import Outline
@@ -121,32 +122,33 @@ class _Handout(StampedDocument):
 
     def _decorate(self, canv, doc) -> None:
         canv.saveState()
-        canv.setFont(self.font, HEAD_PT)
         canv.setFillColor(colour(self.outline.brand.palette.muted))
         w, h = A4
-        x = MARGIN
-        for piece, name, m in fonts.split(plain(self.outline.meta.title),
-                                          typeface(self.outline.brand.fonts, "body"),
-                                          False, False):
-            canv.setFont(name, HEAD_PT)  # characters the body font lacks: its fallback
-            canv.drawString(x, h - MARGIN / 2 - HEAD_PT / 2, piece)
-            x += m.width(piece, HEAD_PT)
-        canv.setFont(self.font, HEAD_PT)
-        canv.drawRightString(w - MARGIN, h - MARGIN / 2 - HEAD_PT / 2, self.date)
-        number = f"Page {doc.page}" + (f" of {self.total}" if self.total else "")
-        canv.drawCentredString(w / 2, MARGIN / 2 - HEAD_PT / 2, number)
+        words = _locale.of(self.outline)
+        number = (words.word("page_of", page=doc.page, total=self.total) if self.total
+                  else words.word("page", page=doc.page))
+        top, foot = h - MARGIN / 2 - HEAD_PT / 2, MARGIN / 2 - HEAD_PT / 2
+        self._draw(canv, plain(self.outline.meta.title), MARGIN, top, 0.0)
+        self._draw(canv, self.date, w - MARGIN, top, 1.0)
+        self._draw(canv, number[:1].upper() + number[1:], w / 2, foot, 0.5)
         canv.restoreState()
 
-
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")
-"""Month names as the cover writes dates, whatever the machine's locale."""
+    def _draw(self, canv, text: str, x: float, y: float, anchor: float) -> None:
+        """Draw ``text`` with ``anchor`` of its width left of ``x`` (0 left, 0.5 centred, 1
+        right aligned), characters the body font lacks in its fallback."""
+        pieces = list(fonts.split(text, typeface(self.outline.brand.fonts, "body"),
+                                  False, False))
+        x -= anchor * sum(m.width(piece, HEAD_PT) for piece, _, m in pieces)
+        for piece, name, m in pieces:
+            canv.setFont(name, HEAD_PT)
+            canv.drawString(x, y, piece)
+            x += m.width(piece, HEAD_PT)
 
 
 def _date(outline: Outline, when: _dt.datetime) -> str:
-    """Return the deck's date (meta.date, else the build's) as '14 March 2025'."""
-    day = outline.meta.date or when.date()
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+    """Return the deck's date (meta.date, else the build's) in the outline's language, as
+    the brief's cover writes it: '14 March 2025', '2025年3月14日'."""
+    return _locale.of(outline).date(outline.meta.date or when.date())
 
 
 class _Note(Paragraph):

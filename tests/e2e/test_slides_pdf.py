@@ -178,3 +178,7 @@ def test_cjk_text_is_drawn_with_the_fallback_font(tmp_path):
     assert fonts == {"DroidSansFallback", "LiberationSans"}
     handout = _text(tmp_path / "handout.pdf")
     assert any(p.startswith("小米 2025 年度回顾") and "逐点讲解。" in p for p in handout)
+    first = " ".join(handout[0].split())
+    assert "2025年1月15日" in first and "January" not in first  # the outline's language
+    assert f"第 1 页，共 {len(handout)} 页" in first
+    assert "Page" not in " ".join(handout)
