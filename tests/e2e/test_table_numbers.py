@@ -56,3 +56,15 @@ def test_number_columns_are_flush_right_in_both_artifacts(tmp_path: Path) -> Non
         assert max(rights) - min(rights) < 1.5, (column, rights)
     names = [next(w for w in words if w["text"] == t) for t in ("Alpha", "Beta", "Gamma")]
     assert len({round(w["x0"], 1) for w in names}) == 1  # text stays flush left
+
+
+def test_a_dense_table_with_room_is_set_at_the_table_size(tmp_path: Path) -> None:
+    """Five columns and four rows on a whole slide: 16 pt, not left at the dense 14 pt."""
+    from generator.deck import scale
+
+    out = _build(tmp_path)
+    table = next(shape.table for slide in Presentation(str(out / "deck.pptx")).slides
+                 for shape in slide.shapes if shape.has_table)
+    sizes = {run.font.size.pt for row in table.rows for cell in row.cells
+             for p in cell.text_frame.paragraphs for run in p.runs if run.font.size}
+    assert sizes == {float(scale.TABLE_PT)}

@@ -33,8 +33,9 @@ def grids(ctx: Context, header: list[str], rows: list[list[str]], box: Box, path
     """Return the table laid out in ``box``: shrunk to fit, else spilt over several grids.
 
     Column widths come from the content (``widths``). Dense tables (``DENSE_COLUMNS`` or
-    more) start at ``DENSE_TABLE_PT``. With ``grow`` a table that fits with room to spare is
-    set larger, up to ``TABLE_MAX_PT``, and its rows grow to fill the box. A table that does
+    more) prefer ``DENSE_TABLE_PT``. With ``grow`` a table that fits with room to spare is
+    set larger, up to ``TABLE_MAX_PT`` (a dense one up to ``TABLE_PT``), and its rows grow
+    to fill the box. A table that does
     not fit at the floor is spilt over as few grids as the floor allows, balanced, the
     header repeated on each. Rows too tall for a slide alone, and words wider than any
     column can be, are errors. Each grid's alt text is ``table``'s ``alt`` or a summary of
@@ -47,7 +48,8 @@ def grids(ctx: Context, header: list[str], rows: list[list[str]], box: Box, path
 def _grids(ctx: Context, header: list[str], rows: list[list[str]], box: Box, path: tuple,
            first_bold: bool, grow: bool) -> list[TableGrid]:
     pref, floor = preferred_size(len(header)), scale.TABLE_MIN_PT
-    top = scale.TABLE_MAX_PT if grow and pref == scale.TABLE_PT else pref
+    # with room, a table grows: a dense one up to the table size, any other to the largest
+    top = (scale.TABLE_MAX_PT if pref == scale.TABLE_PT else scale.TABLE_PT) if grow else pref
     room = box.h * FIT_MARGIN
     numeric = numeric_columns(rows, len(header))
     for size in fit.sizes(top, floor):
