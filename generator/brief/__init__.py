@@ -50,10 +50,15 @@ class BriefBuilder:
 
     def findings(self, outline: Outline, options: BuildOptions | None = None
                  ) -> list[Finding]:
-        """Return the layout findings a build would report: none yet (the brief flows its
-        text onto more pages; what it cannot draw is the checks stage's). Imports nothing,
-        so ``deckgen check`` stays quick; a test keeps it equal to ``plan`` and ``build``."""
-        return []
+        """Return the layout findings a build would report: the chart labels that collide
+        (the brief flows its text onto more pages; what it cannot draw is the checks stage's).
+        Without a chart it imports nothing, so ``deckgen check`` stays quick; with one it lays
+        the story out as ``plan`` does (a test keeps it equal to ``plan`` and ``build``)."""
+        from ..checks.charts import charts
+
+        if next(charts(outline), None) is None:
+            return []
+        return list(self.plan(outline, options).findings)
 
     def build(self, outline: Outline, path: Path | str,
               options: BuildOptions | None = None) -> BuildResult:

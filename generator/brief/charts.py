@@ -13,10 +13,13 @@ from typing import TYPE_CHECKING
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 
 from .. import chart_colours
+from .. import chart_drawing as _drawing
 from ..chart_drawing import ChartLook, formatter, line_segments
-from ..chart_drawing import drawing as _drawing
+from ..checks.charts import charts as _charts
+from ..checks.glyphs import fallback_files
 from ..model import Chart
 from ..pdf_tags import alt_text
+from ..report import Finding
 from .context import Context
 from .flowables import bare_style, caption_markup
 from .styles import (
@@ -96,9 +99,30 @@ def figure_pair(ctx: Context, left: Exhibit, right: Exhibit) -> Flowable:
 
 def tagged_drawing(ctx: Context, exhibit: Exhibit, width: float,
                    height: float | None = None) -> Flowable:
-    """Return the exhibit's chart drawn, a 'Figure' of the structure tree with its alt text."""
+    """Return the exhibit's chart drawn, a 'Figure' of the structure tree with its alt text.
+
+    The labels the drawing could not keep clear of each other (``chart_drawing.proof``)
+    become findings of the brief, at the chart in the outline.
+    """
     figure = ctx.tags.element("Figure", alt=alt_text(exhibit.chart, exhibit.title))
-    return Tagged(drawing(ctx, exhibit.chart, width, height), figure)
+    laid = _drawing.layout(look(ctx), exhibit.chart, width, _height(exhibit.chart, height))
+    ctx.findings += label_findings(ctx, exhibit.chart, _drawing.proof(laid))
+    return Tagged(_drawing.render(laid), figure)
+
+
+def label_findings(ctx: Context, chart: Chart, sentences: list[str]) -> list[Finding]:
+    """Return the chart's label problems as findings at the chart, naming the figure."""
+    if not sentences:
+        return []
+    path = next((p for p, c in _charts(ctx.outline) if c is chart), ())
+    return [Finding(path, f"figure {ctx.figures} of the brief: {sentence}", "overflow")
+            for sentence in sentences]
+
+
+def _height(chart: Chart, height: float | None) -> float:
+    if height is None:
+        return PIE_HEIGHT if chart.type in ("pie", "doughnut") else CHART_HEIGHT
+    return height
 
 
 def drawing(ctx: Context, chart: Chart, width: float = FRAME_WIDTH,
@@ -109,16 +133,14 @@ def drawing(ctx: Context, chart: Chart, width: float = FRAME_WIDTH,
     ``CHART_HEIGHT``. The drawing itself is the neutral ``chart_drawing``'s, in the brief's
     font, type size and palette.
     """
-    if height is None:
-        height = PIE_HEIGHT if chart.type in ("pie", "doughnut") else CHART_HEIGHT
-    return _drawing(look(ctx), chart, width, height)
+    return _drawing.drawing(look(ctx), chart, width, _height(chart, height))
 
 
 def look(ctx: Context) -> ChartLook:
-    """Return how the brief draws its charts: body font at ``CHART_PT``, brand palette, and
-    the brief's fallback fonts for characters the body font lacks."""
-    brand = ctx.outline.brand
-    p = brand.palette
-    return ChartLook(ctx.styles.body_font.regular, CHART_PT, p.text, p.muted, p.surface,
-                     p.background, tuple(chart_colours.series_colours(brand)),
-                     fallbacks=ctx.glyphs.fallbacks)
+    """Return how the brief draws its charts: body font at ``CHART_PT``, brand palette, the
+    brief's fallback fonts for characters the body font lacks, the outline's language."""
+    outline = ctx.outline
+    p = outline.brand.palette
+    return ChartLook(outline.brand.fonts.body, CHART_PT, p.text, p.muted, p.surface,
+                     p.background, tuple(chart_colours.series_colours(outline.brand)),
+                     tuple(str(f) for f in fallback_files(outline)), outline.meta.language)

@@ -84,7 +84,7 @@ def plan(outline: Outline, options: BuildOptions) -> BriefPlan:
     if outline.sources:
         with sect("Sect"):
             story += _sources(ctx)
-    return BriefPlan(story, total, ctx)
+    return BriefPlan(story, total, ctx, ctx.findings)
 
 
 # --- front matter -------------------------------------------------------------

@@ -35,16 +35,23 @@ class _SlidesBuilder:
 
     def findings(self, outline: Outline, options: BuildOptions | None = None
                  ) -> list[Finding]:
-        """Return the layout findings a build would report: the deck plan's."""
-        return list(self.plan(outline, options).findings)
+        """Return the layout findings a build would report: the deck plan's, and the labels
+        of the PDF's chart drawings that collide."""
+        from .charts import findings
+
+        deck = self.plan(outline, options)
+        return [*deck.findings, *findings(deck, outline)]
 
     def build(self, outline: Outline, path: Path | str,
               options: BuildOptions | None = None) -> BuildResult:
         """Write the PDF to ``path``; return its page count and the findings."""
+        from .charts import findings
+
         options = options or BuildOptions()
         deck = self.plan(outline, options)
         count = self._write(deck, outline, Path(path), options)
-        return BuildResult(Path(path), count, self.unit, list(deck.findings))
+        return BuildResult(Path(path), count, self.unit,
+                           [*deck.findings, *findings(deck, outline)])
 
     def _write(self, deck: DeckPlan, outline: Outline, path: Path,
                options: BuildOptions) -> int:

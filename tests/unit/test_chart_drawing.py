@@ -41,8 +41,9 @@ def test_larger_type_scales_the_text_and_keeps_every_box_apart():
 
 
 def test_characters_the_font_lacks_are_set_in_the_looks_fallback_font():
-    look = replace(LOOK, fallbacks=lambda text: {ch: "Helvetica-Bold" for ch in text
-                                                 if ch == "東"})
+    from generator.checks.glyphs import fallback_files
+
+    look = replace(LOOK, fallback_files=tuple(str(f) for f in fallback_files()))
     d = drawing(look, _chart("bar", categories=("東京", "b", "c")), 400, 300)
     fonts = {s.text: s.fontName for s in _strings(d)}
-    assert fonts["東"] == "Helvetica-Bold" and fonts["京"] == "Helvetica"
+    assert fonts["東京"] == "DroidSansFallback" and fonts["b"] == "LiberationSans-Regular"
