@@ -599,7 +599,7 @@ def _axes(c: _Canvas, chart: Chart, plot: _Plot, cats: list[str], ticks: list[fl
                 missing.append(cats[j])
         if missing:
             c.problem(f"{len(missing)} of {count} category names do not fit beside their "
-                      f"bars ('{_short(missing[0])}' first) and are left out; expected fewer "
+                      f"bars (such as '{_short(missing[0])}') and are left out; expected fewer "
                       "or shorter categories, or a taller chart")
         return
     step, names = _name_step(c, cats, plot.band(0, count)[1])
@@ -823,7 +823,7 @@ def _pie(c: _Canvas, chart: Chart) -> None:
                              [mids[k] for k in members], cx, cy, radius, column)
     if missing:
         c.problem(f"{len(missing)} of {len(pairs)} slice labels do not fit beside the pie "
-                  f"('{_short(missing[0])}' first) and are left out; expected fewer slices "
+                  f"(such as '{_short(missing[0])}') and are left out; expected fewer slices "
                   "(group the smallest) or shorter names")
 
 

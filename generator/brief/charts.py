@@ -105,9 +105,24 @@ def tagged_drawing(ctx: Context, exhibit: Exhibit, width: float,
     become findings of the brief, at the chart in the outline.
     """
     figure = ctx.tags.element("Figure", alt=alt_text(exhibit.chart, exhibit.title))
-    laid = _drawing.layout(look(ctx), exhibit.chart, width, _height(exhibit.chart, height))
+    laid = _laid_out(ctx, exhibit.chart, width, _height(exhibit.chart, height))
     ctx.findings += label_findings(ctx, exhibit.chart, _drawing.proof(laid))
     return Tagged(_drawing.render(laid), figure)
+
+
+GROWTH = (1.0, 1.5, 2.0)
+"""Heights a figure is tried at, as multiples of its own, until every label finds room (a
+bar chart of many long names grows taller rather than leave names out)."""
+
+
+def _laid_out(ctx: Context, chart: Chart, width: float, height: float) -> _drawing.ChartLayout:
+    """Return the chart laid out at the first height of ``GROWTH`` where its labels are
+    clear, else at the tallest."""
+    for grow in GROWTH:
+        laid = _drawing.layout(look(ctx), chart, width, height * grow)
+        if not _drawing.proof(laid):
+            break
+    return laid
 
 
 def label_findings(ctx: Context, chart: Chart, sentences: list[str]) -> list[Finding]:
