@@ -71,7 +71,8 @@ class Mark:
 
     ``kind`` and ``at``: 'line' (x0, y0, x1, y1), 'rect' (x, y, width, height), 'circle'
     (cx, cy, r), 'polyline' (x0, y0, x1, y1, ...), 'wedge' (cx, cy, r, start, end, inner r).
-    Colours are '#RRGGBB' or None (not filled, not stroked).
+    Colours are '#RRGGBB' or None (not filled, not stroked); a series' line has
+    ``round_joins``.
     """
 
     kind: str
@@ -79,6 +80,7 @@ class Mark:
     fill: str | None = None
     stroke: str | None = None
     stroke_width: float = 0.0
+    round_joins: bool = False
 
 
 ROLES = {"tick": "axis label", "category": "category name", "value": "value label",
@@ -269,8 +271,10 @@ def _shape(shapes, mark: Mark):
     if mark.kind == "circle":
         return shapes.Circle(*at, fillColor=fill, strokeColor=stroke)
     if mark.kind == "polyline":
-        return shapes.PolyLine(list(at), strokeColor=stroke, strokeWidth=mark.stroke_width,
-                               strokeLineJoin=1)
+        line = shapes.PolyLine(list(at), strokeColor=stroke, strokeWidth=mark.stroke_width)
+        if mark.round_joins:
+            line.strokeLineJoin = 1
+        return line
     cx, cy, r, start, end, inner = at
     wedge = shapes.Wedge(cx, cy, r, start, end, fillColor=fill, strokeColor=stroke,
                          strokeWidth=mark.stroke_width)
@@ -336,9 +340,9 @@ class _Canvas:
         self.boxes: list[Rect] = []
 
     def add(self, kind: str, *at: float, fill: str | None = None, stroke: str | None = None,
-            width: float = 0.0) -> None:
+            width: float = 0.0, round_joins: bool = False) -> None:
         """Add a shape (see ``Mark``)."""
-        self.out.items.append(Mark(kind, tuple(at), fill, stroke, width))
+        self.out.items.append(Mark(kind, tuple(at), fill, stroke, width, round_joins))
 
     def problem(self, sentence: str) -> None:
         """Note something the layout could not place."""
@@ -670,7 +674,8 @@ def _lines(c: _Canvas, chart: Chart, plot: _Plot, fmt) -> None:
         colour = colours[i % len(colours)]
         points = [(x_of(j), plot.at(v)) for j, v in enumerate(row) if v is not None]
         segments += zip(points, points[1:], strict=False)
-        c.add("polyline", *[p for xy in points for p in xy], stroke=colour, width=1.75)
+        c.add("polyline", *[p for xy in points for p in xy], stroke=colour, width=1.75,
+              round_joins=True)
         r = MARKER * c.u
         for x, y in points:
             c.add("circle", x, y, r, fill=colour)
