@@ -26,9 +26,10 @@ TOO_MANY = FIXTURES / "parity" / "chart_labels.yaml"
 ENV = {"SOURCE_DATE_EPOCH": "1735689600"}
 
 
-def _build(outline: Path, artifact: str, out: Path) -> tuple[Path, list]:
-    loaded = loader.load(outline)
-    options = builds.BuildOptions(timestamp=WHEN)
+def _build(outline: Path, artifact: str, out: Path, theme: str | None = None,
+           aspect: str = "16:9") -> tuple[Path, list]:
+    loaded = loader.load(outline, brand=theme)
+    options = builds.BuildOptions(timestamp=WHEN, aspect=aspect)
     summary = builds.build(loaded, out, which=(artifact,), options=options)
     return summary.results[0].path, summary.warnings
 
@@ -51,9 +52,11 @@ def _clashes(pdf: Path) -> list[str]:
     return out
 
 
-@pytest.mark.parametrize("artifact", ["brief", "slides-pdf"])
-def test_hostile_charts_draw_no_word_over_another(artifact, tmp_path):
-    pdf, warnings = _build(HOSTILE, artifact, tmp_path)
+@pytest.mark.parametrize(("artifact", "theme", "aspect"), [
+    ("brief", None, "16:9"), ("brief", "midnight", "16:9"), ("slides-pdf", None, "16:9"),
+    ("slides-pdf", "midnight", "4:3")])
+def test_hostile_charts_draw_no_word_over_another(artifact, theme, aspect, tmp_path):
+    pdf, warnings = _build(HOSTILE, artifact, tmp_path, theme, aspect)
     assert _clashes(pdf) == []
     # the drawing resolved every label itself: nothing left out, nothing to report
     assert [w.message for w in warnings if "chart has" not in w.message] == []
