@@ -28,30 +28,28 @@ class _SlidesBuilder:
     unit = "pages"
 
     def plan(self, outline: Outline, options: BuildOptions | None = None):
-        """Return the slide plans (the deck's DeckPlan); writes nothing."""
-        from ..deck import DeckBuilder
+        """Return the slide plans (the deck's DeckPlan), their findings joined by the labels
+        of the PDF's chart drawings that find no room; writes nothing."""
+        from dataclasses import replace
 
-        return DeckBuilder().plan(outline, options or BuildOptions())
+        from ..deck import DeckBuilder
+        from .charts import findings
+
+        deck = DeckBuilder().plan(outline, options or BuildOptions())
+        return replace(deck, findings=[*deck.findings, *findings(deck, outline)])
 
     def findings(self, outline: Outline, options: BuildOptions | None = None
                  ) -> list[Finding]:
-        """Return the layout findings a build would report: the deck plan's, and the labels
-        of the PDF's chart drawings that collide."""
-        from .charts import findings
-
-        deck = self.plan(outline, options)
-        return [*deck.findings, *findings(deck, outline)]
+        """Return the layout findings a build would report: the plan's."""
+        return list(self.plan(outline, options).findings)
 
     def build(self, outline: Outline, path: Path | str,
               options: BuildOptions | None = None) -> BuildResult:
         """Write the PDF to ``path``; return its page count and the findings."""
-        from .charts import findings
-
         options = options or BuildOptions()
         deck = self.plan(outline, options)
         count = self._write(deck, outline, Path(path), options)
-        return BuildResult(Path(path), count, self.unit,
-                           [*deck.findings, *findings(deck, outline)])
+        return BuildResult(Path(path), count, self.unit, list(deck.findings))
 
     def _write(self, deck: DeckPlan, outline: Outline, path: Path,
                options: BuildOptions) -> int:
