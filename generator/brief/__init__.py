@@ -50,15 +50,17 @@ class BriefBuilder:
 
     def findings(self, outline: Outline, options: BuildOptions | None = None
                  ) -> list[Finding]:
-        """Return the layout findings a build would report: the chart labels that collide
-        (the brief flows its text onto more pages; what it cannot draw is the checks stage's).
-        Without a chart it imports nothing, so ``deckgen check`` stays quick; with one it lays
-        the story out as ``plan`` does (a test keeps it equal to ``plan`` and ``build``)."""
+        """Return the layout findings a build would report: the chart labels that find no
+        room (the brief flows its text onto more pages; what it cannot draw is the checks
+        stage's). Worked out from the outline, without the story, so ``deckgen check``
+        stays quick; a test keeps it equal to ``plan`` and ``build``."""
         from ..checks.charts import charts
 
         if next(charts(outline), None) is None:
             return []
-        return list(self.plan(outline, options).findings)
+        from .charts import label_findings
+
+        return label_findings(outline)
 
     def build(self, outline: Outline, path: Path | str,
               options: BuildOptions | None = None) -> BuildResult:

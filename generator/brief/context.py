@@ -7,7 +7,6 @@ from reportlab.lib.styles import ParagraphStyle
 from .. import locale as _locale
 from ..checks.glyphs import fallback_files
 from ..model import Outline
-from ..report import Finding
 from ..text import citations as _citations
 from . import markup as _markup
 from .fonts import GlyphMap
@@ -30,8 +29,6 @@ class Context:
         self.locale = _locale.of(outline)
         """The outline's language: every word the brief writes itself, dates, quotes."""
         self.figures = 0
-        self.findings: list[Finding] = []
-        """Layout findings made while the story is told (chart labels that collide)."""
         self.tables = 0
         self.tags = Structure()
         """The brief's structure tree, which the story adds to as it is made."""
