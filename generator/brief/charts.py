@@ -61,8 +61,8 @@ def figure(ctx: Context, exhibit: Exhibit) -> Flowable:
     ctx.figures += 1
     s = ctx.styles
     head = ctx.tagged(_figure(ctx) + ctx.markup(exhibit.title), s.h3, "H2")
-    width = FRAME_WIDTH * CHART_SHARE
-    chart = tagged_drawing(ctx, exhibit, width)
+    width, height = frame_size(exhibit.chart, paired=False)
+    chart = tagged_drawing(ctx, exhibit, width, height)
     notes: list[Flowable] = []
     if exhibit.takeaway:
         notes.append(ctx.para(exhibit.takeaway, s.note))
@@ -86,7 +86,7 @@ def figure_pair(ctx: Context, left: Exhibit, right: Exhibit) -> Flowable:
         ctx.figures += 1
         cell: list[Flowable] = [
             ctx.tagged(_figure(ctx) + ctx.markup(exhibit.title), s.h3, "H2"),
-            tagged_drawing(ctx, exhibit, width, CHART_HEIGHT)]
+            tagged_drawing(ctx, exhibit, *frame_size(exhibit.chart, paired=True))]
         caption = caption_markup(ctx, exhibit.chart.caption, exhibit.chart.source,
                                  exhibit.chart.unit)
         if caption:

@@ -96,3 +96,25 @@ def test_check_reports_the_label_finding_exactly_as_build(artifact, strict, tmp_
         assert checked[0] == 1 and checked[1][0].endswith("(an error under --strict)")
     else:
         assert checked[0] == 0 and checked[1][0].startswith(f"{TOO_MANY.name}:16:11: warning")
+
+
+def test_the_finding_names_the_figure_the_brief_numbers(tmp_path):
+    import yaml
+
+    def chart(title: str, names: int) -> dict:
+        return {"kind": "chart", "title": title, "notes": "n", "chart": {
+            "type": "bar", "source": "s1",
+            "categories": [f"District number {k + 1} of the wider region" for k in range(names)],
+            "series": [{"name": "Homes", "values": [float(k + 1) for k in range(names)]}]}}
+
+    outline = {"meta": {"title": "Figures"}, "sources": [{"id": "s1", "title": "A source"}],
+               "sections": [{"title": "One", "slides": [chart("Few", 3), chart("Some", 4),
+                                                        chart("Too many", 40)]},
+                            {"title": "Two", "slides": [chart("Fine", 3)]}]}
+    path = tmp_path / "figures.yaml"
+    path.write_text(yaml.safe_dump(outline, sort_keys=False), encoding="utf-8")
+    pdf, warnings = _build(path, "brief", tmp_path / "out")
+    assert [w.path for w in warnings] == ["sections[0].slides[2].chart"]
+    assert warnings[0].message.startswith("figure 3 of the brief: 20 of 40 category names")
+    text = " ".join(w["text"] for _, words, _, _ in _words(pdf) for w in words)
+    assert "Figure 3. Too many" in text and "Figure 4. Fine" in text
