@@ -202,20 +202,25 @@ def drawing(look: ChartLook, chart: Chart, width: float, height: float,
 
 
 def proof(laid: ChartLayout) -> list[str]:
-    """Return a sentence for each label the layout could not place, each two labels that
-    overlap, and each label outside the figure; [] when every label is clear."""
+    """Return a sentence for what the layout could not place, for the labels that overlap
+    and for those outside the figure; [] when every label is clear."""
     out = list(laid.problems)
     labels = laid.labels
-    for i, j in collisions([label.box for label in labels]):
-        a, b = labels[i], labels[j]
-        out.append(f"the {ROLES[a.role]} '{_short(a.text)}' and the {ROLES[b.role]} "
-                   f"'{_short(b.text)}' overlap; expected fewer or shorter labels, or a "
+    pairs = collisions([label.box for label in labels])
+    if pairs:
+        a, b = labels[pairs[0][0]], labels[pairs[0][1]]
+        many = f"{len(pairs)} pairs of labels overlap, such as" if len(pairs) > 1 else ""
+        out.append(f"{many or 'the'} {'the ' if many else ''}{ROLES[a.role]} "
+                   f"'{_short(a.text)}' and the {ROLES[b.role]} '{_short(b.text)}'"
+                   f"{'' if many else ' overlap'}; expected fewer or shorter labels, or a "
                    "larger chart")
     frame = Rect(0, 0, laid.width, laid.height)
-    for label in labels:
-        if not label.box.inside(frame):
-            out.append(f"the {ROLES[label.role]} '{_short(label.text)}' runs outside the "
-                       "chart; expected a shorter label or a larger chart")
+    outside = [label for label in labels if not label.box.inside(frame)]
+    if outside:
+        first = f"{ROLES[outside[0].role]} '{_short(outside[0].text)}'"
+        out.append((f"{len(outside)} labels run outside the chart, such as the {first}"
+                    if len(outside) > 1 else f"the {first} runs outside the chart")
+                   + "; expected shorter labels or a larger chart")
     return out
 
 
@@ -487,7 +492,7 @@ def _xy(c: _Canvas, chart: Chart) -> None:
         plot = _bar_frame(c, cats, top, *scale)
     else:
         plot = _column_frame(c, chart, cats, ticks, tick_fmt, top, scale, kind, fmt)
-    room = plot.top - plot.bottom
+    room = min(plot.top - plot.bottom, plot.right - plot.left)
     if room < MIN_PLOT * c.size * LEADING:
         c.problem(f"the legend and the category names leave {max(room, 0):.0f} pt for the "
                   "plot; expected fewer or shorter series and category names, or a larger "
@@ -765,6 +770,9 @@ def _legend(c: _Canvas, chart: Chart, kind: str, top: float) -> float:
         if x > 0 and x + w > c.width:
             x, baseline = 0.0, baseline - row_lines * c.size * LEADING - 3
             row_lines = 1
+        if not c.fits(c.lines_box(x + swatch + 3, baseline, lines)):
+            missing.append(name)
+            continue
         row_lines = max(row_lines, len(lines))
         colour = colours[i % len(colours)]
         mid = baseline + c.size * 0.3
@@ -775,8 +783,9 @@ def _legend(c: _Canvas, chart: Chart, kind: str, top: float) -> float:
         c.lines(x + swatch + 3, baseline, lines, "start", "legend")
         x += w + 10
     if missing:
-        c.problem(f"the series name '{_short(missing[0])}' has a word wider than the chart "
-                  "and is left out of the legend; expected a shorter name")
+        c.problem(f"{len(missing)} of {len(chart.series)} series names do not fit in the "
+                  f"legend (such as '{_short(missing[0])}') and are left out; expected fewer "
+                  "series or shorter names")
     return baseline - (row_lines - 1) * c.size * LEADING - DESCENT * c.size - 2
 
 

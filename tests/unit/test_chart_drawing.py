@@ -7,7 +7,7 @@ from dataclasses import replace
 from reportlab.graphics.shapes import String
 
 from generator.chart_drawing import ChartLook, _Canvas, drawing, findings, layout, proof
-from generator.chart_geometry import collisions
+from generator.chart_geometry import Rect, collisions
 from generator.model import Chart
 
 LOOK = ChartLook("Helvetica", 7, "#222222", "#666666", "#DDDDDD", "#FFFFFF",
@@ -57,8 +57,18 @@ def test_the_proof_names_labels_drawn_over_each_other_and_off_the_chart():
     assert proof(c.out) == [
         "the category name 'North' and the value label '12.5' overlap; expected fewer or "
         "shorter labels, or a larger chart",
-        "the legend entry 'Legend name' runs outside the chart; expected a shorter label or "
-        "a larger chart"]
+        "the legend entry 'Legend name' runs outside the chart; expected shorter labels or a "
+        "larger chart"]
+
+
+def test_a_legend_with_no_room_leaves_names_out_and_says_so():
+    chart = Chart.parse({"type": "column", "categories": ["a", "b"], "series": [
+        {"name": f"A rather long series name number {k}", "values": [1, 2]} for k in range(12)]})
+    laid = layout(LOOK, chart, 150, 80)
+    assert all(label.box.inside(Rect(0, 0, 150, 80)) for label in laid.labels)
+    assert proof(laid)[0] == (
+        "5 of 12 series names do not fit in the legend (such as 'A rather long series name "
+        "num…') and are left out; expected fewer series or shorter names")
 
 
 def test_a_chart_that_holds_its_labels_has_an_empty_proof():
