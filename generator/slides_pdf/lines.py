@@ -15,7 +15,6 @@ from .. import brand as _brand
 from .. import text as _text
 from ..deck.elements import Para, TextBox
 from ..text import Run, metrics
-from ..text.breaking import HYPHEN
 
 ASCENT = 0.905
 """Liberation Sans' ascent (hhea), a share of the size: the first baseline's drop."""
@@ -78,14 +77,7 @@ def wrap(para: Para, width: float) -> list[list[Run]]:
     runs = [Run(r.text, r.bold or para.bold, r.italic or para.italic, r.link)
             for r in para.runs if r.text]
     text, lines = _text.break_runs(runs, max(width - para.indent, 1.0), para.size, para.font)
-    out = []
-    for line in lines:
-        pieces = _slice(runs, text, line.start, line.end)
-        if line.hyphen:
-            last = pieces[-1] if pieces else Run("", para.bold, para.italic)
-            pieces.append(Run(HYPHEN, last.bold, last.italic, last.link))
-        out.append(_merge(pieces))
-    return out
+    return [_merge(_slice(runs, text, line.start, line.end)) for line in lines]
 
 
 def _slice(runs: list[Run], text: str, start: int, end: int) -> list[Run]:
