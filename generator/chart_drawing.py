@@ -1,52 +1,53 @@
-"""Charts as vector drawings (reportlab graphics), shared by the brief and the slides PDF.
+"""Charts as vector drawings, shared by the brief and the slides PDF, with a proof of their labels.
 
 Neutral: it knows a chart of the model and a ``ChartLook`` of plain values, nothing of
 either document. Both PDF builders draw their charts here, so a chart reads the same in
 the brief and on a slide.
 
-Every part is drawn from reportlab shapes, and every text is placed as a box checked
-against the boxes already placed (``chart_geometry``): value labels go where they touch
-nothing or are left out, line ends are moved apart, category names wrap (a column chart
-whose names cannot stand under their columns is drawn as bars), pie and doughnut labels sit
-outside with leader lines, and characters the look's font lacks are set in a fallback font.
+A chart is first laid out (``layout``: plain shapes and measured labels, no reportlab), then
+drawn (``render``: reportlab graphics). Every text is measured with the bundled fonts'
+metrics (``text.measure``) and placed as a box checked against the boxes already placed
+(``chart_geometry``): value labels go where they touch nothing or are left out, line ends
+are moved apart, category names wrap by the shared line breaker (a column chart whose names
+cannot stand under their columns is drawn as bars), pie and doughnut labels sit outside
+with leader lines, and characters the look's font lacks are set in a fallback font. What
+that avoidance cannot place, and any two labels that still overlap or leave the figure,
+``proof`` reports (the builders turn it into located findings, so ``check`` says it too).
 """
 
 from __future__ import annotations
 
 import math
 import re
-import unicodedata
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING
-
-from reportlab.lib import colors
-from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from . import chart_colours
 from . import chart_values as _values
 from .chart_geometry import Rect, clear, collisions, crosses, spread
 from .model import Chart
-from .text import plain
+from .text import FontMetrics, metrics, plain
+from .text import breaking as _breaking
 
-if TYPE_CHECKING:  # reportlab.graphics is imported only when a document has a chart
+if TYPE_CHECKING:  # reportlab is imported only when a chart is drawn
     from reportlab.graphics.shapes import Drawing
 
 BASE_PT = 7
 """The type size the chart's spacing was drawn for; larger type scales the spacing with it."""
 
 
-def _no_fallbacks(text: str) -> Mapping[str, str]:
-    return {}
-
-
 @dataclass(frozen=True)
 class ChartLook:
-    """How a chart is drawn: its registered font, type size and '#RRGGBB' colours.
+    """How a chart is drawn: its font family, type size and '#RRGGBB' colours.
 
+    ``font`` is the family the text is measured (``text.metrics``) and drawn in; characters
+    it lacks are set in the first of ``fallback_files`` (TrueType paths) that has them.
     ``grid`` colours the value grid lines, ``muted`` the zero line and pie leader lines,
-    ``background`` the gaps between pie slices; ``series`` are used in turn. ``fallbacks``
-    returns, for a text, the registered font of each character the font lacks.
+    ``background`` the gaps between pie slices; ``series`` are used in turn. ``language``
+    (BCP 47) chooses the hyphenation of wrapped names.
     """
 
     font: str
@@ -56,8 +57,8 @@ class ChartLook:
     grid: str
     background: str
     series: tuple[str, ...]
-    fallbacks: Callable[[str], Mapping[str, str]] = field(default=_no_fallbacks,
-                                                          compare=False)
+    fallback_files: tuple[str, ...] = ()
+    language: str | None = None
 
     @property
     def unit(self) -> float:
@@ -65,20 +66,58 @@ class ChartLook:
         return self.size / BASE_PT
 
 
-class _Palette:
-    """The look's colours as reportlab colours, by the roles the drawing gives them."""
+@dataclass(frozen=True)
+class Mark:
+    """A shape of a laid-out chart in plain values.
 
-    def __init__(self, look: ChartLook):
-        self.text = _colour(look.text)
-        self.muted = _colour(look.muted)
-        self.surface = _colour(look.grid)
-        self.background = _colour(look.background)
-        self.chart = tuple(_colour(c) for c in look.series)
+    ``kind`` and ``at``: 'line' (x0, y0, x1, y1), 'rect' (x, y, width, height), 'circle'
+    (cx, cy, r), 'polyline' (x0, y0, x1, y1, ...), 'wedge' (cx, cy, r, start, end, inner r).
+    Colours are '#RRGGBB' or None (not filled, not stroked); a series' line has
+    ``round_joins``.
+    """
+
+    kind: str
+    at: tuple[float, ...]
+    fill: str | None = None
+    stroke: str | None = None
+    stroke_width: float = 0.0
+    round_joins: bool = False
 
 
-def _colour(value: str) -> colors.Color:
-    """Return the reportlab colour of 'RRGGBB' or '#RRGGBB'."""
-    return colors.HexColor("#" + value.lstrip("#"))
+ROLES = {"tick": "axis label", "category": "category name", "value": "value label",
+         "legend": "legend entry", "slice": "slice label"}
+"""What each kind of label is called in a finding."""
+
+
+@dataclass(frozen=True)
+class Label:
+    """One line of text placed on a chart: its start ``x``, baseline ``y``, size, colour,
+    the box it takes (measured with the fonts that draw it) and its ``role`` (``ROLES``)."""
+
+    text: str
+    x: float
+    y: float
+    size: float
+    colour: str
+    box: Rect
+    role: str
+
+
+@dataclass
+class ChartLayout:
+    """A chart laid out ``width`` by ``height``: its marks and labels in drawing order, and
+    what the layout could not place (``problems``, sentences for a finding)."""
+
+    width: float
+    height: float
+    look: ChartLook
+    items: list[Mark | Label] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def labels(self) -> list[Label]:
+        """Every text placed, in drawing order."""
+        return [item for item in self.items if isinstance(item, Label)]
 
 
 def formatter(number_format: str | None, values: list[float]) -> Callable[[float | None], str]:
@@ -139,57 +178,188 @@ def _axis_formatter(number_format: str | None) -> Callable[[float], str]:
     return show
 
 
-def drawing(look: ChartLook, chart: Chart, width: float, height: float) -> Drawing:
-    """Return ``chart`` drawn as vector graphics, ``width`` by ``height`` points.
+def layout(look: ChartLook, chart: Chart, width: float, height: float) -> ChartLayout:
+    """Return ``chart`` laid out ``width`` by ``height`` points: shapes and measured labels.
 
-    Every text is placed clear of every other (see ``chart_geometry``).
+    Pure: no reportlab. Every text is placed clear of every other where the layout can
+    manage it; ``proof`` reports what it could not.
     """
     canvas = _Canvas(look, width, height)
     if chart.type in ("pie", "doughnut"):
         _pie(canvas, chart)
     else:
         _xy(canvas, chart)
-    return canvas.drawing
+    return canvas.out
+
+
+def drawing(look: ChartLook, chart: Chart, width: float, height: float,
+            font_name: Callable[[str], str] | None = None) -> Drawing:
+    """Return ``chart`` drawn as vector graphics, ``width`` by ``height`` points.
+
+    ``font_name`` gives the registered reportlab name of a font file (by default the file
+    is registered under its stem).
+    """
+    return render(layout(look, chart, width, height), font_name)
+
+
+def proof(laid: ChartLayout) -> list[str]:
+    """Return a sentence for what the layout could not place, for the labels that overlap
+    and for those outside the figure; [] when every label is clear."""
+    out = list(laid.problems)
+    labels = laid.labels
+    pairs = collisions([label.box for label in labels])
+    if pairs:
+        a, b = labels[pairs[0][0]], labels[pairs[0][1]]
+        many = f"{len(pairs)} pairs of labels overlap, such as" if len(pairs) > 1 else ""
+        out.append(f"{many or 'the'} {'the ' if many else ''}{ROLES[a.role]} "
+                   f"'{_short(a.text)}' and the {ROLES[b.role]} '{_short(b.text)}'"
+                   f"{'' if many else ' overlap'}; expected fewer or shorter labels, or a "
+                   "larger chart")
+    frame = Rect(0, 0, laid.width, laid.height)
+    outside = [label for label in labels if not label.box.inside(frame)]
+    if outside:
+        first = f"{ROLES[outside[0].role]} '{_short(outside[0].text)}'"
+        out.append((f"{len(outside)} labels run outside the chart, such as the {first}"
+                    if len(outside) > 1 else f"the {first} runs outside the chart")
+                   + "; expected shorter labels or a larger chart")
+    return out
+
+
+def findings(look: ChartLook, chart: Chart, width: float, height: float) -> list[str]:
+    """Return ``proof`` of ``chart`` laid out ``width`` by ``height``."""
+    return proof(layout(look, chart, width, height))
+
+
+def _short(text: str, most: int = 30) -> str:
+    return text if len(text) <= most else text[:most - 1].rstrip() + "…"
+
+
+def register(path: str) -> str:
+    """Register the TrueType file at ``path`` with reportlab under its stem; return the name."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    name = Path(path).stem
+    if name not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont(name, path))
+    return name
+
+
+def render(laid: ChartLayout, font_name: Callable[[str], str] | None = None) -> Drawing:
+    """Return the laid-out chart as a reportlab drawing; ``font_name`` as in ``drawing``."""
+    from reportlab.graphics import shapes
+
+    name_of = font_name or register
+    main = name_of(_main(laid.look.font).path)
+    d = shapes.Drawing(laid.width, laid.height)
+    d.initialFontName = main
+    for item in laid.items:
+        if isinstance(item, Label):
+            cursor = item.x
+            for font, part in _runs(laid.look, item.text):
+                d.add(shapes.String(cursor, item.y, part, fontName=name_of(font.path),
+                                    fontSize=item.size, fillColor=_colour(item.colour)))
+                cursor += font.width(part, item.size)
+        else:
+            d.add(_shape(shapes, item))
+    return d
+
+
+def _shape(shapes, mark: Mark):
+    """Return the reportlab shape of ``mark``."""
+    fill = _colour(mark.fill) if mark.fill else None
+    stroke = _colour(mark.stroke) if mark.stroke else None
+    at = mark.at
+    if mark.kind == "line":
+        return shapes.Line(*at, strokeColor=stroke, strokeWidth=mark.stroke_width)
+    if mark.kind == "rect":
+        return shapes.Rect(*at, fillColor=fill, strokeColor=stroke)
+    if mark.kind == "circle":
+        return shapes.Circle(*at, fillColor=fill, strokeColor=stroke)
+    if mark.kind == "polyline":
+        line = shapes.PolyLine(list(at), strokeColor=stroke, strokeWidth=mark.stroke_width)
+        if mark.round_joins:
+            line.strokeLineJoin = 1
+        return line
+    cx, cy, r, start, end, inner = at
+    wedge = shapes.Wedge(cx, cy, r, start, end, fillColor=fill, strokeColor=stroke,
+                         strokeWidth=mark.stroke_width)
+    if inner:
+        wedge.radius1 = inner
+    return wedge
+
+
+def _colour(value: str):
+    """Return the reportlab colour of 'RRGGBB' or '#RRGGBB'."""
+    from reportlab.lib import colors
+
+    return colors.HexColor("#" + value.lstrip("#"))
+
+
+@lru_cache(maxsize=32)
+def _main(family: str) -> FontMetrics:
+    return metrics(family)
+
+
+@lru_cache(maxsize=16)
+def _fallback(path: str) -> FontMetrics:
+    return FontMetrics(path)
+
+
+def _font_of(look: ChartLook, char: str) -> FontMetrics:
+    """Return the font that draws ``char``: the look's, else the first fallback that has it."""
+    main = _main(look.font)
+    if main.has(char) or char.isspace():
+        return main
+    for path in look.fallback_files:
+        font = _fallback(path)
+        if font.has(char):
+            return font
+    return main
+
+
+def _runs(look: ChartLook, text: str) -> list[tuple[FontMetrics, str]]:
+    """Return ``text`` as (font, text) runs: the look's font, and fallbacks where needed."""
+    out: list[tuple[FontMetrics, str]] = []
+    for char in text:
+        font = _font_of(look, char)
+        if out and out[-1][0] is font:
+            out[-1] = (font, out[-1][1] + char)
+        else:
+            out.append((font, char))
+    return out
 
 
 class _Canvas:
-    """A drawing and the boxes of the text placed on it so far.
+    """A chart being laid out, and the boxes of the text placed on it so far.
 
-    Text is set in the brand font, with runs in a fallback font for the characters the brand
-    font lacks (CJK names), and its box is kept so later text can be placed clear of it.
+    Text is measured in the look's font, with runs in a fallback font for the characters it
+    lacks (CJK names), and its box is kept so later text can be placed clear of it.
     """
 
     def __init__(self, look: ChartLook, width: float, height: float):
-        from reportlab.graphics.shapes import Drawing
-
         self.look = look
-        self.palette = _Palette(look)
-        self.font = look.font
         self.size = look.size
         self.u = look.unit
         self.width, self.height = width, height
-        self.drawing = Drawing(width, height)
-        self.drawing.initialFontName = self.font
+        self.out = ChartLayout(width, height, look)
         self.boxes: list[Rect] = []
 
-    # --- text -------------------------------------------------------------------------
+    def add(self, kind: str, *at: float, fill: str | None = None, stroke: str | None = None,
+            width: float = 0.0, round_joins: bool = False) -> None:
+        """Add a shape (see ``Mark``)."""
+        self.out.items.append(Mark(kind, tuple(at), fill, stroke, width, round_joins))
 
-    def runs(self, text: str) -> list[tuple[str, str]]:
-        """Return ``text`` as (font, text) runs: the brand font, and fallbacks where needed."""
-        fallbacks = self.look.fallbacks(text)
-        out: list[tuple[str, str]] = []
-        for char in text:
-            font = fallbacks.get(char, self.font)
-            if out and out[-1][0] == font:
-                out[-1] = (font, out[-1][1] + char)
-            else:
-                out.append((font, char))
-        return out
+    def problem(self, sentence: str) -> None:
+        """Note something the layout could not place."""
+        self.out.problems.append(sentence)
+
+    # --- text -------------------------------------------------------------------------
 
     def measure(self, text: str, size: float | None = None) -> float:
         """Return the width of ``text`` as drawn, fallback runs included."""
         size = size or self.size
-        return sum(stringWidth(t, f, size) for f, t in self.runs(text))
+        return sum(font.width(part, size) for font, part in _runs(self.look, text))
 
     def box(self, x: float, y: float, text: str, anchor: str = "start",
             size: float | None = None) -> Rect:
@@ -212,66 +382,43 @@ class _Canvas:
         """Whether ``box`` is inside the drawing and clear of every text placed so far."""
         return box.inside(Rect(0, 0, self.width, self.height)) and clear(box, self.boxes)
 
-    def text(self, x: float, y: float, text: str, anchor: str = "start",
-             size: float | None = None, colour=None) -> Rect:
-        """Draw ``text`` with its baseline at ``y``; return (and remember) its box."""
+    def text(self, x: float, y: float, text: str, anchor: str = "start", role: str = "value",
+             size: float | None = None, colour: str | None = None) -> Rect:
+        """Place ``text`` with its baseline at ``y``; return (and remember) its box."""
         size = size or self.size
-        from reportlab.graphics.shapes import String
-
         box = self.box(x, y, text, anchor, size)
-        cursor = box.x0
-        for font, part in self.runs(text):
-            self.drawing.add(String(cursor, y, part, fontName=font, fontSize=size,
-                                    fillColor=colour or self.palette.text))
-            cursor += stringWidth(part, font, size)
+        self.out.items.append(Label(text, box.x0, y, size, colour or self.look.text, box, role))
         self.boxes.append(box)
         return box
 
     def lines(self, x: float, y: float, lines: list[str], anchor: str = "start",
-              size: float | None = None, colour=None) -> Rect:
-        """Draw ``lines`` downwards from a first baseline at ``y``; return their box."""
+              role: str = "category", size: float | None = None) -> Rect:
+        """Place ``lines`` downwards from a first baseline at ``y``; return their box."""
         size = size or self.size
         for k, line in enumerate(lines):
-            self.text(x, y - k * size * LEADING, line, anchor, size, colour)
+            self.text(x, y - k * size * LEADING, line, anchor, role, size)
         return self.lines_box(x, y, lines, anchor, size)
 
-    def wrap(self, text: str, width: float, size: float | None = None) -> list[str] | None:
-        """Return ``text`` broken into lines no wider than ``width``; None if a word is wider.
+    def wrap(self, text: str, width: float, size: float | None = None,
+             hyphenate: bool = True) -> list[str] | None:
+        """Return ``text`` broken into lines no wider than ``width``; None if a piece is wider.
 
-        Lines break at spaces; text without spaces in a wide script (CJK) breaks between
-        characters.
+        The shared line breaker (``text.breaking``) breaks it: at spaces, after hyphens
+        and slashes, between CJK characters, and (with ``hyphenate``) at the look language's
+        hyphenation points.
         """
         size = size or self.size
-        lines: list[str] = []
-        for word in text.split():
-            pieces = [word]
-            if self.measure(word, size) > width and any(_wide(c) for c in word):
-                pieces = _cjk_pieces(word)
-            for piece in pieces:
-                joiner = "" if lines and _wide(lines[-1][-1:]) and _wide(piece[:1]) else " "
-                if lines and self.measure(lines[-1] + joiner + piece, size) <= width:
-                    lines[-1] += joiner + piece
-                elif self.measure(piece, size) <= width:
-                    lines.append(piece)
-                else:
-                    return None
-        return lines or [""]
-
-
-def _wide(text: str) -> bool:
-    return bool(text) and unicodedata.east_asian_width(text[0]) in ("W", "F")
-
-
-def _cjk_pieces(word: str) -> list[str]:
-    """Return ``word`` cut before each wide character (never before closing punctuation)."""
-    pieces: list[str] = []
-    for char in word:
-        if pieces and (not _wide(char) and not _wide(pieces[-1][-1:])
-                       or unicodedata.category(char) in ("Pe", "Pf", "Po")):
-            pieces[-1] += char
-        else:
-            pieces.append(char)
-    return pieces
+        if not text.strip():
+            return [""]
+        text = _breaking.glue(" ".join(text.split()))
+        advances = [_font_of(self.look, ch).width(ch, size) for ch in text]
+        hyphen = _main(self.look.font).width(_breaking.HYPHEN, size)
+        lines = _breaking.fill(text, advances, width, hyphen,
+                               self.look.language if hyphenate else None)
+        if any(ln.forced for ln in lines):
+            return None
+        return [text[ln.start:ln.end] + (_breaking.HYPHEN if ln.hyphen else "")
+                for ln in lines]
 
 
 ASCENT, DESCENT, LEADING = 0.93, 0.24, 1.2
@@ -320,6 +467,13 @@ class _Plot:
         return self.left + j * size, size
 
 
+BAR_NAME_SHARES = (0.35, 0.42, 0.5)
+"""Shares of a bar chart's width its category names may take, tried in turn until every
+name fits beside its bar."""
+MIN_PLOT = 3.0
+"""The least height (or width) a plot keeps, in lines of the chart's type."""
+
+
 def _xy(c: _Canvas, chart: Chart) -> None:
     cats = [plain(x) for x in chart.categories]
     fmt = formatter(_values.label_format(chart), _values.values(chart))
@@ -339,6 +493,12 @@ def _xy(c: _Canvas, chart: Chart) -> None:
         plot = _bar_frame(c, cats, top, *scale)
     else:
         plot = _column_frame(c, chart, cats, ticks, tick_fmt, top, scale, kind, fmt)
+    room = min(plot.top - plot.bottom, plot.right - plot.left)
+    if room < MIN_PLOT * c.size * LEADING:
+        c.problem(f"the legend and the category names leave {max(room, 0):.0f} pt for the "
+                  "plot; expected fewer or shorter series and category names, or a larger "
+                  "chart")
+        return
     if kind == "line":
         _lines(c, chart, plot, fmt)
     else:
@@ -350,11 +510,12 @@ def _name_step(c: _Canvas, cats: list[str], band: float) -> tuple[int, list[list
     each shown name's lines.
 
     A name must wrap within the width of the categories it stands for, in at most
-    ``MAX_CATEGORY_LINES`` lines; where not every name can, every second (third ...) is
-    shown, as on a dense time axis.
+    ``MAX_CATEGORY_LINES`` lines, without hyphenating its words (a column chart with words
+    too long for its columns is drawn as bars); where not every name can, every second
+    (third ...) is shown, as on a dense time axis.
     """
     for step in range(1, len(cats) + 1):
-        shown = [c.wrap(name, band * step - 2) for name in cats[::step]]
+        shown = [c.wrap(name, band * step - 2, hyphenate=False) for name in cats[::step]]
         if all(lines is not None and len(lines) <= MAX_CATEGORY_LINES for lines in shown):
             return step, [lines or [""] for lines in shown]
     return len(cats), [[name] for name in cats[:1]]
@@ -374,12 +535,33 @@ def _value_pads(c: _Canvas, chart: Chart, fmt, horizontal: bool) -> tuple[float,
     return need(neg), need(pos)
 
 
+def _bar_names(c: _Canvas, cats: list[str], band: float) -> tuple[float, list[list[str]]]:
+    """Return the width a bar chart's names take and each name's lines.
+
+    The names may take ``BAR_NAME_SHARES`` of the width in turn, until each fits the height
+    of its bar's band: first with whole words, then hyphenated. A name with a piece wider
+    than the last share stays whole (the proof reports it).
+    """
+    best: list[list[str]] = []
+    for hyphenate in (False, True):
+        for share in BAR_NAME_SHARES:
+            wrapped = [c.wrap(n, c.width * share, hyphenate=hyphenate) for n in cats]
+            best = [lines if lines is not None else [n]
+                    for lines, n in zip(wrapped, cats, strict=True)]
+            if all(lines is not None and _lines_height(c, lines) <= band for lines in wrapped):
+                return max(c.measure(line) for lines in best for line in lines), best
+    return max(c.measure(line) for lines in best for line in lines), best
+
+
+def _lines_height(c: _Canvas, lines: list[str]) -> float:
+    return (len(lines) - 1) * c.size * LEADING + (ASCENT + DESCENT) * c.size
+
+
 def _bar_frame(c: _Canvas, cats: list[str], top: float, low: float, high: float,
                step: float) -> _Plot:
     """Lay out a horizontal bar chart: names on the left, value ticks along the bottom."""
-    names = [c.wrap(n, c.width * 0.35) or [n] for n in cats]
-    name_w = max(c.measure(line) for lines in names for line in lines)
     tick_h = (ASCENT + DESCENT) * c.size + 3
+    name_w, _ = _bar_names(c, cats, (top - tick_h) / max(len(cats), 1))
     return _Plot(name_w + 6, tick_h, c.width - 2, top, low, high, step, horizontal=True)
 
 
@@ -400,27 +582,35 @@ def _column_frame(c: _Canvas, chart: Chart, cats: list[str], ticks: list[float],
 def _axes(c: _Canvas, chart: Chart, plot: _Plot, cats: list[str], ticks: list[float],
           tick_fmt) -> None:
     """Draw gridlines with their tick labels, the zero line, and the category names."""
-    from reportlab.graphics.shapes import Line
-
-    pal = c.palette
+    look = c.look
+    tick_boxes: list[Rect] = []
     for t in ticks:
         at = plot.at(t)
-        line = (Line(at, plot.bottom, at, plot.top) if plot.horizontal
-                else Line(plot.left, at, plot.right, at))
-        line.strokeColor, line.strokeWidth = (pal.muted if abs(t) < 1e-12 else pal.surface), 0.5
-        c.drawing.add(line)
+        line = ((at, plot.bottom, at, plot.top) if plot.horizontal
+                else (plot.left, at, plot.right, at))
+        c.add("line", *line, stroke=look.muted if abs(t) < 1e-12 else look.grid, width=0.5)
         if plot.horizontal:
-            c.text(at, plot.bottom - 3 - ASCENT * c.size, tick_fmt(t), "middle")
+            x, y, anchor = at, plot.bottom - 3 - ASCENT * c.size, "middle"
         else:
-            c.text(plot.left - 4, at - c.size * 0.35, tick_fmt(t), "end")
+            x, y, anchor = plot.left - 4, at - c.size * 0.35, "end"
+        if clear(c.box(x, y, tick_fmt(t), anchor), tick_boxes):  # crowded ticks: every other
+            tick_boxes.append(c.text(x, y, tick_fmt(t), anchor, "tick"))
     count = len(cats)
     if plot.horizontal:
-        for j, name in enumerate(cats):
+        _, names = _bar_names(c, cats, plot.band(0, count)[1])
+        missing = []
+        for j, lines in enumerate(names):
             start, size = plot.band(j, count)
-            lines = c.wrap(name, c.width * 0.35) or [name]
             centre = start + size / 2
             first = centre + (len(lines) - 1) * c.size * LEADING / 2 - c.size * 0.35
-            c.lines(plot.left - 5, first, lines, "end")
+            if c.fits(c.lines_box(plot.left - 5, first, lines, "end")):
+                c.lines(plot.left - 5, first, lines, "end")
+            else:
+                missing.append(cats[j])
+        if missing:
+            c.problem(f"{len(missing)} of {count} category names do not fit beside their "
+                      f"bars (such as '{_short(missing[0])}') and are left out; expected fewer "
+                      "or shorter categories, or a taller chart")
         return
     step, names = _name_step(c, cats, plot.band(0, count)[1])
     for j, lines in zip(range(0, count, step), names, strict=True):
@@ -430,13 +620,11 @@ def _axes(c: _Canvas, chart: Chart, plot: _Plot, cats: list[str], ticks: list[fl
 
 def _bars(c: _Canvas, chart: Chart, plot: _Plot, fmt) -> None:
     """Draw the bars, then their value labels if every one of them has room."""
-    from reportlab.graphics.shapes import Rect as Box
-
     cats = [plain(x) for x in chart.categories]
     plot.pad_low, plot.pad_high = _value_pads(c, chart, fmt, plot.horizontal)
     ticks = _ticks(plot)
     _axes(c, chart, plot, cats, ticks, _axis_formatter(chart.number_format))
-    colours = c.palette.chart
+    colours = c.look.series
     n = len(chart.series)
     zero = plot.at(0.0)
     labels = []
@@ -451,19 +639,18 @@ def _bars(c: _Canvas, chart: Chart, plot: _Plot, fmt) -> None:
             end = plot.at(v)
             offset = start + (size - group) / 2 + (i if not plot.horizontal else n - 1 - i) * thick
             if plot.horizontal:
-                rect = Box(min(zero, end), offset, abs(end - zero), thick)
+                rect = (min(zero, end), offset, abs(end - zero), thick)
                 x = end + (LABEL_GAP * c.u if v >= 0 else -LABEL_GAP * c.u)
                 y = offset + thick / 2 - c.size * 0.35
                 anchor = "start" if v >= 0 else "end"
                 labels.append((c.box(x, y, fmt(v), anchor), x, y, fmt(v), anchor))
             else:
-                rect = Box(offset, min(zero, end), thick, abs(end - zero))
+                rect = (offset, min(zero, end), thick, abs(end - zero))
                 x = offset + thick / 2
                 y = (end + LABEL_GAP * c.u + DESCENT * c.size if v >= 0
                      else end - LABEL_GAP * c.u - ASCENT * c.size)
                 labels.append((c.box(x, y, fmt(v), "middle"), x, y, fmt(v), "middle"))
-            rect.fillColor, rect.strokeColor = colours[i % len(colours)], None
-            c.drawing.add(rect)
+            c.add("rect", *rect, fill=colours[i % len(colours)])
     boxes = [b for b, *_ in labels]
     if all(c.fits(b) for b in boxes) and not collisions(boxes):
         for _, x, y, text, anchor in labels:
@@ -478,11 +665,9 @@ def _ticks(plot: _Plot) -> list[float]:
 def _lines(c: _Canvas, chart: Chart, plot: _Plot, fmt) -> None:
     """Draw each series' runs and markers, then the value labels that have room: every
     point's when none touch, else the end of each line moved apart, else none."""
-    from reportlab.graphics.shapes import Circle, PolyLine
-
     cats = [plain(x) for x in chart.categories]
     _axes(c, chart, plot, cats, _ticks(plot), _axis_formatter(chart.number_format))
-    colours = c.palette.chart
+    colours = c.look.series
     count = len(cats)
 
     def x_of(j: int) -> float:
@@ -495,11 +680,11 @@ def _lines(c: _Canvas, chart: Chart, plot: _Plot, fmt) -> None:
         colour = colours[i % len(colours)]
         points = [(x_of(j), plot.at(v)) for j, v in enumerate(row) if v is not None]
         segments += zip(points, points[1:], strict=False)
-        c.drawing.add(PolyLine([p for xy in points for p in xy], strokeColor=colour,
-                               strokeWidth=1.75, strokeLineJoin=1))
+        c.add("polyline", *[p for xy in points for p in xy], stroke=colour, width=1.75,
+              round_joins=True)
         r = MARKER * c.u
         for x, y in points:
-            c.drawing.add(Circle(x, y, r, fillColor=colour, strokeColor=None))
+            c.add("circle", x, y, r, fill=colour)
             markers.append(Rect(x - r, y - r, x + r, y + r))
     if not _label_every_point(c, chart, plot, fmt, x_of, markers, segments):
         _label_line_ends(c, chart, plot, fmt, x_of)
@@ -538,8 +723,6 @@ def _label_every_point(c: _Canvas, chart: Chart, plot: _Plot, fmt, x_of, markers
 def _label_line_ends(c: _Canvas, chart: Chart, plot: _Plot, fmt, x_of) -> bool:
     """Label the last point of each line to its right, moved apart with a leader line where
     the ends are close; False (and nothing drawn) when they cannot all be placed."""
-    from reportlab.graphics.shapes import Line
-
     ends = []
     for i, series in enumerate(chart.series):
         drawn = [(j, v) for j, v in enumerate(series.values) if v is not None]
@@ -561,41 +744,50 @@ def _label_line_ends(c: _Canvas, chart: Chart, plot: _Plot, fmt, x_of) -> bool:
         if not c.fits(box):
             return False
         placed.append((i, x, y, centre, baseline, text))
+    colours = c.look.series
     for i, x, y, centre, baseline, text in placed:
         if abs(centre - y) > 0.75:
-            leader = Line(x + MARKER * c.u, y, x_text - 1, centre,
-                          strokeColor=c.palette.chart[i % len(c.palette.chart)],
-                          strokeWidth=0.5)
-            c.drawing.add(leader)
+            c.add("line", x + MARKER * c.u, y, x_text - 1, centre,
+                  stroke=colours[i % len(colours)], width=0.5)
         c.text(x_text, baseline, text)
     return True
 
 
 def _legend(c: _Canvas, chart: Chart, kind: str, top: float) -> float:
-    """Draw the series names in order, left to right, wrapping into rows; return the
-    height left under them."""
-    from reportlab.graphics.shapes import Line
-    from reportlab.graphics.shapes import Rect as Box
-
-    colours = c.palette.chart
-    row = c.size * LEADING + 3
+    """Draw the series names in order, left to right, wrapping into rows (a name wider than
+    the chart wraps onto lines of its own); return the height left under them."""
+    colours = c.look.series
     swatch = SWATCH * c.u
-    x, baseline = 0.0, top - ASCENT * c.size - 1
+    room = c.width - swatch - 3
+    x, baseline, row_lines = 0.0, top - ASCENT * c.size - 1, 1
+    missing = []
     for i, series in enumerate(chart.series):
         name = plain(series.name)
-        w = swatch + 3 + c.measure(name)
+        lines = [name] if c.measure(name) <= room else c.wrap(name, room)
+        if lines is None:
+            missing.append(name)
+            continue
+        w = swatch + 3 + max(c.measure(line) for line in lines)
         if x > 0 and x + w > c.width:
-            x, baseline = 0.0, baseline - row
+            x, baseline = 0.0, baseline - row_lines * c.size * LEADING - 3
+            row_lines = 1
+        if not c.fits(c.lines_box(x + swatch + 3, baseline, lines)):
+            missing.append(name)
+            continue
+        row_lines = max(row_lines, len(lines))
         colour = colours[i % len(colours)]
         mid = baseline + c.size * 0.3
         if kind == "line":
-            c.drawing.add(Line(x, mid, x + swatch, mid, strokeColor=colour, strokeWidth=1.75))
+            c.add("line", x, mid, x + swatch, mid, stroke=colour, width=1.75)
         else:
-            c.drawing.add(Box(x, mid - swatch / 2, swatch, swatch, fillColor=colour,
-                              strokeColor=None))
-        c.text(x + swatch + 3, baseline, name)
+            c.add("rect", x, mid - swatch / 2, swatch, swatch, fill=colour)
+        c.lines(x + swatch + 3, baseline, lines, "start", "legend")
         x += w + 10
-    return baseline - DESCENT * c.size - 2
+    if missing:
+        c.problem(f"{len(missing)} of {len(chart.series)} series names do not fit in the "
+                  f"legend (such as '{_short(missing[0])}') and are left out; expected fewer "
+                  "series or shorter names")
+    return baseline - (row_lines - 1) * c.size * LEADING - DESCENT * c.size - 2
 
 
 # --- pie and doughnut ----------------------------------------------------------------
@@ -613,11 +805,9 @@ DOUGHNUT_HOLE = 0.55
 def _pie(c: _Canvas, chart: Chart) -> None:
     """Draw the slices clockwise from twelve o'clock, each labelled outside with its name and
     share, on the side it points to, joined to it by a leader line."""
-    from reportlab.graphics.shapes import Wedge
-
     series = chart.series[0]
     n = len(chart.categories)
-    slices = [(plain(name), v, chart_colours.slice_colour(c.palette.chart, i, n))
+    slices = [(plain(name), v, chart_colours.slice_colour(c.look.series, i, n))
               for i, (name, v) in enumerate(zip(chart.categories, series.values, strict=True))
               if v is not None and v > 0]
     pairs = [(name, v) for name, v, _ in slices]
@@ -637,47 +827,51 @@ def _pie(c: _Canvas, chart: Chart) -> None:
     mids = []
     for k, (_, v) in enumerate(pairs):
         sweep = 360.0 * v / total
-        wedge = Wedge(cx, cy, radius, angle - sweep, angle,
-                      fillColor=slices[k][2], strokeColor=c.palette.background,
-                      strokeWidth=1)
-        if chart.type == "doughnut":
-            wedge.radius1 = radius * DOUGHNUT_HOLE
-        c.drawing.add(wedge)
+        c.add("wedge", cx, cy, radius, angle - sweep, angle,
+              radius * DOUGHNUT_HOLE if chart.type == "doughnut" else 0.0,
+              fill=slices[k][2], stroke=c.look.background, width=1)
         mids.append(angle - sweep / 2)
         angle -= sweep
     column = (c.width - 2 * radius) / 2 - PIE_LABEL_GAP * c.u - 2
+    missing: list[str] = []
     for side in (1, -1):
         members = [k for k, a in enumerate(mids) if (math.cos(math.radians(a)) >= 0) == (side > 0)]
-        _pie_side(c, side, members, [f"{pairs[k][0]}  {shown[k]}" for k in members],
-                  [mids[k] for k in members], cx, cy, radius, column)
+        missing += _pie_side(c, side, [f"{pairs[k][0]}  {shown[k]}" for k in members],
+                             [mids[k] for k in members], cx, cy, radius, column)
+    if missing:
+        c.problem(f"{len(missing)} of {len(pairs)} slice labels do not fit beside the pie "
+                  f"(such as '{_short(missing[0])}') and are left out; expected fewer slices "
+                  "(group the smallest) or shorter names")
 
 
-def _pie_side(c: _Canvas, side: int, members: list[int], texts: list[str],
-              angles: list[float], cx: float, cy: float, radius: float, column: float) -> None:
-    """Set one side's labels in a column beside the pie, moved apart, with leader lines."""
-    from reportlab.graphics.shapes import PolyLine
-
-    if not members:
-        return
+def _pie_side(c: _Canvas, side: int, texts: list[str], angles: list[float], cx: float,
+              cy: float, radius: float, column: float) -> list[str]:
+    """Set one side's labels in a column beside the pie, moved apart, with leader lines;
+    return the labels that found no room."""
+    if not texts:
+        return []
     wrapped = [c.wrap(t, column) or [t] for t in texts]
-    heights = [len(lines) * c.size * LEADING for lines in wrapped]
+    heights = [_lines_height(c, lines) for lines in wrapped]
     wanted = [cy + (radius + 4) * math.sin(math.radians(a)) for a in angles]
     ys = spread(wanted, heights, 0.0, c.height, gap=1.0)
-    if ys is None:  # more labels than the side can hold: keep the biggest that fit
+    if ys is None:  # more labels than the side can hold: keep those that fit
         ys = wanted
     x_text = cx + side * (radius + PIE_LABEL_GAP * c.u)
     anchor = "start" if side > 0 else "end"
-    for lines, centre, height, a in zip(wrapped, ys, heights, angles, strict=True):
+    missing = []
+    for text, lines, centre, height, a in zip(texts, wrapped, ys, heights, angles, strict=True):
         first = centre + height / 2 - ASCENT * c.size
         box = c.lines_box(x_text, first, lines, anchor)
         if not c.fits(box):
+            missing.append(text)
             continue
         rim = (cx + radius * math.cos(math.radians(a)), cy + radius * math.sin(math.radians(a)))
         elbow = (cx + (radius + 5) * math.cos(math.radians(a)),
                  cy + (radius + 5) * math.sin(math.radians(a)))
-        c.drawing.add(PolyLine([*rim, *elbow, x_text - side * 2, centre],
-                               strokeColor=c.palette.muted, strokeWidth=0.5))
-        c.lines(x_text, first, lines, anchor)
+        c.add("polyline", *rim, *elbow, x_text - side * 2, centre, stroke=c.look.muted,
+              width=0.5)
+        c.lines(x_text, first, lines, anchor, "slice")
+    return missing
 
 
 def line_segments(chart: Chart) -> list[tuple[int, tuple[float | None, ...]]]:

@@ -51,13 +51,20 @@ class BriefBuilder:
     def findings(self, outline: Outline, options: BuildOptions | None = None
                  ) -> list[Finding]:
         """Return the layout findings a build would report: the table cells whose words no
-        column can hold uncut (the brief flows all else onto more pages; what it cannot
-        draw is the checks stage's). Measures with the fonts' metrics, without reportlab, so
-        ``deckgen check`` stays quick; a test keeps it equal to ``plan`` and ``build``."""
+        column can hold uncut, and the chart labels that find no room (the brief flows all
+        else onto more pages; what it cannot draw is the checks stage's). Worked out from
+        the outline with the fonts' metrics, without reportlab or the story, so ``deckgen
+        check`` stays quick; a test keeps it equal to ``plan`` and ``build``."""
         from .. import locale
+        from ..checks.charts import charts
         from .columns import findings
 
-        return findings(outline, locale.of(outline).word("dimension"))
+        out = findings(outline, locale.of(outline).word("dimension"))
+        if next(charts(outline), None) is None:
+            return out
+        from .charts import label_findings
+
+        return out + label_findings(outline)
 
     def build(self, outline: Outline, path: Path | str,
               options: BuildOptions | None = None) -> BuildResult:

@@ -84,7 +84,8 @@ def plan(outline: Outline, options: BuildOptions) -> BriefPlan:
     if outline.sources:
         with sect("Sect"):
             story += _sources(ctx)
-    return BriefPlan(story, total, ctx, columns.findings(outline, ctx.word("dimension")))
+    return BriefPlan(story, total, ctx, columns.findings(outline, ctx.word("dimension"))
+                     + charts.label_findings(outline))
 
 
 # --- front matter -------------------------------------------------------------
@@ -241,8 +242,8 @@ def _exhibits(ctx: Context, slides: list) -> list[Flowable]:
     items: list = []
     for slide in slides:
         items += _exhibit(ctx, slide)
-    charts_ = [item for item in items if isinstance(item, Exhibit)]
-    pairs = {id(a): b for a, b in zip(charts_[::2], charts_[1::2], strict=False)}
+    pairs = {id(a): b for a, b in charts.pair_up([i for i in items if isinstance(i, Exhibit)])
+             if b is not None}
     paired = {id(b) for b in pairs.values()}
     out: list[Flowable] = []
     for item in items:

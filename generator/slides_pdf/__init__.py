@@ -28,14 +28,19 @@ class _SlidesBuilder:
     unit = "pages"
 
     def plan(self, outline: Outline, options: BuildOptions | None = None):
-        """Return the slide plans (the deck's DeckPlan); writes nothing."""
-        from ..deck import DeckBuilder
+        """Return the slide plans (the deck's DeckPlan), their findings joined by the labels
+        of the PDF's chart drawings that find no room; writes nothing."""
+        from dataclasses import replace
 
-        return DeckBuilder().plan(outline, options or BuildOptions())
+        from ..deck import DeckBuilder
+        from .charts import findings
+
+        deck = DeckBuilder().plan(outline, options or BuildOptions())
+        return replace(deck, findings=[*deck.findings, *findings(deck, outline)])
 
     def findings(self, outline: Outline, options: BuildOptions | None = None
                  ) -> list[Finding]:
-        """Return the layout findings a build would report: the deck plan's."""
+        """Return the layout findings a build would report: the plan's."""
         return list(self.plan(outline, options).findings)
 
     def build(self, outline: Outline, path: Path | str,

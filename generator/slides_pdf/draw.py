@@ -9,7 +9,6 @@ from functools import lru_cache
 from reportlab.lib import colors
 from reportlab.pdfgen.canvas import Canvas
 
-from ..chart_drawing import ChartLook
 from ..chart_drawing import drawing as chart_drawing
 from ..deck.elements import (
     ChartFrame,
@@ -26,7 +25,7 @@ from ..deck.layout import Box
 from ..model import Outline
 from ..pdf_tags import Element as Tag
 from ..pdf_tags import alt_text
-from . import fonts, lines
+from . import charts, fonts, lines
 from .tags import SlideTagger
 
 CELL_PAD_V = 4.0
@@ -237,12 +236,9 @@ class Painter:
         from reportlab.graphics import renderPDF
 
         b = element.box
-        palette = self.outline.brand.palette
-        look = ChartLook(fonts.face(element.font), element.size, element.colour,
-                         palette.muted, element.grid, background, element.colours,
-                         fallbacks=fonts.fallbacks_of(element.font))
-        renderPDF.draw(chart_drawing(look, element.chart, b.w, b.h), self.canvas, b.x,
-                       self._y(b.bottom))
+        look = charts.look(element, self.outline, background)
+        renderPDF.draw(chart_drawing(look, element.chart, b.w, b.h, fonts.register),
+                       self.canvas, b.x, self._y(b.bottom))
 
     def picture(self, element: Picture) -> None:
         from reportlab.lib.utils import ImageReader

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
@@ -16,8 +15,9 @@ FALLBACK_DIR = _brand.FONT_DIR / "fallback"
 """TrueType fonts tried, in name order, for characters the brand fonts lack (as the brief)."""
 
 
-def _register(path: Path) -> str:
+def register(path: Path | str) -> str:
     """Register the font file at ``path`` under its file name; return that name."""
+    path = Path(path)
     name = f"slides-{path.stem}"
     if name not in pdfmetrics.getRegisteredFontNames():
         pdfmetrics.registerFont(TTFont(name, str(path)))
@@ -31,7 +31,7 @@ def face(family: str, bold: bool = False, italic: bool = False) -> str:
     It is the file text measurement uses, so a line breaks in the PDF where the planner
     measured it.
     """
-    return _register(_brand.metric_file(family, bold, italic))
+    return register(_brand.metric_file(family, bold, italic))
 
 
 @lru_cache(maxsize=1)
@@ -64,24 +64,10 @@ def split(text: str, family: str, bold: bool, italic: bool) -> list[tuple[str, s
         if not (main.has(ch) or ch.isspace()):
             for path, fm in _fallbacks():
                 if fm.has(ch):
-                    font, m = _register(path), fm
+                    font, m = register(path), fm
                     break
         if out and out[-1][1] == font:
             out[-1] = (out[-1][0] + ch, font, m)
         else:
             out.append((ch, font, m))
     return out
-
-
-@lru_cache(maxsize=16)
-def fallbacks_of(family: str) -> Callable[[str], dict[str, str]]:
-    """Return a function giving, for a text, the registered fallback font of each character
-    the regular ``family`` lacks (as ``split`` chooses them); the shared chart drawing sets
-    those characters in it."""
-    main = face(family)
-
-    def fallbacks(text: str) -> dict[str, str]:
-        return {ch: name for piece, name, _ in split(text, family, False, False)
-                if name != main for ch in piece}
-
-    return fallbacks

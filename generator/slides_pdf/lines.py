@@ -1,21 +1,20 @@
 """Text frames laid out as the presentation programs do: lines of styled pieces, in points.
 
-The breaking rule is the planner's (``text.wrap_runs``): words join with one space while
-they fit the frame's width, a word wider than the frame breaks between characters, and
-every wide (CJK) character is a break opportunity. Lines are exactly ``LINE_SPACING`` times
-the size apart, as the deck's paragraphs say (``a:lnSpc``).
+Lines break by the one line breaker the deck and the brief use (``text.breaking``): at the
+breaks the planner placed inside words (hyphenated by the paragraph's language, written
+into the deck), and at spaces as a presentation program fills the frame's full width.
+Lines are exactly ``LINE_SPACING`` times the size apart, as the deck's paragraphs say
+(``a:lnSpc``).
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from .. import brand as _brand
+from .. import text as _text
 from ..deck.elements import Para, TextBox
 from ..text import Run, metrics
-from ..text.breaking import LINE_BREAK
 
 ASCENT = 0.905
 """Liberation Sans' ascent (hhea), a share of the size: the first baseline's drop."""
@@ -25,7 +24,6 @@ BASELINE_DROP = 1.0
 """Where a line's baseline sits below the line's top, as a multiple of the size: measured on
 LibreOffice's rendering of the deck's fixed line height (1.2 times the size), where it is
 0.999 to 1.000 for Liberation Sans at every size from 10 to 44 points."""
-_BREAK = re.compile(r"(\s+)")
 
 
 @dataclass(frozen=True)
@@ -60,119 +58,39 @@ class LaidPara:
     lines: tuple[Line, ...]
 
 
-def _wide(ch: str) -> bool:
-    return unicodedata.east_asian_width(ch) in ("W", "F")
-
-
-def _words(runs: tuple[Run, ...], bold: bool, italic: bool
-           ) -> list[tuple[str, list[Run]]]:
-    """Split runs into words, each with the white space before it (kept as written, as the
-    presentation programs show it); a word is a list of runs (styles and links kept)."""
-    words: list[list[Run]] = [[]]
-    gaps: list[str] = [""]
-    for run in runs:
-        if run.cite and not run.text:
-            continue
-        b, i = run.bold or bold, run.italic or italic
-        for k, part in enumerate(_BREAK.split(run.text)):
-            if k % 2:
-                words.append([])
-                gaps.append(part)
-                continue
-            if part.isascii():  # no wide (CJK) characters: the part is one word
-                if part:
-                    words[-1].append(Run(part, b, i, run.link))
-                continue
-            buf = ""
-            for ch in part:
-                if _wide(ch):
-                    if buf:
-                        words[-1].append(Run(buf, b, i, run.link))
-                        buf = ""
-                    if words[-1]:
-                        words.append([])
-                        gaps.append("")
-                    words[-1].append(Run(ch, b, i, run.link))
-                    words.append([])
-                    gaps.append("")
-                else:
-                    buf += ch
-            if buf:
-                words[-1].append(Run(buf, b, i, run.link))
-    out: list[tuple[str, list[Run]]] = []
-    gap = ""
-    for space, word in zip(gaps, words, strict=True):
-        gap += space
-        if word:
-            out.append((gap, word))
-            gap = ""
-    return out
-
-
 def _width(run: Run, family: str, size: float) -> float:
     return metrics(family, run.bold, run.italic).width(run.text, size)
 
 
 def wrap(para: Para, width: float) -> list[list[Run]]:
-    """Return the lines of ``para`` in a frame ``width`` points wide, as lists of runs.
+    """Return the lines of ``para`` in a frame ``width`` points wide (its indent included),
+    as lists of runs.
 
-    Runs on a line are separated by the single spaces that joined the words. A line break
-    the planner placed (``text.breaking.LINE_BREAK``, where it split a word) ends a line.
+    The planner wrote every line break it makes inside a word into the paragraph
+    (``deck.fit.settle``: a ``breaking.LINE_BREAK``, after the hyphen of a hyphenated
+    word), and glued the spaces that must not break; a presentation program breaks the rest
+    at spaces, as far along as the frame's full width allows. deck.pdf does the same, with
+    the one line breaker (``text.breaking``): the planned breaks end lines (their hyphens
+    are in the text), and it adds no hyphenation of its own, so the PDF shows the plan's.
+    Runs keep their style and link; white space inside a line is kept as written.
     """
-    out: list[list[Run]] = []
-    for segment in _segments(para.runs):
-        out += _wrap(segment, para, width)
-    return out
+    runs = [Run(r.text, r.bold or para.bold, r.italic or para.italic, r.link)
+            for r in para.runs if r.text]
+    text, lines = _text.break_runs(runs, max(width - para.indent, 1.0), para.size, para.font)
+    return [_merge(_slice(runs, text, line.start, line.end)) for line in lines]
 
 
-def _segments(runs: tuple[Run, ...]) -> list[tuple[Run, ...]]:
-    """Return ``runs`` cut at every planned line break, the breaks left out."""
-    segments: list[list[Run]] = [[]]
+def _slice(runs: list[Run], text: str, start: int, end: int) -> list[Run]:
+    """Return the runs' characters ``start`` to ``end`` of ``text`` (the runs joined, as
+    the breaker glued them), each piece in its run's style."""
+    out = []
+    pos = 0
     for run in runs:
-        parts = run.text.split(LINE_BREAK)
-        for k, part in enumerate(parts):
-            if k:
-                segments.append([])
-            if part or len(parts) == 1:
-                segments[-1].append(run if len(parts) == 1 else replace(run, text=part))
-    return [tuple(segment) for segment in segments]
-
-
-def _wrap(runs: tuple[Run, ...], para: Para, width: float) -> list[list[Run]]:
-    family, size = para.font, para.size
-    lines: list[list[Run]] = []
-    line: list[Run] = []
-    line_w = 0.0
-    for gap, word in _words(runs, para.bold, para.italic):
-        w = sum(_width(r, family, size) for r in word)
-        space = metrics(family).width(gap or " ", size) if gap else 0.0
-        if line and line_w + space + w <= width:
-            line += [Run(gap, word[0].bold, word[0].italic, _shared_link(line[-1], word[0])),
-                     *word]
-            line_w += space + w
-            continue
-        if line:
-            lines.append(line)
-        if w <= width:
-            line, line_w = list(word), w
-            continue
-        line, line_w = [], 0.0  # break an over-long word between characters
-        for run in word:
-            m = metrics(family, run.bold, run.italic)
-            for ch in run.text:
-                cw = m.width(ch, size)
-                if line and line_w + cw > width:
-                    lines.append(line)
-                    line, line_w = [], 0.0
-                line.append(Run(ch, run.bold, run.italic, run.link))
-                line_w += cw
-    if line or not lines:
-        lines.append(line)
-    return [_merge(line) for line in lines]
-
-
-def _shared_link(left: Run, right: Run) -> str | None:
-    return left.link if left.link == right.link else None
+        lo, hi = max(start, pos), min(end, pos + len(run.text))
+        if lo < hi:
+            out.append(Run(text[lo:hi], run.bold, run.italic, run.link))
+        pos += len(run.text)
+    return out
 
 
 def _merge(runs: list[Run]) -> list[Run]:
@@ -210,7 +128,7 @@ def layout(paras: tuple[Para, ...], width: float) -> tuple[list[LaidPara], float
         drop = first_baseline(para.size)
         laid: list[Line] = []
         room = max(width - para.indent, 1.0)
-        for runs in wrap(para, room):
+        for runs in wrap(para, width):
             pieces = []
             x = 0.0
             for run in runs:

@@ -38,7 +38,8 @@ def test_the_registry_imports_no_builder_library() -> None:
     assert out.split() == ["False", "False"]
 
 
-@pytest.mark.parametrize("outline", ["brief_sample.yaml", "deck_overflow.yaml", "minimal.yaml"])
+@pytest.mark.parametrize("outline", ["brief_sample.yaml", "deck_overflow.yaml", "minimal.yaml",
+                                     "parity/chart_labels.yaml"])
 @pytest.mark.parametrize("name", builds.CHOICES)
 def test_a_builders_findings_are_its_plans_and_its_builds(name, outline, tmp_path) -> None:
     from generator import loader as outlines
