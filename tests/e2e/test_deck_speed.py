@@ -79,6 +79,7 @@ class ReferenceWriter:
         self.plan = plan = writer._on_template_size(plan, self.contract,
                                                     self.template_path is not None)
         self.prs.slide_width, self.prs.slide_height = emu(plan.width), emu(plan.height)
+        writer._name_slide_size(self.prs)  # python-pptx has no API for the size's name
         self.layouts = {lay.name: lay for m in self.prs.slide_masters for lay in m.slide_layouts}
         theme.apply(self.prs, outline.brand, whole=self.template_path is None)
         if self.template_path is None:

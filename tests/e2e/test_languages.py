@@ -163,15 +163,15 @@ def test_the_schema_lists_every_label() -> None:
                    "labels": {"sources": "References"}})
 
 
-@pytest.mark.parametrize("written", ["„Schnell ist mir wichtiger als billig.“",
+@pytest.mark.parametrize("marked", ["„Schnell ist mir wichtiger als billig.“",
                                      "»Schnell ist mir wichtiger als billig.«",
                                      '"Schnell ist mir wichtiger als billig."'])
 def test_a_quotation_the_author_already_marked_is_not_marked_twice(tmp_path: Path,
-                                                                   written: str) -> None:
+                                                                   marked: str) -> None:
     """An author who types the marks keeps exactly one pair, in the deck and in the brief."""
     source = (FIXTURES / "de.yaml").read_text(encoding="utf-8")
     text = source.replace("quote: Schnell ist mir wichtiger als billig.",
-                          "quote: " + yaml.safe_dump(written, allow_unicode=True).split("\n")[0])
+                          "quote: " + yaml.safe_dump(marked, allow_unicode=True).split("\n")[0])
     assert text != source
     path = tmp_path / "de.yaml"
     path.write_text(text, encoding="utf-8")
@@ -182,6 +182,6 @@ def test_a_quotation_the_author_already_marked_is_not_marked_twice(tmp_path: Pat
     brief = _flat(" ".join(page.extract_text() for page in
                            PdfReader(str(tmp_path / "out" / "brief.pdf")).pages))
     for where in (deck, brief):
-        assert written in _flat(where)
-        assert written[0] + written[0] not in where
-        assert "„" + written not in where
+        assert marked in _flat(where)
+        assert marked[0] + marked[0] not in where
+        assert "„" + marked not in where
