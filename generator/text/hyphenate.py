@@ -12,6 +12,7 @@ which reportlab's ``hyphenationLang`` shares), ``pyphen.LANGUAGES``, ``pyphen.ig
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 
 MIN_WORD = 8
@@ -53,6 +54,7 @@ class _LazyPatterns:
         self._keys = keys
         self._lines = lines
         self._last = dict(zip(keys, lines, strict=True))
+        self._shared: dict[str, list[str]] | None = None
         self._parsed: dict[str, tuple[int, tuple[int, ...]] | None] = {}
         self._parse = parse
         self._ignored = ignored
@@ -70,18 +72,21 @@ class _LazyPatterns:
             return None
         value = self._values(line)
         if value is None and len(self._last) < len(self._keys):  # an earlier line, then
-            found, i = [], -1
-            while True:
-                try:
-                    i = self._keys.index(key, i + 1)
-                except ValueError:
-                    break
-                found.append(i)
-            for i in reversed(found[:-1]):
-                value = self._values(self._lines[i])
+            for earlier in reversed(self._repeated().get(key, [])[:-1]):
+                value = self._values(earlier)
                 if value is not None:
                     break
         return value
+
+    def _repeated(self) -> dict[str, list[str]]:
+        """Return the lines of every key that more than one line has (worked out once)."""
+        if self._shared is None:
+            counts = Counter(self._keys)
+            self._shared = {}
+            for key, line in zip(self._keys, self._lines, strict=True):
+                if counts[key] > 1:
+                    self._shared.setdefault(key, []).append(line)
+        return self._shared
 
     def _values(self, line: str) -> tuple[int, tuple[int, ...]] | None:
         """Return (offset, values) of pattern ``line`` as pyphen stores them, or None for a
