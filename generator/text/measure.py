@@ -110,15 +110,24 @@ def _advances(runs: list[Run] | tuple[Run, ...], size: float,
     text: list[str] = []
     advances: list[float] = []
     for run in runs:
-        m = metrics(family, run.bold, run.italic)
-        get, miss = m.widths.get, m.missing_width
-        for ch in run.text:
-            w = get(ord(ch))
-            if w is None:
-                w = 1.0 if _wide(ch) else miss
-            advances.append(w * size)
+        advances += [w * size for w in _ems(run.text, family, run.bold, run.italic)]
         text.append(run.text)
     return "".join(text), advances
+
+
+@lru_cache(maxsize=EM_CACHE)
+def _ems(text: str, family: str, bold: bool, italic: bool) -> tuple[float, ...]:
+    """Return the advance width of each character of ``text`` in ems (remembered: fitting
+    measures the same runs at many sizes)."""
+    m = metrics(family, bold, italic)
+    get, miss = m.widths.get, m.missing_width
+    out = []
+    for ch in text:
+        w = get(ord(ch))
+        if w is None:
+            w = 1.0 if _wide(ch) else miss
+        out.append(w)
+    return tuple(out)
 
 
 def break_runs(runs: list[Run], width: float, size: float, family: str,
