@@ -1,9 +1,10 @@
 """Time `deckgen diff REV` on outline.yaml: the revision and the working copy built and compared.
 
 Copies outline.yaml into a scratch git repository and commits it, then times
-whole-process runs of `python -m generator diff HEAD` (interpreter start included): first
-with the working copy unchanged, then with one chart value edited (so images are rendered
-and the report has content).
+whole-process runs of `python -m generator diff HEAD` (interpreter start included): with
+the working copy unchanged, with one bullet edited, and with one chart value edited (the
+last two render images and write a report with content). Commands run with Python's
+bytecode cache on, as in ``bench/run.py``.
 Prints the median wall time, the CPU time of all processes and the machine's load.
 """
 
@@ -33,11 +34,26 @@ def _run(repo: Path) -> tuple[float, float, int]:
     started = time.perf_counter()
     proc = subprocess.run([sys.executable, "-m", "generator", "diff", "HEAD", "--outline",
                            str(repo / "outline.yaml"), "--report", str(repo / "report")],
-                          capture_output=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
+                          capture_output=True, env=_environment())
     wall = time.perf_counter() - started
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     return wall, cpu, proc.returncode
+
+
+def _environment() -> dict[str, str]:
+    """This environment with the bytecode cache on and this checkout's deckgen first."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    return {**env, "PYTHONPATH": str(ROOT)}
+
+
+EDITS = (
+    ("unchanged", None),
+    ("one bullet changed", ("- A volume EV maker in China", "- A volume EV maker in Asia")),
+    ("one chart value changed", ("values: [741.5, 904.6]", "values: [741.5, 950.0]")),
+)
+"""Each case's edit of the committed outline (its first match replaced): every case differs
+from the commit by its own edit alone."""
 
 
 def main() -> None:
@@ -50,11 +66,14 @@ def main() -> None:
         _git(repo, "init", "-q")
         _git(repo, "add", "outline.yaml")
         _git(repo, "commit", "-qm", "bench")
-        for case, edit in (("unchanged", False), ("one chart value changed", True)):
-            if edit:
-                text = (repo / "outline.yaml").read_text(encoding="utf-8")
-                text = text.replace("values: [741.5, 904.6]", "values: [741.5, 950.0]", 1)
-                (repo / "outline.yaml").write_text(text, encoding="utf-8")
+        committed = (repo / "outline.yaml").read_text(encoding="utf-8")
+        for case, edit in EDITS:
+            text = committed
+            if edit is not None:
+                text = committed.replace(*edit, 1)
+                if text == committed:
+                    raise SystemExit(f"bench/diff.py: outline.yaml no longer has {edit[0]!r}")
+            (repo / "outline.yaml").write_text(text, encoding="utf-8")
             _run(repo)  # warm the disk cache
             times = [_run(repo) for _ in range(runs)]
             walls = [t[0] for t in times]

@@ -112,10 +112,16 @@ def _build_both(first: tuple[Path, str], second: tuple[Path, str],
     folder = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="deckgen-diff-")))
     worker = workers.Worker("diff", lambda: None)
     with worker:
-        worker.submit(build_into, first[0], first[1], folder)
+        worker.submit(_build_and_read, first[0], first[1], folder)
         after = _build(*second, stack)
-        worker.result()
-    return read(folder), after
+        before = worker.result()
+    return before, after
+
+
+def _build_and_read(outline: Path, name: str, folder: Path) -> Build:
+    """``build_into``, then the PDFs read back (in the process that built them)."""
+    build_into(outline, name, folder)
+    return read(folder)
 
 
 def build_into(outline: Path, name: str, folder: Path) -> None:

@@ -95,6 +95,24 @@ class Break:
 def breaks(text: str, language: str | None = None) -> tuple[Break, ...]:
     """Return every place a line of ``text`` may end, in order."""
     out: list[Break] = []
+    lo = 0
+    for b in _plain_breaks(text):
+        out += _hyphen_breaks(text, lo, b.end, language)
+        out.append(b)
+        lo = b.next
+    out += _hyphen_breaks(text, lo, len(text), language)
+    return tuple(out)
+
+
+@lru_cache(maxsize=1 << 14)
+def _plain_breaks(text: str) -> tuple[Break, ...]:
+    """Return the places a line of ``text`` may end other than hyphenation points, in order.
+
+    Between two of them (and before the first, after the last) lies a piece of a word that
+    only hyphenation may break (``_hyphen_breaks``): fitting looks its points up only for
+    the pieces that overflow a line, as most words fit as they are.
+    """
+    out: list[Break] = []
     n = len(text)
     i = 0
     while i < n:
@@ -114,19 +132,27 @@ def breaks(text: str, language: str | None = None) -> tuple[Break, ...]:
         j = i
         while j < n and not ((text[j].isspace() and text[j] not in _KEEP) or text[j] in "\v\n"):
             j += 1
-        out += _word_breaks(text[i:j], i, language)
+        out += [Break(i + k, i + k, "after") for k in _inner_breaks(text[i:j])]
         i = j
     return tuple(out)
 
 
-def _word_breaks(word: str, offset: int, language: str | None) -> list[Break]:
-    """Breaks inside one space-free ``word`` that starts at ``offset`` of its text."""
+_INNER = frozenset(_DASHES + "/\\?#&_=")
+"""The ASCII characters that may make a break inside a word other than hyphenation."""
+
+
+@lru_cache(maxsize=1 << 15)
+def _inner_breaks(word: str) -> tuple[int, ...]:
+    """Return the offsets inside one space-free ``word`` after which a line may end without
+    a hyphen (after a dash or slash, before a URL's ``?#&``, around CJK), in order."""
+    if word.isascii() and _INNER.isdisjoint(word):  # no CJK, dash, slash or URL mark
+        return ()
     inner: list[int] = []
     urlish = bool(_URLISH.search(word))
     # a URL or file path breaks after its slashes; '€/kg' and 'and/or' do not
     path = ("://" in word or word.startswith("www.") or "\\" in word
             or word.count("/") >= 2)
-    web = "://" in word or word.startswith("www.")
+    web = _web(word)
     for k in range(1, len(word)):
         a, b = word[k - 1], word[k]
         if path and a in "/\\" and b not in "/\\" and k > 1:
@@ -146,17 +172,40 @@ def _word_breaks(word: str, offset: int, language: str | None) -> list[Break]:
             inner.append(k)  # a web address also after '_' and '=' (as style guides allow)
         elif urlish and b in "?#&" and a != "/":
             inner.append(k)
-    out = [Break(offset + k, offset + k, "after") for k in inner]
-    compound = any(word[k - 1] in _DASHES for k in inner)
-    for lo, hi in zip([0, *inner], [*inner, len(word)], strict=True):
-        piece = word[lo:hi]
-        if web or any(wide(c) for c in piece) or (
-                compound and len(piece) < COMPOUND_PART_HYPHENATED):
-            continue  # a hyphenated compound breaks at its own hyphens, not beside them
-        out += [Break(offset + lo + p, offset + lo + p, "hyphen")
-                for p in hyphenate.points(piece, language)]
-    out.sort(key=lambda b: b.end)
-    return out
+    return tuple(inner)
+
+
+def _web(word: str) -> bool:
+    """Whether ``word`` is a web address (never hyphenated: a hyphen would read as its own)."""
+    return "://" in word or word.startswith("www.")
+
+
+def _hyphen_breaks(text: str, lo: int, hi: int, language: str | None) -> list[Break]:
+    """Return the hyphenation points of the piece ``text[lo:hi]`` (between two other breaks;
+    spaces at either end of the text are skipped as non-letters), in order.
+
+    None inside a web address, and none in a short part of a hyphenated compound
+    ('quick-commerce' breaks at its own hyphen, not as 'quick-com-merce').
+    """
+    start, end = lo, hi
+    while start > 0 and not (text[start - 1].isspace() and text[start - 1] not in _KEEP):
+        start -= 1
+    while end < len(text) and not (text[end].isspace() and text[end] not in _KEEP):
+        end += 1
+    word = text[start:end].strip()
+    if _web(word):
+        return []
+    compound = any(word[k - 1] in _DASHES for k in _inner_breaks(word))
+    if compound and len(text[lo:hi].strip()) < COMPOUND_PART_HYPHENATED:
+        return []
+    return [Break(lo + p, lo + p, "hyphen") for p in _piece_points(text[lo:hi], language)]
+
+
+@lru_cache(maxsize=1 << 15)
+def _piece_points(piece: str, language: str | None) -> tuple[int, ...]:
+    if not piece or any(wide(c) for c in piece):
+        return ()
+    return hyphenate.points(piece, language)
 
 
 @dataclass(frozen=True)
@@ -187,31 +236,25 @@ def fill(text: str, advances: list[float], width: float, hyphen_width: float,
     for w in advances:
         cum.append(cum[-1] + w)
     n = len(text)
-    points = breaks(text, language)
+    points = _plain_breaks(text)
     lines: list[Line] = []
     start, j = 0, 0
     while True:
         while j < len(points) and points[j].end <= start:
             j += 1
-        plain_best = hyph_best = None
+        best: Break | None = None
         hard = None
         k = j
         while k < len(points):
             b = points[k]
-            w = cum[b.end] - cum[start] + (hyphen_width if b.kind == "hyphen" else 0.0)
+            w = cum[b.end] - cum[start]
             if b.kind == "hard":
                 if w <= width:
                     hard = b
                 break
             if w > width:
-                if b.kind == "hyphen":
-                    k += 1
-                    continue
                 break
-            if b.kind == "hyphen":
-                hyph_best = b
-            else:
-                plain_best = b
+            best = b
             k += 1
         if hard is None and cum[n] - cum[start] <= width:
             lines.append(Line(start, n, n, "end"))
@@ -220,11 +263,15 @@ def fill(text: str, advances: list[float], width: float, hyphen_width: float,
             lines.append(Line(start, hard.end, hard.next, "hard"))
             start = hard.next
             continue
-        best = plain_best
-        if hyph_best is not None and (best is None or (
-                hyph_best.end > best.end
-                and cum[best.end] - cum[start] < HYPHENATE_BELOW * width)):
-            best = hyph_best
+        if best is None or cum[best.end] - cum[start] < HYPHENATE_BELOW * width:
+            # the piece that overflows (up to points[k]) may end the line at a hyphen: at
+            # its last hyphenation point that fits, after any break before it
+            lo = points[k - 1].next if k > 0 else 0
+            hi = points[k].end if k < len(points) else n
+            for h in reversed(_hyphen_breaks(text, lo, hi, language)):
+                if h.end > start and cum[h.end] - cum[start] + hyphen_width <= width:
+                    best = h
+                    break
         if best is not None:
             lines.append(Line(start, best.end, best.next, best.kind,
                               hyphen=best.kind == "hyphen"))
@@ -238,3 +285,33 @@ def fill(text: str, advances: list[float], width: float, hyphen_width: float,
         start = end
         if start >= n:
             return lines
+
+
+def widest_piece(text: str, advances: list[float], hyphen_width: float,
+                 language: str | None = None, *, hyphenate: bool = True) -> float:
+    """Return the width of the widest piece of ``text`` that no line break may split, the
+    narrowest box it fits without a cut word (``advances[k]`` the width of text[k]); with
+    ``hyphenate``, pieces end at hyphenation points too and carry a hyphen ``hyphen_width``
+    wide.
+
+    Only the pieces that could be the widest are hyphenated: one that is no wider than the
+    widest so far, even with a hyphen, has no part wider than that either.
+    """
+    cum = [0.0]
+    acc = 0.0
+    for w in advances:
+        acc += w
+        cum.append(acc)
+    spans, lo = [], 0
+    for b in _plain_breaks(text):
+        spans.append((b.end, lo))
+        lo = b.next
+    spans.append((len(text), lo))
+    widest = 0.0
+    for hi, lo in sorted(spans, key=lambda s: cum[s[0]] - cum[s[1]], reverse=True):
+        if hyphenate and cum[hi] - cum[lo] + hyphen_width > widest:
+            for h in _hyphen_breaks(text, lo, hi, language):
+                widest = max(widest, cum[h.end] - cum[lo] + hyphen_width)
+                lo = h.next
+        widest = max(widest, cum[hi] - cum[lo])
+    return widest

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .. import brand as _brand
 from ..model import Fonts
-from .breaking import HYPHEN, Line, breaks, fill, glue
+from .breaking import HYPHEN, Line, fill, glue, widest_piece
 from .markup import Run, parse_inline
 
 EM_CACHE = 1 << 16
@@ -105,30 +105,49 @@ def _wide(ch: str) -> bool:
     return unicodedata.east_asian_width(ch) in ("W", "F")
 
 
-def _advances(runs: list[Run], size: float, family: str) -> tuple[str, list[float]]:
+def _advances(runs: list[Run] | tuple[Run, ...], size: float,
+              family: str) -> tuple[str, list[float]]:
     """Return the runs' text joined and the advance width of each of its characters."""
     text: list[str] = []
     advances: list[float] = []
     for run in runs:
-        m = metrics(family, run.bold, run.italic)
-        get, miss = m.widths.get, m.missing_width
-        for ch in run.text:
-            w = get(ord(ch))
-            if w is None:
-                w = 1.0 if _wide(ch) else miss
-            advances.append(w * size)
+        advances += [w * size for w in _ems(run.text, family, run.bold, run.italic)]
         text.append(run.text)
     return "".join(text), advances
+
+
+@lru_cache(maxsize=EM_CACHE)
+def _ems(text: str, family: str, bold: bool, italic: bool) -> tuple[float, ...]:
+    """Return the advance width of each character of ``text`` in ems (remembered: fitting
+    measures the same runs at many sizes)."""
+    m = metrics(family, bold, italic)
+    get, miss = m.widths.get, m.missing_width
+    out = []
+    for ch in text:
+        w = get(ord(ch))
+        if w is None:
+            w = 1.0 if _wide(ch) else miss
+        out.append(w)
+    return tuple(out)
 
 
 def break_runs(runs: list[Run], width: float, size: float, family: str,
                language: str | None = None) -> tuple[str, list[Line]]:
     """Return the runs' text (spaces glued where they must not break) and its lines in a box
     ``width`` points wide at ``size``, by the shared rules of ``breaking``."""
+    text, lines = _broken(tuple(runs), width, size, family, language)
+    return text, list(lines)
+
+
+@lru_cache(maxsize=1 << 14)
+def _broken(runs: tuple[Run, ...], width: float, size: float, family: str,
+            language: str | None) -> tuple[str, tuple[Line, ...]]:
+    """``break_runs``, remembered: fitting, settling and proving a plan break the same
+    paragraph in the same box several times."""
     text, advances = _advances(runs, size, family)
     text = glue(text)
     hyphen = metrics(family).width(HYPHEN, size)
-    return text, fill(text, advances, width, hyphen, language)
+    return text, tuple(fill(text, advances, width, hyphen, language))
 
 
 def wrap_runs(runs: list[Run], width: float, size: float, family: str,
@@ -159,20 +178,8 @@ def longest_piece(runs: list[Run], size: float, family: str, language: str | Non
     narrowest box they fit without a cut word (with ``hyphenate``, pieces end at hyphenation
     points and carry their hyphen; without, they are whole words, URLs split at slashes)."""
     text, advances = _advances(runs, size, family)
-    text = glue(text)
     hyphen = metrics(family).width(HYPHEN, size)
-    widest, start, acc = 0.0, 0, 0.0
-    cum = [0.0]
-    for w in advances:
-        acc += w
-        cum.append(acc)
-    for b in breaks(text, language):
-        if b.kind == "hyphen" and not hyphenate:
-            continue
-        extra = hyphen if b.kind == "hyphen" else 0.0
-        widest = max(widest, cum[b.end] - cum[start] + extra)
-        start = b.next
-    return max(widest, cum[-1] - cum[start])
+    return widest_piece(glue(text), advances, hyphen, language, hyphenate=hyphenate)
 
 
 def wrap(text: str, width: float, size: float, family: str, bold: bool = False,

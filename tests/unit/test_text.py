@@ -54,7 +54,8 @@ def test_bundled_metric_caches_match_the_font_files():
 
     from generator.text import metrics_cache_path, read_metrics
 
-    fonts = sorted((Path(__file__).parents[2] / "generator" / "fonts").glob("*.ttf"))
+    folder = Path(__file__).parents[2] / "generator" / "fonts"
+    fonts = sorted(folder.glob("*.ttf")) + sorted((folder / "fallback").glob("*.ttf"))
     assert fonts
     for font in fonts:
         cached = json.loads(metrics_cache_path(font).read_text())
