@@ -62,7 +62,7 @@ class BriefBuilder:
         out = findings(outline, locale.of(outline).word("dimension"))
         if next(charts(outline), None) is None:
             return out
-        from .charts import label_findings
+        from .figures import label_findings
 
         return out + label_findings(outline)
 

@@ -17,3 +17,10 @@ GUTTER = 16
 CELL_PT, CELL_LEADING = 8, 10
 PAD = 4
 """Cell padding of tables and panels, in points."""
+CHART_PT = 7
+CHART_HEIGHT = 48 * MM
+"""Height of a chart drawing: with its title and caption, about a fifth of the page."""
+PIE_HEIGHT = 40 * MM
+"""Height of a pie or doughnut drawing."""
+CHART_SHARE = 0.62
+"""Share of the frame's width a chart takes when its notes sit beside it."""

@@ -30,7 +30,7 @@ from ..model import (
 )
 from ..report import BuildOptions, Finding
 from ..text import plain
-from . import charts, columns, flowables
+from . import charts, columns, figures, flowables
 from .charts import Exhibit
 from .context import Context
 from .markup import anchor, quoteattr
@@ -85,7 +85,7 @@ def plan(outline: Outline, options: BuildOptions) -> BriefPlan:
         with sect("Sect"):
             story += _sources(ctx)
     return BriefPlan(story, total, ctx, columns.findings(outline, ctx.word("dimension"))
-                     + charts.label_findings(outline))
+                     + figures.label_findings(outline))
 
 
 # --- front matter -------------------------------------------------------------
@@ -242,7 +242,7 @@ def _exhibits(ctx: Context, slides: list) -> list[Flowable]:
     items: list = []
     for slide in slides:
         items += _exhibit(ctx, slide)
-    pairs = {id(a): b for a, b in charts.pair_up([i for i in items if isinstance(i, Exhibit)])
+    pairs = {id(a): b for a, b in figures.pair_up([i for i in items if isinstance(i, Exhibit)])
              if b is not None}
     paired = {id(b) for b in pairs.values()}
     out: list[Flowable] = []

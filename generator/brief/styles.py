@@ -17,6 +17,9 @@ from .fonts import Family, register
 from .geometry import (  # noqa: F401 - the page geometry, named here for the brief's modules
     CELL_LEADING,
     CELL_PT,
+    CHART_HEIGHT,
+    CHART_PT,
+    CHART_SHARE,
     FRAME_HEIGHT,
     FRAME_WIDTH,
     GUTTER,
@@ -24,6 +27,7 @@ from .geometry import (  # noqa: F401 - the page geometry, named here for the br
     MARGIN_TOP,
     MARGIN_X,
     PAGE,
+    PIE_HEIGHT,
 )
 from .geometry import MM as mm
 from .typesetting import Breaker
@@ -44,13 +48,6 @@ COVER_SUB_PT, COVER_SUB_LEADING = 15, 20
 COVER_TITLE_DROP = 96
 """Space above the cover's title inside the dark band, in points."""
 FOOTER_PT = 7
-CHART_PT = 7
-CHART_HEIGHT = 48 * mm
-"""Height of a chart drawing: with its title and caption, about a fifth of the page."""
-PIE_HEIGHT = 40 * mm
-"""Height of a pie or doughnut drawing."""
-CHART_SHARE = 0.62
-"""Share of the frame's width a chart takes when its notes sit beside it."""
 CHAPTER_ROOM = FRAME_HEIGHT / 3
 """A chapter opens on a new page only when it would start in the bottom third of one."""
 CHAPTER_GAP = 22

@@ -57,3 +57,14 @@ def test_library_is_imported_only_inside_its_boundary(library: str) -> None:
         if library in imported(path.read_text(encoding="utf-8"))
         and not allowed(library, path.relative_to(PACKAGE).as_posix()))
     assert outside == [], f"{library} imported outside {ALLOWED[library]}"
+
+
+def test_check_plans_the_briefs_figures_without_the_typesetter() -> None:
+    """``deckgen check`` works out the brief's chart-label findings from ``brief.figures``,
+    which must not load reportlab's typesetter (about 0.2 s a run)."""
+    import subprocess
+    import sys
+
+    code = ("import sys, generator.brief.figures; "
+            "sys.exit(any(m.startswith('reportlab.platypus') for m in sys.modules))")
+    assert subprocess.run([sys.executable, "-c", code], cwd=PACKAGE.parent).returncode == 0
