@@ -10,11 +10,15 @@ against its layout's few artwork boxes.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from .contract import place
 from .elements import ChartFrame, Element, Picture, SlidePlan, TableGrid, TextBox
-from .layout import Box
+from .layout import WIDTHS, Box
 from .resize import same_shape
-from .template_reader import EMU_PER_PT, Artwork, Template
+
+if TYPE_CHECKING:
+    from .template_reader import Artwork, Template
 
 CHROME = {"footer": "footer", "number": "slide number", "date": "date"}
 """Text roles the deck writes into the layout's footer, slide-number and date
@@ -81,7 +85,7 @@ def _artwork(template: Template, slide: SlidePlan) -> tuple[Artwork, ...]:
 def _scale(template: Template, width: float, height: float) -> float:
     """Return the factor from the template's points to the plan's: the writer scales a plan
     to a template of its shape at another size; else the slides take the plan's size."""
-    size = (template.size[0] / EMU_PER_PT, template.size[1] / EMU_PER_PT)
+    size = template.points
     if size[1] > 0 and same_shape(size, (width, height)):
         return height / size[1]
     return 1.0
@@ -89,8 +93,6 @@ def _scale(template: Template, width: float, height: float) -> float:
 
 def _hint(template: Template, width: float, height: float) -> str:
     """Return ' (is the template 16:9 while --aspect is 4:3?)' when the shapes differ."""
-    from .layout import WIDTHS
-
     planned = next((name for name, w in WIDTHS.items()
                     if same_shape((w, height), (width, height))), None)
     shape = template.aspect

@@ -155,6 +155,11 @@ class Template:
         return [layout.name for layout in self.layouts]
 
     @property
+    def points(self) -> tuple[float, float]:
+        """The slide size (width, height) in points."""
+        return self.size[0] / EMU_PER_PT, self.size[1] / EMU_PER_PT
+
+    @property
     def aspect(self) -> str | None:
         """'16:9', '4:3' or '16:10' when the slides have one of those shapes (at any size,
         10 x 5.625 in as well as 13.33 x 7.5 in), else None."""
