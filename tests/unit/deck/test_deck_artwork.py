@@ -131,3 +131,16 @@ def test_templates_without_artwork_report_nothing(tmp_path):
         assert not artwork_lines(result.stderr), result.stderr
     plain = outline_on(tmp_path, None)
     assert not artwork_lines(run("check", plain).stderr)
+
+
+def test_a_four_by_three_templates_right_edge_bar_is_mid_slide_at_sixteen_by_nine(tmp_path):
+    artwork_template(tmp_path / "square.pptx", {"ACME bar": (690.0, 0.0, 30.0, 540.0)},
+                     size=(Emu(9144000), Emu(6858000)))
+    outline = outline_on(tmp_path, "square.pptx")
+    assert not artwork_lines(run("check", outline).stderr)  # at its own 4:3: at the edge
+    found = artwork_lines(run("check", outline, "--aspect", "16:9").stderr)
+    assert all(line.endswith("'ACME bar' (on its master); expected content clear of the "
+                             "template's artwork (is the template 4:3 while --aspect is 16:9?)")
+               or "is covered by the template's artwork 'ACME bar'" in line
+               for line in found), found
+    assert sum("overlaps the template's artwork 'ACME bar'" in line for line in found) > 3
