@@ -20,9 +20,9 @@ from .resize import same_shape
 if TYPE_CHECKING:
     from .template_reader import Artwork, Template
 
-CHROME = {"footer": "footer", "number": "slide number", "date": "date"}
-"""Text roles the deck writes into the layout's footer, slide-number and date
-placeholders, and what a user calls them."""
+CHROME = {"footer": "footer", "number": "slide number"}
+"""Text roles the deck writes into the layout's footer and slide-number placeholders (as
+``pptx.slidexml.PLACEHOLDER_OF_ROLE``), and what a user calls them."""
 
 MIN_OVERLAP = 1.0
 """Points two boxes must share, across and down, to count as overlapping."""
