@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..errors import count
 from .contract import place
 from .elements import ChartFrame, Element, Picture, SlidePlan, TableGrid, TextBox
 from .layout import WIDTHS, Box
@@ -68,7 +69,7 @@ def findings(slides: list[SlidePlan], template: Template, width: float, height: 
                             f"artwork{hint}"))
     for (role, piece), on in chrome.items():
         first = on[0]
-        more = f" (and {len(on) - 1} other slides)" if len(on) > 1 else ""
+        more = f" (and {count(len(on) - 1, 'other slide')})" if len(on) > 1 else ""
         out.append((first.path, f"slide {first.number}{more}: the {CHROME[role]} is covered by "
                     f"{_what(piece)}; expected the {CHROME[role]} clear of the template's "
                     f"artwork{hint or ' (move the artwork or the placeholder in the template)'}"))
