@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING
 from .. import brand as _brand
 from .. import locale as _locale
 from ..model import Outline, Playbook, Section, TwoColumnSlide, shown_text
-from ..report import BuildOptions
-from . import access, chrome, layout, markup, resize, verify
+from ..report import BuildOptions, Finding
+from . import access, artwork, chrome, layout, markup, resize, verify
 from .context import Context
 from .contract import preferred
 from .elements import DeckPlan, Element, SlidePlan
@@ -35,7 +35,7 @@ from .slides import (
 )
 
 if TYPE_CHECKING:
-    from .template_reader import ListLevel
+    from .template_reader import ListLevel, Template
 
 DARK_KINDS = ("title", "divider", "closing")
 
@@ -51,12 +51,10 @@ KINDS: dict[str, tuple[Callable, str]] = {
 }
 """Slide kind -> (its planner, the layout it prefers, from ``contract.NEEDS``)."""
 
-def _list_levels(outline: Outline, options: BuildOptions,
-                 geo: layout.Geometry) -> tuple[ListLevel, ...]:
-    """Return the template's list levels in points of the plan's page: divided by the factor
-    the writer scales the plan by to a template of the same shape at another size. The
-    template is the one the loader read (``options.template``), else the brand's file, read
-    here as the writer reads it then."""
+def _template(outline: Outline, options: BuildOptions) -> Template | None:
+    """Return the template the deck is built on: the one the loader read
+    (``options.template``), else the brand's file, read here as the writer reads it then;
+    None without a template or when it cannot be read (the writer reports that)."""
     template = options.template
     if template is None and outline.brand.template:
         from . import template_reader  # only for a build on a template
@@ -64,7 +62,13 @@ def _list_levels(outline: Outline, options: BuildOptions,
         try:
             template = template_reader.read(Path(outline.brand.template))
         except template_reader.TemplateProblem:
-            return ()  # the writer reports it
+            return None
+    return template
+
+
+def _list_levels(template: Template | None, geo: layout.Geometry) -> tuple[ListLevel, ...]:
+    """Return the template's list levels in points of the plan's page: divided by the factor
+    the writer scales the plan by to a template of the same shape at another size."""
     if template is None or not template.levels:
         return ()
     planned = (round(geo.width * 12700), round(geo.height * 12700))  # EMU, as written
@@ -78,7 +82,8 @@ def _list_levels(outline: Outline, options: BuildOptions,
 def plan(outline: Outline, options: BuildOptions) -> DeckPlan:
     """Return the deck laid out: every slide's elements, notes and section, and findings."""
     geo = layout.geometry(options.aspect, has_logo=bool(outline.brand.logo))
-    ctx = Context(outline, geo, levels=_list_levels(outline, options, geo))
+    template = _template(outline, options)
+    ctx = Context(outline, geo, levels=_list_levels(template, geo))
     slides: list[SlidePlan] = [_cover(ctx), *_agenda(ctx)]
     ids = outline.section_ids()
     placed = outline.placed_playbooks()
@@ -104,6 +109,9 @@ def plan(outline: Outline, options: BuildOptions) -> DeckPlan:
             for path, message in verify.findings(slide):
                 ctx.note(path, message, "overflow", "error")
     found = access.findings(slides, _brand.low_pairs(outline.brand))
+    if template is not None:  # the template's logo and bars clear of the content
+        found += [Finding(path, message, "artwork") for path, message in
+                  artwork.findings(slides, template, geo.width, geo.height, outline.brand.logo)]
     return DeckPlan(slides, ctx.findings + found, geo.width, geo.height)
 
 

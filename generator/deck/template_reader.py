@@ -59,11 +59,32 @@ class TemplateProblem(Exception):
 
 
 @dataclass(frozen=True)
+class Artwork:
+    """A shape, picture or group a template's master or layout draws on every slide built on
+    it: not a placeholder, so nothing deckgen writes moves it.
+
+    ``box`` is (x, y, width, height) in points of the template's slide; ``owner`` is
+    'master' or 'layout'.
+    """
+
+    name: str
+    box: tuple[float, float, float, float]
+    owner: str
+
+
+@dataclass(frozen=True)
 class Layout:
-    """A slide layout: its name and its placeholders' roles in index order."""
+    """A slide layout: its name and its placeholders' roles in index order.
+
+    ``artwork`` is what the slides of the layout show beside their own shapes (the
+    master's artwork, unless the layout hides it, then the layout's own); ``boxes`` the
+    layout's placeholders as (type, box in points), positions inherited from the master.
+    """
 
     name: str
     roles: tuple[str, ...]
+    artwork: tuple[Artwork, ...] = ()
+    boxes: tuple[tuple[str, tuple[float, float, float, float]], ...] = ()
 
     @property
     def has_title(self) -> bool:
@@ -132,6 +153,11 @@ class Template:
     def names(self) -> list[str]:
         """The layout names, in the template's order."""
         return [layout.name for layout in self.layouts]
+
+    @property
+    def points(self) -> tuple[float, float]:
+        """The slide size (width, height) in points."""
+        return self.size[0] / EMU_PER_PT, self.size[1] / EMU_PER_PT
 
     @property
     def aspect(self) -> str | None:
@@ -254,9 +280,10 @@ def _read(path: Path, zf: zipfile.ZipFile, data: bytes) -> Template:
             if theme_name:
                 theme = _theme(_xml(zf, theme_name))
             levels = list_levels(master)
+        art, boxes = artwork(master, "master", size), _boxes(master)
         for layout_id in master.findall("p:sldLayoutIdLst/p:sldLayoutId", NS):
             layout_name = safexml.target(master_rels, layout_id, master_name)
-            layouts.append(_layout(_xml(zf, layout_name), layout_name))
+            layouts.append(_layout(_xml(zf, layout_name), layout_name, art, boxes, size))
     if not layouts:
         raise TemplateProblem("it has no slide layouts")
     return Template(path, tuple(layouts), theme, size, data, levels)
@@ -307,14 +334,84 @@ def list_levels(master) -> tuple[ListLevel, ...]:
     return tuple(out)
 
 
-def _layout(root, part: str = "") -> Layout:
+def _layout(root, part: str = "", master_art: tuple[Artwork, ...] = (),
+            master_boxes: dict | None = None, size: tuple[int, int] = (0, 0)) -> Layout:
     name = safexml.required(root, "p:cSld", NS, part).get("name", "")
     phs = []
     for ph in root.iterfind(".//p:nvPr/p:ph", NS):
         role = ROLE_OF_TYPE.get(ph.get("type", "obj"))
         if role:
             phs.append((safexml.whole_number(ph, "idx", part), role))
-    return Layout(name, tuple(role for _, role in sorted(phs)))
+    shown = master_art if root.get("showMasterSp") not in ("0", "false") else ()
+    inherited = master_boxes or {}
+    boxes = []
+    for sp in root.iterfind("p:cSld/p:spTree/p:sp", NS):
+        ph = sp.find("p:nvSpPr/p:nvPr/p:ph", NS)
+        if ph is None:
+            continue
+        kind = ph.get("type", "obj")
+        box = _xfrm(sp.find("p:spPr/a:xfrm", NS)) or inherited.get(
+            "body" if kind == "obj" else kind)
+        if box is not None:
+            boxes.append((kind, box))
+    return Layout(name, tuple(role for _, role in sorted(phs)),
+                  shown + artwork(root, "layout", size), tuple(boxes))
+
+
+ARTWORK_TAGS = {f"{{{NS['p']}}}{tag}": tag for tag in ("sp", "pic", "grpSp")}
+BACKGROUND_SHARE = 0.9
+"""Artwork at least this share of the slide's width and height is a background: the
+template's design puts every slide's content on it."""
+
+
+def artwork(root, owner: str, size: tuple[int, int] = (0, 0)) -> tuple[Artwork, ...]:
+    """Return the visible artwork of a master or layout ``root``: its shapes, pictures and
+    groups that are not placeholders, are not hidden, have a size and are not a background
+    (see ``BACKGROUND_SHARE``). Shapes without a readable position are left out."""
+    tree = root.find("p:cSld/p:spTree", NS)
+    out = []
+    for el in tree.iterchildren() if tree is not None else ():
+        tag = ARTWORK_TAGS.get(el.tag)
+        if tag is None or el.find("./*/p:nvPr/p:ph", NS) is not None:
+            continue
+        c_nv = el.find("./*/p:cNvPr", NS)
+        if c_nv is None or c_nv.get("hidden") in ("1", "true"):
+            continue
+        box = _xfrm(el.find("p:grpSpPr/a:xfrm" if tag == "grpSp" else "p:spPr/a:xfrm", NS))
+        if box is None or box[2] <= 0 or box[3] <= 0:
+            continue
+        w, h = size[0] / EMU_PER_PT, size[1] / EMU_PER_PT
+        if w > 0 and h > 0 and box[2] >= BACKGROUND_SHARE * w and box[3] >= BACKGROUND_SHARE * h:
+            continue
+        out.append(Artwork(c_nv.get("name", "") or tag, box, owner))
+    return tuple(out)
+
+
+def _boxes(root) -> dict[str, tuple[float, float, float, float]]:
+    """Return the placeholders of a master that set their position, as type -> box in
+    points (the first of each type; 'obj' when none is given)."""
+    out: dict[str, tuple[float, float, float, float]] = {}
+    for sp in root.iterfind("p:cSld/p:spTree/p:sp", NS):
+        ph = sp.find("p:nvSpPr/p:nvPr/p:ph", NS)
+        box = _xfrm(sp.find("p:spPr/a:xfrm", NS))
+        if ph is not None and box is not None:
+            out.setdefault(ph.get("type", "obj"), box)
+    return out
+
+
+def _xfrm(xfrm) -> tuple[float, float, float, float] | None:
+    """Return an ``a:xfrm``'s offset and extent in points, or None when it has none."""
+    off = xfrm.find("a:off", NS) if xfrm is not None else None
+    ext = xfrm.find("a:ext", NS) if xfrm is not None else None
+    if off is None or ext is None:
+        return None
+    try:
+        values = [int(el.get(k, "")) for el, k in ((off, "x"), (off, "y"), (ext, "cx"),
+                                                    (ext, "cy"))]
+    except ValueError:
+        return None
+    x, y, w, h = (v / EMU_PER_PT for v in values)
+    return (x, y, w, h)
 
 
 def _theme(root) -> Theme:

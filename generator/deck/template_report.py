@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import count
+from . import artwork
 from .contract import contract
 from .template_reader import EMU_PER_INCH, THEME_SLOTS, Template, TemplateProblem, read
 
@@ -43,6 +44,7 @@ def report(template: Template) -> tuple[list[str], bool]:
                        if slot in theme.colours)
     lines.append(f"  theme fonts: {theme.heading or '-'} (headings), {theme.body or '-'} (body)")
     lines.append(f"  theme colours: {colours or '-'}")
+    lines += artwork.report(template)
     lost = [p.kind for p in placements if not p.placeable]
     if lost:
         lines.append(f"{count(len(lost), 'slide kind')} cannot be placed: {', '.join(lost)}; "
