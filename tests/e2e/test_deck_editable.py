@@ -315,10 +315,15 @@ FONTS = Path(__file__).parents[2] / "generator" / "fonts"
 def bundled_fonts(tmp_path, monkeypatch):
     """Let LibreOffice find the bundled fonts (Carlito for Calibri and so on) as a
     presenter's machine has the real ones."""
-    conf = tmp_path / "fonts.conf"
+    _fonts_for_libreoffice(FONTS, tmp_path, monkeypatch)
+
+
+def _fonts_for_libreoffice(fonts: Path, folder: Path, monkeypatch) -> None:
+    """Point fontconfig (and so LibreOffice) at ``fonts`` beside the system's own."""
+    conf = folder / "fonts.conf"
     conf.write_text('<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n'
                     '<fontconfig><include ignore_missing="yes">/etc/fonts/fonts.conf</include>'
-                    f"<dir>{FONTS}</dir><cachedir>{tmp_path / 'fc-cache'}</cachedir>"
+                    f"<dir>{fonts}</dir><cachedir>{folder / 'fc-cache'}</cachedir>"
                     "</fontconfig>\n", encoding="utf-8")
     monkeypatch.setenv("FONTCONFIG_FILE", str(conf))
 
@@ -492,10 +497,5 @@ def test_a_family_without_metrics_gets_one_warning_in_check_and_build(tmp_path) 
 def test_a_deck_measured_with_a_font_file_fits_when_libreoffice_renders_it(
         wide_deck, monkeypatch) -> None:
     folder, _, _ = wide_deck
-    conf = folder / "fonts.conf"
-    conf.write_text('<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n'
-                    '<fontconfig><include ignore_missing="yes">/etc/fonts/fonts.conf</include>'
-                    f"<dir>{folder / 'fonts'}</dir><cachedir>{folder / 'fc-cache'}</cachedir>"
-                    "</fontconfig>\n", encoding="utf-8")
-    monkeypatch.setenv("FONTCONFIG_FILE", str(conf))
+    _fonts_for_libreoffice(folder / "fonts", folder, monkeypatch)
     assert check_layout(folder / "out" / "deck.pptx") == []
