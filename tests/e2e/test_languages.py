@@ -185,3 +185,17 @@ def test_a_quotation_the_author_already_marked_is_not_marked_twice(tmp_path: Pat
         assert marked in _flat(where)
         assert marked[0] + marked[0] not in where
         assert "„" + marked not in where
+
+
+def test_japanese_and_chinese_text_get_modern_faces_in_powerpoint(tmp_path: Path) -> None:
+    """The runs say their language, and the theme names Yu Gothic and DengXian for those
+    scripts (not the 2007 theme's MS P Gothic and SimSun)."""
+    builds.build(loader.load(FIXTURES / "ja.yaml"), tmp_path, which=("deck",))
+    prs = Presentation(str(tmp_path / "deck.pptx"))
+    a = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+    langs = {r.get("lang") for slide in prs.slides for r in slide._element.iter(f"{a}rPr")}
+    assert "ja-JP" in langs
+    theme = next(p for p in prs.part.package.iter_parts() if p.partname.endswith("theme1.xml"))
+    xml = theme.blob.decode("utf-8")
+    assert 'script="Jpan" typeface="游ゴシック"' in xml and 'script="Hans" typeface="等线"' in xml
+    assert "ＭＳ Ｐゴシック" not in xml

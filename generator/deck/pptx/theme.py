@@ -39,6 +39,14 @@ def links(brand: Brand) -> dict[str, str]:
     return {"hlink": brand.palette.text, "folHlink": brand.palette.text}
 
 
+SCRIPT_FONTS = {("majorFont", "Jpan"): "游ゴシック Light", ("minorFont", "Jpan"): "游ゴシック",
+                ("majorFont", "Hans"): "等线 Light", ("minorFont", "Hans"): "等线"}
+"""The sans-serif faces Office's own theme has given Japanese and simplified Chinese text
+since 2013 (Yu Gothic, DengXian), in place of the 2007 theme's MS P Gothic and SimSun: a
+Japanese or Chinese run (its ``lang``) is set in them in PowerPoint, beside Arial-like
+Latin text."""
+
+
 def apply(prs, brand: Brand, *, whole: bool) -> None:
     """Write the brand into every theme of ``prs``: all colours and fonts when ``whole``,
     else only the hyperlink colours (a template keeps its own scheme)."""
@@ -75,3 +83,7 @@ def _fonts(root, heading: str, body: str) -> None:
         latin = fonts.find(f"{{{A}}}{tag}/{{{A}}}latin")
         if latin is not None:
             latin.set("typeface", face)
+        for script in fonts.findall(f"{{{A}}}{tag}/{{{A}}}font"):
+            modern = SCRIPT_FONTS.get((tag, script.get("script")))
+            if modern:
+                script.set("typeface", modern)

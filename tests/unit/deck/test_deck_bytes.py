@@ -22,8 +22,8 @@ from helpers import fixture_outline
 
 WHEN = _dt.datetime(2025, 3, 14, 9, 26, 53, tzinfo=_dt.UTC)
 PINNED = {
-    "minimal.yaml": "714049b1996cd8f970f10e39fbd4e67561e2795d50a6707c31e3699d8309c842",
-    "deck_all_kinds.yaml": "d11f62302d19e4395608f9bcb8b76984d21061cb458b4a5e7ff171c3839f5632",
+    "minimal.yaml": "1db8133de0c5e386d3153d11329c2fd6695d8641f9291d77b68e7675304cab10",
+    "deck_all_kinds.yaml": "523dc76185c904411a447f1d2bc18fafc7357009040f11793d1285930ccda34d",
 }
 
 
