@@ -100,6 +100,7 @@ def plan(outline: Outline, options: BuildOptions) -> DeckPlan:
     slides.append(_dark(ctx, "closing", preferred("closing"), outline.closing or outline.meta.title,
                         generated.closing(ctx), outline.notes.closing or ctx.word("notes_closing"),
                         appendix, ("closing",)))
+    _untitled_layouts(ctx, template, slides)
     for n, slide in enumerate(slides, 1):
         slide.number = n
         if slide.kind not in DARK_KINDS:
@@ -193,6 +194,30 @@ def _section_notes(section: Section) -> str:
     if section.prose:
         return "\n\n".join(section.prose)
     return "\n".join(f"- {k}" for k in section.key_points)
+
+
+def _untitled_layouts(ctx: Context, template: Template | None,
+                      slides: list[SlidePlan]) -> None:
+    """Warn about slides the outline puts on a layout with no title placeholder (``layout:
+    Blank``): their title is written in a text box, which the outline view and screen
+    readers do not take for the slide's title."""
+    requested = {s.requested for s in slides if s.requested}
+    if not requested:
+        return
+    if template is None:
+        from . import template_reader  # only when a slide names its layout
+
+        template = template_reader.default()
+    warned = set()
+    for slide in slides:
+        layout = template.layout(slide.requested) if slide.requested else None
+        if layout is None or layout.has_title or slide.path in warned:
+            continue
+        warned.add(slide.path)
+        ctx.note(slide.path, f"layout '{slide.requested}' has no title placeholder: the title "
+                 "is written in a text box, which PowerPoint's outline view and screen readers "
+                 "do not take for the slide's title; expected a layout with a title",
+                 "untitled")
 
 
 def _slide(ctx: Context, section: Section, slide, path: tuple, name: str) -> list[SlidePlan]:

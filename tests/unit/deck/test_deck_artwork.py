@@ -144,3 +144,30 @@ def test_a_four_by_three_templates_right_edge_bar_is_mid_slide_at_sixteen_by_nin
                or "is covered by the template's artwork 'ACME bar'" in line
                for line in found), found
     assert sum("overlaps the template's artwork 'ACME bar'" in line for line in found) > 3
+
+
+def test_a_slide_on_a_layout_without_a_title_is_reported(tmp_path: Path) -> None:
+    """``layout: Blank`` writes the title in a text box: the outline view and screen
+    readers miss it, so check and build both say so, at the slide."""
+    from generator import build as builds
+    from generator import loader
+
+    (tmp_path / "o.yaml").write_text("""\
+meta: {title: Blank layouts}
+sections:
+  - title: One
+    slides:
+      - kind: bullets
+        title: A slide on a blank layout
+        layout: Blank
+        notes: Read it.
+        bullets: [One point]
+""", encoding="utf-8")
+    loaded = loader.load(tmp_path / "o.yaml")
+    found = [p for p in builds.check(loaded) if "no title placeholder" in p.message]
+    assert [(p.line, p.path, p.severity) for p in found] == [
+        (5, "sections[0].slides[0]", "warning")]
+    assert found[0].message.startswith("layout 'Blank' has no title placeholder")
+    built = builds.build(loaded, tmp_path / "out")
+    assert [str(p) for p in built.warnings if "no title placeholder" in p.message] == \
+        [str(p) for p in found]
