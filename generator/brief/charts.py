@@ -8,7 +8,7 @@ and becomes a 'Figure' of the structure tree with its alt text.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING
 
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 
@@ -26,8 +26,6 @@ from .styles import (
     SPACE,
 )
 from .typesetting import Tagged
-
-T = TypeVar("T")
 
 if TYPE_CHECKING:  # reportlab.graphics is imported only when a brief has a chart
     from reportlab.graphics.shapes import Drawing

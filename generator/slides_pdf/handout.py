@@ -105,7 +105,6 @@ class _Handout(StampedDocument):
         self.outline = outline
         self.when = when
         self.total = total
-        self.font = fonts.face(typeface(outline.brand.fonts, "body"))
         self.date = _date(outline, when)
         frame = Frame(MARGIN, MARGIN, A4[0] - 2 * MARGIN, A4[1] - 2 * MARGIN, id="body",
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)

@@ -208,15 +208,21 @@ def _styles(master, brand: Brand) -> None:
 
 def _chrome_style(sp, kind: str, colour: str) -> None:
     """Style the master's date, footer or slide-number text as the deck's footer line."""
-    tx_body = sp.find(PML.txBody)
+    lst = _empty_list_style(sp.find(PML.txBody))
+    _level(lst, 1, size=scale.FOOTER_PT, colour=colour, font="+mn-lt",
+           align="r" if kind == "sldNum" else "l")
+
+
+def _empty_list_style(tx_body):
+    """Return the placeholder text body's list style, made (after its bodyPr) if it has none,
+    and emptied, for the deck's own levels."""
     lst = tx_body.find(DML.lstStyle)
     if lst is None:
         lst = etree.Element(DML.lstStyle)
         tx_body.find(DML.bodyPr).addnext(lst)
     for child in list(lst):
         lst.remove(child)
-    _level(lst, 1, size=scale.FOOTER_PT, colour=colour, font="+mn-lt",
-           align="r" if kind == "sldNum" else "l")
+    return lst
 
 
 def _dark(layout, brand: Brand) -> None:
@@ -239,12 +245,7 @@ def _dark(layout, brand: Brand) -> None:
         tx_body = sp.find(PML.txBody)
         if tx_body is None:
             continue
-        lst = tx_body.find(DML.lstStyle)
-        if lst is None:
-            lst = etree.Element(DML.lstStyle)
-            tx_body.find(DML.bodyPr).addnext(lst)
-        for child in list(lst):
-            lst.remove(child)
+        lst = _empty_list_style(tx_body)
         kind = ph.get("type", "obj")
         if kind in ("title", "ctrTitle"):
             size = (generated.COVER_TITLE_PT if kind == "ctrTitle"
