@@ -7,8 +7,8 @@ read back from them are kept in a folder named by a digest of everything the bui
 - the outline's validated model (the theme it resolves to included) and the build options
   (timestamp, slide shape);
 - the bytes of every file the outline names (template, logo, images, font files);
-- deckgen's own files (size and modification time of each, as make judges them) and the
-  versions of the libraries that draw the PDFs, and of Python.
+- deckgen's own files (their bytes, so a reinstall of the same code keeps its entries) and
+  the versions of the libraries that draw the PDFs, and of Python.
 
 A change to any of them is a new digest, so an entry is never reused for a build it does
 not match. The newest ``KEEP`` entries stay; older ones are removed. A cache folder that
@@ -90,7 +90,7 @@ _CODE: bytes | None = None
 
 
 def _code() -> bytes:
-    """A digest of deckgen's files (path, size, modification time) and library versions."""
+    """A digest of deckgen's files (path and bytes) and the library versions."""
     global _CODE
     if _CODE is None:
         from importlib import metadata
@@ -100,9 +100,9 @@ def _code() -> bytes:
         for dirpath, dirnames, filenames in os.walk(package):
             dirnames[:] = sorted(d for d in dirnames if d != "__pycache__")
             for name in sorted(filenames):
-                stat = os.stat(os.path.join(dirpath, name))
-                rel = os.path.relpath(os.path.join(dirpath, name), package)
-                digest.update(f"{rel}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+                path = os.path.join(dirpath, name)
+                digest.update(f"{os.path.relpath(path, package)}\0".encode())
+                digest.update(_file(path))
         for library in LIBRARIES:
             try:
                 version = metadata.version(library)
@@ -111,6 +111,21 @@ def _code() -> bytes:
             digest.update(f"{library}={version}\n".encode())
         _CODE = digest.digest()
     return _CODE
+
+
+SAMPLE = 1 << 16
+"""A file of deckgen larger than twice this (a bundled font) is known by its size and its
+first and last this many bytes; smaller ones (the code, themes, locales) by all of them."""
+
+
+def _file(path: str) -> bytes:
+    with open(path, "rb") as handle:
+        size = os.fstat(handle.fileno()).st_size
+        if size <= 2 * SAMPLE:
+            return hashlib.sha256(handle.read()).digest()
+        head = handle.read(SAMPLE)
+        handle.seek(-SAMPLE, os.SEEK_END)
+        return hashlib.sha256(f"{size}".encode() + head + handle.read(SAMPLE)).digest()
 
 
 def get(where: Path, digest: str) -> Build | None:
