@@ -42,11 +42,14 @@ def grids(ctx: Context, header: list[str], rows: list[list[str]], box: Box, path
     ``title``, its size and header.
     """
     return [replace(g, alt=alt.table(table, title, header, len(g.rows) - 1))
-            for g in _grids(ctx, header, rows, box, path, first_bold, grow)]
+            for g in _grids(ctx, header, rows, box, path, first_bold, grow,
+                            cells=table is not None)]
 
 
 def _grids(ctx: Context, header: list[str], rows: list[list[str]], box: Box, path: tuple,
-           first_bold: bool, grow: bool) -> list[TableGrid]:
+           first_bold: bool, grow: bool, *, cells: bool = False) -> list[TableGrid]:
+    """``grids``; with ``cells``, ``header`` and ``rows`` are the outline's ``columns`` and
+    ``rows`` under ``path``, so a finding about one cell is located at it."""
     pref, floor = preferred_size(len(header)), scale.TABLE_MIN_PT
     # with room, a table grows: a dense one up to the table size, any other to the largest
     top = (scale.TABLE_MAX_PT if pref == scale.TABLE_PT else scale.TABLE_PT) if grow else pref
@@ -68,10 +71,11 @@ def _grids(ctx: Context, header: list[str], rows: list[list[str]], box: Box, pat
     if widths is None:
         widths = _widths(ctx, header, rows, box.w, floor, first_bold, force=True)
         assert widths is not None  # forced widths always exist
-        word = _overfull(ctx, header, rows, widths, floor)
-        ctx.note(path, f"the table's columns cannot all fit their longest unbreakable words "
-                 f"even at {floor:g} pt (e.g. '{word}'); expected fewer columns or shorter "
-                 "words", "overflow", "error")
+        word, where = _overfull(ctx, header, rows, widths, floor)
+        ctx.note((*path, *where) if cells else path,
+                 f"on the slide, the table's columns cannot all fit their longest unbreakable "
+                 f"words even at {floor:g} pt (e.g. '{word}'); expected fewer columns or "
+                 "shorter words", "overflow", "error")
         return [_grid(ctx, header, rows, widths,
                       _heights(ctx, header, rows, widths, floor, first_bold, numeric), floor,
                       box, first_bold, numeric)]
@@ -89,15 +93,23 @@ def _grids(ctx: Context, header: list[str], rows: list[list[str]], box: Box, pat
 
 
 def _overfull(ctx: Context, header: list[str], rows: list[list[str]], widths: list[float],
-              size: float) -> str:
-    """Return the first cell word that does not fit its column at ``widths``."""
+              size: float) -> tuple[str, tuple]:
+    """Return the widest cell word that does not fit its column at ``widths`` and where
+    the cell is under the table: the word that made the columns too narrow (a short header
+    word squeezed by it comes after)."""
+    found: list[tuple[float, str, tuple]] = []
     for r, row in enumerate([header, *rows]):
         for c, value in enumerate(row):
             for para in _paras(ctx, value, size, head=r == 0, bold=False):
                 word = fit.overfull(para, widths[c] - 2 * CELL_PAD)
                 if word:
-                    return word
-    return "?"
+                    width = _text.longest_piece(list(para.runs), size, para.font, para.lang)
+                    found.append((width, word, ("columns", c) if r == 0 else
+                                  ("rows", r - 1, c)))
+    if not found:
+        return "?", ()
+    _, word, where = max(found, key=lambda f: f[0])
+    return word, where
 
 
 def _grown(heights: list[float], room: float) -> list[float]:
