@@ -433,13 +433,17 @@ def preview(outline: Path, out_dir: Path, brand: str | None, aspect: str | None)
               type=click.Path(file_okay=False, path_type=Path),
               help="Folder for report.html and its PNGs.")
 @click.option("--json", "as_json", is_flag=True, help="Print the changes as JSON.")
+@click.option("--brand", help="Build both sides with a bundled theme or a theme file.")
+@click.option("--aspect", type=click.Choice(["16:9", "4:3"]),
+              help="Build both sides in this slide shape [default: the template's, else "
+                   "16:9].")
 @click.option("--no-cache", "no_cache", is_flag=True,
               help="Build both sides even when a build of the same inputs is kept "
                    "(in $DECKGEN_CACHE_DIR, else ~/.cache/deckgen).")
 @_reporting(outline_exit=2, summary="an outline could not be built",
             outcome="nothing was compared", bug_exit=DIFF_INTERNAL_ERROR)
 def diff(first: str, second: str | None, outline_path: Path, report_dir: Path,
-         as_json: bool, no_cache: bool) -> None:
+         as_json: bool, brand: str | None, aspect: str | None, no_cache: bool) -> None:
     """Show what changed between two builds: slides and brief pages added, removed, moved
     and changed, with the changed text; writes an HTML report with before/after images.
 
@@ -455,7 +459,7 @@ def diff(first: str, second: str | None, outline_path: Path, report_dir: Path,
     from . import diff as diffs
 
     result = diffs.diff(first, second, outline=outline_path, report_dir=report_dir,
-                         cache=not no_cache)
+                         cache=not no_cache, brand=brand, aspect=aspect)
     if as_json:
         click.echo(json.dumps(diffs.as_json(result.comparison, result.report), indent=2,
                               ensure_ascii=False))
