@@ -68,7 +68,7 @@ def _reporting(*, outline_exit: int | None = None, summary: str | None = None,
             except (OutlineError, BuildError) as exc:
                 for problem in exc.problems:
                     _err(str(problem))
-                said = summary or count(len(exc.problems), "problem")
+                said = summary or _tally(exc.problems)
                 _err(f"deckgen: {said}; {outcome}")
                 ctx.exit(exc.exit_code if outline_exit is None else outline_exit)
             except DeckgenError as exc:
@@ -92,6 +92,14 @@ def _reporting(*, outline_exit: int | None = None, summary: str | None = None,
         return wrapper
 
     return decorate
+
+
+def _tally(problems) -> str:
+    """Return '2 errors', or '1 error and 3 warnings' when warnings came with them."""
+    errors = sum(p.severity == "error" for p in problems)
+    warnings = len(problems) - errors
+    said = count(errors, "error")
+    return f"{said} and {count(warnings, 'warning')}" if warnings else said
 
 
 def _counted(result) -> str:
