@@ -215,7 +215,7 @@ class Painter:
                             max(h - 2 * CELL_PAD_V, 1.0))
                 tag = tr and (Tag("TH", tr, scope="Column") if r == 0 else Tag("TD", tr))
                 with self._marked(tag):
-                    self.text(TextBox(inner, cell.paras))
+                    self.text(TextBox(inner, cell.paras, anchor="middle"))  # as the deck
             top += h
         c.setStrokeColor(colors.white)
         c.setLineWidth(CELL_RULE)
