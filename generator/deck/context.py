@@ -30,6 +30,8 @@ class Context:
     levels: tuple[ListLevel, ...] = ()
     """The template's body list levels (bullets, sub-bullets) in points of the plan's page,
     which bullets take as they are; empty: the deck's own ('•' and '–' at its indents)."""
+    memo: dict = field(default_factory=dict, repr=False, compare=False)
+    """Measurements a layout may ask for twice (a table's column widths at one size)."""
 
     @property
     def brand(self) -> Brand:

@@ -144,6 +144,24 @@ def test_a_table_grows_only_as_far_as_the_slide_has_room() -> None:
     assert 14.0 < _table_sizes(rows[:11])[0] < 18.0
 
 
+def test_a_table_whose_columns_hold_their_words_whole_hyphenates_none() -> None:
+    """Four German columns whose longest words all fit: cells break at spaces only, where
+    they were hyphenated to fill lines before ('Ausbil-dung', 'Neuma-schinen')."""
+    rows = [["Personalgewinnung", "Klassische duale Ausbildung", "Große Akademie",
+             "Internationale Rekrutierung"],
+            ["Digitalisierung", "Fernwartung nur bei Neumaschinen", "Eigene Plattform",
+             "Abonnementmodelle"]]
+    slide = {"kind": "table", "title": "Vergleich", "notes": "n",
+             "table": {"columns": ["Feld", "Schäfer & Brenner", "Trumpf", "DMG Mori"],
+                       "rows": rows}}
+    o = Outline.parse({"meta": {"title": "T", "language": "de"}, "brand": {},
+                       "sections": [{"title": "S", "slides": [slide]}]})
+    grids = [e for s in plan(o, "4:3").slides for e in s.elements if isinstance(e, TableGrid)]
+    texts = [r.text for g in grids for row in g.rows for c in row for p in c.paras
+             for r in p.runs]
+    assert texts and not any("-\v" in t for t in texts), texts
+
+
 def test_warnings_for_unsourced_unnoted_and_wordy_slides() -> None:
     stats = {"kind": "stats", "title": "Numbers",
              "stats": [{"value": "1", "label": "one"}, {"value": "2", "label": "two"}]}
