@@ -9,6 +9,7 @@ from functools import lru_cache
 from reportlab.lib import colors
 from reportlab.pdfgen.canvas import Canvas
 
+from .. import locale
 from ..chart_drawing import drawing as chart_drawing
 from ..deck.elements import (
     ChartFrame,
@@ -80,7 +81,7 @@ class Painter:
             self.table(element, section)
         elif isinstance(element, ChartFrame):
             with self._marked(section and Tag("Figure", section, alt=alt_text(
-                    element.chart, slide.title))):
+                    element.chart, slide.title, locale.of(self.outline).numbers))):
                 self.chart(element, slide.background)
         elif isinstance(element, Picture):
             decorative = element.path == self.outline.brand.logo
