@@ -162,6 +162,22 @@ def test_a_table_whose_columns_hold_their_words_whole_hyphenates_none() -> None:
     assert texts and not any("-\v" in t for t in texts), texts
 
 
+def test_a_timeline_sets_its_words_whole_when_a_smaller_size_allows() -> None:
+    events = [{"date": "May 2026", "title": "Board approves sector limits"},
+              {"date": "Q3 2026", "title": "Pricing overlay live",
+               "detail": "Corporate book first"},
+              {"date": "Q4 2026", "title": "Client engagement wave 1",
+               "detail": "Top 50 emitters"},
+              {"date": "Q1 2027", "title": "Second stress test"},
+              {"date": "Q2 2027", "title": "PRA supervisory review"}]
+    slide = {"kind": "timeline", "title": "Roadmap", "notes": "n", "events": events}
+    p = plan(outline([{"title": "S", "slides": [slide]}]))
+    texts = [r.text for s in p.slides if s.kind == "timeline" for e in s.elements
+             if isinstance(e, TextBox) and e.role == "event" for para in e.paras
+             for r in para.runs]
+    assert len(texts) == 7 and not any("-\v" in t for t in texts), texts
+
+
 def test_warnings_for_unsourced_unnoted_and_wordy_slides() -> None:
     stats = {"kind": "stats", "title": "Numbers",
              "stats": [{"value": "1", "label": "one"}, {"value": "2", "label": "two"}]}
