@@ -171,7 +171,7 @@ def test_a_timeline_sets_its_words_whole_when_a_smaller_size_allows() -> None:
               {"date": "Q1 2027", "title": "Second stress test"},
               {"date": "Q2 2027", "title": "PRA supervisory review"}]
     slide = {"kind": "timeline", "title": "Roadmap", "notes": "n", "events": events}
-    p = plan(outline([{"title": "S", "slides": [slide]}]))
+    p = plan(outline([{"title": "S", "slides": [slide]}]), "4:3")  # 'super-visory' before
     texts = [r.text for s in p.slides if s.kind == "timeline" for e in s.elements
              if isinstance(e, TextBox) and e.role == "event" for para in e.paras
              for r in para.runs]
