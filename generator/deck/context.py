@@ -103,6 +103,7 @@ class Context:
     def text(self, box: Box, paras: list[Para], role: str = "body", anchor: str = "top",
              placeholder: int | None = None) -> TextBox:
         """Return a text box of ``paras`` at ``box``, each settled to the box's width (see
-        ``fit.settle``)."""
-        return TextBox(box, tuple(fit.settle(p, box.w) for p in paras), role, anchor,
-                       placeholder)
+        ``fit.settle``); a title's lines are balanced."""
+        balance = role == "title"
+        return TextBox(box, tuple(fit.settle(p, box.w, balance=balance) for p in paras), role,
+                       anchor, placeholder)

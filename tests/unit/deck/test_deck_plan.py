@@ -281,3 +281,24 @@ def test_a_chart_whose_values_are_all_gaps_is_planned(kind: str) -> None:
     o = outline([{"title": "S", "slides": [{"kind": "chart", "title": "Gaps", "notes": "n",
                                             "chart": chart}]}])
     assert any(s.kind == "chart" for s in plan(o).slides)
+
+
+def test_a_title_of_two_lines_is_balanced_not_a_full_line_over_one_word() -> None:
+    from generator import text as _text
+    from generator.deck import fit
+    from generator.deck.elements import Para
+    from generator.text import Run
+
+    value = "Sector margins turn negative under a carbon price shock"
+    para = Para((Run(value),), 28.0, "Arial", "#000000", bold=True, lang="en")
+    width = _text.text_width(value, 28.0, "Arial", True) * 0.97  # the last word alone
+    assert fit.lines(para, width) == 2
+    greedy = fit.settle(para, width).runs[0].text
+    balanced = fit.settle(para, width, balance=True).runs[0].text
+    assert "\v" not in greedy  # a program breaks it at the space: '… price' over 'shock'
+    lines = balanced.split("\v")
+    assert len(lines) == 2 and " ".join(lines) == value
+    short, long_ = sorted(_text.text_width(x, 28.0, "Arial", True) for x in lines)
+    assert short > 0.6 * long_, lines
+    one = Para((Run("Short title"),), 28.0, "Arial", "#000000", bold=True, lang="en")
+    assert fit.settle(one, width, balance=True) == one
