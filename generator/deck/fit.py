@@ -135,18 +135,18 @@ def settle(para: Para, width: float, *, balance: bool = False) -> Para:
     URL and CJK rules; they break at spaces where we measured (the fitting margin leaves
     them room), and the explicit breaks make them break inside words exactly where we did.
 
-    With ``balance`` (titles) a paragraph of two or more lines is broken as narrow as it can
-    be in as many lines, every line ending in an explicit break: lines of even length, not
-    a full line over a last word alone.
+    With ``balance`` (titles) a paragraph whose last line would be short (one word, or less
+    than ``SHORT_LAST_LINE`` of the width) is broken as narrow as it can be in as many lines,
+    every line ending in an explicit break: lines of even length, not a full line over a
+    last word alone. Other titles keep the program's own wrapping, free to edit.
     """
     runs = list(para.runs)
     measure = usable(para, width)
-    if balance:
-        measure = _balanced_width(para, measure)
-    text, lines = _text.break_runs(runs, measure, para.size, para.font, para.lang)
+    balanced = _balanced_width(para, measure) if balance else None
+    text, lines = _text.break_runs(runs, balanced or measure, para.size, para.font, para.lang)
     inserts = {ln.end: (_breaking.HYPHEN if ln.hyphen else "") + _breaking.LINE_BREAK
                for ln in lines[:-1] if ln.kind not in ("space", "hard")}
-    spaces = {ln.end for ln in lines[:-1] if balance and ln.kind == "space"}
+    spaces = {ln.end for ln in lines[:-1] if balanced and ln.kind == "space"}
     if not inserts and not spaces and text == "".join(r.text for r in runs):
         return para
     out, pos = [], 0
@@ -162,12 +162,23 @@ def settle(para: Para, width: float, *, balance: bool = False) -> Para:
     return replace(para, runs=tuple(out))
 
 
-def _balanced_width(para: Para, width: float) -> float:
+SHORT_LAST_LINE = 0.4
+"""A title whose last line is shorter than this share of its box is balanced."""
+
+
+def _balanced_width(para: Para, width: float) -> float | None:
     """Return the narrowest width (to a point) at which ``para`` takes no more lines than
-    at ``width``; ``width`` itself for one line, or for text that cannot fit."""
+    at ``width``; None for one line, for text that cannot fit, and when the last line is
+    long enough already."""
     count = _line_count(para.runs, width, para.size, para.font, para.lang)
     if count < 2 or count >= OVERFULL:
-        return width
+        return None
+    text, lines = _text.break_runs(list(para.runs), width, para.size, para.font, para.lang)
+    last = text[lines[-1].start:lines[-1].end].strip()
+    bold = any(r.bold for r in para.runs) or para.bold
+    if " " in last and _text.text_width(last, para.size, para.font, bold) >= \
+            SHORT_LAST_LINE * width:
+        return None
     lo, hi = width / count, width
     while hi - lo > 1.0:
         mid = (lo + hi) / 2

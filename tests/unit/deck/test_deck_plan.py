@@ -302,3 +302,5 @@ def test_a_title_of_two_lines_is_balanced_not_a_full_line_over_one_word() -> Non
     assert short > 0.6 * long_, lines
     one = Para((Run("Short title"),), 28.0, "Arial", "#000000", bold=True, lang="en")
     assert fit.settle(one, width, balance=True) == one
+    # a last line long enough already keeps the program's own wrapping, free to edit
+    assert "\v" not in fit.settle(para, width * 0.6, balance=True).runs[0].text
