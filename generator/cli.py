@@ -404,11 +404,16 @@ def watch(outline: Path, out_dir: Path, brand: str | None, aspect: str | None,
 @click.option("--out", "out_dir", default="output", show_default=True,
               type=click.Path(file_okay=False, path_type=Path),
               help="Folder to build into; images go to its preview/ folder.")
+@click.option("--strict", is_flag=True, help="Treat every warning as an error (exit 1).")
 @click.option("--brand", help="Use a bundled theme or a theme file.")
 @click.option("--aspect", type=click.Choice(["16:9", "4:3"]),
               help="Slide shape [default: the template's, else 16:9].")
+@click.option("--allow-outside", is_flag=True,
+              help="Allow image and logo paths outside the outline's folder.")
+@click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
 @_reports_errors
-def preview(outline: Path, out_dir: Path, brand: str | None, aspect: str | None) -> None:
+def preview(outline: Path, out_dir: Path, strict: bool, brand: str | None, aspect: str | None,
+            allow_outside: bool, quiet: bool) -> None:
     """Build, then render every slide and brief page to PNG, with a contact sheet.
 
     \b
@@ -421,14 +426,18 @@ def preview(outline: Path, out_dir: Path, brand: str | None, aspect: str | None)
     from . import build as builds
     from . import preview as previews
 
-    loaded = _load(outline, False, brand)
-    options = builds.options_for(loaded, aspect=aspect)
+    loaded = _load(outline, allow_outside, brand)
+    options = builds.options_for(loaded, aspect=aspect, progress=_progress(quiet))
     summary = builds.build(loaded, out_dir, which=("deck", "brief", "slides-pdf"),
-                           options=options)
+                           options=options, strict=strict)
+    if not quiet:
+        for warning in summary.warnings:
+            _err(str(warning))
     written = previews.preview(out_dir / builds.file_name("slides-pdf"),
                                out_dir / builds.file_name("brief"), out_dir / "preview")
-    _err(f"wrote {len(written['slides'])} slide images, {len(written['pages'])} page images "
-         f"and {_display(written['sheet'][0])} in {summary.seconds:.1f} s (build)")
+    if not quiet:
+        _err(f"wrote {len(written['slides'])} slide images, {len(written['pages'])} page "
+             f"images and {_display(written['sheet'][0])} in {summary.seconds:.1f} s (build)")
 
 
 @main.command("diff")
