@@ -101,6 +101,7 @@ def plan(outline: Outline, options: BuildOptions) -> DeckPlan:
                         generated.closing(ctx), outline.notes.closing or ctx.word("notes_closing"),
                         appendix, ("closing",)))
     _untitled_layouts(ctx, template, slides)
+    _template_shape(ctx, template)
     for n, slide in enumerate(slides, 1):
         slide.number = n
         if slide.kind not in DARK_KINDS:
@@ -194,6 +195,18 @@ def _section_notes(section: Section) -> str:
     if section.prose:
         return "\n\n".join(section.prose)
     return "\n".join(f"- {k}" for k in section.key_points)
+
+
+def _template_shape(ctx: Context, template: Template | None) -> None:
+    """Warn when the template's slides have none of the shapes the deck is laid out in (a
+    square template): the deck is built at 16:9 on its layouts, drawn for another page."""
+    if template is None or template.aspect is not None:
+        return
+    w, h = (v / 72 for v in template.points)
+    ctx.note(("brand", "template"), f"the template's slides are {w:.4g} × {h:.4g} in, neither "
+             f"16:9, 16:10 nor 4:3, so the deck is built at {ctx.geo.aspect} "
+             f"({ctx.geo.width / 72:.4g} × {ctx.geo.height / 72:.4g} in) on layouts drawn for "
+             "another shape; expected a 16:9 or 4:3 template", "template-shape")
 
 
 def _untitled_layouts(ctx: Context, template: Template | None,
