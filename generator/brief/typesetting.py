@@ -9,7 +9,8 @@ under the ``reportlab`` package, as of reportlab 5.1.0):
 - ``platypus/paragraph.py``: ``Paragraph`` internals ``blPara``, ``_wrapWidths``,
   ``_width_max`` (kept per width by ``Paragraph.wrap``), ``_splitLongWordCount`` (words
   cut between letters, read by ``Paragraph.cut``); ``cleanBlockQuotedText``; the parser's
-  fragment attributes (copied by ``plain_frags``); ``rl_config._FUZZ``; the module function
+  fragment attributes (copied by ``plain_frags``); ``Paragraph.breakLines`` (extended by
+  ``Paragraph`` to tell its ``Breaker`` the last word); ``rl_config._FUZZ``; the module
   functions ``_hyGenPair`` and ``_hyGenFragsPair`` (where a word that does not fit its
   line is split: overridden for the brief's styles by ``_split_word`` and
   ``_split_frag_word``, see ``Breaker``), ``_fragWordSplitRep``, ``_rebuildFragWord`` and
@@ -90,6 +91,9 @@ class Breaker:
         self._tails: dict[str, tuple[str, int]] = {}
         """Each tail this breaker split off: (the whole word, where the tail starts in it).
         A tail breaks where its whole word would: ``?session=..`` is still part of a URL."""
+        self.ending: str | None = None
+        """The last word of the paragraph being broken (``Paragraph.breakLines`` sets it):
+        a split of that word leaves no lone CJK character on the last line."""
 
     def __call__(self, word: str) -> list[tuple[str, str]]:
         return [(word[:p], word[p:]) for p in reversed(hyphenate.points(word, self.language))]
@@ -98,18 +102,25 @@ class Breaker:
         return f"Breaker({self.language!r})"  # a style's repr names it; keep it stable
 
     def choose(self, word: str, before: float, limit: float,
-               head_width: Callable[[int, str], float]) -> tuple[int, str] | None:
+               head_width: Callable[[int, str], float],
+               word_width: float | None = None) -> tuple[int, str] | None:
         """Return where ``word`` splits, so that its head fits a line with ``before`` points
         taken of ``limit``: (offset, the mark the head ends with), or None when no allowed
-        break fits. ``head_width(offset, mark)`` measures a head.
+        break fits. ``head_width(offset, mark)`` measures a head, ``word_width`` is the
+        whole word's width.
 
         The farthest break that fits wins; a hyphenation point beats a plain break (or,
         without one, ending the line before the word) only when the line would otherwise
-        stay less than ``breaking.HYPHENATE_BELOW`` full, as in ``breaking.fill``.
+        stay less than ``breaking.HYPHENATE_BELOW`` full, as in ``breaking.fill``. When the
+        word ends the paragraph and its tail would be one CJK character alone
+        (``breaking.lone``), the line ends instead at the last plain break whose tail fits a
+        line and is not alone, as ``breaking.fill`` carries characters to a lone last line.
         """
         plain: tuple[int, float] | None = None  # the farthest plain break and its head's width
         hyphen: int | None = None
+        carried: tuple[int, float] | None = None  # the farthest whose tail is not lone
         whole, offset = self._tails.get(word, (word, 0))
+        last = word_width is not None and whole == self.ending
         for b in breaking.breaks(whole, self.language):
             b = breaking.Break(b.end - offset, b.next - offset, b.kind)
             if b.kind == "hard" or not 0 < b.end == b.next < len(word):
@@ -122,6 +133,11 @@ class Breaker:
                 hyphen = b.end
             else:
                 plain = (b.end, head)
+                if last and b.kind == "after" and not breaking.lone(word[b.end:]):
+                    carried = plain
+        if last and plain is not None and breaking.lone(word[plain[0]:]) and (
+                carried is not None and word_width - carried[1] <= limit):
+            plain = carried
         fill = before + plain[1] if plain is not None else before
         found = (plain[0], "") if plain is not None else None
         if hyphen is not None and (fill <= 0 or fill < breaking.HYPHENATE_BELOW * limit) and (
@@ -147,7 +163,7 @@ def _split_word(hyphenator, s, ww, newWidth, maxWidth, fontName, fontSize, uriWa
                                uriWasteReduce, embeddedHyphenation, hymwl)
     word = str(s)
     found = hyphenator.choose(word, newWidth - ww, maxWidth, lambda end, mark: stringWidth(
-        word[:end] + mark, fontName, fontSize))
+        word[:end] + mark, fontName, fontSize), ww)
     if found is None:
         return None
     end, mark = found
@@ -180,7 +196,7 @@ def _split_frag_word(hyphenator, FW, newWidth, maxWidth, uriWasteReduce, embedde
         return _paragraph._rebuildFragWord(head), _paragraph._rebuildFragWord(tail)
 
     found = hyphenator.choose(word, newWidth - FW[0], maxWidth,
-                              lambda end, mark: halves(end, mark)[0][0])
+                              lambda end, mark: halves(end, mark)[0][0], FW[0])
     if found is None:
         return None
     return (found[1], *halves(*found))
@@ -236,6 +252,17 @@ class Paragraph(_paragraph.Paragraph):
         self.width = availWidth
         return availWidth, self.height
 
+    def breakLines(self, width):
+        # extends Paragraph.breakLines of reportlab 5.1: its Breaker learns the last word
+        breaker = getattr(self.style, "hyphenationLang", None)
+        if not isinstance(breaker, Breaker):
+            return super().breakLines(width)
+        breaker.ending = _last_word(self.frags)
+        try:
+            return super().breakLines(width)
+        finally:
+            breaker.ending = None
+
     @property
     def cut(self) -> bool:
         """Whether the last wrap cut a word between letters: no allowed break fitted."""
@@ -254,6 +281,22 @@ class Paragraph(_paragraph.Paragraph):
         super().drawOn(canvas, x, y, _sW)
         if marked:
             canvas.tagger.end(canvas)
+
+
+def _last_word(frags: list) -> str | None:
+    """Return the last word of a paragraph's fragments (their text, or the words a split
+    paragraph keeps), or None when they hold neither."""
+    parts = []
+    for frag in frags:
+        text = getattr(frag, "text", None)
+        if text is None:
+            words = getattr(frag, "words", None)
+            if not words or not all(isinstance(w, str) for w in words):
+                return None
+            text = " ".join(words)
+        parts.append(text)
+    words = "".join(parts).split()
+    return words[-1] if words else None
 
 
 def plain_frags(text: str, style: ParagraphStyle) -> list | None:
