@@ -10,11 +10,12 @@ under the ``reportlab`` package, as of reportlab 5.1.0):
   ``_width_max`` (kept per width by ``Paragraph.wrap``), ``_splitLongWordCount`` (words
   cut between letters, read by ``Paragraph.cut``); ``cleanBlockQuotedText``; the parser's
   fragment attributes (copied by ``plain_frags``); ``Paragraph.breakLines`` (extended by
-  ``Paragraph`` to tell its ``Breaker`` the last word); ``rl_config._FUZZ``; the module
-  functions ``_hyGenPair`` and ``_hyGenFragsPair`` (where a word that does not fit its
-  line is split: overridden for the brief's styles by ``_split_word`` and
-  ``_split_frag_word``, see ``Breaker``), ``_fragWordSplitRep``, ``_rebuildFragWord`` and
-  the classes ``_SplitWordLL`` and ``_SplitFragLL``.
+  ``Paragraph`` to break again when the last line is one CJK character alone) and the
+  lines it returns; ``rl_config._FUZZ``; the module functions ``_hyGenPair`` and
+  ``_hyGenFragsPair`` (where a word that does not fit its line is split: overridden for
+  the brief's styles by ``_split_word`` and ``_split_frag_word``, see ``Breaker``),
+  ``_fragWordSplitRep``, ``_rebuildFragWord`` and the classes ``_SplitWordLL`` and
+  ``_SplitFragLL``.
 - ``platypus/frames.py``: ``Frame._add`` (overridden by ``LayoutFrame`` to place without
   drawing while a pass only lays the story out).
 - ``platypus/flowables.py``: ``KeepTogether._content`` (read by ``walk``).
@@ -91,9 +92,12 @@ class Breaker:
         self._tails: dict[str, tuple[str, int]] = {}
         """Each tail this breaker split off: (the whole word, where the tail starts in it).
         A tail breaks where its whole word would: ``?session=..`` is still part of a URL."""
-        self.ending: str | None = None
-        """The last word of the paragraph being broken (``Paragraph.breakLines`` sets it):
-        a split of that word leaves no lone CJK character on the last line."""
+        self.splits: list[str] = []
+        """The tails of the splits of the paragraph being broken, in order (or '' where a
+        word could not split): ``Paragraph.breakLines`` reads the last."""
+        self.carry: int | None = None
+        """Which split of the paragraph being broken takes the last plain break whose tail is
+        not lone (``Paragraph.breakLines`` sets it when the paragraph's last line is)."""
 
     def __call__(self, word: str) -> list[tuple[str, str]]:
         return [(word[:p], word[p:]) for p in reversed(hyphenate.points(word, self.language))]
@@ -103,7 +107,7 @@ class Breaker:
 
     def choose(self, word: str, before: float, limit: float,
                head_width: Callable[[int, str], float],
-               word_width: float | None = None) -> tuple[int, str] | None:
+               word_width: float) -> tuple[int, str] | None:
         """Return where ``word`` splits, so that its head fits a line with ``before`` points
         taken of ``limit``: (offset, the mark the head ends with), or None when no allowed
         break fits. ``head_width(offset, mark)`` measures a head, ``word_width`` is the
@@ -111,8 +115,8 @@ class Breaker:
 
         The farthest break that fits wins; a hyphenation point beats a plain break (or,
         without one, ending the line before the word) only when the line would otherwise
-        stay less than ``breaking.HYPHENATE_BELOW`` full, as in ``breaking.fill``. When the
-        word ends the paragraph and its tail would be one CJK character alone
+        stay less than ``breaking.HYPHENATE_BELOW`` full, as in ``breaking.fill``. For the
+        split ``carry`` names, whose tail ended the paragraph as one CJK character alone
         (``breaking.lone``), the line ends instead at the last plain break whose tail fits a
         line and is not alone, as ``breaking.fill`` carries characters to a lone last line.
         """
@@ -120,7 +124,8 @@ class Breaker:
         hyphen: int | None = None
         carried: tuple[int, float] | None = None  # the farthest whose tail is not lone
         whole, offset = self._tails.get(word, (word, 0))
-        last = word_width is not None and whole == self.ending
+        last = self.carry == len(self.splits)
+        self.splits.append("")
         for b in breaking.breaks(whole, self.language):
             b = breaking.Break(b.end - offset, b.next - offset, b.kind)
             if b.kind == "hard" or not 0 < b.end == b.next < len(word):
@@ -145,6 +150,7 @@ class Breaker:
             found = (hyphen, breaking.HYPHEN)
         if found is not None:
             self._tails[word[found[0]:]] = (whole, offset + found[0])
+            self.splits[-1] = word[found[0]:]
         return found
 
 
@@ -253,15 +259,23 @@ class Paragraph(_paragraph.Paragraph):
         return availWidth, self.height
 
     def breakLines(self, width):
-        # extends Paragraph.breakLines of reportlab 5.1: its Breaker learns the last word
+        # extends Paragraph.breakLines of reportlab 5.1: when the last line is the tail of a
+        # split and one CJK character alone, the lines are broken again, that split carrying
         breaker = getattr(self.style, "hyphenationLang", None)
         if not isinstance(breaker, Breaker):
             return super().breakLines(width)
-        breaker.ending = _last_word(self.frags)
+        breaker.splits, breaker.carry = [], None
         try:
-            return super().breakLines(width)
+            broken = super().breakLines(width)
+            last = _last_line(broken)
+            tails = [k for k, tail in enumerate(breaker.splits) if tail]
+            if last is not None and breaking.lone(last) and tails and (
+                    breaker.splits[tails[-1]].strip() == last.strip()):
+                breaker.splits, breaker.carry = [], tails[-1]
+                broken = super().breakLines(width)
+            return broken
         finally:
-            breaker.ending = None
+            breaker.splits, breaker.carry = [], None
 
     @property
     def cut(self) -> bool:
@@ -283,20 +297,15 @@ class Paragraph(_paragraph.Paragraph):
             canvas.tagger.end(canvas)
 
 
-def _last_word(frags: list) -> str | None:
-    """Return the last word of a paragraph's fragments (their text, or the words a split
-    paragraph keeps), or None when they hold neither."""
-    parts = []
-    for frag in frags:
-        text = getattr(frag, "text", None)
-        if text is None:
-            words = getattr(frag, "words", None)
-            if not words or not all(isinstance(w, str) for w in words):
-                return None
-            text = " ".join(words)
-        parts.append(text)
-    words = "".join(parts).split()
-    return words[-1] if words else None
+def _last_line(broken) -> str | None:
+    """Return the text of the last line of reportlab's broken lines (``blPara``), or None."""
+    lines = getattr(broken, "lines", None)
+    if not lines:
+        return None
+    line = lines[-1]
+    if isinstance(line, tuple):  # one fragment: (unused width, words)
+        return " ".join(str(w) for w in line[1])
+    return "".join(getattr(w, "text", "") for w in getattr(line, "words", ()))
 
 
 def plain_frags(text: str, style: ParagraphStyle) -> list | None:
