@@ -54,6 +54,45 @@ def label_names() -> tuple[str, ...]:
 
 
 @dataclass(frozen=True)
+class Punctuation:
+    """How a language punctuates the sentences deckgen composes itself (source lines, the
+    sources list, run-in heads): a locale file's ``punctuation:``, English's by default."""
+
+    full_stop: str = "."
+    comma: str = ", "
+    """Between the parts of one source ('Publisher, Title')."""
+    colon: str = ": "
+    """After a name that heads a line ('Peer: headline')."""
+    parentheses: tuple[str, str] = (" (", ")")
+    """Around an aside ('Title (2025)'), the space before it included."""
+    space: str = " "
+    """After a full stop or a colon, before what follows (none after Japanese 。 or ：)."""
+    gap: str = " "
+    """Between two composed parts when the first ends with no mark (Japanese uses U+3000)."""
+
+    def aside(self, text: str) -> str:
+        """Return ``text`` in parentheses, as an aside to what stands before it."""
+        return f"{self.parentheses[0]}{text}{self.parentheses[1]}"
+
+    def after(self, part: str) -> str:
+        """Return what follows ``part`` before another part: ``space`` when it ends with a
+        full stop, colon or closing mark, ``gap`` when it does not."""
+        return self.space if part[-1:] in _ENDING_MARKS else self.gap
+
+    def sentences(self, parts: list[str]) -> str:
+        """Return ``parts`` (sentences or captions) one after another, each followed by
+        ``after`` it."""
+        out = ""
+        for part in parts:
+            out += (self.after(out) if out else "") + part
+        return out
+
+
+_ENDING_MARKS = frozenset(".!?:;)]»”’…。．！？：；）」』】〉》")
+"""Marks that end a sentence or an aside: no gap is needed after them."""
+
+
+@dataclass(frozen=True)
 class Locale:
     """One language's words, date format and quotation marks, with an outline's overrides."""
 
@@ -68,6 +107,8 @@ class Locale:
     cited_after: frozenset[str] = frozenset()
     """Words after which a citation is part of the sentence ('based on [@a]')."""
     overrides: Mapping[str, str] = field(default_factory=dict)
+    punctuation: Punctuation = Punctuation()
+    """How the sentences deckgen composes are punctuated."""
 
     def word(self, key: str, /, **values: object) -> str:
         """Return the generated word ``key``, its {placeholders} filled from ``values``.
@@ -125,7 +166,15 @@ def _locale(tag: str, overrides: tuple[tuple[str, str], ...]) -> Locale:
     open_, close = data["quotes"]
     return Locale(code, labels, tuple(data["months"]), data["date"], (open_, close),
                   data.get("list", "; "), data.get("hyphenation"), data.get("first_day"),
-                  frozenset(w.lower() for w in data.get("cited_after") or ()), dict(overrides))
+                  frozenset(w.lower() for w in data.get("cited_after") or ()), dict(overrides),
+                  _punctuation(data.get("punctuation") or {}))
+
+
+def _punctuation(data: Mapping[str, object]) -> Punctuation:
+    """Return a locale file's ``punctuation:`` over English's."""
+    marks = {**_data(DEFAULT).get("punctuation", {}), **data}
+    opening, closing = marks.pop("parentheses", Punctuation.parentheses)
+    return Punctuation(**marks, parentheses=(opening, closing))
 
 
 def get(tag: str = DEFAULT, labels: Mapping[str, str] | None = None) -> Locale:

@@ -92,9 +92,9 @@ class Breaker:
         self._tails: dict[str, tuple[str, int]] = {}
         """Each tail this breaker split off: (the whole word, where the tail starts in it).
         A tail breaks where its whole word would: ``?session=..`` is still part of a URL."""
-        self.splits: list[str] = []
-        """The tails of the splits of the paragraph being broken, in order (or '' where a
-        word could not split): ``Paragraph.breakLines`` reads the last."""
+        self.splits: list[tuple[str, str]] = []
+        """The (head, tail) of each split of the paragraph being broken, in order (empty
+        where a word could not split): ``Paragraph.breakLines`` reads the last."""
         self.carry: int | None = None
         """Which split of the paragraph being broken takes the last plain break whose tail is
         not lone (``Paragraph.breakLines`` sets it when the paragraph's last line is)."""
@@ -125,7 +125,7 @@ class Breaker:
         carried: tuple[int, float] | None = None  # the farthest whose tail is not lone
         whole, offset = self._tails.get(word, (word, 0))
         last = self.carry == len(self.splits)
-        self.splits.append("")
+        self.splits.append(("", ""))
         for b in breaking.breaks(whole, self.language):
             b = breaking.Break(b.end - offset, b.next - offset, b.kind)
             if b.kind == "hard" or not 0 < b.end == b.next < len(word):
@@ -138,9 +138,10 @@ class Breaker:
                 hyphen = b.end
             else:
                 plain = (b.end, head)
-                if last and b.kind == "after" and not breaking.lone(word[b.end:]):
+                if last and b.kind == "after" and not breaking.lone(word[b.end:],
+                                                                     word[:b.end]):
                     carried = plain
-        if last and plain is not None and breaking.lone(word[plain[0]:]) and (
+        if last and plain is not None and breaking.lone(word[plain[0]:], word[:plain[0]]) and (
                 carried is not None and word_width - carried[1] <= limit):
             plain = carried
         fill = before + plain[1] if plain is not None else before
@@ -150,7 +151,7 @@ class Breaker:
             found = (hyphen, breaking.HYPHEN)
         if found is not None:
             self._tails[word[found[0]:]] = (whole, offset + found[0])
-            self.splits[-1] = word[found[0]:]
+            self.splits[-1] = (word[:found[0]], word[found[0]:])
         return found
 
 
@@ -268,10 +269,10 @@ class Paragraph(_paragraph.Paragraph):
         try:
             broken = super().breakLines(width)
             last = _last_line(broken)
-            tails = [k for k, tail in enumerate(breaker.splits) if tail]
-            if last is not None and breaking.lone(last) and tails and (
-                    breaker.splits[tails[-1]].strip() == last.strip()):
-                breaker.splits, breaker.carry = [], tails[-1]
+            split = [k for k, (_, tail) in enumerate(breaker.splits) if tail]
+            if last is not None and split and breaker.splits[split[-1]][1].strip() == (
+                    last.strip()) and breaking.lone(last, breaker.splits[split[-1]][0]):
+                breaker.splits, breaker.carry = [], split[-1]
                 broken = super().breakLines(width)
             return broken
         finally:

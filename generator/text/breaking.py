@@ -322,12 +322,14 @@ def _greedy(text: str, cum: list[float], points: tuple[Break, ...], width: float
             return lines
 
 
-def lone(line: str) -> bool:
-    """Whether ``line`` holds one CJK character alone, or one and its closing marks (区。):
-    a last line that a Japanese or Chinese typesetter would not leave."""
+def lone(line: str, before: str = "") -> bool:
+    """Whether ``line`` holds one CJK character alone, or one and its closing marks (区。),
+    or one letter or digit after CJK text (拠点 / 1; ``before`` is the text before the
+    line): a last line that a Japanese or Chinese typesetter would not leave."""
     line = line.strip()
-    return bool(line) and wide(line[0]) and line[0] not in NO_LINE_START and all(
-        c in NO_LINE_START for c in line[1:])
+    if not line or line[0] in NO_LINE_START or not all(c in NO_LINE_START for c in line[1:]):
+        return False
+    return wide(line[0]) or (line[0].isalnum() and before[-1:].isalnum() and wide(before[-1]))
 
 
 def _carry(text: str, lines: list[Line], cum: list[float], points: tuple[Break, ...],
@@ -342,14 +344,15 @@ def _carry(text: str, lines: list[Line], cum: list[float], points: tuple[Break, 
     for i in range(1, len(out)):
         last, before = out[i], out[i - 1]
         if last.kind not in ("end", "hard") or before.kind not in ("after", "space") or (
-                not lone(text[last.start:last.end])):
+                not lone(text[last.start:last.end], text[:last.start])):
             continue
         for b in reversed(points):
             if b.end >= before.end or b.kind != "after":
                 continue
             if b.end <= before.start or cum[last.end] - cum[b.next] > width:
                 break
-            if not text[before.start:b.end].strip() or lone(text[b.next:last.end]):
+            if not text[before.start:b.end].strip() or lone(text[b.next:last.end],
+                                                             text[:b.next]):
                 continue
             out[i - 1] = Line(before.start, b.end, b.next, b.kind)
             out[i] = replace(last, start=b.next)
@@ -366,14 +369,27 @@ def widest_piece(text: str, advances: list[float], hyphen_width: float,
 
     Only the pieces that could be the widest are hyphenated: one that is no wider than the
     widest so far, even with a hyphen, has no part wider than that either.
+
+    A paragraph's last line holds no lone CJK character where the line before can give it
+    one (``fill``): so its last piece counts with the characters it would take (田区, not
+    区), and a box that fits ``拠点`` or ``スピード`` holds the word whole rather than leave
+    one character alone on either of two lines.
     """
     cum = [0.0]
     acc = 0.0
     for w in advances:
         acc += w
         cum.append(acc)
+    points = _plain_breaks(text)
+    return max(_widest(text, cum, points, hyphen_width, language, hyphenate),
+               _widest_last_line(text, cum, points))
+
+
+def _widest(text: str, cum: list[float], points: tuple[Break, ...], hyphen_width: float,
+            language: str | None, hyphenate: bool) -> float:
+    """Return the width of the widest piece between two breaks (``widest_piece``)."""
     spans, lo = [], 0
-    for b in _plain_breaks(text):
+    for b in points:
         spans.append((b.end, lo))
         lo = b.next
     spans.append((len(text), lo))
@@ -384,4 +400,29 @@ def widest_piece(text: str, advances: list[float], hyphen_width: float,
                 widest = max(widest, cum[h.end] - cum[lo] + hyphen_width)
                 lo = h.next
         widest = max(widest, cum[hi] - cum[lo])
+    return widest
+
+
+def _widest_last_line(text: str, cum: list[float], points: tuple[Break, ...]) -> float:
+    """Return the width of the widest last line of a paragraph (the text, or a part of it
+    before a hard line break) whose last piece is one CJK character alone: from the last
+    break between characters before it whose rest is not alone, or from the paragraph's
+    start or its last space (0 when no last piece is alone); from the paragraph's start
+    when that would leave its first line alone instead (スピード, not ス / ピード)."""
+    widest = 0.0
+    ends = [k for k, b in enumerate(points) if b.kind == "hard"] + [len(points)]
+    for k in ends:
+        end = points[k].end if k < len(points) else len(text)
+        lo = points[k - 1].next if k else 0
+        if k == 0 or points[k - 1].kind != "after" or not lone(text[lo:end], text[:lo]):
+            continue
+        first = next((b.next for b in reversed(points[:k - 1]) if b.kind == "hard"), 0)
+        start = first  # where the last line starts: the paragraph's start at the latest
+        for b in reversed(points[:k - 1]):
+            if b.kind != "after" or not lone(text[b.next:end], text[:b.next]):
+                start = b.next
+                break
+        if lone(text[first:start]):  # nor the first line of two (ス / ピード): one line
+            start = first
+        widest = max(widest, cum[end] - cum[start])
     return widest

@@ -195,3 +195,19 @@ def test_a_lone_last_line_stays_when_nothing_may_carry():
 def test_cjk_kinsoku_and_numbers(text, never):
     ends = {b.end for b in breaking.breaks(text, "ja")}
     assert not ends & set(never), ends
+
+
+def test_the_narrowest_box_of_a_cjk_paragraph_leaves_no_character_alone():
+    # '拠点' may break between its characters, but a box one character wide would leave
+    # '点' alone: the narrowest box holds two
+    for text in ("拠点", "東京都千代田区", "売上は増加した。"):
+        runs = parse_inline(text)
+        narrowest = longest_piece(runs, 14, FONT, "ja")
+        lines = wrap(text, narrowest, 14, FONT, language="ja")
+        assert not (len(lines) > 1 and breaking.lone(lines[-1])), (text, lines)
+    assert longest_piece(parse_inline("拠点"), 14, FONT, "ja") == _width("拠点")
+    assert longest_piece(parse_inline("区"), 14, FONT, "ja") == _width("区")
+    # nor alone on the first of two lines: a short word is the narrowest box's width
+    for word in ("スピード", "拠点1"):
+        assert longest_piece(parse_inline(word), 14, FONT, "ja") == _width(word)
+    assert longest_piece(parse_inline("東京都千代田区"), 14, FONT, "ja") == _width("田区")

@@ -104,5 +104,6 @@ def test_lines_and_widest_pieces_match_hyphenating_every_word():
             got = [(ln.start, ln.end, ln.kind) for ln in breaking._greedy(
                 text, cum, breaking._plain_breaks(text), width, 4.0, language)]
             assert got == _eager_fill(text, advances, width, 4.0, language), (text, width)
-        assert breaking.widest_piece(text, advances, 4.0, language) == _eager_widest(
-            text, advances, 4.0, language), text
+        # the widest piece, before a lone CJK last line counts with what it would take
+        assert breaking._widest(text, cum, breaking._plain_breaks(text), 4.0, language,
+                                True) == _eager_widest(text, advances, 4.0, language), text
