@@ -109,6 +109,9 @@ class Locale:
     overrides: Mapping[str, str] = field(default_factory=dict)
     punctuation: Punctuation = Punctuation()
     """How the sentences deckgen composes are punctuated."""
+    characters_per_word: float = 2.0
+    """Kana or Han characters that say as much as one English word: how the wordy check
+    counts text written without spaces (a locale file's ``characters_per_word``)."""
 
     def word(self, key: str, /, **values: object) -> str:
         """Return the generated word ``key``, its {placeholders} filled from ``values``.
@@ -167,7 +170,9 @@ def _locale(tag: str, overrides: tuple[tuple[str, str], ...]) -> Locale:
     return Locale(code, labels, tuple(data["months"]), data["date"], (open_, close),
                   data.get("list", "; "), data.get("hyphenation"), data.get("first_day"),
                   frozenset(w.lower() for w in data.get("cited_after") or ()), dict(overrides),
-                  _punctuation(data.get("punctuation") or {}))
+                  _punctuation(data.get("punctuation") or {}),
+                  float(data.get("characters_per_word")
+                        or _data(DEFAULT)["characters_per_word"]))
 
 
 def _punctuation(data: Mapping[str, object]) -> Punctuation:
