@@ -335,16 +335,18 @@ def lone(line: str, before: str = "") -> bool:
 def _carry(text: str, lines: list[Line], cum: list[float], points: tuple[Break, ...],
            width: float) -> list[Line]:
     """Return ``lines`` with each paragraph's lone last line (``lone``) given characters
-    from the line before: that line ends instead at its last allowed break between
-    characters (not at a space, where a presentation program would fill the line again)
-    from which the rest fits ``width`` and is not lone itself. Where none does (a box one
-    character wide) the lines stay as they are. A hard line break ends a paragraph too.
+    from the line before, when that line ends between characters (the brief's reportlab
+    splits only such a word again, see ``brief.typesetting.Breaker``): it ends instead at
+    its last allowed break between characters (not at a space, where a presentation
+    program would fill the line again) from which the rest fits ``width`` and is not lone
+    itself. Where none does (a box one character wide) the lines stay as they are. A hard
+    line break ends a paragraph too.
     """
     out = list(lines)
     for i in range(1, len(out)):
         last, before = out[i], out[i - 1]
-        if last.kind not in ("end", "hard") or before.kind not in ("after", "space") or (
-                not lone(text[last.start:last.end], text[:last.start])):
+        if last.kind not in ("end", "hard") or before.kind != "after" or (
+                not lone(text[last.start:last.end], text[last.start - 1:last.start])):
             continue
         for b in reversed(points):
             if b.end >= before.end or b.kind != "after":
@@ -352,7 +354,7 @@ def _carry(text: str, lines: list[Line], cum: list[float], points: tuple[Break, 
             if b.end <= before.start or cum[last.end] - cum[b.next] > width:
                 break
             if not text[before.start:b.end].strip() or lone(text[b.next:last.end],
-                                                             text[:b.next]):
+                                                             text[b.next - 1:b.next]):
                 continue
             out[i - 1] = Line(before.start, b.end, b.next, b.kind)
             out[i] = replace(last, start=b.next)
@@ -414,12 +416,12 @@ def _widest_last_line(text: str, cum: list[float], points: tuple[Break, ...]) ->
     for k in ends:
         end = points[k].end if k < len(points) else len(text)
         lo = points[k - 1].next if k else 0
-        if k == 0 or points[k - 1].kind != "after" or not lone(text[lo:end], text[:lo]):
+        if k == 0 or points[k - 1].kind != "after" or not lone(text[lo:end], text[lo - 1:lo]):
             continue
         first = next((b.next for b in reversed(points[:k - 1]) if b.kind == "hard"), 0)
         start = first  # where the last line starts: the paragraph's start at the latest
         for b in reversed(points[:k - 1]):
-            if b.kind != "after" or not lone(text[b.next:end], text[:b.next]):
+            if b.kind != "after" or not lone(text[b.next:end], text[b.next - 1:b.next]):
                 start = b.next
                 break
         if lone(text[first:start]):  # nor the first line of two (ス / ピード): one line
