@@ -128,9 +128,9 @@ def _dark(ctx: Context, kind: str, layout_name: str, title: str, elements: list[
 
 def _cover(ctx: Context) -> SlidePlan:
     meta = ctx.outline.meta
-    notes = ctx.outline.notes.title or " ".join(p for p in (
+    notes = ctx.outline.notes.title or ctx.locale.punctuation.sentences([p for p in (
         ctx.word("notes_welcome", title=markup.plain(meta.title)), meta.subtitle,
-        ctx.word("notes_presenter", author=meta.author) if meta.author else None) if p)
+        ctx.word("notes_presenter", author=meta.author) if meta.author else None) if p])
     return _dark(ctx, "title", preferred("title"), meta.title, generated.cover(ctx), notes,
                  ctx.word("introduction"), ("meta",))
 
@@ -262,7 +262,7 @@ def _playbook(ctx: Context, book: Playbook, k: int) -> list[SlidePlan]:
     for j, peer in enumerate(book.peers):
         ppath = (*path, "peers", j)
         pnotes = peer.notes or peer.takeaway
-        title = f"{peer.name}: {peer.headline}"
+        title = playbook.peer_title(ctx, peer)
         out += _content(ctx, "peer", preferred("peer"), title, ppath, name, pnotes,
                         _cites(peer.sources, markup.cited(*[t for _, t in shown_text(peer)])),
                         partial(playbook.peer, ctx, book, peer, path=ppath))
