@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..errors import quoted
+from . import resize
 from .contract import place
 from .elements import ChartFrame, Element, Picture, SlidePlan, TableGrid, TextBox
 from .layout import WIDTHS, Box
@@ -128,10 +129,7 @@ def _artwork(template: Template, slide: SlidePlan) -> tuple[str, tuple[Artwork, 
 def _scale(template: Template, width: float, height: float) -> float:
     """Return the factor from the template's points to the plan's: the writer scales a plan
     to a template of its shape at another size; else the slides take the plan's size."""
-    size = template.points
-    if size[1] > 0 and same_shape(size, (width, height)):
-        return height / size[1]
-    return 1.0
+    return 1.0 / resize.factor(template.size, width, height)
 
 
 def _hint(template: Template, width: float, height: float) -> str:
