@@ -320,8 +320,9 @@ def _sources(ctx: Context) -> list[Flowable]:
     marks = ctx.locale.punctuation
     for number, source in ctx.citations.numbered():
         parts = [f'<a name="{anchor(number)}"/>[{number}]\u2002<b>{ctx.markup(source.title)}</b>']
+        date = ctx.locale.source_date(source.date) if source.date else None
         detail = ctx.literal(marks.comma).join(
-            ctx.literal(t) for t in (source.publisher, source.date) if t)
+            ctx.literal(t) for t in (source.publisher, date) if t)
         if detail:
             parts.append(detail)
         text = ctx.literal(marks.full_stop + marks.space).join(parts) + ctx.literal(
