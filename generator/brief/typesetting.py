@@ -122,6 +122,7 @@ class Breaker:
         """
         plain: tuple[int, float] | None = None  # the farthest plain break and its head's width
         hyphen: int | None = None
+        hyphen_mark = breaking.HYPHEN
         carried: tuple[int, float] | None = None  # the farthest whose tail is not lone
         whole, offset = self._tails.get(word, (word, 0))
         last = self.carry == len(self.splits)
@@ -134,8 +135,8 @@ class Breaker:
             head = head_width(b.end, mark)
             if before + head > limit:
                 continue
-            if mark:
-                hyphen = b.end
+            if b.kind in ("hyphen", "fallback"):  # taken only by a piece that overflows
+                hyphen, hyphen_mark = b.end, mark
             else:
                 plain = (b.end, head)
                 if last and b.kind == "after" and not breaking.lone(word[b.end:],
@@ -148,7 +149,7 @@ class Breaker:
         found = (plain[0], "") if plain is not None else None
         if hyphen is not None and (fill <= 0 or fill < breaking.HYPHENATE_BELOW * limit) and (
                 plain is None or hyphen > plain[0]):
-            found = (hyphen, breaking.HYPHEN)
+            found = (hyphen, hyphen_mark)
         if found is not None:
             self._tails[word[found[0]:]] = (whole, offset + found[0])
             self.splits[-1] = (word[:found[0]], word[found[0]:])
