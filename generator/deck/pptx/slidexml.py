@@ -18,6 +18,7 @@ from lxml import etree
 
 from ... import brand as _brand
 from ..elements import Para, Shape, TableGrid, TextBox
+from ..notes import blocks as notes_blocks
 
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 P = "http://schemas.openxmlformats.org/presentationml/2006/main"
@@ -563,26 +564,8 @@ def chart(shape_id: int, r_id: str, box, alt: str = ""):
 # --- notes -------------------------------------------------------------------------------
 
 
-NOTES_BULLET = re.compile(r"^( *)[-*•] +(.*)$")
-"""A notes line that is a list item: '- ', '* ' or '• ', indented two spaces per level."""
 NOTES_INDENT = 171450
 """Hanging indent of a list item in the notes, in EMU (0.1875 in, as PowerPoint sets it)."""
-
-
-def notes_blocks(notes: str) -> list[tuple[int | None, str]]:
-    """Return the paragraphs of ``notes``: (list level or None, marked-up text).
-
-    Every line is a paragraph (a blank one too, as a gap); a line starting with '- ',
-    '* ' or '• ' is a list item, one level deeper for each two spaces of indent before it.
-    """
-    out: list[tuple[int | None, str]] = []
-    for line in notes.replace("\r\n", "\n").split("\n"):
-        m = NOTES_BULLET.match(line)
-        if m:
-            out.append((min(len(m.group(1)) // 2, 8), m.group(2).strip()))
-        else:
-            out.append((None, line.strip()))
-    return out
 
 
 class NotesPage:
