@@ -68,13 +68,17 @@ def plan(outline: Outline, options: BuildOptions) -> BriefPlan:
     with sect("Sect"):
         story += _cover(ctx, options)
     chapters = outline.placed_playbooks()
-    if len(outline.sections) + len(outline.playbooks) >= CONTENTS_FROM:
+    contents = len(outline.sections) + len(outline.playbooks) >= CONTENTS_FROM
+    if contents:
         with sect("Sect"):
             story += _contents(ctx)
     shown = summary_stats(outline)
     if _has_summary(outline, shown):
         with sect("Sect"):
-            story += _summary(ctx, shown)
+            summary = _summary(ctx, shown)
+        # under the contents only when the whole summary fits there: never split between
+        # the contents page and the next, nor its heading left at the page foot
+        story += [flowables.kept(summary[:-1]), summary[-1]] if contents else summary
     for number, section in enumerate(outline.sections, 1):
         with sect("Sect"):
             story += _chapter(ctx, number, section, skip=shown)
@@ -117,6 +121,8 @@ def _cover(ctx: Context, options: BuildOptions) -> list[Flowable]:
 
 
 def _contents(ctx: Context) -> list[Flowable]:
+    """Return the contents: what follows shares their page when it fits there (the summary
+    whole, a chapter by the rule of every chapter's start, ``_part_break``)."""
     s = ctx.styles
     title = ctx.word("contents")
     head = ctx.tagged(ctx.literal(title), s.h1)
@@ -126,8 +132,7 @@ def _contents(ctx: Context) -> list[Flowable]:
                       ("VALIGN", (0, 0), (-1, -1), "TOP"),
                       ("LEFTPADDING", (0, 0), (-1, -1), 0),
                       ("RIGHTPADDING", (0, 0), (-1, -1), 0)]
-    return [*_heading(ctx, head, "contents", title, toc=False),
-            toc, PageBreak()]
+    return [*_heading(ctx, head, "contents", title, toc=False), toc]
 
 
 SUMMARY_PAGE_SHARE = 0.5
@@ -300,7 +305,7 @@ def _playbook(ctx: Context, index: int, playbook: Playbook) -> list[Flowable]:
     reads = flowables.peer_reads(ctx, playbook)
     takeaway = flowables.key_points(ctx, [playbook.takeaway], ctx.word("takeaway"))
     # the playbook's conclusion never stands alone at the top of a page
-    out += [*reads[:-1], KeepTogether([reads[-1], *takeaway])]
+    out += [*reads[:-1], flowables.kept([reads[-1], *takeaway])]
     return out
 
 
