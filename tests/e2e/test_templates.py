@@ -394,3 +394,17 @@ def test_a_brand_theme_with_its_own_template_is_a_warning_at_the_outlines(tmp_pa
     assert prs.slide_layouts[0].name == "Blank"  # the theme's template, not the outline's
     strict = _check(outline, "--only", "deck", "--brand", "other.yaml", "--strict")
     assert strict.exit_code == 1
+
+
+def test_brand_option_keeps_a_template_named_in_the_outlines_theme_file(tmp_path):
+    (tmp_path / "brand").mkdir()
+    make_template(tmp_path / "brand" / "corporate.pptx", order=["Blank"])
+    (tmp_path / "brand" / "corp.yaml").write_text("base: ember\ntemplate: corporate.pptx\n",
+                                                  encoding="utf-8")
+    outline = outline_on(tmp_path, None, "minimal.yaml")
+    outline.write_text(outline.read_text().replace("brand: {}", "brand: brand/corp.yaml"),
+                       encoding="utf-8")
+    result = build(outline, tmp_path / "out", "--only", "deck", "--brand", "midnight")
+    assert result.exit_code == 0, result.output
+    prs = Presentation(str(tmp_path / "out" / "deck.pptx"))
+    assert prs.slide_layouts[0].name == "Blank"  # the template, found beside its theme file
