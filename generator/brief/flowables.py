@@ -41,19 +41,6 @@ BOX_LABEL = 80
 """Width of the margin that holds a key-points box's title, in points."""
 
 
-def kept(parts: list[Flowable]) -> KeepTogether:
-    """Return ``parts`` kept on one page, any kept group among them opened into the whole.
-
-    reportlab's ``KeepTogether`` measures as taller than any page (so that it is always
-    split), and one inside another then always moved the whole to a new page, however
-    much room was left.
-    """
-    flat: list[Flowable] = []
-    for part in parts:
-        flat += part._content if isinstance(part, KeepTogether) else [part]
-    return KeepTogether(flat)
-
-
 def bare_style(ctx: Context, *commands: tuple) -> TableStyle:
     """Return a layout table's style: no padding, cells top-aligned, the body font.
 

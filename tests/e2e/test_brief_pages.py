@@ -133,3 +133,15 @@ def test_no_words_overlap(pdf):
         for i, a in enumerate(words):
             for b in words[i + 1:]:
                 assert not _overlap(a, b), (number, a["text"], b["text"])
+
+
+def test_a_short_sources_list_that_fits_stays_under_the_last_chapter(tmp_path):
+    """The charts fixture's one-entry list fits under its last figure: it stays there
+    (it stood alone on a fourth page while less than 120 pt were left), its heading with it."""
+    path = ROOT / "tests" / "fixtures" / "charts" / "charts.yaml"
+    out = tmp_path / "brief.pdf"
+    BriefBuilder().build(_loader.load(path).outline, out, BuildOptions(timestamp=WHEN))
+    with pdfplumber.open(out) as doc:
+        last = [ln["text"] for ln in _body_lines(doc.pages[-1])]
+    assert "Sources" in last and last.index("Sources") > 0, last
+    assert last[-1].startswith("[1] "), last
