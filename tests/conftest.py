@@ -2,7 +2,19 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
+
 import pytest
+
+_CACHE = tempfile.mkdtemp(prefix="deckgen-test-cache-")
+os.environ["DECKGEN_CACHE_DIR"] = _CACHE
+"""``deckgen diff`` keeps builds in a cache folder: the tests' own, never the user's."""
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    shutil.rmtree(_CACHE, ignore_errors=True)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -112,7 +112,8 @@ def test_a_moved_slide_is_moved_not_changed(tmp_path):
     chart = text[text.index("      - kind: chart"):text.index("  - title: Next steps")]
     new.write_text(text.replace(chart, "").replace("          - Hire a returns lead\n",
                                                    "          - Hire a returns lead\n" + chart))
-    code, out, _ = _diff(str(old), str(new), "--json", "--report", str(tmp_path / "r"))
+    code, out, err = _diff(str(old), str(new), "--json", "--report", str(tmp_path / "r"))
+    assert code == 1, err
     report = json.loads(out)
     moved = [c for c in report["changes"] if c["kind"] == "slide"]
     assert [(c["change"], c["title"]) for c in moved] == [("moved",
@@ -151,3 +152,91 @@ def test_an_internal_error_is_one_line_exit_4_and_a_traceback_only_under_debug(
     assert "Traceback (most recent call last)" in result.stderr
     assert result.stderr.strip().splitlines()[-1] == (
         "deckgen: internal error: ZeroDivisionError: a bug")
+
+
+def test_a_second_diff_reuses_both_builds_and_reports_the_same(repo, monkeypatch, tmp_path):
+    monkeypatch.setenv("DECKGEN_CACHE_DIR", str(tmp_path / "cache"))
+    args = ("HEAD", "--outline", str(repo / "outline.yaml"), "--json")
+    code, first, err = _diff(*args, "--report", str(tmp_path / "r1"))
+    assert code == 1, err
+    from generator import build as builds
+
+    def no_build(*_args, **_kwargs):
+        raise AssertionError("built again though nothing it reads changed")
+
+    monkeypatch.setattr(builds, "build", no_build)
+    code, second, err = _diff(*args, "--report", str(tmp_path / "r2"))
+    assert code == 1, err
+    first_report, second_report = json.loads(first), json.loads(second)
+    assert second_report.pop("report") != first_report.pop("report")  # r2, not r1
+    assert second_report == first_report
+    assert sorted(p.name for p in (tmp_path / "r2").glob("*.png")) == sorted(
+        p.name for p in (tmp_path / "r1").glob("*.png"))
+
+
+def test_a_changed_image_or_no_cache_builds_again(repo, monkeypatch, tmp_path):
+    from PIL import Image
+
+    monkeypatch.setenv("DECKGEN_CACHE_DIR", str(tmp_path / "cache"))
+    Image.new("RGB", (40, 20), "#cc0000").save(repo / "logo.png")
+    outline = repo / "outline.yaml"
+    outline.write_text(outline.read_text().replace("sections:\n", "brand:\n  logo: logo.png\n"
+                                                   "sections:\n", 1))
+    args = ("HEAD", "--outline", str(outline), "--report", str(tmp_path / "r"))
+    assert _diff(*args)[0] == 1
+    from generator import build as builds
+
+    log = tmp_path / "built.log"  # written by forked builds too
+    real = builds.build
+
+    def counted(loaded, *rest, **options):
+        with open(log, "a") as handle:
+            handle.write("built\n")
+        return real(loaded, *rest, **options)
+
+    def builds_made() -> int:
+        return len(log.read_text().splitlines()) if log.exists() else 0
+
+    monkeypatch.setattr(builds, "build", counted)
+    Image.new("RGB", (40, 20), "#0000cc").save(repo / "logo.png")  # same name, new pixels
+    assert _diff(*args)[0] == 1
+    assert builds_made() == 1, "the working copy, whose logo changed, is built again"
+    assert _diff(*args)[0] == 1 and builds_made() == 1, "and then kept"
+    assert _diff(*args, "--no-cache")[0] == 1 and builds_made() == 3, "both sides built"
+
+
+def test_an_unusable_or_damaged_cache_is_no_error(repo, monkeypatch, tmp_path):
+    blocked = tmp_path / "file"
+    blocked.write_text("not a folder")
+    monkeypatch.setenv("DECKGEN_CACHE_DIR", str(blocked))
+    args = ("HEAD", "--outline", str(repo / "outline.yaml"), "--json")
+    code, out, err = _diff(*args, "--report", str(tmp_path / "r1"))
+    assert code == 1, err
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("DECKGEN_CACHE_DIR", str(cache))
+    assert _diff(*args, "--report", str(tmp_path / "r2"))[0] == 1
+    for kept in (cache / "diff").glob("*/pages.json"):
+        kept.write_text("{ damaged")
+    code, again, err = _diff(*args, "--report", str(tmp_path / "r3"))
+    assert code == 1, err
+    assert json.loads(again)["slides"] == json.loads(out)["slides"]
+
+
+def test_both_sides_are_built_in_the_shape_and_theme_asked_for(repo, tmp_path):
+    from PIL import Image
+
+    code, out, err = _diff("HEAD", "--outline", str(repo / "outline.yaml"), "--aspect", "4:3",
+                           "--brand", "midnight", "--report", str(tmp_path / "r"))
+    assert code == 1, err
+    before = Image.open(tmp_path / "r" / "slide-4-before.png").convert("RGB")
+    assert abs(before.width / before.height - 4 / 3) < 0.01
+    assert sum(before.getpixel((5, 5))) < 200, "midnight's dark background"
+
+
+def test_a_revision_git_cannot_show_names_the_outline_as_given(tmp_path, monkeypatch):
+    (tmp_path / "decks").mkdir()
+    shutil.copy(FIXTURE, tmp_path / "decks" / "outline.yaml")
+    _git(tmp_path, "init", "-q")
+    monkeypatch.chdir(tmp_path)
+    code, _, err = _diff("nosuchrev", "--outline", "decks/outline.yaml")
+    assert code == 3 and "git cannot show decks/outline.yaml at 'nosuchrev'" in err

@@ -23,7 +23,7 @@ from helpers import fixture_outline
 WHEN = _dt.datetime(2025, 3, 14, 9, 26, 53, tzinfo=_dt.UTC)
 PINNED = {
     "minimal.yaml": "1db8133de0c5e386d3153d11329c2fd6695d8641f9291d77b68e7675304cab10",
-    "deck_all_kinds.yaml": "b851cef8355e440c439f8ec850eacbb20e81e7a7175d5bb6c347e3bdd4449653",
+    "deck_all_kinds.yaml": "e1461e94809ac7b121df2f1aba359a43a58d61fca6cf3df24e98f6403005bca4",
 }
 
 
