@@ -161,7 +161,7 @@ class Prototypes:
         hang = para.hanging
         bullet_font = para.bullet_font or BULLET_FONT
         key = (para.align, para.indent, hang, para.size, para.space_before, para.bullet,
-               bullet_font if para.bullet else None, para.level,
+               bullet_font if para.bullet else None, para.level, para.label is not None,
                tuple(sorted(inherited.items())) if inherited else None)
         proto = self._paras.get(key)
         if proto is None:
@@ -188,6 +188,8 @@ class Prototypes:
                     _SE(p_pr, DML.buChar, char=para.bullet)
                 else:
                     _SE(p_pr, DML.buNone)
+            if para.label is not None:  # the label's tab reaches the text's indent
+                _SE(_SE(p_pr, DML.tabLst), DML.tab, pos=str(emu(para.indent)), algn="l")
             if not len(p_pr) and not p_pr.attrib:
                 proto.remove(p_pr)
             self._paras[key] = proto
@@ -404,6 +406,11 @@ class TextWriter:
         for para in paras:
             p = protos.para(para, inherited[para.level] if para.level < len(inherited)
                             else None)
+            if para.label:  # in the hanging indent, then a tab to the text (Para.label);
+                for piece in (para.label, "\t"):  # not linked: LibreOffice drops a tab
+                    r = protos.run(para, para.bold, para.italic)  # inside a link, and the
+                    r[1].text = clean(piece)  # title is the entry's one link
+                    p.append(r)
             for run in para.runs:
                 for k, piece in enumerate(run.text.split("\v")):
                     r = protos.run(para, run.bold or para.bold, run.italic or para.italic)
