@@ -177,8 +177,16 @@ def longest_piece(runs: list[Run], size: float, family: str, language: str | Non
     """Return the width of the widest piece of ``runs`` that no line break may split: the
     narrowest box they fit without a cut word (with ``hyphenate``, pieces end at hyphenation
     points and carry their hyphen; without, they are whole words, URLs split at slashes)."""
-    text, advances = _advances(runs, size, family)
-    hyphen = metrics(family).width(HYPHEN, size)
+    return size * _unit_piece(tuple(runs), family, language, hyphenate)
+
+
+@lru_cache(maxsize=1 << 14)
+def _unit_piece(runs: tuple[Run, ...], family: str, language: str | None,
+                hyphenate: bool) -> float:
+    """``longest_piece`` at 1 pt (widths scale with the size; remembered: a table tries
+    its cells at several sizes)."""
+    text, advances = _advances(runs, 1.0, family)
+    hyphen = metrics(family).width(HYPHEN, 1.0)
     return widest_piece(glue(text), advances, hyphen, language, hyphenate=hyphenate)
 
 
