@@ -187,3 +187,37 @@ def test_libreoffice_shows_the_native_value_labels(tmp_path, aspect):
                               text=True).stdout
         for value in values:
             assert value in text, (aspect, page, value, text)
+
+
+DENSE = """meta: {title: Dense axis, language: de}
+sources: [{id: s, title: Erfundene Zahlen}]
+sections:
+  - title: Monate
+    slides:
+      - kind: chart
+        title: Monatswerte
+        notes: Zwölf Monate neben einer Aussage.
+        chart:
+          type: line
+          categories: [Januar, Februar, März, April, Mai, Juni, Juli, August, September,
+                       Oktober, November, Dezember]
+          series: [{name: Aufträge, values: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]}]
+          source: s
+        takeaway: Ein längerer Satz neben dem Diagramm, der seinen Platz braucht.
+"""
+
+
+def test_a_dense_axis_names_the_same_categories_in_both(tmp_path):
+    (tmp_path / "outline.yaml").write_text(DENSE, encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", str(tmp_path / "outline.yaml"), "--out",
+                                       str(tmp_path), "--only", "deck", "--only",
+                                       "slides-pdf", "--aspect", "4:3"])
+    assert result.exit_code == 0, result.output
+    (number, xml), = _native(tmp_path / "deck.pptx").items()
+    skip = xml.xpath("//c:catAx/c:tickLblSkip/@val", namespaces=NS)
+    assert skip and int(skip[0]) > 1
+    months = ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August",
+              "September", "Oktober", "November", "Dezember"]
+    with pdfplumber.open(tmp_path / "deck.pdf") as pdf:
+        words = {w["text"] for w in pdf.pages[number - 1].extract_words()}
+    assert [m for m in months if m in words] == months[::int(skip[0])]

@@ -290,15 +290,20 @@ def _axes(chart, frame: ChartFrame) -> None:
     categories.has_major_gridlines = False
     if look.low_categories:
         categories.tick_label_position = XL_TICK_LABEL_POSITION.LOW
-    _level_names(categories, look.name_step)
+    _level(values)
+    _level(categories)
+    if look.name_step > 1:
+        _skip_names(categories, look.name_step)
 
 
-def _level_names(categories, step: int) -> None:
-    """Keep the category names level (a ``rot`` of 0 on their text body, which the
-    applications would otherwise turn when crowded) and show every ``step``-th
-    (``c:tickLblSkip``; python-pptx has no property for either)."""
+def _level(axis) -> None:
+    """Keep an axis's labels level: a ``rot`` of 0 on their text body (the applications
+    would otherwise turn them when crowded; python-pptx has no property for it)."""
+    axis._element.get_or_add_txPr().find(qn("a:bodyPr")).set("rot", "0")
+
+
+def _skip_names(categories, step: int) -> None:
+    """Show every ``step``-th category name, as the plan does (``c:tickLblSkip``)."""
     ax = categories._element
-    ax.get_or_add_txPr().find(qn("a:bodyPr")).set("rot", "0")
-    if step > 1:
-        skip = ax.makeelement(qn("c:tickLblSkip"), {"val": str(step)})
-        ax.insert_element_before(skip, "c:tickMarkSkip", "c:noMultiLvlLbl", "c:extLst")
+    skip = ax.makeelement(qn("c:tickLblSkip"), {"val": str(step)})
+    ax.insert_element_before(skip, "c:tickMarkSkip", "c:noMultiLvlLbl", "c:extLst")
