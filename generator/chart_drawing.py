@@ -39,6 +39,8 @@ BASE_PT = 7
 """The type size the chart's spacing was drawn for; larger type scales the spacing with it."""
 AXIS_WIDENINGS = 4
 """How many whole steps a value axis may grow by to keep the value labels inside the plot."""
+FEW_STEPS = 4
+"""An axis with at most this many steps grows by half a step (``_finer``)."""
 
 
 @dataclass(frozen=True)
@@ -559,14 +561,28 @@ def _every_point(look: ChartLook, chart: Chart, width: float, height: float,
     ``AXIS_WIDENINGS``) until the labels stay inside the plot; None when they cannot all
     be placed."""
     axis = shape.axis
-    for _ in range(AXIS_WIDENINGS + 1):
+    for k in range(AXIS_WIDENINGS + 1):
         trial = _trial(look, chart, width, height, ChartForm(shape.kind, axis, "all"))
         low_short, high_short = trial.labels_beyond
         if not (low_short or high_short):
             return None if trial.unplaced else trial.drawn
         low, high, step = axis
+        if k == 0:
+            step = _finer(axis)
         axis = (low - step, high, step) if low_short else (low, high + step, step)
     return None
+
+
+def _finer(axis: tuple[float, float, float]) -> float:
+    """Return the step an axis grows by: half its own when it has few steps
+    (``FEW_STEPS``) and half is round too (1, 2, 2.5 or 5 times a power of ten), so a
+    label's room costs a small step rather than a large one (0 to 700 by 100, not 0 to
+    800 by 200, for 566)."""
+    low, high, step = axis
+    half = step / 2
+    mantissa = half / 10 ** math.floor(math.log10(half))
+    round_ = any(abs(mantissa - m) < 1e-9 for m in (1, 2, 2.5, 5))
+    return half if round_ and (high - low) / step <= FEW_STEPS else step
 
 
 def _trial(look: ChartLook, chart: Chart, width: float, height: float, shape: ChartForm,
