@@ -4,12 +4,14 @@ Each supported language is a readable YAML file in ``generator/locales/`` (``en.
 ``de.yaml``, ...). An outline's ``meta.language`` picks one (a regional tag such as de-DE,
 pt-BR or zh-Hans falls back to its base language; an unknown one to English, which the
 checks stage reports), and its ``labels:`` override any word. Both builders read words,
-dates and quotes from here and nowhere else.
+dates, quotes and the way numbers are written (``NumberStyle``: the region of the tag may
+change it, es-MX writes 1,234.5) from here and nowhere else.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -54,6 +56,47 @@ def label_names() -> tuple[str, ...]:
 
 
 @dataclass(frozen=True)
+class NumberStyle:
+    """How a language writes the numbers deckgen formats itself (its CLDR number symbols).
+
+    ``decimal`` is the decimal mark, ``group`` the mark between groups of three digits, and
+    a number is grouped only when its first group would have at least
+    ``minimum_grouping_digits`` digits (Spanish has 2: '1234,5' but '12.345,6'). The minus
+    sign is the same in every language: the one Python writes.
+    """
+
+    decimal: str = "."
+    group: str = ","
+    minimum_grouping_digits: int = 1
+
+    def write(self, english: str) -> str:
+        """Return ``english``, a number as Python formats it ('-1,234.5', '12.5'), in this
+        style: '-1.234,5' in German, '-1\u202f234,5' in French, '-1234,5' in Spanish.
+
+        Anything else (literal text, 'inf') comes back as it is, and so does every number in
+        the English style: English output stays byte for byte what it was.
+        """
+        if self == ENGLISH_NUMBERS:
+            return english
+        match = _PYTHON_NUMBER.fullmatch(english)
+        if match is None:
+            return english
+        sign, whole, fraction = match.groups()
+        digits = whole.replace(",", "")
+        if "," in whole and len(digits) >= 3 + self.minimum_grouping_digits:
+            head = len(digits) % 3 or 3
+            digits = self.group.join([digits[:head]] + [digits[k:k + 3]
+                                                         for k in range(head, len(digits), 3)])
+        return sign + digits + (self.decimal + fraction if fraction is not None else "")
+
+
+ENGLISH_NUMBERS = NumberStyle()
+"""Numbers as deckgen has always written them: '1,234.5' (English, and any language
+whose locale file says nothing of numbers)."""
+_PYTHON_NUMBER = re.compile(r"(-?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?")
+
+
+@dataclass(frozen=True)
 class Locale:
     """One language's words, date format and quotation marks, with an outline's overrides."""
 
@@ -67,6 +110,8 @@ class Locale:
     first_day: str | None = None
     cited_after: frozenset[str] = frozenset()
     """Words after which a citation is part of the sentence ('based on [@a]')."""
+    numbers: NumberStyle = ENGLISH_NUMBERS
+    """How the numbers deckgen formats itself are written (chart labels and ticks)."""
     overrides: Mapping[str, str] = field(default_factory=dict)
 
     def word(self, key: str, /, **values: object) -> str:
@@ -125,7 +170,26 @@ def _locale(tag: str, overrides: tuple[tuple[str, str], ...]) -> Locale:
     open_, close = data["quotes"]
     return Locale(code, labels, tuple(data["months"]), data["date"], (open_, close),
                   data.get("list", "; "), data.get("hyphenation"), data.get("first_day"),
-                  frozenset(w.lower() for w in data.get("cited_after") or ()), dict(overrides))
+                  frozenset(w.lower() for w in data.get("cited_after") or ()),
+                  _numbers(data.get("numbers") or {}, region(tag) if code == base(tag) else None),
+                  dict(overrides))
+
+
+def region(tag: str) -> str | None:
+    """Return the region of BCP 47 ``tag`` in upper case: 'es-MX' -> 'MX', 'es-419' -> '419',
+    'zh-Hans-CN' -> 'CN'; None when it names none."""
+    for part in tag.replace("_", "-").split("-")[1:]:
+        if re.fullmatch(r"[A-Za-z]{2}|\d{3}", part):
+            return part.upper()
+    return None
+
+
+def _numbers(data: Mapping, region: str | None) -> NumberStyle:
+    """Return the number style of a locale file's ``numbers:``, with its ``regions:`` entry
+    for ``region`` (if any) over it."""
+    own = {**data, **((data.get("regions") or {}).get(region) or {})}
+    return NumberStyle(str(own.get("decimal", ".")), str(own.get("group", ",")),
+                       int(own.get("minimum_grouping_digits", 1)))
 
 
 def get(tag: str = DEFAULT, labels: Mapping[str, str] | None = None) -> Locale:

@@ -42,7 +42,7 @@ def frame(ctx: Context, chart: Chart, box: Box, title: str = "") -> list[Element
         out.append(ctx.text(line, [para], role="caption"))
     colours = tuple(chart_colours.series_colours(ctx.brand))
     out.insert(0, ChartFrame(box, chart, colours, ctx.body_font, ctx.palette.text,
-                             CHART_TEXT_PT, alt=alt.chart(chart, title),
+                             CHART_TEXT_PT, alt=alt.chart(chart, title, ctx.locale.numbers),
                              labels=labels(ctx, chart, box, colours), grid=ctx.palette.surface))
     return out
 
