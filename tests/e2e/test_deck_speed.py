@@ -300,7 +300,7 @@ class ReferenceWriter:
                 cell.fill.fore_color.rgb = rgb(spec.fill)
                 cell.margin_left = cell.margin_right = emu(element.pad)
                 cell.margin_top = cell.margin_bottom = emu(element.pad_v)
-                cell.vertical_anchor = MSO_ANCHOR.TOP
+                cell.vertical_anchor = MSO_ANCHOR.MIDDLE
                 self.paras(slide, cell.text_frame, spec.paras)
         return frame
 
