@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import io
 import os
 import stat
 import struct
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 MAX_IMAGE_BYTES = 50 * 1024 * 1024
 """Largest image file accepted (a full-screen photo is 1-5 MB)."""
@@ -62,6 +64,29 @@ def inspect(path: Path, *, decode: bool = True) -> ImageInfo:
             info = _header(head, stream)
     except OSError as exc:
         raise ImageProblem(f"cannot be read: {exc.strerror or exc}") from None
+    _check_pixels(info)
+    if decode:
+        _decode(path, info)
+    return info
+
+
+def inspect_bytes(data: bytes, *, decode: bool = True) -> ImageInfo:
+    """Return the format and size of the PNG or JPEG held in ``data`` (a picture inside a
+    template's package, say), with the caps and checks of ``inspect``; raises ImageProblem."""
+    if not data:
+        raise ImageProblem("is empty (0 bytes); expected a PNG or JPEG image")
+    if len(data) > MAX_IMAGE_BYTES:
+        raise ImageProblem(f"is {len(data):,} bytes; expected at most {MAX_IMAGE_BYTES:,} "
+                           "(save it smaller)")
+    info = _header(data[:_HEAD], io.BytesIO(data))
+    _check_pixels(info)
+    if decode:
+        _decode(io.BytesIO(data), info)
+    return info
+
+
+def _check_pixels(info: ImageInfo) -> None:
+    """Raise ImageProblem unless ``info`` has pixels, and not too many."""
     if info.width < 1 or info.height < 1:
         raise ImageProblem(f"is {info.width} x {info.height} pixels; expected an image with "
                            "pixels")
@@ -69,9 +94,6 @@ def inspect(path: Path, *, decode: bool = True) -> ImageInfo:
         raise ImageProblem(f"is {info.width:,} x {info.height:,} pixels; expected at most "
                            f"{MAX_PIXELS // 1_000_000} million pixels and {MAX_SIDE:,} a side "
                            "(save it smaller)")
-    if decode:
-        _decode(path, info)
-    return info
 
 
 def _header(head: bytes, stream) -> ImageInfo:
@@ -117,7 +139,7 @@ def _jpeg(stream, head: bytes) -> ImageInfo:
     raise ImageProblem("is not a valid JPEG (no frame header); expected an intact image")
 
 
-def _decode(path: Path, info: ImageInfo) -> None:
+def _decode(path: Path | BinaryIO, info: ImageInfo) -> None:
     """Decode the image once with Pillow; raises ImageProblem when it is truncated or corrupt."""
     from PIL import Image  # python-pptx's own dependency; only an outline with images loads it
 

@@ -97,6 +97,48 @@ _PYTHON_NUMBER = re.compile(r"(-?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?")
 
 
 @dataclass(frozen=True)
+class Punctuation:
+    """How a language punctuates the sentences deckgen composes itself (source lines, the
+    sources list, run-in heads): a locale file's ``punctuation:``, English's by default."""
+
+    full_stop: str = "."
+    comma: str = ", "
+    """Between the parts of one source ('Publisher, Title')."""
+    colon: str = ": "
+    """After a name that heads a line ('Peer: headline')."""
+    parentheses: tuple[str, str] = (" (", ")")
+    """Around an aside ('Title (2025)'), the space before it included."""
+    space: str = " "
+    """After a full stop or a colon, before what follows (none after Japanese 。 or ：)."""
+    gap: str = " "
+    """Between two composed parts when the first ends with no mark (Japanese uses U+3000)."""
+
+    def aside(self, text: str) -> str:
+        """Return ``text`` in parentheses, as an aside to what stands before it."""
+        return f"{self.parentheses[0]}{text}{self.parentheses[1]}"
+
+    def after(self, part: str) -> str:
+        """Return what follows ``part`` before another part: ``space`` when it ends with a
+        full stop, colon or closing mark, ``gap`` when it does not."""
+        return self.space if part[-1:] in _ENDING_MARKS else self.gap
+
+    def sentences(self, parts: list[str]) -> str:
+        """Return ``parts`` (sentences or captions) one after another, each followed by
+        ``after`` it."""
+        out = ""
+        for part in parts:
+            out += (self.after(out) if out else "") + part
+        return out
+
+
+_ISO_DATE = re.compile(r"(\d{4})-(0[1-9]|1[0-2])(?:-(\d{2}))?")
+"""A source date written as YYYY-MM or YYYY-MM-DD."""
+
+_ENDING_MARKS = frozenset(".!?:;)]»”’…。．！？：；）」』】〉》")
+"""Marks that end a sentence or an aside: no gap is needed after them."""
+
+
+@dataclass(frozen=True)
 class Locale:
     """One language's words, date format and quotation marks, with an outline's overrides."""
 
@@ -113,6 +155,13 @@ class Locale:
     numbers: NumberStyle = ENGLISH_NUMBERS
     """How the numbers deckgen formats itself are written (chart labels and ticks)."""
     overrides: Mapping[str, str] = field(default_factory=dict)
+    punctuation: Punctuation = Punctuation()
+    """How the sentences deckgen composes are punctuated."""
+    characters_per_word: float = 2.0
+    """Kana or Han characters that say as much as one English word: how the wordy check
+    counts text written without spaces (a locale file's ``characters_per_word``)."""
+    month_year: str = "{month} {year}"
+    """How a month of a year is written ('Februar 2026', '2026年2月'): a source's date."""
 
     def word(self, key: str, /, **values: object) -> str:
         """Return the generated word ``key``, its {placeholders} filled from ``values``.
@@ -138,6 +187,21 @@ class Locale:
                 .replace("{month}", self.months[day.month - 1])
                 .replace("{month_number}", str(day.month))
                 .replace("{year}", str(day.year)))
+
+    def source_date(self, value: str) -> str:
+        """Return a source's ``date`` as this language writes it: YYYY-MM-DD as ``date``,
+        YYYY-MM as ``month_year`` ('2026-02' -> 'February 2026'); anything else as given."""
+        found = _ISO_DATE.fullmatch(value.strip())
+        if found is None:
+            return value
+        year, month = int(found[1]), int(found[2])
+        if found[3]:
+            try:
+                return self.date(_dt.date(year, month, int(found[3])))
+            except ValueError:
+                return value
+        return (self.month_year.replace("{month}", self.months[month - 1])
+                .replace("{month_number}", str(month)).replace("{year}", str(year)))
 
     def marks(self, text: str) -> tuple[str, str]:
         """Return the opening and closing marks ``text`` needs: this language's („…“, « … »,
@@ -172,7 +236,10 @@ def _locale(tag: str, overrides: tuple[tuple[str, str], ...]) -> Locale:
                   data.get("list", "; "), data.get("hyphenation"), data.get("first_day"),
                   frozenset(w.lower() for w in data.get("cited_after") or ()),
                   _numbers(data.get("numbers") or {}, region(tag) if code == base(tag) else None),
-                  dict(overrides))
+                  dict(overrides), _punctuation(data.get("punctuation") or {}),
+                  float(data.get("characters_per_word")
+                        or _data(DEFAULT)["characters_per_word"]),
+                  data.get("month_year", "{month} {year}"))
 
 
 def region(tag: str) -> str | None:
@@ -190,6 +257,13 @@ def _numbers(data: Mapping, region: str | None) -> NumberStyle:
     own = {**data, **((data.get("regions") or {}).get(region) or {})}
     return NumberStyle(str(own.get("decimal", ".")), str(own.get("group", ",")),
                        int(own.get("minimum_grouping_digits", 1)))
+
+
+def _punctuation(data: Mapping[str, object]) -> Punctuation:
+    """Return a locale file's ``punctuation:`` over English's."""
+    marks = {**_data(DEFAULT).get("punctuation", {}), **data}
+    opening, closing = marks.pop("parentheses", Punctuation.parentheses)
+    return Punctuation(**marks, parentheses=(opening, closing))
 
 
 def get(tag: str = DEFAULT, labels: Mapping[str, str] | None = None) -> Locale:

@@ -34,7 +34,7 @@ def frame(ctx: Context, chart: Chart, box: Box, title: str = "") -> list[Element
     Its alt text is the chart's ``alt`` or is made from its data, under ``title``.
     """
     unit = ctx.locale.unit_note(chart.unit) if chart.unit else None
-    note = " ".join(p for p in (chart.caption, unit) if p)
+    note = ctx.locale.punctuation.sentences([p for p in (chart.caption, unit) if p])
     out: list[Element] = []
     if note:
         para, h = caption(ctx, note, box.w)

@@ -304,3 +304,35 @@ def test_a_title_of_two_lines_is_balanced_not_a_full_line_over_one_word() -> Non
     assert fit.settle(one, width, balance=True) == one
     # a last line long enough already keeps the program's own wrapping, free to edit
     assert "\v" not in fit.settle(para, width * 0.6, balance=True).runs[0].text
+
+
+def test_a_japanese_or_chinese_slide_is_wordy_at_the_content_an_english_one_is() -> None:
+    # 'Expectations of same-day delivery rise year by year' and its Japanese, 16 and 17
+    ja = "当日配送への期待は年々高まっている"  # 17 characters: about 8 words at 2.2
+    found = {(f.code, f.path) for f in checks.findings(Outline.parse({
+        "meta": {"title": "T", "language": "ja"},
+        "sections": [{"title": "S", "slides": [bullets_slide([ja] * 6, title="短い題"),
+                                               bullets_slide([ja] * 9, title="短い題")]}]}))}
+    assert ("wordy", ("sections", 0, "slides", 0)) not in found  # 105 characters, 48 words
+    assert ("wordy", ("sections", 0, "slides", 1)) in found  # 156 characters, 71 words
+    zh = "消费者对当日送达的期待逐年提高"  # 15 characters: about 8 words at 1.8
+    messages = [f.message for f in checks.findings(Outline.parse({
+        "meta": {"title": "T", "language": "zh"},
+        "sections": [{"title": "S", "slides": [bullets_slide([zh] * 8, title="标题")]}]}))
+        if f.code == "wordy"]
+    assert messages == ["slide has 122 characters, as much as 68 words at 1.8 characters a "
+                        "word; expected at most 60 words (move detail to the notes or the "
+                        "brief)"]
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("Expectations of same-day delivery rise year by year", 8),
+    ("当日配送への期待は年々高まっている。", 8),     # 17 characters, the 。 not counted
+    ("セブン‐イレブン一号店開業", 5),                 # 12 characters; the ‐ is no word
+    ("KDDIと三菱商事の共同経営に", 1 + 5),            # a Latin word, 11 characters
+    ("2024年、市場は成長した", 1 + 4),                # a number, 8 characters
+])
+def test_words_are_counted_between_spaces_and_by_characters_where_there_are_none(
+        text: str, words: int) -> None:
+    from generator.text import word_count
+    assert word_count(text, 2.2) == words
