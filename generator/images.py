@@ -139,6 +139,34 @@ def _jpeg(stream, head: bytes) -> ImageInfo:
     raise ImageProblem("is not a valid JPEG (no frame header); expected an intact image")
 
 
+def lost_share(path: Path, background: str, *, ratio: float = 1.5) -> float | None:
+    """Return the share of the opaque pixels of the image at ``path`` whose contrast with
+    ``background`` ('#RRGGBB') is below ``ratio``: how much of a logo vanishes on a slide
+    of that colour. None when the image cannot be read or has no opaque pixel."""
+    from PIL import Image
+
+    from .brand import RGB
+
+    try:
+        with Image.open(path) as im:
+            im.draft("RGB", (96, 96))
+            small = im.convert("RGBA")
+            small.thumbnail((96, 96))
+    except (OSError, SyntaxError, ValueError, EOFError, struct.error, MemoryError,
+            Image.DecompressionBombError):
+        return None
+    back = RGB.hex(background).luminance
+    data = small.tobytes()
+    seen = lost = 0
+    for k in range(0, len(data), 4):
+        if data[k + 3] < 128:
+            continue
+        seen += 1
+        lum = RGB(data[k], data[k + 1], data[k + 2]).luminance
+        lost += (max(lum, back) + 0.05) / (min(lum, back) + 0.05) < ratio
+    return lost / seen if seen else None
+
+
 def _decode(path: Path | BinaryIO, info: ImageInfo) -> None:
     """Decode the image once with Pillow; raises ImageProblem when it is truncated or corrupt."""
     from PIL import Image  # python-pptx's own dependency; only an outline with images loads it

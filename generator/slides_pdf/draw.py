@@ -240,6 +240,15 @@ class Painter:
             self._string(lp.para.bullet, left + lp.left - hang, self._y(lp.lines[0].baseline),
                          lp.para, False, False)
 
+    def _label(self, lp: lines.LaidPara, left: float) -> None:
+        """Draw the label of a laid-out paragraph in its hanging indent, on the first line:
+        the tab after it reaches the text's start (``Para.label``). As in the deck, the
+        text is the link, not its label."""
+        para = lp.para
+        if para.label and lp.lines:
+            self._string(para.label, left + lp.left - para.hanging,
+                         self._y(lp.lines[0].baseline), para, para.bold, para.italic)
+
     def paras(self, laid: list[lines.LaidPara], left: float, bullets: bool = True) -> None:
         """Draw laid-out paragraphs whose frame starts ``left`` points from the slide's edge
         (and their bullets, unless ``bullets`` is false)."""
@@ -252,6 +261,8 @@ class Painter:
                 y = self._y(line.baseline)
                 if k == 0 and bullets:
                     self._bullet(lp, left)
+                if k == 0 and para.label:
+                    self._label(lp, left)
                 for piece in line.pieces:
                     self._string(piece.text, x0 + piece.x, y, para, piece.bold, piece.italic)
                     if piece.link and piece.text.strip():

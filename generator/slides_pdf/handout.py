@@ -21,6 +21,7 @@ from reportlab.platypus import (
 
 from .. import locale as _locale
 from ..brief.typesetting import StampedDocument
+from ..deck import notes
 from ..deck.elements import DeckPlan, SlidePlan
 from ..model import Outline
 from ..pdf_tags import Element, TaggingCanvas
@@ -38,6 +39,8 @@ MARGIN = 48.0
 HEAD_PT = 9
 NOTES_PT = 11
 NOTES_LEADING = 15
+NOTES_LIST_INDENT = 14.0
+"""How far a list item of the notes ('- point') is indented, per level, in points."""
 NOTES_GAP = 18.0
 """Space between a slide and its notes in the one-slide layout."""
 RULE_GAP = 22.0
@@ -174,7 +177,7 @@ def _notes(text: str, style: ParagraphStyle, family: str,
     link's label, not its markup), for reading on paper.
     """
     out: list[Flowable] = []
-    for line in text.split("\n"):
+    for level, line in notes.blocks(text):  # list items as the deck's notes have them
         block = plain(line)
         if not block.strip():
             continue
@@ -182,7 +185,15 @@ def _notes(text: str, style: ParagraphStyle, family: str,
             escape(piece) if name == style.fontName
             else f'<font name="{name}">{escape(piece)}</font>'
             for piece, name, _ in fonts.split(block, family, False, False))
-        out.append(_Note(markup, style, painter))
+        if level is None:
+            out.append(_Note(markup, style, painter))
+            continue
+        indent = NOTES_LIST_INDENT * (level + 1)
+        item = ParagraphStyle(f"notes-{level}", parent=style, leftIndent=indent,
+                              bulletIndent=indent - NOTES_LIST_INDENT * 0.75,
+                              bulletFontName=style.fontName, bulletFontSize=style.fontSize)
+        out.append(_Note(f"<bullet>{'•' if level == 0 else '–'}</bullet>{markup}", item,
+                         painter))
     return out
 
 

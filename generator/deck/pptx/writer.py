@@ -377,7 +377,7 @@ def _counts(plan: DeckPlan) -> tuple[int, int]:
                 continue
             for group in groups:
                 for para in group:
-                    text = "".join(run.text for run in para.runs)
+                    text = para.text
                     if text.strip():
                         paras += 1
                         words += len(text.split())
