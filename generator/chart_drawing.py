@@ -20,7 +20,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -39,6 +39,31 @@ if TYPE_CHECKING:  # reportlab is imported only when a chart is drawn
 
 BASE_PT = 7
 """The type size the chart's spacing was drawn for; larger type scales the spacing with it."""
+AXIS_WIDENINGS = 4
+"""How many whole steps a value axis may grow by to keep the value labels inside the plot."""
+FEW_STEPS = 4
+"""An axis with at most this many steps grows by half a step (``_finer``)."""
+
+
+@dataclass(frozen=True)
+class ChartForm:
+    """How a bar, column or line chart is shown: decided once (``form``), then followed by
+    every writer that shows it (the deck's native chart and its drawing in deck.pdf).
+
+    ``kind`` is the chart as drawn: 'bar' (horizontal), 'column' or 'line'; a column chart
+    whose category names cannot stand under their columns is drawn as bars. ``axis`` is
+    the value axis: (minimum, maximum, step between gridlines). ``points`` says which
+    points carry a value label: 'all', 'last' (the end of each line) or 'none'.
+    ``name_step``: every how many categories a name is shown under the plot (1: each one;
+    names are never turned). ``below``: the (series, category) points of a line whose
+    label sits under the point rather than above it.
+    """
+
+    kind: str
+    axis: tuple[float, float, float]
+    points: str = "all"
+    name_step: int = 1
+    below: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -50,6 +75,10 @@ class ChartLook:
     ``grid`` colours the value grid lines, ``muted`` the zero line and pie leader lines,
     ``background`` the gaps between pie slices; ``series`` are used in turn. ``language``
     (BCP 47) chooses the hyphenation of wrapped names and how numbers are written.
+    ``form``, when a plan has decided it, is followed instead of being decided here
+    (``form``). With ``movable_labels`` the end labels of lines may be moved apart, with
+    leader lines, to find room; a native chart's cannot, so the deck lays its charts out
+    without.
     """
 
     font: str
@@ -61,6 +90,8 @@ class ChartLook:
     series: tuple[str, ...]
     fallback_files: tuple[str, ...] = ()
     language: str | None = None
+    form: ChartForm | None = None
+    movable_labels: bool = True
 
     @property
     def unit(self) -> float:
@@ -114,14 +145,16 @@ class Label:
 
 @dataclass
 class ChartLayout:
-    """A chart laid out ``width`` by ``height``: its marks and labels in drawing order, and
-    what the layout could not place (``problems``, sentences for a finding)."""
+    """A chart laid out ``width`` by ``height``: its marks and labels in drawing order, what
+    the layout could not place (``problems``, sentences for a finding) and the form it
+    drew a bar, column or line chart in (``form``; None for a pie or doughnut)."""
 
     width: float
     height: float
     look: ChartLook
     items: list[Mark | Label] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    form: ChartForm | None = None
 
     @property
     def labels(self) -> list[Label]:
@@ -206,6 +239,24 @@ def layout(look: ChartLook, chart: Chart, width: float, height: float) -> ChartL
     else:
         _xy(canvas, chart)
     return canvas.out
+
+
+def form(look: ChartLook, chart: Chart, width: float, height: float) -> ChartForm | None:
+    """Return the form ``chart`` is shown in at ``width`` by ``height`` points in ``look``
+    (``look.form`` when it has one; None for a pie or doughnut).
+
+    A column chart whose category names cannot stand under their columns, in at most
+    ``MAX_CATEGORY_LINES`` lines each, becomes a bar chart. The value axis is the round
+    scale of ``chart_values.nice_scale`` (zero included, except for lines), grown by whole
+    steps (at most ``AXIS_WIDENINGS``) until the value labels beyond the longest bars stay
+    inside the plot. Every point is labelled when every label finds room clear of all
+    other text (and, for lines, of the markers and the lines); else the end of each line
+    when those can be set apart; else none. A dense category axis names every second
+    (third ...) category rather than turning or cutting the names.
+    """
+    if chart.type in ("pie", "doughnut"):
+        return None
+    return look.form or _decide(look, chart, width, height)
 
 
 def drawing(look: ChartLook, chart: Chart, width: float, height: float,
@@ -366,6 +417,14 @@ class _Canvas:
         self.width, self.height = width, height
         self.out = ChartLayout(width, height, look)
         self.boxes: list[Rect] = []
+        self.drawn = ChartForm("column", (0.0, 1.0, 1.0))
+        """The form a bar, column or line chart was drawn in."""
+        self.names_crowded = False
+        """Not every category name could stand under its column (or point)."""
+        self.unplaced = 0
+        """How many of the value labels the form asks for found no room."""
+        self.labels_beyond = (False, False)
+        """Whether a bar's value label reaches past the low or the high end of the plot."""
 
     def add(self, kind: str, *at: float, fill: str | None = None, stroke: str | None = None,
             width: float = 0.0, round_joins: bool = False, dash: tuple[float, ...] = ()
@@ -476,6 +535,8 @@ LABEL_GAP = 2.5
 lengths grow with the look's type size)."""
 MARKER = 2.2
 """Radius of a line chart's point markers."""
+LEADER_MIN = 0.75
+"""How far a line's end label may be moved from its point, in points, without a leader line."""
 LINE_WIDTH = 1.75
 """Width of a line series, in points."""
 DASH_ARRAYS = {"solid": (), "dash": (5.0, 2.5), "dot": (1.5, 2.0), "dashdot": (5.0, 2.0, 1.5, 2.0),
@@ -503,13 +564,10 @@ class _Plot:
     high: float
     step: float
     horizontal: bool
-    pad_low: float = 0.0
-    pad_high: float = 0.0
 
     def at(self, value: float) -> float:
         """Return the coordinate of ``value`` along the value axis."""
         start, end = ((self.left, self.right) if self.horizontal else (self.bottom, self.top))
-        start, end = start + self.pad_low, end - self.pad_high
         return start + (value - self.low) * (end - start) / ((self.high - self.low) or 1.0)
 
     def band(self, j: int, count: int) -> tuple[float, float]:
@@ -529,24 +587,92 @@ MIN_PLOT = 3.0
 
 
 def _xy(c: _Canvas, chart: Chart) -> None:
+    """Lay out a bar, column or line chart in the form the look gives, or else decides."""
+    _draw_xy(c, chart, c.look.form or _decide(c.look, chart, c.width, c.height),
+             names_given=True)
+
+
+def _decide(look: ChartLook, chart: Chart, width: float, height: float) -> ChartForm:
+    """Return the form of a bar, column or line chart, found by laying it out (see ``form``)."""
+    data = _values.values(chart) or [0.0]
+    base = _values.nice_scale(min(data), max(data), zero=chart.type != "line")
+    kind = chart.type
+    if kind == "column" and _trial(look, chart, width, height, ChartForm(kind, base, "none"),
+                                   legend=False).names_crowded:
+        kind = "bar"  # names too long to stand under their columns
+    labelled = _every_point(look, chart, width, height, ChartForm(kind, base, "all"))
+    if labelled is not None:
+        return labelled
+    if kind == "line":
+        trial = _trial(look, chart, width, height, ChartForm(kind, base, "last"))
+        if not trial.unplaced:
+            return trial.drawn
+    return _trial(look, chart, width, height, ChartForm(kind, base, "none")).drawn
+
+
+def _every_point(look: ChartLook, chart: Chart, width: float, height: float,
+                 shape: ChartForm) -> ChartForm | None:
+    """Return ``shape`` with every point labelled, its axis grown by whole steps (at most
+    ``AXIS_WIDENINGS``) until the labels stay inside the plot; None when they cannot all
+    be placed."""
+    axis = shape.axis
+    for k in range(AXIS_WIDENINGS + 1):
+        trial = _trial(look, chart, width, height, ChartForm(shape.kind, axis, "all"))
+        low_short, high_short = trial.labels_beyond
+        if not (low_short or high_short):
+            return None if trial.unplaced else trial.drawn
+        low, high, step = axis
+        if k == 0:
+            step = _finer(axis)
+        axis = (low - step, high, step) if low_short else (low, high + step, step)
+    return None
+
+
+def _finer(axis: tuple[float, float, float]) -> float:
+    """Return the step an axis grows by: half its own when it has few steps
+    (``FEW_STEPS``) and half is round too (1, 2, 2.5 or 5 times a power of ten), so a
+    label's room costs a small step rather than a large one (0 to 700 by 100, not 0 to
+    800 by 200, for 566)."""
+    low, high, step = axis
+    half = step / 2
+    mantissa = half / 10 ** math.floor(math.log10(half))
+    round_ = any(abs(mantissa - m) < 1e-9 for m in (1, 2, 2.5, 5))
+    return half if round_ and (high - low) / step <= FEW_STEPS else step
+
+
+def _trial(look: ChartLook, chart: Chart, width: float, height: float, shape: ChartForm,
+           legend: bool = True) -> _Canvas:
+    """Return a canvas with ``chart`` laid out in ``shape`` (its names as many as fit), to
+    read what it could place; without ``legend`` the plot takes the whole height."""
+    c = _Canvas(look, width, height)
+    _draw_xy(c, chart, shape, names_given=False, legend=legend)
+    return c
+
+
+def _draw_xy(c: _Canvas, chart: Chart, shape: ChartForm, names_given: bool,
+             legend: bool = True) -> None:
+    """Draw a bar, column or line chart in ``shape``: its name step as given, or (without
+    ``names_given``) as many names as fit under the plot."""
     cats = [plain(x) for x in chart.categories]
     fmt = formatter(_values.label_format(chart), _values.values(chart), c.look.numbers)
-    data = _values.values(chart) or [0.0]
-    scale = _values.nice_scale(min(data), max(data), ticks=4, zero=chart.type != "line")
-    ticks = [scale[0] + k * scale[2] for k in range(round((scale[1] - scale[0]) / scale[2]) + 1)]
+    scale = shape.axis
+    ticks = _ticks_of(scale)
     tick_fmt = _axis_formatter(chart.number_format, c.look.numbers)
-    kind = chart.type
-    if kind == "column":
-        trial = _column_frame(c, chart, cats, ticks, tick_fmt, c.height, scale, kind, fmt)
-        if _name_step(c, cats, trial.band(0, len(cats))[1])[0] > 1:
-            kind = "bar"  # names too long to stand under their columns
+    kind = shape.kind
     top = c.height
-    if len(chart.series) > 1:
+    if legend and len(chart.series) > 1:
         top = _legend(c, chart, kind, top) - 4
     if kind == "bar":
-        plot = _bar_frame(c, cats, top, *scale)
+        plot = _bar_frame(c, cats, top, scale, tick_fmt)
     else:
-        plot = _column_frame(c, chart, cats, ticks, tick_fmt, top, scale, kind, fmt)
+        plot = _column_frame(c, chart, cats, ticks, tick_fmt, top, scale, kind, fmt,
+                             shape.name_step if names_given else None)
+    step = shape.name_step
+    if not names_given:
+        step = 1 if kind == "bar" else _name_step(c, cats, plot.band(0, len(cats))[1])[0]
+    c.drawn = replace(shape, name_step=step)
+    c.out.form = c.drawn
+    c.names_crowded = step > 1
     room = min(plot.top - plot.bottom, plot.right - plot.left)
     if room < MIN_PLOT * c.size * LEADING:
         c.problem(f"the legend and the category names leave {max(room, 0):.0f} pt for the "
@@ -554,9 +680,15 @@ def _xy(c: _Canvas, chart: Chart) -> None:
                   "chart")
         return
     if kind == "line":
-        _lines(c, chart, plot, fmt)
+        _lines(c, chart, plot, fmt, c.drawn, names_given)
     else:
-        _bars(c, chart, plot, fmt)
+        _bars(c, chart, plot, fmt, c.drawn)
+
+
+def _ticks_of(scale: tuple[float, float, float]) -> list[float]:
+    """Return the values of an axis's gridlines: minimum to maximum in steps."""
+    low, high, step = scale
+    return [low + k * step for k in range(round((high - low) / step) + 1)]
 
 
 def _name_step(c: _Canvas, cats: list[str], band: float) -> tuple[int, list[list[str]]]:
@@ -569,24 +701,27 @@ def _name_step(c: _Canvas, cats: list[str], band: float) -> tuple[int, list[list
     (third ...) is shown, as on a dense time axis.
     """
     for step in range(1, len(cats) + 1):
-        shown = [c.wrap(name, band * step - 2, hyphenate=False) for name in cats[::step]]
-        if all(lines is not None and len(lines) <= MAX_CATEGORY_LINES for lines in shown):
-            return step, [lines or [""] for lines in shown]
+        shown = _names_at(c, cats, band, step)
+        if shown is not None:
+            return step, shown
     return len(cats), [[name] for name in cats[:1]]
 
 
-def _value_pads(c: _Canvas, chart: Chart, fmt, horizontal: bool) -> tuple[float, float]:
-    """Return the room a bar chart keeps beyond its lowest and highest values for labels."""
-    values = _values.values(chart)
-    neg = [v for v in values if v < 0]
-    pos = [v for v in values if v >= 0]
-    if horizontal:
-        def need(vs: list[float]) -> float:
-            return max(c.measure(fmt(v)) for v in vs) + LABEL_GAP * c.u + 1 if vs else 0.0
-    else:
-        def need(vs: list[float]) -> float:
-            return (ASCENT + DESCENT) * c.size + LABEL_GAP * c.u + 1 if vs else 0.0
-    return need(neg), need(pos)
+def _names_at(c: _Canvas, cats: list[str], band: float, step: int) -> list[list[str]] | None:
+    """Return the lines of every ``step``-th name wrapped under its categories (see
+    ``_name_step``); None when one needs more than ``MAX_CATEGORY_LINES`` lines or has a
+    word too wide."""
+    shown = [c.wrap(name, band * step - 2, hyphenate=False) for name in cats[::step]]
+    if all(lines is not None and len(lines) <= MAX_CATEGORY_LINES for lines in shown):
+        return [lines or [""] for lines in shown]
+    return None
+
+
+def _names_under(c: _Canvas, cats: list[str], band: float, step: int) -> list[list[str]]:
+    """Return the lines of every ``step``-th name under a plot: wrapped as ``_names_at``
+    wraps them, or (a name that cannot be) whole on one line."""
+    return _names_at(c, cats, band, step) or [
+        c.wrap(name, band * step - 2, hyphenate=False) or [name] for name in cats[::step]]
 
 
 def _bar_names(c: _Canvas, cats: list[str], band: float) -> tuple[float, list[list[str]]]:
@@ -611,31 +746,39 @@ def _lines_height(c: _Canvas, lines: list[str]) -> float:
     return (len(lines) - 1) * c.size * LEADING + (ASCENT + DESCENT) * c.size
 
 
-def _bar_frame(c: _Canvas, cats: list[str], top: float, low: float, high: float,
-               step: float) -> _Plot:
-    """Lay out a horizontal bar chart: names on the left, value ticks along the bottom."""
+def _bar_frame(c: _Canvas, cats: list[str], top: float, scale: tuple[float, float, float],
+               tick_fmt) -> _Plot:
+    """Lay out a horizontal bar chart: names on the left, value ticks along the bottom (the
+    plot's ends kept in by half the end ticks' labels, centred under them)."""
     tick_h = (ASCENT + DESCENT) * c.size + 3
     name_w, _ = _bar_names(c, cats, (top - tick_h) / max(len(cats), 1))
-    return _Plot(name_w + 6, tick_h, c.width - 2, top, low, high, step, horizontal=True)
+    low, high, _ = scale
+    left = max(name_w + 6, c.measure(tick_fmt(low)) / 2 + 1)
+    right = c.width - max(2.0, c.measure(tick_fmt(high)) / 2 + 1)
+    return _Plot(left, tick_h, right, top, *scale, horizontal=True)
 
 
 def _column_frame(c: _Canvas, chart: Chart, cats: list[str], ticks: list[float], tick_fmt,
-                  top: float, scale: tuple[float, float, float], kind: str, fmt) -> _Plot:
-    """Lay out a column or line chart: value ticks on the left, names along the bottom."""
+                  top: float, scale: tuple[float, float, float], kind: str, fmt,
+                  step: int | None = None) -> _Plot:
+    """Lay out a column or line chart: value ticks on the left, names along the bottom
+    (every ``step``-th, or as many as fit)."""
     tick_w = max(c.measure(tick_fmt(t)) for t in ticks)
     right = c.width - 2
     if kind == "line":
         ends = [fmt(v) for s in chart.series for v in s.values[-1:] if v is not None]
         right -= max((c.measure(e) for e in ends), default=0.0) + MARKER * c.u + 6
     band = (right - tick_w - 6) / len(cats)
-    rows = max(len(lines) for lines in _name_step(c, cats, band)[1])
+    rows = max(len(lines) for lines in (_name_step(c, cats, band)[1] if step is None
+                                        else _names_under(c, cats, band, step)))
     bottom = rows * c.size * LEADING + 4
     return _Plot(tick_w + 6, bottom, right, top - c.size * 0.6, *scale, horizontal=False)
 
 
 def _axes(c: _Canvas, chart: Chart, plot: _Plot, cats: list[str], ticks: list[float],
-          tick_fmt) -> None:
-    """Draw gridlines with their tick labels, the zero line, and the category names."""
+          tick_fmt, step: int = 1) -> None:
+    """Draw gridlines with their tick labels, the zero line, and the category names (under
+    columns and lines every ``step``-th)."""
     look = c.look
     tick_boxes: list[Rect] = []
     for t in ticks:
@@ -666,18 +809,18 @@ def _axes(c: _Canvas, chart: Chart, plot: _Plot, cats: list[str], ticks: list[fl
                       f"bars (such as '{_short(missing[0])}') and are left out; expected fewer "
                       "or shorter categories, or a taller chart")
         return
-    step, names = _name_step(c, cats, plot.band(0, count)[1])
+    names = _names_under(c, cats, plot.band(0, count)[1], step)
     for j, lines in zip(range(0, count, step), names, strict=True):
         start, size = plot.band(j, count)
         c.lines(start + size / 2, plot.bottom - 3 - ASCENT * c.size, lines, "middle")
 
 
-def _bars(c: _Canvas, chart: Chart, plot: _Plot, fmt) -> None:
-    """Draw the bars, then their value labels if every one of them has room."""
+def _bars(c: _Canvas, chart: Chart, plot: _Plot, fmt, shape: ChartForm) -> None:
+    """Draw the bars, then the value labels ``shape`` asks for (see ``_value_labels``)."""
     cats = [plain(x) for x in chart.categories]
-    plot.pad_low, plot.pad_high = _value_pads(c, chart, fmt, plot.horizontal)
     ticks = _ticks(plot)
-    _axes(c, chart, plot, cats, ticks, _axis_formatter(chart.number_format, c.look.numbers))
+    _axes(c, chart, plot, cats, ticks, _axis_formatter(chart.number_format, c.look.numbers),
+          shape.name_step)
     colours = c.look.series
     n = len(chart.series)
     zero = plot.at(0.0)
@@ -705,23 +848,45 @@ def _bars(c: _Canvas, chart: Chart, plot: _Plot, fmt) -> None:
                      else end - LABEL_GAP * c.u - ASCENT * c.size)
                 labels.append((c.box(x, y, fmt(v), "middle"), x, y, fmt(v), "middle"))
             c.add("rect", *rect, fill=colours[i % len(colours)])
-    boxes = [b for b, *_ in labels]
-    if all(c.fits(b) for b in boxes) and not collisions(boxes):
-        for _, x, y, text, anchor in labels:
+    if shape.points == "all":
+        _value_labels(c, plot, labels)
+
+
+def _value_labels(c: _Canvas, plot: _Plot, labels: list) -> None:
+    """Place each bar's value label that has room (clear of all other text, inside the
+    chart), note whether any reaches past an end of the plot, and report those left out."""
+    edge = 0.01
+    if plot.horizontal:
+        low = any(box.x0 < plot.left - edge for box, *_ in labels)
+        high = any(box.x1 > plot.right + edge for box, *_ in labels)
+    else:
+        low = any(box.y0 < plot.bottom - edge for box, *_ in labels)
+        high = any(box.y1 > plot.top + edge for box, *_ in labels)
+    c.labels_beyond = (low, high)
+    for box, x, y, text, anchor in labels:
+        if c.fits(box):
             c.text(x, y, text, anchor)
+        else:
+            c.unplaced += 1
+    if c.unplaced:
+        _unplaced_problem(c, len(labels))
+
+
+def _unplaced_problem(c: _Canvas, count: int) -> None:
+    c.problem(f"{c.unplaced} of {count} value labels find no room and are left out; "
+              "expected fewer categories or series, or a larger chart")
 
 
 def _ticks(plot: _Plot) -> list[float]:
-    count = round((plot.high - plot.low) / plot.step)
-    return [plot.low + k * plot.step for k in range(count + 1)]
+    return _ticks_of((plot.low, plot.high, plot.step))
 
 
-def _lines(c: _Canvas, chart: Chart, plot: _Plot, fmt) -> None:
-    """Draw each series' runs and markers, then the value labels that have room: every
-    point's when none touch, else the end of each line moved apart, else none."""
+def _lines(c: _Canvas, chart: Chart, plot: _Plot, fmt, shape: ChartForm, given: bool) -> None:
+    """Draw each series' runs and markers, then the value labels ``shape`` asks for: every
+    point's, or the end of each line moved apart, or none."""
     cats = [plain(x) for x in chart.categories]
     _axes(c, chart, plot, cats, _ticks(plot),
-          _axis_formatter(chart.number_format, c.look.numbers))
+          _axis_formatter(chart.number_format, c.look.numbers), shape.name_step)
     colours = c.look.series
     count = len(cats)
 
@@ -743,37 +908,58 @@ def _lines(c: _Canvas, chart: Chart, plot: _Plot, fmt) -> None:
             c.marker(styles[i].marker, x, y, r, colour)
             reach = r if styles[i] == chart_colours.PLAIN else r * 1.25  # a diamond's tips
             markers.append(Rect(x - reach, y - reach, x + reach, y + reach))
-    if not _label_every_point(c, chart, plot, fmt, x_of, markers, segments):
-        _label_line_ends(c, chart, plot, fmt, x_of)
+    if shape.points == "none":
+        return
+    if shape.points == "all":
+        placed = _label_every_point(c, chart, plot, fmt, x_of, markers, segments,
+                                    shape.below if given else None)
+    else:
+        placed = _label_line_ends(c, chart, plot, fmt, x_of)
+    if not placed:
+        asked = (_values.values(chart) if shape.points == "all"
+                 else [s for s in chart.series if any(v is not None for v in s.values)])
+        c.unplaced = len(asked)
+        _unplaced_problem(c, len(asked))
 
 
 def _label_every_point(c: _Canvas, chart: Chart, plot: _Plot, fmt, x_of, markers: list[Rect],
-                       segments: list) -> bool:
-    """Label every point above it (or below, where above is taken) if all find room clear
-    of the other labels, the markers and the lines; False (nothing drawn) if one does not."""
+                       segments: list, given: tuple[tuple[int, int], ...] | None) -> bool:
+    """Label every point above it (or below, where above is taken; or where ``given``, the
+    (series, category) points labelled below, says) if all find room clear of the other
+    labels, the markers and the lines; False (nothing drawn) if one does not. The points
+    labelled below are kept in the drawn form."""
     placed: list[tuple[float, float, str]] = []
+    under: list[tuple[int, int]] = []
     boxes: list[Rect] = []
     order = sorted(((v, i, j) for i, s in enumerate(chart.series)
                     for j, v in enumerate(s.values) if v is not None), reverse=True)
     top_at: dict[int, float] = {}
     for v, _, j in order:
         top_at.setdefault(j, v)
-    for v, _, j in order:
+    for v, i, j in order:
         x, y = x_of(j), plot.at(v)
         above = y + MARKER * c.u + LABEL_GAP * c.u + DESCENT * c.size
         below = y - MARKER * c.u - LABEL_GAP * c.u - ASCENT * c.size
         # the top line's labels above it, the others' under theirs, unless that is taken
-        for baseline in ((above, below) if v >= top_at[j] else (below, above)):
+        places: tuple[float, ...] = (above, below) if v >= top_at[j] else (below, above)
+        if given is not None:  # as the form says
+            places = (below,) if (i, j) in given else (above,)
+        for baseline in places:
             box = c.box(x, baseline, fmt(v), "middle")
             if (c.fits(box) and clear(box, boxes) and clear(box, markers)
                     and not any(crosses(box, a, b) for a, b in segments)):
                 boxes.append(box)
                 placed.append((x, baseline, fmt(v)))
+                if baseline == below:
+                    under.append((i, j))
                 break
-        else:
+        else:  # no room: say if the plot's ends are in the way (a longer axis may help)
+            c.labels_beyond = (c.box(x, below, fmt(v), "middle").y0 < plot.bottom,
+                               c.box(x, above, fmt(v), "middle").y1 > plot.top)
             return False
     for x, baseline, text in placed:
         c.text(x, baseline, text, "middle")
+    c.drawn = c.out.form = replace(c.drawn, below=tuple(sorted(under)))
     return True
 
 
@@ -793,6 +979,9 @@ def _label_line_ends(c: _Canvas, chart: Chart, plot: _Plot, fmt, x_of) -> bool:
                 gap=0.6)
     if ys is None:
         return False
+    if not c.look.movable_labels and any(abs(centre - y) > LEADER_MIN
+                                         for (_, _, y, _), centre in zip(ends, ys, strict=True)):
+        return False
     x_text = max(x for _, x, _, _ in ends) + MARKER * c.u + 5
     placed = []
     for (i, x, y, text), centre in zip(ends, ys, strict=True):
@@ -803,7 +992,7 @@ def _label_line_ends(c: _Canvas, chart: Chart, plot: _Plot, fmt, x_of) -> bool:
         placed.append((i, x, y, centre, baseline, text))
     colours = c.look.series
     for i, x, y, centre, baseline, text in placed:
-        if abs(centre - y) > 0.75:
+        if abs(centre - y) > LEADER_MIN:
             c.add("line", x + MARKER * c.u, y, x_text - 1, centre,
                   stroke=colours[i % len(colours)], width=0.5)
         c.text(x_text, baseline, text)

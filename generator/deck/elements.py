@@ -130,6 +130,13 @@ class ChartLabels:
     """Text colour of each slice's label, where it sits on the slice (doughnut)."""
     hidden: tuple[int, ...] = ()
     """Slices whose label is left out: it would sit on a bigger neighbour's."""
+    kind: str = ""
+    """The chart as shown: 'bar' for a column chart whose names cannot stand under their
+    columns; '' for the chart's own type."""
+    name_step: int = 1
+    """Every how many categories a name is shown on the category axis (names never turn)."""
+    below: tuple[tuple[int, int], ...] = ()
+    """The (series, category) points of a line labelled under the point, not above it."""
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ Pure (no reportlab): ``deckgen check`` asks for the findings without drawing a p
 from __future__ import annotations
 
 from .. import chart_drawing as _drawing
-from ..chart_drawing import ChartLook
+from ..chart_drawing import ChartForm, ChartLook
 from ..checks.charts import charts as _charts
 from ..checks.glyphs import fallback_files
 from ..deck.elements import ChartFrame, DeckPlan
@@ -16,10 +16,23 @@ from ..report import Finding
 
 def look(element: ChartFrame, outline: Outline, background: str) -> ChartLook:
     """Return how deck.pdf draws the chart of ``element`` on a slide of ``background``: the
-    deck's chart font, size and colours, the bundled fallback fonts, the outline's language."""
+    deck's chart font, size and colours, the bundled fallback fonts, the outline's language,
+    and the form the deck's plan chose for a bar, column or line chart (``form``), which
+    the native chart follows too; its value labels stay where a native chart puts them."""
     return ChartLook(element.font, element.size, element.colour,
                      outline.brand.palette.muted, element.grid, background, element.colours,
-                     tuple(str(f) for f in fallback_files()), outline.meta.language)
+                     tuple(str(f) for f in fallback_files()), outline.meta.language,
+                     form(element), movable_labels=False)
+
+
+def form(element: ChartFrame) -> ChartForm | None:
+    """Return the form the deck's plan chose for the chart of ``element`` (None for a pie
+    or doughnut, or a plan without an axis)."""
+    labels = element.labels
+    if element.chart.type in ("pie", "doughnut") or labels.axis is None:
+        return None
+    return ChartForm(labels.kind or element.chart.type, labels.axis, labels.points,
+                     labels.name_step, labels.below)
 
 
 def findings(deck: DeckPlan, outline: Outline) -> list[Finding]:

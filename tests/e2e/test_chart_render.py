@@ -58,7 +58,8 @@ def test_a_bar_chart_legend_reads_in_series_order_like_its_bars(pages):
     first = [w for w in words if w["text"] == "First"]
     second = [w for w in words if w["text"] == "Second"]
     assert len(first) == len(second) == 1
-    assert first[0]["top"] < second[0]["top"]  # legend, top down: First year, Second year
+    # the legend (one row above the plot) reads First year, Second year
+    assert (round(first[0]["top"]), first[0]["x0"]) < (round(second[0]["top"]), second[0]["x0"])
     top_labels = {w["text"]: w["top"] for w in words if w["text"] in ("4.5", "5.2")}
     assert top_labels["4.5"] < top_labels["5.2"]  # first series' bar above the second's
 

@@ -314,11 +314,12 @@ class ReferenceWriter:
     def chart(self, slide, element) -> None:
         b = element.box
         data = CategoryChartData(number_format=element.chart.number_format or "General")
-        order = charts.drawn_order(element.chart)  # bar charts are written last first
+        kind = charts.shown_kind(element)
+        order = charts.drawn_order(kind)  # charts shown as bars are written last first
         data.categories = order([_text.plain(c) for c in element.chart.categories])
         for series in order(list(element.chart.series)):
             data.add_series(_text.plain(series.name), order(list(series.values)))
-        frame = slide.shapes.add_chart(charts.TYPES[element.chart.type], emu(b.x), emu(b.y),
+        frame = slide.shapes.add_chart(charts.TYPES[kind], emu(b.x), emu(b.y),
                                        emu(b.w), emu(b.h), data)
         frame._element[0][0].set("descr", element.alt)
         chart = frame.chart

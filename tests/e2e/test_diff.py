@@ -66,9 +66,11 @@ def test_a_revision_against_the_working_copy_reports_exactly_the_three_changes(r
     bullet, chart, added = slides
     assert bullet["removed"] == ["• Prices matter less than expected"]
     assert bullet["added"] == ["• Prices matter more than expected"]
-    # the value label 150 becomes 165, and the value axis (ticks 0-150 in steps of 50)
-    # gains a tick at 200 to hold it: the diff reports what the slide shows
-    assert (chart["removed"], chart["added"]) == (["150"], ["200", "165"])
+    # the value label 150 becomes 165, and the value axis changes with it: 0-175 in steps
+    # of 25 (half steps, to hold the label over 150) becomes 0-200 in steps of 50; the diff
+    # reports what the slide shows
+    assert (chart["removed"], chart["added"]) == (["25", "75", "125", "175", "150"],
+                                                  ["200", "165"])
     assert added["before"] is None and not added["moved"]
     assert report["slides"] == {"added": 1, "removed": 0, "moved": 0, "changed": 2}
     assert not list(repo.glob(".deckgen-diff-*")), "the revision's copy is cleaned up"

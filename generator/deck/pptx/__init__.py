@@ -51,6 +51,8 @@ pptx.chart
     -- the chart's embedded workbook stamped with the build time (``charts``).
     ``DataLabel._get_or_add_dLbl`` -- a point's own label element, whose show switches and
     number format are set directly (``charts``).
+    ``_BaseAxis._element`` -- an axis's ``c:catAx`` or ``c:valAx``, whose labels are kept
+    level and whose names are thinned out (``c:tickLblSkip``) as the plan says (``charts``).
 
 After ``writer.write`` the python-pptx Presentation it used is still usable: frozen slides
 and notes pages parse their bytes again when they are next read.

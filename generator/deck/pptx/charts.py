@@ -69,13 +69,14 @@ class ChartData(CategoryChartData):
         return self._writer
 
 
-def chart_data(chart: Chart, when: datetime) -> ChartData:
+def chart_data(chart: Chart, when: datetime, kind: str | None = None) -> ChartData:
     """Return the chart's data for python-pptx: plain category labels, series values.
 
-    A bar chart's categories and series are written last first (see ``drawn_order``).
+    A chart shown as bars (``kind``, by default its own type) has its categories and series
+    written last first (see ``drawn_order``).
     """
     data = ChartData(when, chart.number_format or "General")
-    order = drawn_order(chart)
+    order = drawn_order(kind or chart.type)
     data.categories = order([_text.plain(c) for c in chart.categories])
     for series in order(list(chart.series)):
         data.add_series(_text.plain(series.name), order(list(series.values)))
@@ -85,15 +86,16 @@ def chart_data(chart: Chart, when: datetime) -> ChartData:
 C = "http://schemas.openxmlformats.org/drawingml/2006/chart"
 
 
-def drawn_order(chart: Chart):
-    """Return the function that puts ``chart``'s categories and series in written order.
+def drawn_order(kind: str):
+    """Return the function that puts the categories and series of a chart shown as ``kind``
+    in written order.
 
     Horizontal bars are drawn from the bottom up, and PowerPoint and LibreOffice list a bar
     chart's side legend bottom up too. Written last first, the first category is on top,
     the first series is the top bar of each group, and the legend reads in outline order,
     with no axis reversed.
     """
-    if chart.type == "bar":
+    if kind == "bar":
         return lambda items: items[::-1]
     return lambda items: items
 
@@ -104,11 +106,18 @@ def add(slide_part, frame: ChartFrame, when: datetime) -> str:
     The chart part and its embedded workbook (stamped ``when``, a naive UTC time) come from
     python-pptx; the caller places the graphic frame that shows it (``slidexml.chart``).
     """
-    r_id = slide_part.add_chart_part(TYPES[frame.chart.type], chart_data(frame.chart, when))
+    kind = shown_kind(frame)
+    r_id = slide_part.add_chart_part(TYPES[kind], chart_data(frame.chart, when, kind))
     part = slide_part.related_part(r_id)
     _style(part.chart, frame)
     _positive_axis_ids(part._element)
     return r_id
+
+
+def shown_kind(frame: ChartFrame) -> str:
+    """Return the chart type ``frame`` is shown as: the plan's (a column chart whose names
+    cannot stand under their columns is shown as bars), else the outline's."""
+    return frame.labels.kind or frame.chart.type
 
 
 def _positive_axis_ids(chart_space) -> None:
@@ -127,6 +136,7 @@ def _rgb(hexstr: str) -> RGBColor:
 
 def _style(chart, frame: ChartFrame) -> None:
     spec = frame.chart
+    kind = shown_kind(frame)
     round_ = spec.type in ("pie", "doughnut")
     chart.has_title = False
     chart.font.name = _brand.family_name(frame.font)
@@ -134,8 +144,8 @@ def _style(chart, frame: ChartFrame) -> None:
     chart.font.color.rgb = _rgb(frame.colour)
     chart.has_legend = round_ or len(spec.series) > 1
     if chart.has_legend:
-        chart.legend.position = (XL_LEGEND_POSITION.RIGHT if spec.type == "bar"
-                                 else XL_LEGEND_POSITION.BOTTOM)
+        chart.legend.position = (XL_LEGEND_POSITION.BOTTOM if round_
+                                 else XL_LEGEND_POSITION.TOP)
         chart.legend.include_in_layout = False
         chart.legend.font.size = Pt(frame.size)
     plot = chart.plots[0]
@@ -149,15 +159,15 @@ def _style(chart, frame: ChartFrame) -> None:
         _slice_labels(plot, frame)
         return
     plot.vary_by_categories = False
-    indexes = drawn_order(spec)(list(range(len(spec.series))))
+    indexes = drawn_order(kind)(list(range(len(spec.series))))
     styles = line_styles(colours, len(spec.series))
-    styled = spec.type == "line" and any(style != PLAIN for style in styles)
+    styled = kind == "line" and any(style != PLAIN for style in styles)
     for i, series in zip(indexes, plot.series, strict=True):
-        _colour_series(series, spec.type, colours[i % len(colours)])
+        _colour_series(series, kind, colours[i % len(colours)])
         if styled:  # series told apart by more than colour: each its dash and marker
             _style_line(series, styles[i])
     _axes(chart, frame)
-    if spec.type in ("bar", "column"):
+    if kind in ("bar", "column"):
         plot.gap_width = GAP_WIDTH
     _value_labels(plot, frame)
 
@@ -223,13 +233,16 @@ def _value_labels(plot, frame: ChartFrame) -> None:
         return
     if look.points == "all":
         plot.has_data_labels = True
-        labels = plot.data_labels
-        labels.font.size = Pt(frame.size)
-        labels.number_format = look.number_format
-        labels.number_format_is_linked = False
-        labels.show_value = True
-        labels.position = (XL_LABEL_POSITION.ABOVE if frame.chart.type == "line"
-                           else XL_LABEL_POSITION.OUTSIDE_END)
+        _every_value(plot.data_labels, frame)
+        for i in sorted({i for i, _ in look.below}):  # a line with labels under its points:
+            series = plot.series[i]  # its own labels (which replace the plot's), then those
+            _every_value(series.data_labels, frame)
+            for k, j in look.below:
+                if k == i:
+                    label = series.points[j].data_label
+                    label.font.size = Pt(frame.size)
+                    label.position = XL_LABEL_POSITION.BELOW
+                    _show(label, False, look.number_format)
         return
     for series, spec in zip(plot.series, frame.chart.series, strict=True):
         last = max((j for j, v in enumerate(spec.values) if v is not None), default=None)
@@ -239,6 +252,17 @@ def _value_labels(plot, frame: ChartFrame) -> None:
         label.font.size = Pt(frame.size)
         label.position = XL_LABEL_POSITION.RIGHT
         _show(label, False, look.number_format)
+
+
+def _every_value(labels, frame: ChartFrame) -> None:
+    """Make ``labels`` (a plot's or a series') show each value in the plan's format, above
+    a line's points and beyond a bar's end."""
+    labels.font.size = Pt(frame.size)
+    labels.number_format = frame.labels.number_format
+    labels.number_format_is_linked = False
+    labels.show_value = True
+    labels.position = (XL_LABEL_POSITION.ABOVE if shown_kind(frame) == "line"
+                       else XL_LABEL_POSITION.OUTSIDE_END)
 
 
 def _colour_series(series, kind: str, colour: str) -> None:
@@ -276,7 +300,8 @@ def _style_line(series, style: LineStyle) -> None:
 
 def _axes(chart, frame: ChartFrame) -> None:
     """Style the axes: the planned scale, tick labels in their own format, faint gridlines,
-    category names at the low end of the plot when values are negative."""
+    category names level (never turned) and as many as the plan shows, at the low end of
+    the plot when values are negative."""
     look = frame.labels
     values = chart.value_axis
     values.has_major_gridlines = True
@@ -291,3 +316,20 @@ def _axes(chart, frame: ChartFrame) -> None:
     categories.has_major_gridlines = False
     if look.low_categories:
         categories.tick_label_position = XL_TICK_LABEL_POSITION.LOW
+    _level(values)
+    _level(categories)
+    if look.name_step > 1:
+        _skip_names(categories, look.name_step)
+
+
+def _level(axis) -> None:
+    """Keep an axis's labels level: a ``rot`` of 0 on their text body (the applications
+    would otherwise turn them when crowded; python-pptx has no property for it)."""
+    axis._element.get_or_add_txPr().find(qn("a:bodyPr")).set("rot", "0")
+
+
+def _skip_names(categories, step: int) -> None:
+    """Show every ``step``-th category name, as the plan does (``c:tickLblSkip``)."""
+    ax = categories._element
+    skip = ax.makeelement(qn("c:tickLblSkip"), {"val": str(step)})
+    ax.insert_element_before(skip, "c:tickMarkSkip", "c:noMultiLvlLbl", "c:extLst")

@@ -7,9 +7,12 @@ import re
 
 from ... import brand as _brand
 from ... import chart_colours
+from ... import chart_drawing as _drawing
 from ... import chart_values as _values
 from ... import text as _text
+from ...chart_drawing import ChartLook
 from ...chart_geometry import Rect, clear
+from ...checks.glyphs import fallback_files
 from ...model import Chart, ChartSlide
 from .. import alt, fit, scale
 from ..context import Context
@@ -22,10 +25,6 @@ TAKEAWAY_SHARE = 0.32
 BAR_W = 4.0
 LABEL_GAP = 4.0
 """Space kept between two value labels, in points."""
-PLOT_SHARE = 0.72
-"""The share of a chart frame's height its plot area takes (the rest: legend, axis labels)."""
-BAR_PLOT_SHARE = 0.6
-"""The share of a bar chart frame's width its plot takes (the rest: names, legend)."""
 
 
 def frame(ctx: Context, chart: Chart, box: Box, title: str = "") -> list[Element]:
@@ -52,10 +51,13 @@ def labels(ctx: Context, chart: Chart, box, colours: tuple[str, ...]) -> ChartLa
     """Return how ``chart`` at ``box`` shows its numbers.
 
     Pies and doughnuts label every slice (with its share of the whole unless the values are
-    percentages already). Bars, columns and lines have a fixed value axis whose ticks carry
-    no more decimals than its step; their values are labelled where the labels cannot
-    touch: every point when they are spaced, else the end of each line when those are
-    apart, else none (the values stay in the chart's data sheet).
+    percentages already). Bars, columns and lines take the form the shared chart drawing
+    decides at the frame's size, in the deck's chart type (``chart_drawing.form``): a
+    column chart whose names cannot stand under their columns shown as bars, a fixed value
+    axis (round steps, grown by whole steps to keep the value labels inside the plot) whose
+    ticks carry no more decimals than its step, and value labels on every point, on the
+    end of each line, or on none (the values stay in the chart's data sheet). The native
+    chart and its drawing in deck.pdf both follow that one decision.
     """
     fmt = _values.label_format(chart) or "General"
     if chart.type in ("pie", "doughnut"):
@@ -68,41 +70,22 @@ def labels(ctx: Context, chart: Chart, box, colours: tuple[str, ...]) -> ChartLa
         return ChartLabels("all", fmt, percent,
                            label_colours=on_ring if chart.type == "doughnut" else (),
                            hidden=_crowded_slices(chart, box, fmt, percent, ctx.body_font))
-    data = _values.values(chart) or [0.0]
-    zero = chart.type != "line"
-    axis = _values.nice_scale(min(data), max(data), zero=zero)
-    points = _label_points(chart, box, axis, fmt, ctx.body_font)
-    if points == "all" and chart.type in ("bar", "column"):
-        axis = _room_for_labels(chart, box, axis, fmt, ctx.body_font)
-    return ChartLabels(points, fmt, False, axis,
-                       _values.axis_format(chart.number_format, axis[2]),
-                       _values.has_negatives(chart))
+    form = _drawing.form(look(ctx, colours), chart, box.w, box.h)
+    assert form is not None  # a bar, column or line chart has one
+    return ChartLabels(form.points, fmt, False, form.axis,
+                       _values.axis_format(chart.number_format, form.axis[2]),
+                       _values.has_negatives(chart), kind=form.kind, name_step=form.name_step,
+                       below=form.below)
 
 
-def _room_for_labels(chart: Chart, box, axis: tuple[float, float, float], fmt: str,
-                     font: str) -> tuple[float, float, float]:
-    """Return the value axis widened by whole steps until the labels beyond the longest bars
-    (outside their ends) stay inside the plot, clear of the category names."""
-    low, high, step = axis
-    data = _values.values(chart)
-    if not data:  # every value is a gap: no label needs room
-        return axis
-    if chart.type == "bar":
-        need = max(_text.text_width(_excel(v, fmt), CHART_TEXT_PT, font) for v in data)
-        length = box.w * BAR_PLOT_SHARE
-    else:
-        need = _text.line_height(CHART_TEXT_PT)
-        length = box.h * PLOT_SHARE
-    need += LABEL_GAP
-    for _ in range(4):
-        per = length / ((high - low) or 1.0)
-        if min(data) < 0 and (min(data) - low) * per < need:
-            low -= step
-        elif max(data) > 0 and (high - max(data)) * per < need:
-            high += step
-        else:
-            break
-    return low, high, step
+def look(ctx: Context, colours: tuple[str, ...]) -> ChartLook:
+    """Return the look the deck's charts are laid out in: the body font at ``CHART_TEXT_PT``,
+    the bundled fallback fonts and the outline's language, as deck.pdf draws them, with the
+    value labels where a native chart puts them (above each point, line ends unmoved)."""
+    palette = ctx.palette
+    return ChartLook(ctx.body_font, CHART_TEXT_PT, palette.text, palette.muted, palette.surface,
+                     palette.background, colours, tuple(str(f) for f in fallback_files()),
+                     ctx.outline.meta.language, movable_labels=False)
 
 
 def _crowded_slices(chart: Chart, box, fmt: str, percent: bool, font: str) -> tuple[int, ...]:
@@ -140,29 +123,6 @@ def _crowded_slices(chart: Chart, box, fmt: str, percent: bool, font: str) -> tu
         else:
             hidden.append(k)
     return tuple(sorted(hidden))
-
-
-def _label_points(chart: Chart, box, axis: tuple[float, float, float], fmt: str,
-                  font: str) -> str:
-    """Return which points of a bar, column or line chart get a value label."""
-    size = CHART_TEXT_PT
-    cats = len(chart.categories)
-    widest = max(_text.text_width(_excel(v, fmt), size, font) for v in _values.values(chart)
-                 or [0.0])
-    tall = _text.line_height(size)
-    if chart.type == "bar":
-        band = box.h * PLOT_SHARE / cats / len(chart.series)
-        return "all" if band >= tall + LABEL_GAP / 2 else "none"
-    band = box.w * 0.85 / cats
-    if chart.type == "column":
-        return "all" if len(chart.series) == 1 and band >= widest + LABEL_GAP else "none"
-    per_point = box.h * PLOT_SHARE / ((axis[1] - axis[0]) or 1.0)
-    if len(chart.series) == 1 and band >= widest + LABEL_GAP:
-        return "all"
-    ends = sorted(next((v for v in reversed(s.values) if v is not None), axis[0])
-                  for s in chart.series)
-    apart = all((b - a) * per_point >= tall for a, b in zip(ends, ends[1:], strict=False))
-    return "last" if apart else "none"
 
 
 def _excel(value: float, fmt: str) -> str:
