@@ -317,7 +317,8 @@ def _axes(chart, frame: ChartFrame) -> None:
     if look.low_categories:
         categories.tick_label_position = XL_TICK_LABEL_POSITION.LOW
     _level(values)
-    _level(categories)
+    if shown_kind(frame) != "bar":  # a bar chart's names stand level beside their bars;
+        _level(categories)  # a text body there lets LibreOffice wrap them, cutting words
     if look.name_step > 1:
         _skip_names(categories, look.name_step)
 
