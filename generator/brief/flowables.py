@@ -188,6 +188,12 @@ def _grid(ctx: Context, header: list[str], rows: list[list[str]], first_column_s
                    for i in range(len(header))]
     head_styles = [_right(s.cell_head) if numeric[i] else s.cell_head
                    for i in range(len(header))]
+    if columns.whole(grid, width, ctx.outline.brand.fonts.body,
+                     language=ctx.outline.meta.language):
+        # every column holds its longest word: cells break at spaces (and a web address's
+        # own places) only, as the deck's do, not 'Servicean-teil' to fill a line
+        body_styles = [_unhyphenated(st, s) for st in body_styles]
+        head_styles = [_unhyphenated(st, s) for st in head_styles]
     with ctx.tags.part("TR"):
         data = [[ctx.para(c, head_styles[i], role="TH", scope="Column")
                  for i, c in enumerate(header)]]
@@ -211,6 +217,13 @@ def _grid(ctx: Context, header: list[str], rows: list[list[str]], first_column_s
                  for r in range(2, len(data), 2)]
     table.setStyle(TableStyle(commands))
     return table
+
+
+def _unhyphenated(style: ParagraphStyle, styles) -> ParagraphStyle:
+    """Return ``style`` breaking words at their own places only, never at a hyphenation
+    point (``Styles.unhyphenated``)."""
+    return ParagraphStyle(f"{style.name}-whole", parent=style,
+                          hyphenationLang=styles.unhyphenated)
 
 
 def _right(style: ParagraphStyle) -> ParagraphStyle:

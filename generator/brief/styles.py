@@ -88,6 +88,9 @@ class Styles:
         p = brand.palette
         self.hyphenation = Breaker(_hyphenate.dictionary_name(language))
         """Where reportlab may split a word: the deck's rules and dictionary (``text``)."""
+        self.unhyphenated = Breaker(None)
+        """The same rules without a dictionary: breaks after slashes, dashes and the like,
+        never at a hyphenation point (table cells whose columns hold their words whole)."""
         self.body_font = register(typeface(brand.fonts, "body"))
         self.heading_font = register(typeface(brand.fonts, "heading"))
         self.palette = Palette(

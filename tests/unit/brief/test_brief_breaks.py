@@ -149,3 +149,31 @@ def test_the_brief_breaks_japanese_where_the_deck_does():
         brief = _lines(Paragraph(literal(text, glyphs.fallbacks), style), width)
         assert brief == wrap(text, width, style.fontSize, "Liberation Sans", language="ja"), width
         assert not breaking.lone(brief[-1]), width
+
+
+def test_a_table_whose_columns_hold_their_words_hyphenates_none_of_its_cells(tmp_path):
+    """A German peer table: each column holds its longest word, so cells break at spaces
+    only ('Ausbildung', not 'Ausbil-dung' to fill a line), as the deck's cells do."""
+    from pypdf import PdfReader
+
+    from generator import build as builds
+    from generator.loader import load
+
+    outline = tmp_path / "outline.yaml"
+    outline.write_text(
+        "meta: {title: Vergleich, language: de}\nsections:\n  - title: Wettbewerb\n"
+        "    slides:\n      - kind: table\n        title: Drei Schwerpunkte\n"
+        "        notes: Lesen.\n        table:\n"
+        "          columns: [Dimension, Schäfer & Brenner, Trumpf, DMG Mori, Weitere]\n"
+        "          rows:\n"
+        "            - [Serviceanteil, '18 %, vor allem Ersatzteile', 31 % Serviceanteil, "
+        "28 % Serviceanteil, Ersatzteilversorgung weltweit]\n"
+        "            - [Personalgewinnung, Klassische duale Ausbildung, Große Akademie, "
+        "Internationale Rekrutierung, Kundendienstorganisation]\n", encoding="utf-8")
+    loaded = load(outline)
+    builds.build(loaded, tmp_path / "out", which=("brief",), options=builds.options_for(loaded))
+    text = "\n".join(p.extract_text() for p in PdfReader(tmp_path / "out" / "brief.pdf").pages)
+    cut = [line for line in text.splitlines() if line.rstrip().endswith("-")
+           and not line.rstrip().endswith(" -")]
+    assert cut == [], cut
+    assert "Ausbildung" in text and "Kundendienstorganisation" in text
