@@ -87,6 +87,14 @@ def _same_bytes(a: Path, b: Path) -> bool:
         return False
 
 
+@dataclass(frozen=True)
+class _Way:
+    """How both sides are built: ``deckgen build``'s --brand and --aspect."""
+
+    brand: str | None = None
+    aspect: str | None = None
+
+
 class _Sides:
     """Builds outlines into temporary folders (removed with ``stack``) and reads them back,
     or takes them from the cache folder ``cache`` when they were built before."""
@@ -130,20 +138,12 @@ class _Sides:
         folder = self._folder()
         worker = workers.Worker("diff", lambda: None)
         with worker:
-            worker.submit(_load_build_and_read, *first, folder, self.cache, loaded[0][1],
-                          self.way)
+            worker.submit(_build_and_read, loaded[0][0], folder, self.cache, loaded[0][1],
+                          self.way)  # the loaded outline crosses as it is, not read again
             after = _build_and_read(loaded[1][0], self._folder(), self.cache, loaded[1][1],
                                     self.way)
             before = worker.result()
         return before, after
-
-
-@dataclass(frozen=True)
-class _Way:
-    """How both sides are built: ``deckgen build``'s --brand and --aspect."""
-
-    brand: str | None = None
-    aspect: str | None = None
 
 
 def _load(outline: Path, name: str, cache: Path | None, way: _Way):
@@ -160,15 +160,6 @@ def _options(loaded, way: _Way):
     from .. import build as builds
 
     return builds.options_for(loaded, aspect=way.aspect)
-
-
-def _load_build_and_read(outline: Path, name: str, folder: Path, cache: Path | None,
-                         digest: str | None, way: _Way) -> Build:
-    """``_build_and_read`` of the outline at ``outline`` (for a forked process)."""
-    from ..loader import load
-
-    return _build_and_read(load(outline, name=name, brand=way.brand), folder, cache, digest,
-                           way)
 
 
 def _build_and_read(loaded, folder: Path, cache: Path | None, digest: str | None,
