@@ -96,8 +96,12 @@ class RGB:
 
 def contrast(a: str, b: str) -> float:
     """Return the WCAG contrast ratio of two '#RRGGBB' colours (1.0 to 21.0)."""
-    la, lb = sorted((RGB.hex(a).luminance, RGB.hex(b).luminance), reverse=True)
-    return (la + 0.05) / (lb + 0.05)
+    return luminance_ratio(RGB.hex(a).luminance, RGB.hex(b).luminance)
+
+
+def luminance_ratio(a: float, b: float) -> float:
+    """Return the WCAG contrast ratio of two relative luminances, in either order."""
+    return (max(a, b) + 0.05) / (min(a, b) + 0.05)
 
 
 def on_colour(background: str, brand: Brand) -> str:

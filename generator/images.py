@@ -145,7 +145,7 @@ def lost_share(path: Path, background: str, *, ratio: float = 1.5) -> float | No
     of that colour. None when the image cannot be read or has no opaque pixel."""
     from PIL import Image
 
-    from .brand import RGB
+    from .brand import RGB, luminance_ratio
 
     try:
         with Image.open(path) as im:
@@ -162,8 +162,7 @@ def lost_share(path: Path, background: str, *, ratio: float = 1.5) -> float | No
         if data[k + 3] < 128:
             continue
         seen += 1
-        lum = RGB(data[k], data[k + 1], data[k + 2]).luminance
-        lost += (max(lum, back) + 0.05) / (min(lum, back) + 0.05) < ratio
+        lost += luminance_ratio(RGB(data[k], data[k + 1], data[k + 2]).luminance, back) < ratio
     return lost / seen if seen else None
 
 
