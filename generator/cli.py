@@ -481,11 +481,13 @@ def diff(first: str, second: str | None, outline_path: Path, report_dir: Path,
 
     result = diffs.diff(first, second, outline=outline_path, report_dir=report_dir,
                          cache=not no_cache, brand=brand, aspect=aspect)
+    from .diff import report
+
     if as_json:
-        click.echo(json.dumps(diffs.as_json(result.comparison, result.report), indent=2,
+        click.echo(json.dumps(report.as_json(result.comparison, result.report), indent=2,
                               ensure_ascii=False))
     else:
-        for line in diffs.summary(result.comparison, result.report):
+        for line in report.summary(result.comparison, result.report):
             click.echo(line)
     sys.exit(1 if result.comparison.changed else 0)
 

@@ -13,14 +13,17 @@ import tempfile
 from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import EnvironmentProblem
 from . import cache as _cache
 from .compare import Change, Comparison, compare
-from .pages import Build, read
-from .report import Report, as_json, summary, write
+from .pages import BRIEF, SLIDES, Build, Page, brief_of, read, slides_of
 
-__all__ = ["Change", "Comparison", "Result", "as_json", "diff", "summary"]
+if TYPE_CHECKING:
+    from .report import Report
+
+__all__ = ["Change", "Comparison", "Result", "diff"]
 
 ARTIFACTS = ("brief", "slides-pdf")
 """What is built of an outline to compare it: the PDFs the comparison reads."""
@@ -74,6 +77,8 @@ def diff(first: str, second: str | None, *, outline: Path = Path("outline.yaml")
             else:
                 before, after = (read(p) if p.is_dir() else sides.build(p, str(p))
                                  for p in paths)
+        from .report import write  # images: imported once both sides are built
+
         comparison = compare(before.slides, after.slides, before.pages, after.pages)
         report = (write(comparison, before, after, report_dir, names)
                   if report_dir is not None else None)
@@ -107,43 +112,89 @@ class _Sides:
     def _folder(self) -> Path:
         return Path(self.stack.enter_context(tempfile.TemporaryDirectory(prefix="deckgen-diff-")))
 
-    def _kept(self, digest: str | None) -> Build | None:
-        return _cache.get(self.cache, digest) if self.cache and digest else None
-
     def build(self, outline: Path, name: str) -> Build:
         """Build the PDFs of ``outline`` (called ``name`` in messages); return them read back."""
-        loaded, digest = _load(outline, name, self.cache, self.way)
-        return self._kept(digest) or _build_and_read(loaded, self._folder(), self.cache, digest,
-                                                     self.way)
+        return self.build_all([(outline, name)])[0]
 
     def build_both(self, first: tuple[Path, str], second: tuple[Path, str]
                    ) -> tuple[Build, Build]:
-        """Build both outlines; when neither is in the cache, the first is built in a
-        forked process while the second builds here.
+        """Build two outlines (each a path and its name in messages); return them read back."""
+        before, after = self.build_all([first, second])
+        return before, after
 
-        The builders' libraries are imported (and fonts read) once, before the fork, so no
-        process imports them again.
+    def build_all(self, outlines: list[tuple[Path, str]]) -> list[Build]:
+        """Build the PDFs of each outline, or take them from the cache; return them read back.
+
+        Each artifact is made by one process for every side: where a second core can be
+        used, a process forked before the outlines are even read makes the briefs (it
+        imports its library and reads its fonts meanwhile) while this one makes the slides.
         """
-        from .. import build as builds
         from .. import workers
 
-        loaded = [_load(path, name, self.cache, self.way) for path, name in (first, second)]
-        kept = [self._kept(digest) for _, digest in loaded]
-        if kept[0] or kept[1] or not workers.can_fork():
-            before, after = (build or _build_and_read(side, self._folder(), self.cache, digest,
-                                                      self.way)
-                             for build, (side, digest) in zip(kept, loaded, strict=True))
-            return before, after
-        builds.warm(ARTIFACTS)
-        folder = self._folder()
-        worker = workers.Worker("diff", lambda: None)
-        with worker:
-            worker.submit(_build_and_read, loaded[0][0], folder, self.cache, loaded[0][1],
-                          self.way)  # the loaded outline crosses as it is, not read again
-            after = _build_and_read(loaded[1][0], self._folder(), self.cache, loaded[1][1],
-                                    self.way)
-            before = worker.result()
-        return before, after
+        worker = workers.Worker(_BRIEF, _warm_brief) if workers.can_fork() else None
+        with ExitStack() as own:
+            if worker is not None:
+                own.enter_context(worker)  # stopped on leaving, if still running
+            loaded = [_load(path, name, self.cache, self.way) for path, name in outlines]
+            kept = [_cache.get(self.cache, digest) if self.cache and digest else None
+                    for _, digest in loaded]
+            wanted = [side for (side, _), build in zip(loaded, kept, strict=True)
+                      if build is None]
+            made = iter(self._make(wanted, worker) if wanted else [])
+        out = []
+        for (_, digest), build in zip(loaded, kept, strict=True):
+            if build is None:
+                build = next(made)
+                if self.cache and digest:
+                    build = _cache.put(self.cache, digest, build)
+            out.append(build)
+        return out
+
+    def _make(self, sides: list, worker) -> list[Build]:
+        """Build and read back the PDFs of the loaded outlines ``sides``: the briefs in
+        ``worker`` (if any), one after the other, while the slides are made here."""
+        from .. import build as builds
+        from ..errors import BuildError, OutlineError
+
+        made = [(side, self._folder(), self._folder(), _options(side, self.way))
+                for side in sides]
+        try:
+            if worker is not None:
+                for side, folder, _, options in made:  # the outlines cross as loaded
+                    worker.submit(_part, _BRIEF, side, folder, options)
+            builds.warm((_SLIDES,))
+            slides = [_part(_SLIDES, side, folder, options) for side, _, folder, options in made]
+            briefs = [worker.result() if worker is not None else
+                      _part(_BRIEF, side, folder, options) for side, folder, _, options in made]
+        except (BuildError, OutlineError):
+            if worker is not None:
+                worker.close()
+            for side in sides:  # every problem of the first side that has any, as a
+                builds.build(side, self._folder(), which=ARTIFACTS,  # whole build finds them
+                             options=_options(side, self.way))
+            raise
+        return [Build(s, b, sf / SLIDES, bf / BRIEF)
+                for s, b, (_, bf, sf, _) in zip(slides, briefs, made, strict=True)]
+
+
+_BRIEF, _SLIDES = ARTIFACTS
+
+
+def _warm_brief() -> None:
+    """Ready a process to build briefs and read them back, before any outline reaches it."""
+    from .. import build as builds
+    from .. import pdfium  # noqa: F401 - imported for its cost, now
+
+    builds.builder(_BRIEF).prepare()
+
+
+def _part(name: str, loaded, folder: Path, options) -> list[Page]:
+    """Build the artifact ``name`` of ``loaded`` into ``folder`` with ``options``; return
+    its slides or pages read back (in the process that built it)."""
+    from .. import build as builds
+
+    builds.build(loaded, folder, which=(name,), options=options)
+    return slides_of(folder / SLIDES) if name == _SLIDES else brief_of(folder / BRIEF)
 
 
 def _load(outline: Path, name: str, cache: Path | None, way: _Way):
@@ -160,17 +211,6 @@ def _options(loaded, way: _Way):
     from .. import build as builds
 
     return builds.options_for(loaded, aspect=way.aspect)
-
-
-def _build_and_read(loaded, folder: Path, cache: Path | None, digest: str | None,
-                    way: _Way) -> Build:
-    """Build the PDFs of ``loaded`` into ``folder``; return them read back (in the process
-    that built them), kept in ``cache`` under ``digest`` when both are given."""
-    from .. import build as builds
-
-    builds.build(loaded, folder, which=ARTIFACTS, options=_options(loaded, way))
-    built = read(folder)
-    return _cache.put(cache, digest, built) if cache and digest else built
 
 
 class _at_revision:

@@ -140,7 +140,7 @@ def get(where: Path, digest: str) -> Build | None:
         os.utime(entry)  # newest used: kept longest
     except (OSError, ValueError, TypeError, KeyError):
         return None
-    return Build(entry, slides, pages)
+    return Build(slides, pages, entry / SLIDES, entry / BRIEF)
 
 
 def put(where: Path, digest: str, build: Build) -> Build:
@@ -149,8 +149,7 @@ def put(where: Path, digest: str, build: Build) -> Build:
     entry = where / digest
     try:
         staging = Path(tempfile.mkdtemp(prefix=".new-", dir=where))
-        for name in (SLIDES, BRIEF):
-            source = build.folder / name
+        for name, source in ((SLIDES, build.slides_pdf), (BRIEF, build.brief_pdf)):
             if source.is_file():
                 shutil.copyfile(source, staging / name)
         record = {"format": FORMAT,

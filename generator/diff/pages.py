@@ -6,7 +6,6 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .. import pdfium
 from ..errors import EnvironmentProblem
 
 SLIDES = "deck.pdf"
@@ -35,19 +34,13 @@ class Page:
 
 @dataclass
 class Build:
-    """The slides and brief pages of one build folder, with the PDFs they were read from."""
+    """The slides and brief pages of one build, with the PDFs they were read from (a side
+    may lack either file; its list is then empty)."""
 
-    folder: Path
     slides: list[Page]
     pages: list[Page]
-
-    @property
-    def slides_pdf(self) -> Path:
-        return self.folder / SLIDES
-
-    @property
-    def brief_pdf(self) -> Path:
-        return self.folder / BRIEF
+    slides_pdf: Path
+    brief_pdf: Path
 
 
 def read(folder: Path) -> Build:
@@ -59,13 +52,15 @@ def read(folder: Path) -> Build:
     if not slides_pdf.is_file() and not brief_pdf.is_file():
         raise EnvironmentProblem(f"{folder}: has no {SLIDES} or {BRIEF} to compare; build it "
                                  "with 'deckgen build --only slides-pdf --only brief'")
-    slides = _slides(slides_pdf) if slides_pdf.is_file() else []
-    pages = _brief(brief_pdf) if brief_pdf.is_file() else []
-    return Build(folder, slides, pages)
+    slides = slides_of(slides_pdf) if slides_pdf.is_file() else []
+    pages = brief_of(brief_pdf) if brief_pdf.is_file() else []
+    return Build(slides, pages, slides_pdf, brief_pdf)
 
 
-def _slides(path: Path) -> list[Page]:
+def slides_of(path: Path) -> list[Page]:
     """Return the slides of deck.pdf, titled by its bookmarks ('N. Title' at level 1)."""
+    from .. import pdfium  # imported by the process that reads, once it reads
+
     titles: dict[int, str] = {}
     for level, title, index in pdfium.bookmarks(path):
         found = _NUMBERED.match(title)
@@ -90,9 +85,11 @@ def _drop_number(lines: list[str], number: int) -> list[str]:
     return lines
 
 
-def _brief(path: Path) -> list[Page]:
+def brief_of(path: Path) -> list[Page]:
     """Return the brief's pages, each titled by the first bookmark (heading) on it, else by
     the last one before it; page numbers ('page 3 of 7') are left out of their text."""
+    from .. import pdfium
+
     starts: dict[int, str] = {}
     for _, title, index in pdfium.bookmarks(path):
         starts.setdefault(index, title)

@@ -135,6 +135,21 @@ def test_errors_exit_2_for_a_bad_outline_and_3_for_a_missing_side(tmp_path):
     assert code == 3 and "nothing to be compared with" in err
 
 
+def test_an_outline_that_cannot_be_built_gets_every_problem_build_reports(tmp_path):
+    """Each artifact of a side is made in its own process; an error in one still reports
+    every problem ``deckgen build`` finds: here the brief's and the slides' both."""
+    bad = tmp_path / "uncut.yaml"
+    shutil.copy(FIXTURE.parent / "bad" / "uncut_word.yaml", bad)
+    code, out, err = _diff(str(FIXTURE), str(bad), "--report", str(tmp_path / "r"))
+    built = CliRunner().invoke(main, ["build", str(bad), "--only", "brief", "--only",
+                                      "slides-pdf", "--out", str(tmp_path / "out")])
+    problems = [line for line in built.stderr.splitlines() if line.startswith(str(bad))]
+    assert len(problems) == 2 and "brief's table" in problems[0] and "on the slide" in problems[1]
+    assert code == 2 and out == ""
+    assert [line for line in err.splitlines() if line.startswith(str(bad))] == problems
+    assert not (tmp_path / "r").exists()
+
+
 def test_an_internal_error_is_one_line_exit_4_and_a_traceback_only_under_debug(
         tmp_path, monkeypatch):
     from generator import diff as diffs
@@ -192,19 +207,24 @@ def test_a_changed_image_or_no_cache_builds_again(repo, monkeypatch, tmp_path):
     real = builds.build
 
     def counted(loaded, *rest, **options):
-        with open(log, "a") as handle:
-            handle.write("built\n")
+        with open(log, "a") as handle:  # which outline, which artifacts
+            handle.write(f"{loaded.path.name} {','.join(options.get('which', ()))}\n")
         return real(loaded, *rest, **options)
 
-    def builds_made() -> int:
-        return len(log.read_text().splitlines()) if log.exists() else 0
+    def builds_made() -> list[str]:
+        made = log.read_text().splitlines() if log.exists() else []
+        log.unlink(missing_ok=True)
+        return sorted(made)
 
     monkeypatch.setattr(builds, "build", counted)
     Image.new("RGB", (40, 20), "#0000cc").save(repo / "logo.png")  # same name, new pixels
     assert _diff(*args)[0] == 1
-    assert builds_made() == 1, "the working copy, whose logo changed, is built again"
-    assert _diff(*args)[0] == 1 and builds_made() == 1, "and then kept"
-    assert _diff(*args, "--no-cache")[0] == 1 and builds_made() == 3, "both sides built"
+    assert builds_made() == ["outline.yaml brief", "outline.yaml slides-pdf"], \
+        "the working copy, whose logo changed, is built again, and it alone"
+    assert _diff(*args)[0] == 1 and builds_made() == [], "and then kept"
+    assert _diff(*args, "--no-cache")[0] == 1
+    made = builds_made()
+    assert len(made) == 4 and len({line.split()[0] for line in made}) == 2, "both sides built"
 
 
 def test_an_unusable_or_damaged_cache_is_no_error(repo, monkeypatch, tmp_path):

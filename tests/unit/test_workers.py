@@ -76,3 +76,23 @@ def test_closing_stops_a_running_worker():
     worker.close()
     assert not _alive(pid)
     worker.close()  # twice is harmless
+
+
+def test_jobs_sent_one_after_another_run_in_order_and_the_worker_stops_after_the_last():
+    worker = workers.Worker("test", lambda: time.sleep(0.1))
+    pid = worker.pid
+    for n in (2, 3, 4):
+        worker.submit(_square, n)
+    worker.submit(len, "x" * (4 << 20))  # queued behind the others, larger than a pipe
+    assert [worker.result() for _ in range(4)] == [4, 9, 16, 4 << 20]
+    assert worker.pid is None and not _alive(pid)
+
+
+def test_an_error_in_an_early_job_stops_the_worker_and_the_later_jobs():
+    worker = workers.Worker("test", lambda: None)
+    pid = worker.pid
+    worker.submit(_fail, "the first side cannot be built")
+    worker.submit(_sleep)
+    with pytest.raises(BuildError, match="first side"):
+        worker.result()
+    assert worker.pid is None and not _alive(pid)

@@ -53,9 +53,10 @@ def test_entries_round_trip_and_only_the_newest_are_kept(tmp_path, monkeypatch):
     folder.mkdir()
     where.mkdir()
     (folder / "deck.pdf").write_bytes(b"%PDF-1.4 deck")
-    build = Build(folder, [Page("slide", 0, "Title", ("a", "b"))], [])
+    build = Build([Page("slide", 0, "Title", ("a", "b"))], [], folder / "deck.pdf",
+                  folder / "brief.pdf")
     kept = cache.put(where, "k0", build)
-    assert kept.folder == where / "k0" and (kept.folder / "deck.pdf").is_file()
+    assert kept.slides_pdf == where / "k0" / "deck.pdf" and kept.slides_pdf.is_file()
     assert (kept.slides, kept.pages) == (build.slides, build.pages)
     assert cache.get(where, "missing") is None
     for n in (1, 2):
