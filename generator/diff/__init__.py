@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from ..errors import EnvironmentProblem
 from . import cache as _cache
 from .compare import Change, Comparison, compare
-from .pages import BRIEF, SLIDES, Build, Page, brief_of, read, slides_of
+from .pages import BRIEF, SLIDES, Build, brief_of, read, slides_of
 
 if TYPE_CHECKING:
     from .report import Report
@@ -152,7 +152,8 @@ class _Sides:
 
     def _make(self, sides: list, worker) -> list[Build]:
         """Build and read back the PDFs of the loaded outlines ``sides``: the briefs in
-        ``worker`` (if any), one after the other, while the slides are made here."""
+        ``worker`` (if any), one after the other, while the slides are made and read here;
+        each brief is read here while the worker makes the next."""
         from .. import build as builds
         from ..errors import BuildError, OutlineError
 
@@ -161,11 +162,19 @@ class _Sides:
         try:
             if worker is not None:
                 for side, folder, _, options in made:  # the outlines cross as loaded
-                    worker.submit(_part, _BRIEF, side, folder, options)
+                    worker.submit(_make_part, _BRIEF, side, folder, options)
             builds.warm((_SLIDES,))
-            slides = [_part(_SLIDES, side, folder, options) for side, _, folder, options in made]
-            briefs = [worker.result() if worker is not None else
-                      _part(_BRIEF, side, folder, options) for side, folder, _, options in made]
+            slides = []
+            for side, _, folder, options in made:
+                _make_part(_SLIDES, side, folder, options)
+                slides.append(slides_of(folder / SLIDES))
+            briefs = []
+            for side, folder, _, options in made:  # each read while the next is made
+                if worker is not None:
+                    worker.result()
+                else:
+                    _make_part(_BRIEF, side, folder, options)
+                briefs.append(brief_of(folder / BRIEF))
         except (BuildError, OutlineError):
             if worker is not None:
                 worker.close()
@@ -181,20 +190,17 @@ _BRIEF, _SLIDES = ARTIFACTS
 
 
 def _warm_brief() -> None:
-    """Ready a process to build briefs and read them back, before any outline reaches it."""
+    """Ready a process to build briefs, before any outline reaches it."""
     from .. import build as builds
-    from .. import pdfium  # noqa: F401 - imported for its cost, now
 
     builds.builder(_BRIEF).prepare()
 
 
-def _part(name: str, loaded, folder: Path, options) -> list[Page]:
-    """Build the artifact ``name`` of ``loaded`` into ``folder`` with ``options``; return
-    its slides or pages read back (in the process that built it)."""
+def _make_part(name: str, loaded, folder: Path, options) -> None:
+    """Build the artifact ``name`` of ``loaded`` into ``folder`` with ``options``."""
     from .. import build as builds
 
     builds.build(loaded, folder, which=(name,), options=options)
-    return slides_of(folder / SLIDES) if name == _SLIDES else brief_of(folder / BRIEF)
 
 
 def _load(outline: Path, name: str, cache: Path | None, way: _Way):
