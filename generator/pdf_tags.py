@@ -16,7 +16,8 @@ pins ``reportlab>=5.0,<6``), as of reportlab 5.1.0:
 - ``pdfgen/canvas.py``: ``Canvas._doc``, ``Canvas._code`` (the page's content stream, where
   marked-content operators are written), ``Canvas._addAnnotation`` (overridden to see each
   link annotation), ``Canvas._annotationrefs``.
-- ``pdfbase/pdfdoc.py``: ``PDFDocument.Pages.pages``, ``PDFDocument.Catalog``,
+- ``pdfbase/pdfdoc.py``: ``PDFDocument._timeStamp`` (``set_clock``),
+  ``PDFDocument.Pages.pages``, ``PDFDocument.Catalog``,
   ``PDFDocument.idToObjectNumberAndVersion``; ``PDFPage.__NoDefault__`` (extended per page
   for ``/Tabs`` and ``/StructParents``); ``LinkAnnotation.permitted`` and ``otherkw`` (for
   ``/StructParent``).
@@ -25,6 +26,7 @@ pins ``reportlab>=5.0,<6``), as of reportlab 5.1.0:
 from __future__ import annotations
 
 import datetime as _dt
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -468,3 +470,24 @@ def _movement(name: str, categories: list[str], values: list[float | None],
     if low not in (first, last):
         words += f", and its lowest, {show(low)}, in {low_c}"
     return words + "."
+
+
+class Stamp:
+    """A fixed creation time for the PDF's info dictionary, in UTC."""
+
+    def __init__(self, when: _dt.datetime):
+        when = when.astimezone(_dt.UTC) if when.tzinfo else when.replace(tzinfo=_dt.UTC)
+        self.t = when.timestamp()
+        self.lt = time.gmtime(self.t)
+        self.YMDhms = tuple(self.lt)[:6]
+        self.dhh = self.dmm = 0
+        self.tzname = "UTC"
+
+
+def set_clock(canv: Canvas, when: _dt.datetime) -> None:
+    """Make ``canv`` write ``when`` as the PDF's creation and change time, not now.
+
+    Used by every PDF deckgen writes (the brief, deck.pdf, the handout); here, beside the
+    metadata ``mark_document`` writes, so deck.pdf need not import reportlab's page layout.
+    """
+    canv._doc._timeStamp = Stamp(when)
