@@ -12,7 +12,6 @@ from reportlab.lib import colors
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
-from .. import locale
 from ..chart_drawing import drawing as chart_drawing
 from ..deck.elements import (
     ChartFrame,
@@ -28,7 +27,6 @@ from ..deck.elements import (
 from ..deck.layout import Box
 from ..model import Outline
 from ..pdf_tags import Element as Tag
-from ..pdf_tags import alt_text
 from . import charts, fonts, lines
 from .backdrop import Backdrop
 from .backdrop import plain as plain_backdrop
@@ -169,8 +167,7 @@ class Painter:
         elif isinstance(element, TableGrid):
             self.table(element, section)
         elif isinstance(element, ChartFrame):
-            with self._marked(section and Tag("Figure", section, alt=alt_text(
-                    element.chart, slide.title, locale.of(self.outline).numbers))):
+            with self._marked(section and Tag("Figure", section, alt=element.alt)):
                 self.chart(element, slide.background)
         elif isinstance(element, Picture):
             decorative = element.path == self.outline.brand.logo
