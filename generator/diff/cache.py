@@ -31,7 +31,7 @@ from pathlib import Path
 
 from .pages import BRIEF, SLIDES, Build, Page
 
-FORMAT = 1
+FORMAT = 2
 """The layout of an entry; raised when it changes, so older entries are not read."""
 
 KEEP = 12
@@ -135,8 +135,8 @@ def get(where: Path, digest: str) -> Build | None:
         data = json.loads((entry / _PAGES).read_text(encoding="utf-8"))
         if data.get("format") != FORMAT:
             return None
-        slides, pages = ([Page(p["kind"], p["index"], p["title"], tuple(p["lines"]))
-                          for p in data[part]] for part in ("slides", "pages"))
+        slides, pages = ([Page(p["kind"], p["index"], p["title"], tuple(p["lines"]),
+                               p["drawing"]) for p in data[part]] for part in ("slides", "pages"))
         os.utime(entry)  # newest used: kept longest
     except (OSError, ValueError, TypeError, KeyError):
         return None
@@ -168,7 +168,7 @@ def put(where: Path, digest: str, build: Build) -> Build:
 
 def _page(page: Page) -> dict:
     return {"kind": page.kind, "index": page.index, "title": page.title,
-            "lines": list(page.lines)}
+            "lines": list(page.lines), "drawing": page.drawing}
 
 
 def _prune(where: Path) -> None:

@@ -2,8 +2,9 @@
 
 Pages are paired by what they say, not by where they are: first those whose title and text
 are identical, then the most similar remaining pairs (title and text together) above
-``MATCH``. A pair is 'changed' when its text differs; 'moved' when it left the order the
-other pairs keep (the longest run of pairs in the same order stays put).
+``MATCH``. A pair is 'changed' when its text differs, or what it draws (a chart's bar that
+grew with no label to say so); 'moved' when it left the order the other pairs keep (the
+longest run of pairs in the same order stays put).
 """
 
 from __future__ import annotations
@@ -52,6 +53,14 @@ class Change:
     def title(self) -> str:
         return self.page.title
 
+    @property
+    def drawn_only(self) -> bool:
+        """Whether a changed page changed only in what it draws (a chart, shape or picture),
+        its text the same."""
+        return (self.what == "changed" and not self.removed_lines and not self.added_lines
+                and self.before is not None and self.after is not None
+                and self.before.drawing != self.after.drawing)
+
     def describe(self) -> str:
         """A one-line summary: 'changed slide 4 → 4: Title'."""
         where = " → ".join(p.label.split()[1] for p in (self.before, self.after) if p)
@@ -63,7 +72,8 @@ class Change:
                 "moved": self.moved or self.what == "moved",
                 "before": None if self.before is None else self.before.index + 1,
                 "after": None if self.after is None else self.after.index + 1,
-                "removed": list(self.removed_lines), "added": list(self.added_lines)}
+                "removed": list(self.removed_lines), "added": list(self.added_lines),
+                "drawing_only": self.drawn_only}
 
 
 @dataclass
@@ -162,7 +172,7 @@ def compare_pages(before: list[Page], after: list[Page]) -> tuple[list[Change], 
             continue
         old = before[i]
         moved = (i, j) not in steady
-        if old.lines != page.lines or old.title != page.title:
+        if old.lines != page.lines or old.title != page.title or old.drawing != page.drawing:
             removed, added = _line_diff(old.lines, page.lines)
             changes.append(Change("changed", old, page, removed, added, moved))
         elif moved:

@@ -19,12 +19,15 @@ class Page:
     """One slide or brief page: where it is (0-based), its title and its lines of text.
 
     ``lines`` leave out what changes whenever a page moves (the slide or page number).
+    ``drawing`` is a digest of where the page's shapes and pictures lie (``pdfium.pages``):
+    a chart whose numbers show no label changes it and no text.
     """
 
     kind: str
     index: int
     title: str
     lines: tuple[str, ...]
+    drawing: str = ""
 
     @property
     def label(self) -> str:
@@ -67,9 +70,10 @@ def slides_of(path: Path) -> list[Page]:
         if level == 1 and found:
             titles[index] = found.group(2)
     out = []
-    for i, lines in enumerate(pdfium.texts(path)):
+    for i, (lines, drawing) in enumerate(pdfium.pages(path)):
         lines = _drop_number(lines, i + 1)
-        out.append(Page("slide", i, titles.get(i, lines[0] if lines else ""), tuple(lines)))
+        out.append(Page("slide", i, titles.get(i, lines[0] if lines else ""), tuple(lines),
+                        drawing))
     return out
 
 
@@ -95,9 +99,9 @@ def brief_of(path: Path) -> list[Page]:
         starts.setdefault(index, title)
     out = []
     title = ""
-    for i, page_lines in enumerate(pdfium.texts(path)):
+    for i, (page_lines, drawing) in enumerate(pdfium.pages(path)):
         title = starts.get(i, title)
         lines = [_BRIEF_FOLIO.sub("", line).strip() for line in page_lines]
         lines = [line for line in lines if line]
-        out.append(Page("page", i, title or (lines[0] if lines else ""), tuple(lines)))
+        out.append(Page("page", i, title or (lines[0] if lines else ""), tuple(lines), drawing))
     return out

@@ -10,7 +10,7 @@ from .. import pdfium
 
 CELL = 8
 """Changed regions are found on a grid of cells this many pixels square."""
-PAD = 4
+PAD = 6
 """Pixels added around each changed region when it is marked."""
 THRESHOLD = 24
 """A pixel whose channels differ by more than this (of 255) has changed."""

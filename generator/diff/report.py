@@ -16,9 +16,10 @@ from .render import ADDED, MARK, framed, marked, regions, render
 
 SLIDE_SCALE = 1.0
 """Pixels per point of a slide image (a 16:9 slide is 960 by 540)."""
-PAGE_SCALE = 0.75
+PAGE_SCALE = 1.0
 """Pixels per point of a brief page image."""
 REPORT = "report.html"
+DRAWN_ONLY = "no text changed; a chart, shape or picture did: see the marked region"
 
 
 @dataclass
@@ -107,7 +108,8 @@ font-size:12px;text-transform:uppercase}.added{background:#16a34a}.removed{backg
 .changed{background:#d97706}.moved{background:#2563eb}
 .sides{display:grid;grid-template-columns:1fr 1fr;gap:12px}
 .sides figure{margin:0}.sides img{width:100%;border:1px solid #d1d5db}
-.sides figcaption{color:#6b7280;font-size:12px}.empty{color:#9ca3af;padding:24px;
+.sides figcaption{color:#6b7280;font-size:12px}p.drawn{color:#92400e;margin:8px 0 0}
+.empty{color:#9ca3af;padding:24px;
 border:1px dashed #d1d5db;text-align:center}
 ul.text{list-style:none;padding:0;margin:8px 0 0;font-family:ui-monospace,Menlo,monospace;
 font-size:12.5px}li.del{color:#b91c1c}li.del::before{content:"− "}
@@ -128,6 +130,8 @@ def _card(change: Change, before: str | None, after: str | None) -> str:
     lines = "".join(f'<li class="del">{html.escape(t)}</li>' for t in change.removed_lines)
     lines += "".join(f'<li class="ins">{html.escape(t)}</li>' for t in change.added_lines)
     text = f'<ul class="text">{lines}</ul>' if lines and change.what == "changed" else ""
+    if change.drawn_only:
+        text = f'<p class="drawn">{html.escape(DRAWN_ONLY)}</p>'
     return (f'<section class="card"><h2>{tag}{html.escape(change.describe())}</h2>'
             f'<div class="sides">{"".join(sides)}</div>{text}</section>')
 
@@ -157,6 +161,8 @@ def summary(comparison: Comparison, report: Report | None, limit: int = 6) -> li
                    f"{n['changed']} changed")
     for change in comparison.changes:
         out.append(f"  {change.describe()}")
+        if change.drawn_only:
+            out.append(f"    ({DRAWN_ONLY})")
         if change.what != "changed":
             continue
         shown = [f"    - {t}" for t in change.removed_lines] + [

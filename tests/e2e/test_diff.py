@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from PIL import Image
 
 from generator.cli import main
 
@@ -133,6 +134,52 @@ def test_errors_exit_2_for_a_bad_outline_and_3_for_a_missing_side(tmp_path):
     assert code == 3 and "git cannot show" in err
     code, _, err = _diff(str(FIXTURE))
     assert code == 3 and "nothing to be compared with" in err
+
+
+MONTHS = [f"M{n}" for n in range(1, 25)]
+
+
+def _monthly(path: Path, tenth: float) -> Path:
+    """Write the fixture with a line chart of three series over 24 months (too many points
+    for a label on each: only each line's end is labelled) whose first series' tenth value
+    is ``tenth``."""
+    series = ""
+    for k, name in enumerate(("North", "South", "West")):
+        values = [100 + 2 * n + 9 * k for n in range(24)]
+        if k == 0:
+            values[9] = tenth
+        series += (f"            - name: {name}\n"
+                   f"              values: [{', '.join(str(v) for v in values)}]\n")
+    chart = ("      - kind: chart\n        title: Orders by month\n        notes: The trend.\n"
+             "        chart:\n          type: line\n"
+             f"          categories: [{', '.join(MONTHS)}]\n          series:\n" + series)
+    text = FIXTURE.read_text().replace("          - Hire a returns lead\n",
+                                       "          - Hire a returns lead\n" + chart)
+    path.write_text(text)
+    return path
+
+
+def test_a_chart_that_changed_with_no_label_to_say_so_is_reported(tmp_path):
+    """A value whose point carries no label changes no text on the slide or the page: the
+    change is still found (the page draws differently), reported as such and marked."""
+    before = _monthly(tmp_path / "before.yaml", 118)
+    after = _monthly(tmp_path / "after.yaml", 131)
+    code, out, _ = _diff(str(before), str(after), "--report", str(tmp_path / "r"), "--json")
+    assert code == 1
+    report = json.loads(out)
+    slides = [c for c in report["changes"] if c["kind"] == "slide"]
+    assert [(c["change"], c["title"]) for c in slides] == [("changed", "Orders by month")]
+    pages = [c for c in report["changes"] if c["kind"] == "page"]
+    assert [(c["change"], c["drawing_only"], c["removed"], c["added"]) for c in pages] == [
+        ("changed", True, [], [])]  # the brief's figure: no label there at all
+    marked = Image.open(tmp_path / "r" / f"page-{pages[0]['after']}-after.png").convert("RGB")
+    colours = {c for _, c in marked.getcolors(maxcolors=1 << 22)}
+    assert (220, 38, 38) in colours, "the changed region is marked"
+    code, out, _ = _diff(str(before), str(after), "--report", str(tmp_path / "r"))
+    assert "no text changed; a chart, shape or picture did" in out
+    code, _, _ = _diff(str(before), str(_monthly(tmp_path / "same.yaml", 118)),
+                       "--report", str(tmp_path / "r"))
+    assert code == 0
 
 
 def test_an_outline_that_cannot_be_built_gets_every_problem_build_reports(tmp_path):

@@ -35,3 +35,14 @@ def test_an_edited_page_is_changed_with_its_lines_and_a_rewrite_is_remove_and_ad
     assert [(c.what, c.title) for c in changes] == [("changed", "Alpha"), ("added", "Other"),
                                                     ("removed", "Beta")]
     assert (changes[0].removed_lines, changes[0].added_lines) == (("two",), ("TWO",))
+
+
+def test_a_page_that_draws_differently_with_the_same_text_is_changed():
+    before = [Page("slide", 0, "Orders", ("Orders", "Q1 Q2 Q3"), "bars-a")]
+    after = [Page("slide", 0, "Orders", ("Orders", "Q1 Q2 Q3"), "bars-b")]
+    changes, unchanged = compare_pages(before, after)
+    assert [(c.what, c.drawn_only, c.removed_lines, c.added_lines) for c in changes] == [
+        ("changed", True, (), ())] and unchanged == 0
+    same, unchanged = compare_pages(before, [Page("slide", 0, "Orders", ("Orders", "Q1 Q2 Q3"),
+                                                  "bars-a")])
+    assert same == [] and unchanged == 1
