@@ -139,7 +139,7 @@ def _jpeg(stream, head: bytes) -> ImageInfo:
     raise ImageProblem("is not a valid JPEG (no frame header); expected an intact image")
 
 
-def lost_share(path: Path | bytes, background: str, *, ratio: float = 1.5) -> float | None:
+def lost_share(path: Path | bytes, background: str, *, ratio: float = 2.0) -> float | None:
     """Return the share of the opaque pixels of the image at ``path`` (or held in bytes: a
     picture inside a template, checked as ``inspect_bytes`` checks it first) whose contrast
     with ``background`` ('#RRGGBB') is below ``ratio``: how much of a logo vanishes on a

@@ -31,7 +31,7 @@ def findings(outline: Outline) -> Iterator[Finding]:
 
 
 LOGO_LOST = 0.25
-"""A logo of which more than this share nearly matches a slide's colour (under 1.5:1) is
+"""A logo of which more than this share nearly matches a slide's colour (under 2:1) is
 partly lost on it."""
 
 

@@ -82,7 +82,7 @@ def findings(slides: list[SlidePlan], template: Template, width: float, height: 
 
 PICTURE_LOST = 0.25
 """A template picture of which more than this share nearly matches the colour deckgen
-paints a slide (under 1.5:1) is partly lost on it (as ``checks.style.LOGO_LOST``)."""
+paints a slide (under 2:1) is partly lost on it (as ``checks.style.LOGO_LOST``)."""
 
 
 def faint_pictures(slides: list[SlidePlan], template: Template) -> list[tuple[tuple, str]]:
