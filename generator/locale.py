@@ -122,6 +122,12 @@ class Punctuation:
         full stop, colon or closing mark, ``gap`` when it does not."""
         return self.space if part[-1:] in _ENDING_MARKS else self.gap
 
+    def ended(self, text: str) -> str:
+        """Return ``text`` as a sentence: with a full stop unless it ends with a mark that
+        ends one already ('…?', '…!', '…)')."""
+        text = text.rstrip()
+        return text if not text or text[-1] in _ENDING_MARKS else text + self.full_stop
+
     def sentences(self, parts: list[str]) -> str:
         """Return ``parts`` (sentences or captions) one after another, each followed by
         ``after`` it."""

@@ -128,7 +128,8 @@ def _dark(ctx: Context, kind: str, layout_name: str, title: str, elements: list[
 def _cover(ctx: Context) -> SlidePlan:
     meta = ctx.outline.meta
     notes = ctx.outline.notes.title or ctx.locale.punctuation.sentences([p for p in (
-        ctx.word("notes_welcome", title=markup.plain(meta.title)), meta.subtitle,
+        ctx.word("notes_welcome", title=markup.plain(meta.title)),
+        ctx.locale.punctuation.ended(markup.plain(meta.subtitle)) if meta.subtitle else None,
         ctx.word("notes_presenter", author=meta.author) if meta.author else None) if p])
     return _dark(ctx, "title", preferred("title"), meta.title, generated.cover(ctx), notes,
                  ctx.word("introduction"), ("meta",))

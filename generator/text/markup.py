@@ -188,9 +188,18 @@ def citations(text: str) -> list[str]:
 
 
 def plain(text: str) -> str:
-    """Return ``text`` without markup or citations, whitespace folded."""
+    """Return ``text`` without markup or citations, whitespace folded; the space before a
+    citation goes with it ('grew [@a].' is 'grew.', not 'grew .')."""
     runs = parse_inline(text)
-    return " ".join("".join(r.text for r in runs).split())
+    out = ""
+    for k, run in enumerate(runs):
+        if run.cite and not run.text:
+            after = next((r.text for r in runs[k + 1:] if r.text), "")
+            if not after or not after[0].isalnum():
+                out = out.rstrip()
+            continue
+        out += run.text
+    return " ".join(out.split())
 
 
 _UNSPACED = re.compile("[\u3005\u3006\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf"

@@ -86,3 +86,19 @@ def test_the_sentence_a_citation_leaves_reads_correctly():
     for text in ("Quellen: [@a], [@b]; Werte gerundet.", "Basis von [@a]; gerundet.",
                  "x [@a], [@b]."):
         assert ",;" not in _mended(text) and " ;" not in _mended(text)
+
+
+def test_plain_text_drops_a_citation_with_the_space_before_it():
+    assert plain("retail payments [@bcb]. Growth") == "retail payments. Growth"
+    assert plain("grew [@a; @b], and fell") == "grew, and fell"
+    assert plain("grew [@a] in May") == "grew in May"
+    assert plain("**Bold** claim [@a]!") == "Bold claim!"
+
+
+def test_a_composed_sentence_ends_with_one_full_stop():
+    from generator.locale import get
+
+    marks = get("en").punctuation
+    assert marks.ended("Where growth comes from") == "Where growth comes from."
+    assert marks.ended("Is it growth?") == "Is it growth?"
+    assert get("ja").punctuation.ended("成長の源泉") == "成長の源泉。"
