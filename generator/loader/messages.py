@@ -92,6 +92,12 @@ def yaml_hint(line: str, column: int, message: str) -> str:
     before = line[:column - 1]
     if rest.startswith("#") and "got nothing" in message:
         return "in YAML '#' after a space starts a comment: put the value in quotes, e.g. \"#2\""
+    counted = re.search(r"has (\d+) values? for (\d+) categor", message)
+    decimal = re.search(r"(?<![\d.])(\d+),(\d{1,2})(?![\d])", rest)
+    if counted and int(counted[1]) > int(counted[2]) and rest.startswith("[") and decimal:
+        return (f"in '[...]' a comma ends a value, so {decimal[0]} is two numbers: write "
+                f"decimals with a point, e.g. {decimal[1]}.{decimal[2]} (the chart shows "
+                "them in the outline's language)")
     cells = re.search(r"has (\d+) cells; expected (\d+)", message)
     if (rest.startswith("[") and cells and int(cells[1]) > int(cells[2])) or (
             message.startswith("unknown key") and "did you mean" not in message
