@@ -139,6 +139,11 @@ def settle(para: Para, width: float, *, balance: bool = False) -> Para:
     than ``SHORT_LAST_LINE`` of the width) is broken as narrow as it can be in as many lines,
     every line ending in an explicit break: lines of even length, not a full line over a
     last word alone. Other titles keep the program's own wrapping, free to edit.
+
+    A paragraph with a ``label`` (an agenda entry: '01', a tab, the title) ends every line
+    but its last in an explicit break too: LibreOffice sets the text after a tab as one
+    piece, so a title longer than its first line went to a line of its own, its last word
+    cut where the line ran out.
     """
     runs = list(para.runs)
     measure = usable(para, width)
@@ -147,7 +152,8 @@ def settle(para: Para, width: float, *, balance: bool = False) -> Para:
                                    None if balanced else para.lang)  # balanced: no hyphens
     inserts = {ln.end: (_breaking.HYPHEN if ln.hyphen else "") + _breaking.LINE_BREAK
                for ln in lines[:-1] if ln.kind not in ("space", "hard")}
-    spaces = {ln.end for ln in lines[:-1] if balanced and ln.kind == "space"}
+    explicit = balanced or para.label is not None
+    spaces = {ln.end for ln in lines[:-1] if explicit and ln.kind == "space"}
     if not inserts and not spaces and text == "".join(r.text for r in runs):
         return para
     out, pos = [], 0

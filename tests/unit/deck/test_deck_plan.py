@@ -306,6 +306,26 @@ def test_a_title_of_two_lines_is_balanced_not_a_full_line_over_one_word() -> Non
     assert "\v" not in fit.settle(para, width * 0.6, balance=True).runs[0].text
 
 
+def test_an_agenda_entry_ends_each_line_but_its_last_in_an_explicit_break() -> None:
+    """LibreOffice sets the text after an agenda label's tab as one piece: a title longer
+    than its first line went to a line of its own and was cut mid-word. Every line the
+    planner measured now ends in an explicit break, so no program has to wrap it."""
+    from generator.deck import fit
+    from generator.deck.elements import Para
+    from generator.text import Run
+
+    value = ("Fund performance and valuation movements over the quarter ended 30 September "
+             "2025")
+    para = Para((Run(value),), 24.0, "Arial", "#000000", bold=True, lang="en", indent=40.0,
+                hang=40.0, label="01")
+    settled = fit.settle(para, 620.0).runs[0].text
+    lines = settled.split("\v")
+    assert len(lines) == fit.lines(para, 620.0) == 2
+    assert " ".join(lines) == value and not lines[1].startswith(("5", "25"))
+    unlabelled = fit.settle(Para((Run(value),), 24.0, "Arial", "#000000", lang="en"), 620.0)
+    assert "\v" not in unlabelled.runs[0].text  # other text keeps the program's own wrapping
+
+
 def test_a_japanese_or_chinese_slide_is_wordy_at_the_content_an_english_one_is() -> None:
     # 'Expectations of same-day delivery rise year by year' and its Japanese, 16 and 17
     ja = "当日配送への期待は年々高まっている"  # 17 characters: about 8 words at 2.2
