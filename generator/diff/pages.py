@@ -90,18 +90,29 @@ def _drop_number(lines: list[str], number: int) -> list[str]:
 
 
 def brief_of(path: Path) -> list[Page]:
-    """Return the brief's pages, each titled by the first bookmark (heading) on it, else by
-    the last one before it; page numbers ('page 3 of 7') are left out of their text."""
+    """Return the brief's pages, each titled by the heading in force at its top: one the page
+    opens with, else the last one before it (a chapter that begins low on a page names the
+    pages after it, not that one); page numbers ('page 3 of 7') are left out of their text."""
+    from collections import Counter
+
     from .. import pdfium
 
-    starts: dict[int, str] = {}
+    marks: dict[int, list[str]] = {}
     for _, title, index in pdfium.bookmarks(path):
-        starts.setdefault(index, title)
-    out = []
-    title = ""
-    for i, (page_lines, drawing) in enumerate(pdfium.pages(path)):
-        title = starts.get(i, title)
+        marks.setdefault(index, []).append(title)
+    read = []
+    for page_lines, drawing in pdfium.pages(path):
         lines = [_BRIEF_FOLIO.sub("", line).strip() for line in page_lines]
-        lines = [line for line in lines if line]
+        read.append(([line for line in lines if line], drawing))
+    seen = Counter(line for lines, _ in read for line in set(lines))
+    running = {line for line, n in seen.items() if n > len(read) / 2}  # header and footer
+    out = []
+    carried = ""
+    for i, (lines, drawing) in enumerate(read):
+        here = marks.get(i, [])
+        body = " ".join(line for line in lines if line not in running)
+        opens = bool(here) and " ".join(body.split()).startswith(" ".join(here[0].split()))
+        title = here[0] if opens or not carried else carried
         out.append(Page("page", i, title or (lines[0] if lines else ""), tuple(lines), drawing))
+        carried = here[-1] if here else carried
     return out

@@ -46,3 +46,19 @@ def test_a_page_that_draws_differently_with_the_same_text_is_changed():
     same, unchanged = compare_pages(before, [Page("slide", 0, "Orders", ("Orders", "Q1 Q2 Q3"),
                                                   "bars-a")])
     assert same == [] and unchanged == 1
+
+
+def test_a_brief_page_is_named_by_the_heading_in_force_at_its_top(monkeypatch, tmp_path):
+    """A chapter that begins low on a page names the pages after it; the page it begins on
+    keeps the chapter it opened with (a removed quote at its top is not 'Sources')."""
+    from generator import pdfium
+    from generator.diff.pages import brief_of
+
+    head = ["Brief title", "Confidential"]
+    pages = [head + ["1. Growth", "Text of one."], head + ["More of one.", "Sources", "[1] A"],
+             head + ["[2] B"]]
+    monkeypatch.setattr(pdfium, "pages", lambda path: [(p, "") for p in pages])
+    monkeypatch.setattr(pdfium, "bookmarks", lambda path: [(0, "1. Growth", 0),
+                                                           (0, "Sources", 1)])
+    assert [p.title for p in brief_of(tmp_path / "brief.pdf")] == [
+        "1. Growth", "1. Growth", "Sources"]
