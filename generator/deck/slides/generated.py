@@ -21,6 +21,10 @@ AGENDA_SUMMARIES_UP_TO = 6
 """Longer agendas list the section titles only."""
 
 
+NBSP = "\u00a0"
+"""A no-break space: glues what must stay on one line."""
+
+
 def _fitted(ctx: Context, make, box: Box, pref: float, floor: float, path: tuple,
             what: str) -> list[Para]:
     got = fit.shrink(make, box, pref, floor)
@@ -66,13 +70,13 @@ def cover(ctx: Context) -> list[Element]:
         blocks.append(([ctx.para(meta.subtitle, COVER_SUB_PT, colour=ctx.on_dark)], "subtitle",
                        1, 24))
     byline: list[str] = []
-    for part in (meta.author, meta.organisation,
-                 ctx.locale.date(meta.date) if meta.date else None):
+    for part in (meta.author, meta.organisation,  # a date never split over two lines
+                 ctx.locale.date(meta.date).replace(" ", NBSP) if meta.date else None):
         if part and part not in byline:
             byline.append(part)
-    if byline:
-        blocks.append(([ctx.para("  ·  ".join(byline), BYLINE_PT, colour=ctx.on_dark,
-                                 markup_=False)], "byline", None, 0))
+    if byline:  # the dot stays with the part before it: no line starts with '·'
+        blocks.append(([ctx.para(f"{NBSP}{NBSP}·  ".join(byline), BYLINE_PT,
+                                 colour=ctx.on_dark, markup_=False)], "byline", None, 0))
     top = g.height * 0.34
     return [Shape(Box(MARGIN_X, top - 24, 64, BAR_H), ctx.palette.primary),
             *_stack(ctx, top, width, blocks), *_logo(ctx)]

@@ -22,8 +22,8 @@ from helpers import fixture_outline
 
 WHEN = _dt.datetime(2025, 3, 14, 9, 26, 53, tzinfo=_dt.UTC)
 PINNED = {
-    "minimal.yaml": "1db8133de0c5e386d3153d11329c2fd6695d8641f9291d77b68e7675304cab10",
-    "deck_all_kinds.yaml": "13511b40c4caafebb8f635ee8abdd02b40e242a0c6e9702d91c9ce5df4a716a2",
+    "minimal.yaml": "8fc0b7f422e9aa0151c3a13de402e1cec09b58154691d30df49266e0f273e0d2",
+    "deck_all_kinds.yaml": "5b4651db3ee6068244b4f4d523ba355ab2bb6c73ce9b551dee8fe5bd3136f414",
 }
 
 
