@@ -36,20 +36,28 @@ def _dark_enough(ctx: Context) -> bool:
     return _brand.contrast(ctx.palette.secondary, ctx.palette.background) >= _brand.AA_LARGE
 
 
-def footnote_text(ctx: Context, ids: Sequence[markup.Cite | str]) -> tuple[str, float]:
+def footnote_text(ctx: Context, ids: Sequence[markup.Cite | str],
+                  path: tuple = ()) -> tuple[str, float]:
     """Return the source note for the sources cited (ids, or citations with locators) and
     the height of its box (0 without sources).
 
     The note names each source in full ('Publisher, Title (date)') when that takes at most
     ``MAX_FOOTNOTE_LINES`` lines across the slide, else by its short name (publisher, else
     title), locators kept. The box is as high as the note's lines, so the note deckgen
-    composes always fits it, at either aspect and in every language.
+    composes always fits it, at either aspect and in every language; a short note still
+    longer than ``MAX_FOOTNOTE_LINES`` is a warning at ``path`` (it takes the body's room).
     """
     note = markup.footnote(ids, ctx.sources, ctx.locale)
     if not note:
         return "", 0.0
     if _note_lines(ctx, note) > MAX_FOOTNOTE_LINES:
         note = markup.footnote(ids, ctx.sources, ctx.locale, short=True)
+        lines = _note_lines(ctx, note)
+        if lines > MAX_FOOTNOTE_LINES:
+            ctx.note(path, f"the source note takes {lines} lines even naming each source by "
+                     f"its publisher, leaving the slide's text less room; expected fewer "
+                     f"sources cited on this slide (at most {MAX_FOOTNOTE_LINES} lines)",
+                     "shrunk")
     return note, footnote_text_height(ctx, note)
 
 

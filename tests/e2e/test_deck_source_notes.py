@@ -158,3 +158,35 @@ def test_a_note_that_fits_in_three_lines_names_sources_in_full(tmp_path: Path) -
     assert note.startswith("Sources:")
     for publisher, title in SOURCES["en"][:2]:
         assert _flat(f"{publisher}, {title} (June 2024)") in note
+
+
+def test_a_note_too_long_even_by_publisher_is_a_warning_at_the_slide(tmp_path: Path) -> None:
+    outline = _outline("en", 6)
+    more = [{"id": f"x{i}", "title": f"Regional energy bulletin {i}",
+             "publisher": f"Regional Energy Observatory of the North-Western Districts {i}"}
+            for i in range(1, 13)]
+    outline["sources"] += more
+    outline["sections"][0]["slides"][0]["sources"] += [s["id"] for s in more]
+    path = tmp_path / "outline.yaml"
+    path.write_text(yaml.safe_dump(outline), "utf-8")
+    out = tmp_path / "out"
+    runner = CliRunner(env=ENV)
+    check = runner.invoke(main, ["check", str(path), "--aspect", "4:3"])
+    build = runner.invoke(main, ["build", str(path), "--aspect", "4:3", "--out", str(out),
+                                 "--only", "deck", "--only", "slides-pdf"])
+    assert check.exit_code == build.exit_code == 0, (check.stderr, build.stderr)
+    assert check.stderr.splitlines()[:-1] == build.stderr.splitlines()[:-1]
+    warning, = [line for line in check.stderr.splitlines() if "source note" in line]
+    assert "sections[0].slides[0]: the source note takes" in warning
+    assert "expected fewer sources cited on this slide" in warning
+    strict = runner.invoke(main, ["check", str(path), "--aspect", "4:3", "--strict"])
+    assert strict.exit_code == 1
+
+    number, shape = _note_shape(out / "deck.pptx")
+    note = _flat(shape.text_frame.text)
+    assert all(_flat(s["publisher"]) in note for s in outline["sources"])
+    top, left = Emu(shape.top).pt, Emu(shape.left).pt
+    with pdfplumber.open(out / "deck.pdf") as pdf:
+        inside = pdf.pages[number].crop((left - 1, top - 1, left + Emu(shape.width).pt + 1,
+                                         top + Emu(shape.height).pt + 1))
+        assert _flat(inside.extract_text()) == note
