@@ -36,20 +36,40 @@ def _dark_enough(ctx: Context) -> bool:
     return _brand.contrast(ctx.palette.secondary, ctx.palette.background) >= _brand.AA_LARGE
 
 
-def footnote_text(ctx: Context, ids: Sequence[markup.Cite | str]) -> tuple[str, float]:
-    """Return the footnote for the sources cited (ids, or citations with locators) and its
-    height (0 without sources)."""
+def footnote_text(ctx: Context, ids: Sequence[markup.Cite | str],
+                  path: tuple = ()) -> tuple[str, float]:
+    """Return the source note for the sources cited (ids, or citations with locators) and
+    the height of its box (0 without sources).
+
+    The note names each source in full ('Publisher, Title (date)') when that takes at most
+    ``MAX_FOOTNOTE_LINES`` lines across the slide, else by its short name (publisher, else
+    title), locators kept. The box is as high as the note's lines, so the note deckgen
+    composes always fits it, at either aspect and in every language; a short note still
+    longer than ``MAX_FOOTNOTE_LINES`` is a warning at ``path`` (it takes the body's room).
+    """
     note = markup.footnote(ids, ctx.sources, ctx.locale)
     if not note:
         return "", 0.0
+    if _note_lines(ctx, note) > MAX_FOOTNOTE_LINES:
+        note = markup.footnote(ids, ctx.sources, ctx.locale, short=True)
+        lines = _note_lines(ctx, note)
+        if lines > MAX_FOOTNOTE_LINES:
+            ctx.note(path, f"the source note takes {lines} lines even naming each source by "
+                     f"its publisher, leaving the slide's text less room; expected fewer "
+                     f"sources cited on this slide (at most {MAX_FOOTNOTE_LINES} lines)",
+                     "shrunk")
     return note, footnote_text_height(ctx, note)
 
 
 def footnote_text_height(ctx: Context, note: str) -> float:
-    """Return the height of the footnote box of ``note`` (at most ``MAX_FOOTNOTE_LINES``)."""
+    """Return the height of the footnote box that holds all the lines of ``note``."""
+    return _note_lines(ctx, note) * _text.line_height(scale.SOURCE_NOTE_PT) / 0.95 + 1
+
+
+def _note_lines(ctx: Context, note: str) -> int:
+    """Return how many lines ``note`` takes across the slide at the source-note size."""
     para = ctx.para(note, scale.SOURCE_NOTE_PT, colour=ctx.palette.muted, markup_=False)
-    n = min(fit.lines(para, ctx.geo.content_width), MAX_FOOTNOTE_LINES)
-    return n * _text.line_height(scale.SOURCE_NOTE_PT) / 0.95 + 1
+    return fit.lines(para, ctx.geo.content_width)
 
 
 def continued_note(ctx: Context, cites: list[markup.Cite]) -> str:

@@ -71,10 +71,12 @@ def source_line(source: Source, words: _locale.Locale | None = None) -> str:
 
 
 def footnote(cites: Sequence[Cite | str], sources: dict[str, Source],
-             words: _locale.Locale | None = None) -> str:
+             words: _locale.Locale | None = None, *, short: bool = False) -> str:
     """Return 'Source: A; B' (in the language of ``words``) for the known sources, or ''.
 
-    A citation with a locator ('p. 12') shows it after its source.
+    Each source is named in full ('Publisher, Title (date)'), or with ``short`` by its
+    short name (publisher, else title; with its date where two sources of the note share
+    a name). A citation with a locator ('p. 12') shows it after its source.
     """
     words = words or _locale.get()
     where: dict[str, list[str]] = {}
@@ -84,12 +86,22 @@ def footnote(cites: Sequence[Cite | str], sources: dict[str, Source],
             found = where.setdefault(sid, [])
             if locator and locator not in found:
                 found.append(locator)
-    lines = [words.punctuation.comma.join([source_line(sources[sid], words), *locators])
-             for sid, locators in where.items()]
+    names = _short_names([sources[sid] for sid in where], words) if short else [
+        source_line(sources[sid], words) for sid in where]
+    lines = list(dict.fromkeys(words.punctuation.comma.join([name, *locators])
+                               for name, locators in zip(names, where.values(), strict=True)))
     if not lines:
         return ""
     name = "sources_note" if len(lines) > 1 else "source_note"
     return words.word(name, sources=words.join(lines))
+
+
+def _short_names(cited: list[Source], words: _locale.Locale) -> list[str]:
+    """Return the short name of each of ``cited``, dated where two of them share a name."""
+    names = [short_name(s) for s in cited]
+    return [name + words.punctuation.aside(words.source_date(s.date))
+            if s.date and names.count(name) > 1 else name for name, s in zip(names, cited,
+                                                                              strict=True)]
 
 
 def plain(value: str) -> str:

@@ -287,7 +287,7 @@ def _content(ctx: Context, kind: str, layout_name: str, title: str, path: tuple,
              notes: str, cites: list[markup.Cite], pages: Callable[[Box], list[list[Element]]]
              ) -> list[SlidePlan]:
     """Return the slides of one content slide: its pages, each with title, rule and footnote."""
-    note, h = chrome.footnote_text(ctx, cites)
+    note, h = chrome.footnote_text(ctx, cites, path)
     body = ctx.geo.body(h)
     out = []
     for n, page in enumerate(pages(body)):

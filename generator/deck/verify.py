@@ -37,9 +37,13 @@ def _has_text(e: Element) -> bool:
     return True
 
 
+ROLE_NAMES = {"footnote": "source note"}
+"""How a finding names a text box of a role, where its role is not the word a user knows."""
+
+
 def _name(e: Element) -> str:
     if isinstance(e, TextBox):
-        return f"{e.role} text"
+        return ROLE_NAMES.get(e.role, f"{e.role} text")
     return "table" if isinstance(e, TableGrid) else "chart"
 
 

@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from generator import checks
-from generator.deck import DeckBuilder
+from generator.deck import DeckBuilder, verify
 from generator.deck.elements import TableGrid, TextBox
 from generator.model import Outline
 from generator.report import BuildOptions
@@ -225,6 +225,25 @@ def test_citations_become_a_footnote_and_leave_the_text() -> None:
     texts = {t.role: "".join(r.text for p in t.paras for r in p.runs) for t in slide.texts}
     assert texts["footnote"] == "Source: Acme, Report (2024)"
     assert texts["body"] == "Grew 5%."
+
+
+@pytest.mark.parametrize("aspect", ["16:9", "4:3"])
+def test_a_source_note_too_long_for_three_lines_names_the_publishers(aspect: str) -> None:
+    long = ("a very long report title that goes on about energy prices and household income,"
+            " with a methodology annex")
+    sources = [{"id": f"s{i}", "title": f"{long} {i}", "publisher": publisher,
+                "date": f"202{i}"}
+               for i, publisher in enumerate(["Acme", "Acme", "Globex", "Initech", "Umbrella"])]
+    cited = "".join(f" [@s{i}, p. {i}]" if i == 3 else f" [@s{i}]" for i in range(5))
+    o = outline([{"title": "S", "slides": [bullets_slide([f"Grew 5%{cited}."])]}],
+                sources=sources)
+    p = plan(o, aspect)
+    slide = next(s for s in p.slides if s.kind == "bullets")
+    note = next(t for t in slide.texts if t.role == "footnote")
+    text = "".join(r.text for para in note.paras for r in para.runs)
+    # two sources of one publisher keep their dates apart; a locator stays with its source
+    assert text == "Sources: Acme (2020); Acme (2021); Globex; Initech, p. 3; Umbrella"
+    assert not verify.findings(slide)
 
 
 @pytest.mark.parametrize("aspect", ["16:9", "4:3"])
