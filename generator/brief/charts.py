@@ -7,6 +7,7 @@ and becomes a 'Figure' of the structure tree with its alt text.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -36,11 +37,15 @@ __all__ = ["Exhibit", "alt_text", "drawing", "figure", "figure_pair", "formatter
 
 @dataclass(frozen=True)
 class Exhibit:
-    """A chart as the brief shows it: the chart, its title and the sentence it makes."""
+    """A chart as the brief shows it: the chart, its title and the sentence it makes, and
+    what its slide shows beside it (the other column of a two-column slide)."""
 
     chart: Chart
     title: str
     takeaway: str | None = None
+    beside: Callable[[float], list[Flowable]] | None = None
+    """Makes, for a width, what stands beside the chart (made when the figure is, so that
+    it follows the figure in the structure tree)."""
 
 
 def _figure(ctx: Context) -> str:
@@ -49,24 +54,27 @@ def _figure(ctx: Context) -> str:
 
 
 def figure(ctx: Context, exhibit: Exhibit) -> Flowable:
-    """Return a numbered figure: title above; the drawing with its takeaway and caption beside."""
+    """Return a numbered figure: title above; the drawing with its caption under it, and
+    beside it the takeaway and what the slide shows beside the chart."""
     ctx.figures += 1
     s = ctx.styles
     head = ctx.tagged(_figure(ctx) + ctx.markup(exhibit.title), s.h3, "H2")
     width, height = frame_size(exhibit.chart, paired=False)
-    chart = tagged_drawing(ctx, exhibit, width, height)
-    notes: list[Flowable] = []
-    if exhibit.takeaway:
-        notes.append(ctx.para(exhibit.takeaway, s.note))
+    drawn: list[Flowable] = [tagged_drawing(ctx, exhibit, width, height)]
     caption = caption_markup(ctx, exhibit.chart.caption, exhibit.chart.source,
                              exhibit.chart.unit)
     if caption:
-        notes.append(ctx.tagged(caption, s.small))
-    body = Table([[chart, notes or ""]],
+        drawn.append(ctx.tagged(caption, s.caption, "P"))
+    notes: list[Flowable] = []
+    if exhibit.takeaway:
+        notes.append(ctx.para(exhibit.takeaway, s.note))
+    if exhibit.beside is not None:
+        notes += exhibit.beside(FRAME_WIDTH - width - GUTTER)
+    body = Table([[drawn, notes or ""]],
                  colWidths=[width, FRAME_WIDTH - width], hAlign="LEFT")
     body.setStyle(bare_style(ctx, ("LEFTPADDING", (1, 0), (1, 0), GUTTER),
                              ("TOPPADDING", (1, 0), (1, 0), CHART_PT * 2)))
-    return KeepTogether([head, body, Spacer(0, SPACE * 1.5)])
+    return KeepTogether([head, body, Spacer(0, SPACE)])
 
 
 def figure_pair(ctx: Context, left: Exhibit, right: Exhibit) -> Flowable:

@@ -14,7 +14,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from ..model import Event, Peer, Playbook, Stat
+from ..model import Bullet, Column, Event, Peer, Playbook, Stat
 from ..model import Table as TableModel
 from ..text import plain
 from ..text.cells import numeric_columns
@@ -69,23 +69,33 @@ def stat_row(ctx: Context, stats: list[Stat], title: str | None = None) -> Flowa
         for stat in row:  # each call-out is a division of the structure, read left to right
             with ctx.tags.part("Div"):
                 cells.append(_stat_cell(ctx, stat, width))
-        table = Table([cells],
-                      colWidths=[width] * len(row), hAlign="LEFT")
-        pal = s.palette
-        table.setStyle(TableStyle([
-            ("FONTNAME", (0, 0), (-1, -1), s.body_font.regular),
-            ("BACKGROUND", (0, 0), (-1, -1), pal.surface),
-            ("LINEABOVE", (0, 0), (-1, 0), 1.5, pal.primary),
-            ("LINEAFTER", (0, 0), (-2, -1), 1.5, pal.background),
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LEFTPADDING", (0, 0), (-1, -1), PAD * 1.75),
-            ("RIGHTPADDING", (0, 0), (-1, -1), PAD * 1.5),
-            ("TOPPADDING", (0, 0), (-1, -1), PAD * 1.25),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), PAD * 1.5),
-        ]))
-        parts += [table, Spacer(0, 2)]
+        parts += [_stat_table(ctx, cells, width), Spacer(0, 2)]
     parts[-1] = Spacer(0, SPACE * 1.5)
     return KeepTogether(parts)
+
+
+def stat_box(ctx: Context, stat: Stat, width: float) -> Table:
+    """Return one stat call-out, ``width`` wide, as a row of ``stat_row`` shows it."""
+    with ctx.tags.part("Div"):
+        return _stat_table(ctx, [_stat_cell(ctx, stat, width)], width)
+
+
+def _stat_table(ctx: Context, cells: list, width: float) -> Table:
+    """Return stat call-outs side by side, each ``width`` wide, on the tinted ground."""
+    pal = ctx.styles.palette
+    table = Table([cells], colWidths=[width] * len(cells), hAlign="LEFT")
+    table.setStyle(TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), ctx.styles.body_font.regular),
+        ("BACKGROUND", (0, 0), (-1, -1), pal.surface),
+        ("LINEABOVE", (0, 0), (-1, 0), 1.5, pal.primary),
+        ("LINEAFTER", (0, 0), (-2, -1), 1.5, pal.background),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), PAD * 1.75),
+        ("RIGHTPADDING", (0, 0), (-1, -1), PAD * 1.5),
+        ("TOPPADDING", (0, 0), (-1, -1), PAD * 1.25),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), PAD * 1.5),
+    ]))
+    return table
 
 
 def _stat_cell(ctx: Context, stat: Stat, width: float) -> list[Flowable] | Table:
@@ -104,6 +114,60 @@ def _stat_cell(ctx: Context, stat: Stat, width: float) -> list[Flowable] | Table
     cell = Table([[value, words]], colWidths=[value_w, inner - value_w], hAlign="LEFT")
     cell.setStyle(bare_style(ctx, ("TOPPADDING", (1, 0), (1, 0), 2)))
     return cell
+
+
+def column(ctx: Context, side: Column, width: float) -> list[Flowable]:
+    """Return one column of a two-column slide as the brief shows it, ``width`` wide: its
+    heading, then its paragraph, bullets (sub-bullets too) or stat call-out.
+
+    A chart column is a figure (``charts``): here it is left out.
+    """
+    s = ctx.styles
+    out: list[Flowable] = []
+    with ctx.tags.part("Div"):
+        if side.heading:
+            out.append(ctx.para(side.heading, s.column_head, role="H3"))
+        if side.text:
+            out.append(ctx.para(side.text, s.body))
+        if side.bullets:
+            out += bullet_list(ctx, list(side.bullets))
+        if side.stat is not None:
+            out.append(stat_box(ctx, side.stat, width))
+    return out
+
+
+def bullet_list(ctx: Context, bullets: list[Bullet]) -> list[Flowable]:
+    """Return bullet points as a list, each with its sub-points indented under it."""
+    s = ctx.styles
+    out: list[Flowable] = []
+    with ctx.tags.part("L"):
+        for bullet in bullets:
+            with ctx.tags.part("LI"):
+                out.append(ctx.tagged(ctx.markup(bullet.text), s.bullet, "LBody",
+                                      bulletText="\u2022"))
+                if bullet.sub:
+                    with ctx.tags.part("L"):
+                        for sub in bullet.sub:
+                            with ctx.tags.part("LI"):
+                                out.append(ctx.tagged(ctx.markup(sub), s.sub_bullet, "LBody",
+                                                      bulletText="\u2013"))
+    return out
+
+
+def two_columns(ctx: Context, title: str, left: Column, right: Column) -> list[Flowable]:
+    """Return a two-column slide without a chart: its title, then its columns side by side.
+
+    Columns too long to stand beside each other on a page stand one under the other.
+    """
+    width = (FRAME_WIDTH - GUTTER) / 2
+    head = ctx.para(title, ctx.styles.h3, role="H2")
+    cells = [column(ctx, side, width) for side in (left, right)]
+    if max(_height(cell, width) for cell in cells) > FRAME_HEIGHT * PAIRED_READ_SHARE:
+        cells = [column(ctx, side, FRAME_WIDTH) for side in (left, right)]
+        return [head, *cells[0], *cells[1], Spacer(0, SPACE * 1.5)]
+    row = Table([cells], colWidths=[width + GUTTER, width], hAlign="LEFT")
+    row.setStyle(bare_style(ctx, ("RIGHTPADDING", (0, 0), (0, -1), GUTTER)))
+    return [KeepTogether([head, row, Spacer(0, SPACE * 1.5)])]
 
 
 def key_points(ctx: Context, points: list[str], title: str | None = None) -> list[Flowable]:
