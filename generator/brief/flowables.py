@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -23,7 +25,7 @@ from . import columns
 from .context import Context
 from .geometry import PAD
 from .styles import CELL_PT, FRAME_HEIGHT, FRAME_WIDTH, GUTTER, SPACE
-from .typesetting import ColumnsTable, Paragraph
+from .typesetting import CaptionedTable, ColumnsTable, Paragraph
 
 TABLE_START = 80
 """Room a table needs at the foot of a page to start there: title, header and two rows."""
@@ -235,8 +237,17 @@ def data_table(ctx: Context, header: list[str], rows: list[list[str]],
     ``first_column_strong``), however many pages it spans.
     """
     with ctx.tags.part("Table"):
-        head = [ctx.tagged(caption, ctx.styles.table_head)] if caption else []
-        return [*head, _grid(ctx, header, rows, first_column_strong, weights, width)]
+        head = ctx.tagged(caption, ctx.styles.table_head) if caption else None
+        grid = _grid(ctx, header, rows, first_column_strong, weights, width)
+    return [CaptionedTable(head, grid, partial(_continued, ctx, caption) if caption else None)]
+
+
+def _continued(ctx: Context, caption: str) -> Paragraph:
+    """Return the caption a table's continuation opens with: 'Table 1. … (continued)'.
+
+    An artifact of the page (the table's caption is read once, from its first page)."""
+    before, _, after = ctx.word("continued", title="\x00").partition("\x00")
+    return Paragraph(ctx.literal(before) + caption + ctx.literal(after), ctx.styles.table_head)
 
 
 def _grid(ctx: Context, header: list[str], rows: list[list[str]], first_column_strong: bool,

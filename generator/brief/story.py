@@ -37,7 +37,7 @@ from .context import Context
 from .markup import anchor, quoteattr
 from .pages import BODY, PageTotal, bookmark
 from .styles import CHAPTER_ROOM, CHART_HEIGHT, COVER_TITLE_DROP, FRAME_HEIGHT, SPACE
-from .typesetting import Contents, Paragraph
+from .typesetting import Contents, Paragraph, kept
 
 CONTENTS_FROM = 3
 """The fewest chapters (sections and playbooks) that make a contents page worth a page."""
@@ -317,7 +317,7 @@ def _playbook(ctx: Context, index: int, playbook: Playbook) -> list[Flowable]:
     reads = flowables.peer_reads(ctx, playbook)
     takeaway = flowables.key_points(ctx, [playbook.takeaway], ctx.word("takeaway"))
     # the playbook's conclusion never stands alone at the top of a page
-    out += [*reads[:-1], KeepTogether([reads[-1], *takeaway])]
+    out += [*reads[:-1], kept([reads[-1], *takeaway])]
     return out
 
 
