@@ -127,8 +127,8 @@ def column(ctx: Context, side: Column, width: float) -> list[Flowable]:
     s = ctx.styles
     out: list[Flowable] = []
     with ctx.tags.part("Div"):
-        if side.heading:
-            out.append(ctx.para(side.heading, s.column_head, role="H3"))
+        if side.heading:  # a label of its column ('2027', 'Mid-2010s'), not an outline entry
+            out.append(ctx.para(side.heading, s.column_head, role="P"))
         if side.text:
             out.append(ctx.para(side.text, s.body))
         if side.bullets:

@@ -36,7 +36,7 @@ from .charts import Exhibit
 from .context import Context
 from .markup import anchor, quoteattr
 from .pages import BODY, PageTotal, bookmark
-from .styles import CHAPTER_ROOM, CHART_HEIGHT, COVER_TITLE_DROP, FRAME_HEIGHT, SPACE
+from .styles import CHAPTER_GAP, CHAPTER_ROOM, CHART_HEIGHT, COVER_TITLE_DROP, FRAME_HEIGHT, SPACE
 from .typesetting import Contents, Paragraph, kept
 
 CONTENTS_FROM = 3
@@ -223,8 +223,11 @@ def _points(ctx: Context, slide: BulletsSlide) -> list[Flowable]:
 
 
 def _part_break() -> Flowable:
-    """Return the break before a part: a new page only if it would start in the bottom third."""
-    return CondPageBreak(CHAPTER_ROOM)
+    """Return the break before a part: a new page only if it would start in the bottom third.
+
+    The room counts the space above the part's heading, which the heading takes first.
+    """
+    return CondPageBreak(CHAPTER_ROOM + CHAPTER_GAP)
 
 
 def _plain(text: str) -> str:

