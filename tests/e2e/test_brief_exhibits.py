@@ -63,7 +63,9 @@ def columns_brief(tmp_path_factory) -> Path:
               for title, left, right in TWO_COLUMN]
     slides.insert(3, {"kind": "chart", "title": "A chart slide alone", "chart": LINE})
     outline = Outline.parse({"meta": {"title": "Columns"}, "sections": [
-        {"title": "Every pairing", "prose": ["Two columns, every way."], "slides": slides}]})
+        {"title": "Every pairing", "prose": ["Two columns, every way."], "slides": slides},
+        {"title": "A lone figure", "prose": ["One chart."], "slides": [
+            {"kind": "chart", "title": "The only chart here", "chart": PIE}]}]})
     path = tmp_path_factory.mktemp("columns") / "brief.pdf"
     assert BriefBuilder().build(outline, path).findings == []
     return path
@@ -85,7 +87,7 @@ def test_a_figure_from_a_column_is_captioned_by_its_slide_and_column(columns_bri
                      "A stat beside a chart: Revenue", "Two charts: Mix", "Two charts: Trend"):
         assert re.search(rf"Figure \d+\. {re.escape(expected)}", text), expected
     numbers = [int(n) for n in re.findall(r"Figure (\d+)\. ", text)]
-    assert numbers == list(range(1, 7))  # in reading order; the chart slide stays alone
+    assert numbers == list(range(1, 8))  # in reading order; the chart slide stays alone
 
 
 def test_the_unit_and_source_line_sits_under_its_figure(columns_brief):
@@ -103,7 +105,7 @@ def test_the_unit_and_source_line_sits_under_its_figure(columns_brief):
                              and abs(w["x0"] - unit["x0"]) < 1 and w["top"] < unit["top"]),
                             key=lambda w: w["top"])
                 assert unit["top"] - title["bottom"] > 100, unit
-    assert seen == 6
+    assert seen == 7
 
 
 def _long_tables(language: str = "en") -> Outline:
