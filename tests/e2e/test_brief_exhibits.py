@@ -87,7 +87,7 @@ def test_a_figure_from_a_column_is_captioned_by_its_slide_and_column(columns_bri
                      "A stat beside a chart: Revenue", "Two charts: Mix", "Two charts: Trend"):
         assert re.search(rf"Figure \d+\. {re.escape(expected)}", text), expected
     numbers = [int(n) for n in re.findall(r"Figure (\d+)\. ", text)]
-    assert numbers == list(range(1, 8))  # in reading order; the chart slide stays alone
+    assert numbers == list(range(1, 8))  # numbered in reading order
 
 
 def test_the_unit_and_source_line_sits_under_its_figure(columns_brief):
