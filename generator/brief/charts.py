@@ -19,9 +19,10 @@ from ..model import Chart
 from ..pdf_tags import alt_text
 from .context import Context
 from .figures import frame_size, height_of, laid_out, outline_look
-from .flowables import bare_style, caption_markup
+from .flowables import PAIRED_READ_SHARE, bare_style, caption_markup, stacked_height
 from .styles import (
     CHART_PT,
+    FRAME_HEIGHT,
     FRAME_WIDTH,
     GUTTER,
     SPACE,
@@ -53,7 +54,7 @@ def _figure(ctx: Context) -> str:
     return ctx.literal(ctx.word("figure", number=ctx.figures)) + " "
 
 
-def figure(ctx: Context, exhibit: Exhibit) -> Flowable:
+def figure(ctx: Context, exhibit: Exhibit) -> list[Flowable]:
     """Return a numbered figure: title above; the drawing with its caption under it, and
     beside it the takeaway and what the slide shows beside the chart."""
     ctx.figures += 1
@@ -68,13 +69,18 @@ def figure(ctx: Context, exhibit: Exhibit) -> Flowable:
     notes: list[Flowable] = []
     if exhibit.takeaway:
         notes.append(ctx.para(exhibit.takeaway, s.note))
+    under: list[Flowable] = []
     if exhibit.beside is not None:
-        notes += exhibit.beside(FRAME_WIDTH - width - GUTTER)
+        beside = exhibit.beside(FRAME_WIDTH - width - GUTTER)
+        if stacked_height(beside, FRAME_WIDTH - width - GUTTER) > FRAME_HEIGHT * PAIRED_READ_SHARE:
+            under = exhibit.beside(FRAME_WIDTH)  # too long to stand beside: it follows
+        else:
+            notes += beside
     body = Table([[drawn, notes or ""]],
                  colWidths=[width, FRAME_WIDTH - width], hAlign="LEFT")
     body.setStyle(bare_style(ctx, ("LEFTPADDING", (1, 0), (1, 0), GUTTER),
                              ("TOPPADDING", (1, 0), (1, 0), CHART_PT * 2)))
-    return KeepTogether([head, body, Spacer(0, SPACE)])
+    return [KeepTogether([head, body, Spacer(0, SPACE)]), *under]
 
 
 def figure_pair(ctx: Context, left: Exhibit, right: Exhibit) -> Flowable:

@@ -34,7 +34,8 @@ STATS_PER_ROW = 4
 WIDE_STAT = 180
 """A stat cell at least this wide shows its value beside its label, not above it."""
 PAIRED_READ_SHARE = 0.6
-"""Peer reads stand two side by side only if each takes at most this share of a page."""
+"""Peer reads, and the columns of a two-column slide, stand side by side only if each takes
+at most this share of a page (a row of a table cannot split at a page foot)."""
 GRID_ROWS = 20
 """Rows in each of the short tables that a two-column grid is set in."""
 KEPT_POINTS = 8
@@ -164,7 +165,7 @@ def two_columns(ctx: Context, title: str, left: Column, right: Column) -> list[F
     width = (FRAME_WIDTH - GUTTER) / 2
     head = ctx.para(title, ctx.styles.h3, role="H2")
     cells = [column(ctx, side, width) for side in (left, right)]
-    if max(_height(cell, width) for cell in cells) > FRAME_HEIGHT * PAIRED_READ_SHARE:
+    if max(stacked_height(cell, width) for cell in cells) > FRAME_HEIGHT * PAIRED_READ_SHARE:
         cells = [column(ctx, side, FRAME_WIDTH) for side in (left, right)]
         return [head, *cells[0], *cells[1], Spacer(0, SPACE * 1.5)]
     row = Table([cells], colWidths=[width + GUTTER, width], hAlign="LEFT")
@@ -432,7 +433,8 @@ def peer_reads(ctx: Context, playbook: Playbook) -> list[Flowable]:
     if columns.peers_paired(playbook, (), ctx.word("dimension"), ctx.outline.brand.fonts.body,
                             ctx.outline.meta.language):
         reads = [peer_read(ctx, playbook, peer, width) for peer in playbook.peers]
-    if not reads or max(_height(read, width) for read in reads) > FRAME_HEIGHT * PAIRED_READ_SHARE:
+    if not reads or max(stacked_height(read, width)
+                        for read in reads) > FRAME_HEIGHT * PAIRED_READ_SHARE:
         return [KeepTogether([*peer_read(ctx, playbook, peer), Spacer(0, SPACE)])
                 for peer in playbook.peers]
     out: list[Flowable] = []
@@ -446,7 +448,8 @@ def peer_reads(ctx: Context, playbook: Playbook) -> list[Flowable]:
     return out
 
 
-def _height(flowables: list[Flowable], width: float) -> float:
+def stacked_height(flowables: list[Flowable], width: float) -> float:
+    """Return the height of ``flowables`` one under another, ``width`` wide."""
     return sum(f.wrap(width, FRAME_HEIGHT)[1] + f.getSpaceBefore() + f.getSpaceAfter()
                for f in flowables)
 

@@ -249,13 +249,13 @@ def _exhibits(ctx: Context, slides: list) -> list[Flowable]:
     out: list[Flowable] = []
     for at, slide in enumerate(slides):
         if at in placed:
-            out += [CondPageBreak(CHART_HEIGHT), _placed(ctx, slides, placed[at])]
+            out += [CondPageBreak(CHART_HEIGHT), *_placed(ctx, slides, placed[at])]
         elif not isinstance(slide, ChartSlide):  # a chart slide not placed is in a pair
             out += _exhibit(ctx, slide)
     return out
 
 
-def _placed(ctx: Context, slides: list, placement: figures.Placement) -> Flowable:
+def _placed(ctx: Context, slides: list, placement: figures.Placement) -> list[Flowable]:
     """Return the figure or the pair of figures of ``placement``."""
     slide = slides[placement.at]
     if isinstance(slide, TwoColumnSlide):
@@ -264,7 +264,7 @@ def _placed(ctx: Context, slides: list, placement: figures.Placement) -> Flowabl
         exhibits = [Exhibit(slides[k].chart, slides[k].title, slides[k].takeaway)
                     for k in placement.slides]
     if len(exhibits) == 2:
-        return charts.figure_pair(ctx, *exhibits)
+        return [charts.figure_pair(ctx, *exhibits)]
     return charts.figure(ctx, exhibits[0])
 
 

@@ -180,3 +180,21 @@ def test_peer_reads_share_the_page_of_the_comparison_when_they_fit(tmp_path):
     playbook = sample.playbooks[0]
     for peer in playbook.peers:
         assert peer.headline in table, peer.name
+
+
+def test_a_column_too_long_to_stand_beside_follows_and_still_builds(tmp_path):
+    """A column longer than a page cannot stand in a table row beside a chart or another
+    column: it follows, and the brief builds without a finding."""
+    long = " ".join(f"Word{n} of a very long column." for n in range(400))
+    outline = Outline.parse({"meta": {"title": "Long columns"}, "sections": [{
+        "title": "Long", "slides": [
+            {"kind": "two-column", "title": "A chart and a long text",
+             "left": {"chart": PIE}, "right": {"heading": "Notes", "text": long}},
+            {"kind": "two-column", "title": "Two long texts",
+             "left": {"text": long}, "right": {"heading": "More", "text": long}}]}]})
+    path = tmp_path / "brief.pdf"
+    result = BriefBuilder().build(outline, path)
+    assert result.findings == []
+    text = " ".join(_text(path))
+    assert text.count("Word399 of a very long column.") == 3
+    assert "Figure 1. A chart and a long text" in text
