@@ -28,6 +28,8 @@ from typing import TYPE_CHECKING
 from . import chart_colours
 from . import chart_values as _values
 from .chart_geometry import Rect, clear, collisions, crosses, spread
+from .locale import ENGLISH_NUMBERS, NumberStyle
+from .locale import get as _locale
 from .model import Chart
 from .text import FontMetrics, metrics, plain
 from .text import breaking as _breaking
@@ -47,7 +49,7 @@ class ChartLook:
     it lacks are set in the first of ``fallback_files`` (TrueType paths) that has them.
     ``grid`` colours the value grid lines, ``muted`` the zero line and pie leader lines,
     ``background`` the gaps between pie slices; ``series`` are used in turn. ``language``
-    (BCP 47) chooses the hyphenation of wrapped names.
+    (BCP 47) chooses the hyphenation of wrapped names and how numbers are written.
     """
 
     font: str
@@ -64,6 +66,11 @@ class ChartLook:
     def unit(self) -> float:
         """How much larger than ``BASE_PT`` the type is: spacing grows with it."""
         return self.size / BASE_PT
+
+    @property
+    def numbers(self) -> NumberStyle:
+        """How the chart's numbers are written: its language's decimal mark and grouping."""
+        return _locale(self.language).numbers if self.language else ENGLISH_NUMBERS
 
 
 @dataclass(frozen=True)
@@ -120,35 +127,40 @@ class ChartLayout:
         return [item for item in self.items if isinstance(item, Label)]
 
 
-def formatter(number_format: str | None, values: list[float]) -> Callable[[float | None], str]:
-    """Return a function that shows a value as the chart's number format asks ('' for a gap).
+def formatter(number_format: str | None, values: list[float],
+              numbers: NumberStyle = ENGLISH_NUMBERS) -> Callable[[float | None], str]:
+    """Return a function that shows a value as the chart's number format asks ('' for a gap),
+    written in the ``numbers`` style of the outline's language ('741,5' in German).
 
     See ``_format`` for the formats understood.
     """
-    show = _format(number_format, values)
+    show = _format(number_format, values, numbers)
     return lambda v: "" if v is None else show(v)
 
 
-def _format(number_format: str | None, values: list[float]) -> Callable[[float], str]:
+def _format(number_format: str | None, values: list[float],
+            numbers: NumberStyle = ENGLISH_NUMBERS) -> Callable[[float], str]:
     """Return a function that shows a value as the chart's number format asks.
 
     Understands the common Excel formats: '0', '0.0', '#,##0.00', '0%' and '0.0%'; without
-    one, whole numbers show whole and others with up to two decimals.
+    one, whole numbers show whole and others with up to two decimals. The format's '.' and
+    ',' mean the decimal mark and grouping, as in Excel: ``numbers`` says how they are
+    written.
     """
     if number_format:
         sections = number_format.split(";")
-        shows = [_section(sec) for sec in sections[:3]]
+        shows = [_section(sec, numbers) for sec in sections[:3]]
         if len(shows) == 1:
             return shows[0]
         zero = shows[2] if len(shows) > 2 else shows[0]
         return lambda v: shows[0](v) if v > 0 else shows[1](-v) if v < 0 else zero(v)
     whole = all(v is None or float(v).is_integer() for v in values)
     if whole and values:
-        return lambda v: f"{v:,.0f}"
-    return lambda v: f"{v:,.2f}".rstrip("0").rstrip(".")
+        return lambda v: numbers.write(f"{v:,.0f}")
+    return lambda v: numbers.write(f"{v:,.2f}".rstrip("0").rstrip("."))
 
 
-def _section(section: str) -> Callable[[float], str]:
+def _section(section: str, numbers: NumberStyle) -> Callable[[float], str]:
     """Return a function that shows a value as one section of an Excel format shows it:
     literal text around one number, with its decimals, grouping and percent scaling (a
     quoted "%" is shown, not scaled)."""
@@ -160,20 +172,22 @@ def _section(section: str) -> Callable[[float], str]:
     before, after = (part.replace('"', "") for part in (section[:match.start()],
                                                          section[match.end():]))
     if match.group(0) == "General":
-        general = _format(None, [])
+        general = _format(None, [], numbers)
         return lambda v: f"{before}{general(v * scale)}{after}"
     decimals = len(match.group(1) or ".") - 1
     thousands = "," if "," in match.group(0) else ""
-    return lambda v: f"{before}{v * scale:{thousands}.{decimals}f}{after}"
+    return lambda v: f"{before}{numbers.write(f'{v * scale:{thousands}.{decimals}f}')}{after}"
 
 
-def _axis_formatter(number_format: str | None) -> Callable[[float], str]:
-    """Return the tick label format: the data's percent scaling, no forced decimals."""
+def _axis_formatter(number_format: str | None,
+                    numbers: NumberStyle = ENGLISH_NUMBERS) -> Callable[[float], str]:
+    """Return the tick label format: the data's percent scaling, no forced decimals,
+    written in the ``numbers`` style."""
     scale, suffix = (100, "%") if number_format and "%" in number_format else (1, "")
 
     def show(v: float) -> str:
         v = 0.0 if abs(v) < 1e-9 else v * scale
-        return f"{v:,.2f}".rstrip("0").rstrip(".") + suffix
+        return numbers.write(f"{v:,.2f}".rstrip("0").rstrip(".")) + suffix
 
     return show
 
@@ -307,9 +321,11 @@ def _fallback(path: str) -> FontMetrics:
 
 
 def _font_of(look: ChartLook, char: str) -> FontMetrics:
-    """Return the font that draws ``char``: the look's, else the first fallback that has it."""
+    """Return the font that draws ``char``: the look's, else the first fallback that has it
+    (a space the look's font lacks too, such as the narrow no-break space French groups
+    digits with), else the look's."""
     main = _main(look.font)
-    if main.has(char) or char.isspace():
+    if main.has(char):
         return main
     for path in look.fallback_files:
         font = _fallback(path)
@@ -476,11 +492,11 @@ MIN_PLOT = 3.0
 
 def _xy(c: _Canvas, chart: Chart) -> None:
     cats = [plain(x) for x in chart.categories]
-    fmt = formatter(_values.label_format(chart), _values.values(chart))
+    fmt = formatter(_values.label_format(chart), _values.values(chart), c.look.numbers)
     data = _values.values(chart) or [0.0]
     scale = _values.nice_scale(min(data), max(data), ticks=4, zero=chart.type != "line")
     ticks = [scale[0] + k * scale[2] for k in range(round((scale[1] - scale[0]) / scale[2]) + 1)]
-    tick_fmt = _axis_formatter(chart.number_format)
+    tick_fmt = _axis_formatter(chart.number_format, c.look.numbers)
     kind = chart.type
     if kind == "column":
         trial = _column_frame(c, chart, cats, ticks, tick_fmt, c.height, scale, kind, fmt)
@@ -623,7 +639,7 @@ def _bars(c: _Canvas, chart: Chart, plot: _Plot, fmt) -> None:
     cats = [plain(x) for x in chart.categories]
     plot.pad_low, plot.pad_high = _value_pads(c, chart, fmt, plot.horizontal)
     ticks = _ticks(plot)
-    _axes(c, chart, plot, cats, ticks, _axis_formatter(chart.number_format))
+    _axes(c, chart, plot, cats, ticks, _axis_formatter(chart.number_format, c.look.numbers))
     colours = c.look.series
     n = len(chart.series)
     zero = plot.at(0.0)
@@ -666,7 +682,8 @@ def _lines(c: _Canvas, chart: Chart, plot: _Plot, fmt) -> None:
     """Draw each series' runs and markers, then the value labels that have room: every
     point's when none touch, else the end of each line moved apart, else none."""
     cats = [plain(x) for x in chart.categories]
-    _axes(c, chart, plot, cats, _ticks(plot), _axis_formatter(chart.number_format))
+    _axes(c, chart, plot, cats, _ticks(plot),
+          _axis_formatter(chart.number_format, c.look.numbers))
     colours = c.look.series
     count = len(cats)
 
@@ -815,10 +832,10 @@ def _pie(c: _Canvas, chart: Chart) -> None:
         return
     total = sum(v for _, v in pairs)
     if _values.is_share(chart):
-        fmt = formatter(_values.label_format(chart), [v for _, v in pairs])
+        fmt = formatter(_values.label_format(chart), [v for _, v in pairs], c.look.numbers)
         shown = [fmt(v) for _, v in pairs]
     else:
-        pct = _format(_values.share_format([v for _, v in pairs]), [])
+        pct = _format(_values.share_format([v for _, v in pairs]), [], c.look.numbers)
         shown = [pct(v / total) for _, v in pairs]
     radius = min(c.height / 2 - 4, (c.width - 2 * c.u * (PIE_LABEL_MIN + PIE_LABEL_GAP)) / 2)
     radius = max(radius, 12.0)

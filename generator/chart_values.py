@@ -30,8 +30,10 @@ def is_share(chart: Chart) -> bool:
 def label_format(chart: Chart) -> str | None:
     """Return the number format of ``chart``'s value labels: its own, followed by a percent
     sign (as an Excel literal, no scaling) when the values are percentages (the unit says
-    so, or a pie's values add up to 100) and the format does not show one."""
-    fmt = chart.number_format
+    so, or a pie's values add up to 100) and the format does not show one. Without a format
+    of its own, labels show as many decimals as the most precise value (at most
+    ``MOST_DECIMALS``): 6 and 7.3 label as 6.0 and 7.3, not as Excel's General writes them."""
+    fmt = chart.number_format or implied_format(values(chart))
     if fmt and "%" in fmt:
         return fmt
     unit = (chart.unit or "").strip()
@@ -40,6 +42,21 @@ def label_format(chart: Chart) -> str | None:
     if chart.type in ("pie", "doughnut") and is_share(chart):  # they add up to 100
         return f'{fmt or "General"}"%"'
     return fmt
+
+
+MOST_DECIMALS = 2
+"""The most decimals a chart's labels show when its outline gives no number format."""
+
+
+def implied_format(numbers: list[float]) -> str | None:
+    """Return '0.0' (or '0.00') when some of ``numbers`` have decimals, so every label
+    shows as many; None (General) when they are all whole."""
+    decimals = 0
+    for number in numbers:
+        while (decimals < MOST_DECIMALS
+               and abs(round(number, decimals) - number) > 1e-9 * max(1.0, abs(number))):
+            decimals += 1
+    return "0." + "0" * decimals if decimals else None
 
 
 def share_format(values: list[float]) -> str:

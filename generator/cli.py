@@ -68,7 +68,7 @@ def _reporting(*, outline_exit: int | None = None, summary: str | None = None,
             except (OutlineError, BuildError) as exc:
                 for problem in exc.problems:
                     _err(str(problem))
-                said = summary or count(len(exc.problems), "problem")
+                said = summary or _tally(exc.problems)
                 _err(f"deckgen: {said}; {outcome}")
                 ctx.exit(exc.exit_code if outline_exit is None else outline_exit)
             except DeckgenError as exc:
@@ -92,6 +92,14 @@ def _reporting(*, outline_exit: int | None = None, summary: str | None = None,
         return wrapper
 
     return decorate
+
+
+def _tally(problems) -> str:
+    """Return '2 errors', or '1 error and 3 warnings' when warnings came with them."""
+    errors = sum(p.severity == "error" for p in problems)
+    warnings = len(problems) - errors
+    said = count(errors, "error")
+    return f"{said} and {count(warnings, 'warning')}" if warnings else said
 
 
 def _counted(result) -> str:
@@ -396,11 +404,16 @@ def watch(outline: Path, out_dir: Path, brand: str | None, aspect: str | None,
 @click.option("--out", "out_dir", default="output", show_default=True,
               type=click.Path(file_okay=False, path_type=Path),
               help="Folder to build into; images go to its preview/ folder.")
+@click.option("--strict", is_flag=True, help="Treat every warning as an error (exit 1).")
 @click.option("--brand", help="Use a bundled theme or a theme file.")
 @click.option("--aspect", type=click.Choice(["16:9", "4:3"]),
               help="Slide shape [default: the template's, else 16:9].")
+@click.option("--allow-outside", is_flag=True,
+              help="Allow image and logo paths outside the outline's folder.")
+@click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
 @_reports_errors
-def preview(outline: Path, out_dir: Path, brand: str | None, aspect: str | None) -> None:
+def preview(outline: Path, out_dir: Path, strict: bool, brand: str | None, aspect: str | None,
+            allow_outside: bool, quiet: bool) -> None:
     """Build, then render every slide and brief page to PNG, with a contact sheet.
 
     \b
@@ -413,14 +426,18 @@ def preview(outline: Path, out_dir: Path, brand: str | None, aspect: str | None)
     from . import build as builds
     from . import preview as previews
 
-    loaded = _load(outline, False, brand)
-    options = builds.options_for(loaded, aspect=aspect)
+    loaded = _load(outline, allow_outside, brand)
+    options = builds.options_for(loaded, aspect=aspect, progress=_progress(quiet))
     summary = builds.build(loaded, out_dir, which=("deck", "brief", "slides-pdf"),
-                           options=options)
+                           options=options, strict=strict)
+    if not quiet:
+        for warning in summary.warnings:
+            _err(str(warning))
     written = previews.preview(out_dir / builds.file_name("slides-pdf"),
                                out_dir / builds.file_name("brief"), out_dir / "preview")
-    _err(f"wrote {len(written['slides'])} slide images, {len(written['pages'])} page images "
-         f"and {_display(written['sheet'][0])} in {summary.seconds:.1f} s (build)")
+    if not quiet:
+        _err(f"wrote {len(written['slides'])} slide images, {len(written['pages'])} page "
+             f"images and {_display(written['sheet'][0])} in {summary.seconds:.1f} s (build)")
 
 
 @main.command("diff")
@@ -433,13 +450,17 @@ def preview(outline: Path, out_dir: Path, brand: str | None, aspect: str | None)
               type=click.Path(file_okay=False, path_type=Path),
               help="Folder for report.html and its PNGs.")
 @click.option("--json", "as_json", is_flag=True, help="Print the changes as JSON.")
+@click.option("--brand", help="Build both sides with a bundled theme or a theme file.")
+@click.option("--aspect", type=click.Choice(["16:9", "4:3"]),
+              help="Build both sides in this slide shape [default: the template's, else "
+                   "16:9].")
 @click.option("--no-cache", "no_cache", is_flag=True,
               help="Build both sides even when a build of the same inputs is kept "
                    "(in $DECKGEN_CACHE_DIR, else ~/.cache/deckgen).")
 @_reporting(outline_exit=2, summary="an outline could not be built",
             outcome="nothing was compared", bug_exit=DIFF_INTERNAL_ERROR)
 def diff(first: str, second: str | None, outline_path: Path, report_dir: Path,
-         as_json: bool, no_cache: bool) -> None:
+         as_json: bool, brand: str | None, aspect: str | None, no_cache: bool) -> None:
     """Show what changed between two builds: slides and brief pages added, removed, moved
     and changed, with the changed text; writes an HTML report with before/after images.
 
@@ -455,7 +476,7 @@ def diff(first: str, second: str | None, outline_path: Path, report_dir: Path,
     from . import diff as diffs
 
     result = diffs.diff(first, second, outline=outline_path, report_dir=report_dir,
-                         cache=not no_cache)
+                         cache=not no_cache, brand=brand, aspect=aspect)
     if as_json:
         click.echo(json.dumps(diffs.as_json(result.comparison, result.report), indent=2,
                               ensure_ascii=False))

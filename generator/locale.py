@@ -4,12 +4,14 @@ Each supported language is a readable YAML file in ``generator/locales/`` (``en.
 ``de.yaml``, ...). An outline's ``meta.language`` picks one (a regional tag such as de-DE,
 pt-BR or zh-Hans falls back to its base language; an unknown one to English, which the
 checks stage reports), and its ``labels:`` override any word. Both builders read words,
-dates and quotes from here and nowhere else.
+dates, quotes and the way numbers are written (``NumberStyle``: the region of the tag may
+change it, es-MX writes 1,234.5) from here and nowhere else.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -54,6 +56,86 @@ def label_names() -> tuple[str, ...]:
 
 
 @dataclass(frozen=True)
+class NumberStyle:
+    """How a language writes the numbers deckgen formats itself (its CLDR number symbols).
+
+    ``decimal`` is the decimal mark, ``group`` the mark between groups of three digits, and
+    a number is grouped only when its first group would have at least
+    ``minimum_grouping_digits`` digits (Spanish has 2: '1234,5' but '12.345,6'). The minus
+    sign is the same in every language: the one Python writes.
+    """
+
+    decimal: str = "."
+    group: str = ","
+    minimum_grouping_digits: int = 1
+
+    def write(self, english: str) -> str:
+        """Return ``english``, a number as Python formats it ('-1,234.5', '12.5'), in this
+        style: '-1.234,5' in German, '-1\u202f234,5' in French, '-1234,5' in Spanish.
+
+        Anything else (literal text, 'inf') comes back as it is, and so does every number in
+        the English style: English output stays byte for byte what it was.
+        """
+        if self == ENGLISH_NUMBERS:
+            return english
+        match = _PYTHON_NUMBER.fullmatch(english)
+        if match is None:
+            return english
+        sign, whole, fraction = match.groups()
+        digits = whole.replace(",", "")
+        if "," in whole and len(digits) >= 3 + self.minimum_grouping_digits:
+            head = len(digits) % 3 or 3
+            digits = self.group.join([digits[:head]] + [digits[k:k + 3]
+                                                         for k in range(head, len(digits), 3)])
+        return sign + digits + (self.decimal + fraction if fraction is not None else "")
+
+
+ENGLISH_NUMBERS = NumberStyle()
+"""Numbers as deckgen has always written them: '1,234.5' (English, and any language
+whose locale file says nothing of numbers)."""
+_PYTHON_NUMBER = re.compile(r"(-?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?")
+
+
+@dataclass(frozen=True)
+class Punctuation:
+    """How a language punctuates the sentences deckgen composes itself (source lines, the
+    sources list, run-in heads): a locale file's ``punctuation:``, English's by default."""
+
+    full_stop: str = "."
+    comma: str = ", "
+    """Between the parts of one source ('Publisher, Title')."""
+    colon: str = ": "
+    """After a name that heads a line ('Peer: headline')."""
+    parentheses: tuple[str, str] = (" (", ")")
+    """Around an aside ('Title (2025)'), the space before it included."""
+    space: str = " "
+    """After a full stop or a colon, before what follows (none after Japanese 。 or ：)."""
+    gap: str = " "
+    """Between two composed parts when the first ends with no mark (Japanese uses U+3000)."""
+
+    def aside(self, text: str) -> str:
+        """Return ``text`` in parentheses, as an aside to what stands before it."""
+        return f"{self.parentheses[0]}{text}{self.parentheses[1]}"
+
+    def after(self, part: str) -> str:
+        """Return what follows ``part`` before another part: ``space`` when it ends with a
+        full stop, colon or closing mark, ``gap`` when it does not."""
+        return self.space if part[-1:] in _ENDING_MARKS else self.gap
+
+    def sentences(self, parts: list[str]) -> str:
+        """Return ``parts`` (sentences or captions) one after another, each followed by
+        ``after`` it."""
+        out = ""
+        for part in parts:
+            out += (self.after(out) if out else "") + part
+        return out
+
+
+_ENDING_MARKS = frozenset(".!?:;)]»”’…。．！？：；）」』】〉》")
+"""Marks that end a sentence or an aside: no gap is needed after them."""
+
+
+@dataclass(frozen=True)
 class Locale:
     """One language's words, date format and quotation marks, with an outline's overrides."""
 
@@ -67,7 +149,14 @@ class Locale:
     first_day: str | None = None
     cited_after: frozenset[str] = frozenset()
     """Words after which a citation is part of the sentence ('based on [@a]')."""
+    numbers: NumberStyle = ENGLISH_NUMBERS
+    """How the numbers deckgen formats itself are written (chart labels and ticks)."""
     overrides: Mapping[str, str] = field(default_factory=dict)
+    punctuation: Punctuation = Punctuation()
+    """How the sentences deckgen composes are punctuated."""
+    characters_per_word: float = 2.0
+    """Kana or Han characters that say as much as one English word: how the wordy check
+    counts text written without spaces (a locale file's ``characters_per_word``)."""
 
     def word(self, key: str, /, **values: object) -> str:
         """Return the generated word ``key``, its {placeholders} filled from ``values``.
@@ -125,7 +214,35 @@ def _locale(tag: str, overrides: tuple[tuple[str, str], ...]) -> Locale:
     open_, close = data["quotes"]
     return Locale(code, labels, tuple(data["months"]), data["date"], (open_, close),
                   data.get("list", "; "), data.get("hyphenation"), data.get("first_day"),
-                  frozenset(w.lower() for w in data.get("cited_after") or ()), dict(overrides))
+                  frozenset(w.lower() for w in data.get("cited_after") or ()),
+                  _numbers(data.get("numbers") or {}, region(tag) if code == base(tag) else None),
+                  dict(overrides), _punctuation(data.get("punctuation") or {}),
+                  float(data.get("characters_per_word")
+                        or _data(DEFAULT)["characters_per_word"]))
+
+
+def region(tag: str) -> str | None:
+    """Return the region of BCP 47 ``tag`` in upper case: 'es-MX' -> 'MX', 'es-419' -> '419',
+    'zh-Hans-CN' -> 'CN'; None when it names none."""
+    for part in tag.replace("_", "-").split("-")[1:]:
+        if re.fullmatch(r"[A-Za-z]{2}|\d{3}", part):
+            return part.upper()
+    return None
+
+
+def _numbers(data: Mapping, region: str | None) -> NumberStyle:
+    """Return the number style of a locale file's ``numbers:``, with its ``regions:`` entry
+    for ``region`` (if any) over it."""
+    own = {**data, **((data.get("regions") or {}).get(region) or {})}
+    return NumberStyle(str(own.get("decimal", ".")), str(own.get("group", ",")),
+                       int(own.get("minimum_grouping_digits", 1)))
+
+
+def _punctuation(data: Mapping[str, object]) -> Punctuation:
+    """Return a locale file's ``punctuation:`` over English's."""
+    marks = {**_data(DEFAULT).get("punctuation", {}), **data}
+    opening, closing = marks.pop("parentheses", Punctuation.parentheses)
+    return Punctuation(**marks, parentheses=(opening, closing))
 
 
 def get(tag: str = DEFAULT, labels: Mapping[str, str] | None = None) -> Locale:

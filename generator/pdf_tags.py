@@ -42,6 +42,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from .chart_drawing import formatter
 from .chart_values import values as chart_values
+from .locale import ENGLISH_NUMBERS, NumberStyle
 from .model import Chart
 from .text import plain
 
@@ -419,15 +420,16 @@ CHART_KINDS = {"bar": "Bar chart", "column": "Column chart", "line": "Line chart
                "pie": "Pie chart", "doughnut": "Doughnut chart"}
 
 
-def alt_text(chart: Chart, title: str) -> str:
-    """Return what a screen reader says for ``chart``: its kind, title, unit and its values.
+def alt_text(chart: Chart, title: str, numbers: NumberStyle = ENGLISH_NUMBERS) -> str:
+    """Return what a screen reader says for ``chart``: its kind, title, unit and its values,
+    written in the ``numbers`` style of the outline's language (as the drawing shows them).
 
     Every value is read out with its category ('Column chart: Revenue by region, in EUR bn.
     North: 10; South: 12.5.'), a sentence per series (named) when there are several. When
     that would be mostly numbers (a long run of years, say), each series is told as the way
     it moves instead: where it starts and ends, and its highest and lowest point.
     """
-    show = formatter(chart.number_format, chart_values(chart))
+    show = formatter(chart.number_format, chart_values(chart), numbers)
     head = f"{CHART_KINDS[chart.type]}: {plain(title).rstrip('.')}"
     head += f", in {plain(chart.unit)}." if chart.unit else "."
     categories = [plain(c) for c in chart.categories]

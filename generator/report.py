@@ -10,10 +10,10 @@ from typing import Any, Literal
 
 FindingCode = Literal["shrunk", "overflow", "contrast", "notes", "unsourced", "wordy", "glyph",
                       "font", "language", "colours", "untitled", "alt-text", "reading-order",
-                      "artwork"]
+                      "artwork", "template-shape"]
 """The kinds of finding: 'shrunk' and 'overflow' are a builder's layout findings, and so are
-the deck's 'reading-order', 'artwork' and per-slide 'contrast' findings (made on the slide
-plans); the others come from the checks stage."""
+the deck's 'reading-order', 'artwork', 'template-shape' and per-slide 'contrast' findings
+(made on the slide plans); the others come from the checks stage."""
 
 Severity = Literal["warning", "error"]
 

@@ -108,8 +108,10 @@ def figure_pair(ctx: Context, left: Exhibit, right: Exhibit) -> Flowable:
 def tagged_drawing(ctx: Context, exhibit: Exhibit, width: float,
                    height: float | None = None) -> Flowable:
     """Return the exhibit's chart drawn, a 'Figure' of the structure tree with its alt text."""
-    figure = ctx.tags.element("Figure", alt=alt_text(exhibit.chart, exhibit.title))
-    laid = laid_out(look(ctx), exhibit.chart, width, height_of(exhibit.chart, height))
+    shown = look(ctx)
+    figure = ctx.tags.element("Figure", alt=alt_text(exhibit.chart, exhibit.title,
+                                                     shown.numbers))
+    laid = laid_out(shown, exhibit.chart, width, height_of(exhibit.chart, height))
     return Tagged(_drawing.render(laid), figure)
 
 

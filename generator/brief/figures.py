@@ -72,11 +72,22 @@ def label_findings(outline: Outline) -> list[Finding]:
     """Return a finding, at the chart, for each label problem of each figure of the brief
     (``chart_drawing.proof``), naming the figure by its number.
 
-    Worked out from the outline alone (the figures' order and sizes, no story), so
-    ``deckgen check`` finds exactly what a build finds without typesetting the brief.
+    Worked out from the outline alone (``figure_layouts``, no story), so ``deckgen check``
+    finds exactly what a build finds without typesetting the brief.
+    """
+    return [Finding(path, f"figure {number} of the brief: {sentence}", "overflow")
+            for path, number, laid in figure_layouts(outline)
+            for sentence in _drawing.proof(laid)]
+
+
+def figure_layouts(outline: Outline) -> list[tuple[tuple, int, _drawing.ChartLayout]]:
+    """Return each figure of the brief laid out as the build draws it: the chart's path in
+    the outline, the figure's number and its layout (every label with its text and box).
+
+    Worked out from the outline alone: the figures' order and sizes, no story.
     """
     shown = outline_look(outline)
-    out: list[Finding] = []
+    out = []
     number = 0
     paths = {id(chart): path for path, chart in _charts(outline)}
     for section in outline.sections:
@@ -84,9 +95,7 @@ def label_findings(outline: Outline) -> list[Finding]:
             for chart in placed.charts:
                 number += 1
                 width, height = frame_size(chart, placed.paired)
-                out += [Finding(paths[id(chart)], f"figure {number} of the brief: {sentence}",
-                                "overflow")
-                        for sentence in _drawing.proof(laid_out(shown, chart, width, height))]
+                out.append((paths[id(chart)], number, laid_out(shown, chart, width, height)))
     return out
 
 

@@ -209,7 +209,7 @@ def pull_quote(ctx: Context, quote: str, attribution: str, role: str | None) -> 
     s = ctx.styles
     who = "\u2014 " + ctx.markup(attribution)
     if role:
-        who += ", " + ctx.markup(role)
+        who += ctx.literal(ctx.locale.punctuation.comma) + ctx.markup(role)
     opening, closing = ctx.locale.marks(quote)
     with ctx.tags.part("BlockQuote"):
         body = [ctx.tagged(ctx.literal(opening) + ctx.markup(quote) + ctx.literal(closing),
@@ -320,15 +320,23 @@ def _caption(ctx: Context, caption: str | None, source: str | None,
 def caption_markup(ctx: Context, caption: str | None, source: str | None,
                    unit: str | None = None) -> str:
     """Return the markup of a caption: its words, the unit and the cited source ('' if none)."""
-    parts = []
+    parts = []  # each part's plain text (its last mark tells what follows) and markup
     if caption:
-        parts.append(ctx.markup(caption))
+        parts.append((plain(caption), ctx.markup(caption)))
     if unit:
-        parts.append(ctx.literal(ctx.locale.unit_note(unit)))
+        note = ctx.locale.unit_note(unit)
+        parts.append((note, ctx.literal(note)))
     cite = ctx.cite(source, caption) if source else ""
-    if cite:
-        parts.append(ctx.literal(ctx.word("source_note", sources="").rstrip()) + cite)
-    return " ".join(parts)
+    marks = ctx.locale.punctuation
+    if cite:  # 'Source: [1]', '出典：[1]。'
+        before, _, after = ctx.word("source_note", sources="\0").partition("\0")
+        before = before.rstrip() + marks.space
+        parts.append((after or "]", ctx.literal(before) + cite.lstrip()
+                      + (ctx.literal(after) if after else "")))
+    out = ""
+    for k, (_, markup) in enumerate(parts):
+        out += (ctx.literal(marks.after(parts[k - 1][0])) if k else "") + markup
+    return out
 
 
 def columns_grid(ctx: Context, cells: list[list[Flowable]], gutter: float = GUTTER,
@@ -410,7 +418,8 @@ def peer_read(ctx: Context, playbook: Playbook, peer: Peer,
     table = data_table(ctx, [ctx.word("dimension"), playbook.subject, peer.name], rows,
                        first_column_strong=True, weights=columns.PEER_WEIGHTS, width=width)
     return [*head, *table,
-            ctx.tagged(f"<b>{ctx.literal(_sentence(ctx.word('takeaway')))}</b> "
+            ctx.tagged(f"<b>{ctx.literal(_sentence(ctx.word('takeaway')))}</b>"
+                       + ctx.literal(ctx.locale.punctuation.space)
                        + ctx.markup(peer.takeaway), s.peer_takeaway)]
 
 

@@ -337,14 +337,18 @@ def _sources(ctx: Context) -> list[Flowable]:
     title = ctx.word("sources")
     out = _heading(ctx, ctx.tagged(ctx.literal(title), s.h1), "sources", title)
     entries = []
+    marks = ctx.locale.punctuation
     for number, source in ctx.citations.numbered():
         parts = [f'<a name="{anchor(number)}"/>[{number}]\u2002<b>{ctx.markup(source.title)}</b>']
-        detail = ", ".join(ctx.literal(t) for t in (source.publisher, source.date) if t)
+        detail = ctx.literal(marks.comma).join(
+            ctx.literal(t) for t in (source.publisher, source.date) if t)
         if detail:
             parts.append(detail)
-        text = ". ".join(parts) + "."
+        text = ctx.literal(marks.full_stop + marks.space).join(parts) + ctx.literal(
+            marks.full_stop)
         if source.url:
-            text += (f" <a href={quoteattr(source.url)} color=\"{ctx.link_colour}\">"
+            text += (ctx.literal(marks.space)
+                     + f"<a href={quoteattr(source.url)} color=\"{ctx.link_colour}\">"
                      f"{ctx.literal(source.url)}</a>")
         entries.append((anchor(number), text))
     if entries:

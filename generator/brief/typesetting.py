@@ -9,11 +9,13 @@ under the ``reportlab`` package, as of reportlab 5.1.0):
 - ``platypus/paragraph.py``: ``Paragraph`` internals ``blPara``, ``_wrapWidths``,
   ``_width_max`` (kept per width by ``Paragraph.wrap``), ``_splitLongWordCount`` (words
   cut between letters, read by ``Paragraph.cut``); ``cleanBlockQuotedText``; the parser's
-  fragment attributes (copied by ``plain_frags``); ``rl_config._FUZZ``; the module function
-  functions ``_hyGenPair`` and ``_hyGenFragsPair`` (where a word that does not fit its
-  line is split: overridden for the brief's styles by ``_split_word`` and
-  ``_split_frag_word``, see ``Breaker``), ``_fragWordSplitRep``, ``_rebuildFragWord`` and
-  the classes ``_SplitWordLL`` and ``_SplitFragLL``.
+  fragment attributes (copied by ``plain_frags``); ``Paragraph.breakLines`` (extended by
+  ``Paragraph`` to break again when the last line is one CJK character alone) and the
+  lines it returns; ``rl_config._FUZZ``; the module functions ``_hyGenPair`` and
+  ``_hyGenFragsPair`` (where a word that does not fit its line is split: overridden for
+  the brief's styles by ``_split_word`` and ``_split_frag_word``, see ``Breaker``),
+  ``_fragWordSplitRep``, ``_rebuildFragWord`` and the classes ``_SplitWordLL`` and
+  ``_SplitFragLL``.
 - ``platypus/frames.py``: ``Frame._add`` (overridden by ``LayoutFrame`` to place without
   drawing while a pass only lays the story out).
 - ``platypus/flowables.py``: ``KeepTogether._content`` (read by ``walk`` and ``kept``).
@@ -93,6 +95,12 @@ class Breaker:
         self._tails: dict[str, tuple[str, int]] = {}
         """Each tail this breaker split off: (the whole word, where the tail starts in it).
         A tail breaks where its whole word would: ``?session=..`` is still part of a URL."""
+        self.splits: list[tuple[str, str]] = []
+        """The (head, tail) of each split of the paragraph being broken, in order (empty
+        where a word could not split): ``Paragraph.breakLines`` reads the last."""
+        self.carry: int | None = None
+        """Which split of the paragraph being broken takes the last plain break whose tail is
+        not lone (``Paragraph.breakLines`` sets it when the paragraph's last line is)."""
 
     def __call__(self, word: str) -> list[tuple[str, str]]:
         return [(word[:p], word[p:]) for p in reversed(hyphenate.points(word, self.language))]
@@ -101,18 +109,26 @@ class Breaker:
         return f"Breaker({self.language!r})"  # a style's repr names it; keep it stable
 
     def choose(self, word: str, before: float, limit: float,
-               head_width: Callable[[int, str], float]) -> tuple[int, str] | None:
+               head_width: Callable[[int, str], float],
+               word_width: float) -> tuple[int, str] | None:
         """Return where ``word`` splits, so that its head fits a line with ``before`` points
         taken of ``limit``: (offset, the mark the head ends with), or None when no allowed
-        break fits. ``head_width(offset, mark)`` measures a head.
+        break fits. ``head_width(offset, mark)`` measures a head, ``word_width`` is the
+        whole word's width.
 
         The farthest break that fits wins; a hyphenation point beats a plain break (or,
         without one, ending the line before the word) only when the line would otherwise
-        stay less than ``breaking.HYPHENATE_BELOW`` full, as in ``breaking.fill``.
+        stay less than ``breaking.HYPHENATE_BELOW`` full, as in ``breaking.fill``. For the
+        split ``carry`` names, whose tail ended the paragraph as one CJK character alone
+        (``breaking.lone``), the line ends instead at the last plain break whose tail fits a
+        line and is not alone, as ``breaking.fill`` carries characters to a lone last line.
         """
         plain: tuple[int, float] | None = None  # the farthest plain break and its head's width
         hyphen: int | None = None
+        carried: tuple[int, float] | None = None  # the farthest whose tail is not lone
         whole, offset = self._tails.get(word, (word, 0))
+        last = self.carry == len(self.splits)
+        self.splits.append(("", ""))
         for b in breaking.breaks(whole, self.language):
             b = breaking.Break(b.end - offset, b.next - offset, b.kind)
             if b.kind == "hard" or not 0 < b.end == b.next < len(word):
@@ -125,6 +141,12 @@ class Breaker:
                 hyphen = b.end
             else:
                 plain = (b.end, head)
+                if last and b.kind == "after" and not breaking.lone(word[b.end:],
+                                                                     word[:b.end]):
+                    carried = plain
+        if last and plain is not None and breaking.lone(word[plain[0]:], word[:plain[0]]) and (
+                carried is not None and word_width - carried[1] <= limit):
+            plain = carried
         fill = before + plain[1] if plain is not None else before
         found = (plain[0], "") if plain is not None else None
         if hyphen is not None and (fill <= 0 or fill < breaking.HYPHENATE_BELOW * limit) and (
@@ -132,6 +154,7 @@ class Breaker:
             found = (hyphen, breaking.HYPHEN)
         if found is not None:
             self._tails[word[found[0]:]] = (whole, offset + found[0])
+            self.splits[-1] = (word[:found[0]], word[found[0]:])
         return found
 
 
@@ -150,7 +173,7 @@ def _split_word(hyphenator, s, ww, newWidth, maxWidth, fontName, fontSize, uriWa
                                uriWasteReduce, embeddedHyphenation, hymwl)
     word = str(s)
     found = hyphenator.choose(word, newWidth - ww, maxWidth, lambda end, mark: stringWidth(
-        word[:end] + mark, fontName, fontSize))
+        word[:end] + mark, fontName, fontSize), ww)
     if found is None:
         return None
     end, mark = found
@@ -183,7 +206,7 @@ def _split_frag_word(hyphenator, FW, newWidth, maxWidth, uriWasteReduce, embedde
         return _paragraph._rebuildFragWord(head), _paragraph._rebuildFragWord(tail)
 
     found = hyphenator.choose(word, newWidth - FW[0], maxWidth,
-                              lambda end, mark: halves(end, mark)[0][0])
+                              lambda end, mark: halves(end, mark)[0][0], FW[0])
     if found is None:
         return None
     return (found[1], *halves(*found))
@@ -239,6 +262,25 @@ class Paragraph(_paragraph.Paragraph):
         self.width = availWidth
         return availWidth, self.height
 
+    def breakLines(self, width):
+        # extends Paragraph.breakLines of reportlab 5.1: when the last line is the tail of a
+        # split and one CJK character alone, the lines are broken again, that split carrying
+        breaker = getattr(self.style, "hyphenationLang", None)
+        if not isinstance(breaker, Breaker):
+            return super().breakLines(width)
+        breaker.splits, breaker.carry = [], None
+        try:
+            broken = super().breakLines(width)
+            last = _last_line(broken)
+            split = [k for k, (_, tail) in enumerate(breaker.splits) if tail]
+            if last is not None and split and breaker.splits[split[-1]][1].strip() == (
+                    last.strip()) and breaking.lone(last, breaker.splits[split[-1]][0]):
+                breaker.splits, breaker.carry = [], split[-1]
+                broken = super().breakLines(width)
+            return broken
+        finally:
+            breaker.splits, breaker.carry = [], None
+
     @property
     def cut(self) -> bool:
         """Whether the last wrap cut a word between letters: no allowed break fitted."""
@@ -257,6 +299,17 @@ class Paragraph(_paragraph.Paragraph):
         super().drawOn(canvas, x, y, _sW)
         if marked:
             canvas.tagger.end(canvas)
+
+
+def _last_line(broken) -> str | None:
+    """Return the text of the last line of reportlab's broken lines (``blPara``), or None."""
+    lines = getattr(broken, "lines", None)
+    if not lines:
+        return None
+    line = lines[-1]
+    if isinstance(line, tuple):  # one fragment: (unused width, words)
+        return " ".join(str(w) for w in line[1])
+    return "".join(getattr(w, "text", "") for w in getattr(line, "words", ()))
 
 
 def plain_frags(text: str, style: ParagraphStyle) -> list | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..locale import ENGLISH_NUMBERS, NumberStyle
 from ..model import Chart, Table
 from . import markup
 
@@ -11,15 +12,20 @@ MAX_ALT_CHARS = 1000
 """Longer generated alt text is cut here: a screen reader reads it in one go."""
 
 
-def _number(value: float | None) -> str:
+def _number(value: float | None, numbers: NumberStyle) -> str:
     if value is None:
         return "no value"
-    return f"{value:g}"
+    return numbers.write(f"{value:g}")
 
 
-def chart(value: Chart, title: str) -> str:
+def chart(value: Chart, title: str, numbers: NumberStyle = ENGLISH_NUMBERS) -> str:
     """Return the alt text of ``value`` shown under ``title``: the outline's ``alt``, else
-    its type, title, each series' value per category and the unit."""
+    its type, title, each series' value per category and the unit.
+
+    The values are written in the ``numbers`` style of the outline's language; where that
+    has a decimal comma, a semicolon parts one category's value from the next ('North 10;
+    South 12,5').
+    """
     if value.alt:
         return markup.plain(value.alt)
     head = KIND_NAMES[value.type] + (f": {markup.plain(title)}" if title else "")
@@ -27,7 +33,8 @@ def chart(value: Chart, title: str) -> str:
     cats = [markup.plain(c) for c in value.categories]
     parts = [head + unit + "."]
     for series in value.series:
-        pairs = ", ".join(f"{c} {_number(v)}" for c, v in zip(cats, series.values, strict=True))
+        pairs = ("; " if numbers.decimal == "," else ", ").join(
+            f"{c} {_number(v, numbers)}" for c, v in zip(cats, series.values, strict=True))
         parts.append(f"{markup.plain(series.name)}: {pairs}.")
     return _cut(" ".join(parts))
 

@@ -30,6 +30,8 @@ class Context:
     levels: tuple[ListLevel, ...] = ()
     """The template's body list levels (bullets, sub-bullets) in points of the plan's page,
     which bullets take as they are; empty: the deck's own ('•' and '–' at its indents)."""
+    memo: dict = field(default_factory=dict, repr=False, compare=False)
+    """Measurements a layout may ask for twice (a table's column widths at one size)."""
 
     @property
     def brand(self) -> Brand:
@@ -101,6 +103,7 @@ class Context:
     def text(self, box: Box, paras: list[Para], role: str = "body", anchor: str = "top",
              placeholder: int | None = None) -> TextBox:
         """Return a text box of ``paras`` at ``box``, each settled to the box's width (see
-        ``fit.settle``)."""
-        return TextBox(box, tuple(fit.settle(p, box.w) for p in paras), role, anchor,
-                       placeholder)
+        ``fit.settle``); a title's lines are balanced."""
+        balance = role == "title"
+        return TextBox(box, tuple(fit.settle(p, box.w, balance=balance) for p in paras), role,
+                       anchor, placeholder)

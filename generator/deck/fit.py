@@ -126,7 +126,7 @@ def paginate(make_item: Callable[[int, float, bool], list[Para]], count: int, bo
     return Pages(pages, page_sizes, overflow)
 
 
-def settle(para: Para, width: float) -> Para:
+def settle(para: Para, width: float, *, balance: bool = False) -> Para:
     """Return ``para`` as the deck writes it in a box ``width`` wide: its spaces glued where
     a line must not break, and an explicit line break (after a hyphen, where a word is
     hyphenated) wherever a line ends other than at a space.
@@ -134,24 +134,59 @@ def settle(para: Para, width: float) -> Para:
     Presentation programs wrap text themselves and know neither our hyphenation nor our
     URL and CJK rules; they break at spaces where we measured (the fitting margin leaves
     them room), and the explicit breaks make them break inside words exactly where we did.
+
+    With ``balance`` (titles) a paragraph whose last line would be short (one word, or less
+    than ``SHORT_LAST_LINE`` of the width) is broken as narrow as it can be in as many lines,
+    every line ending in an explicit break: lines of even length, not a full line over a
+    last word alone. Other titles keep the program's own wrapping, free to edit.
     """
     runs = list(para.runs)
-    text, lines = _text.break_runs(runs, usable(para, width), para.size, para.font, para.lang)
+    measure = usable(para, width)
+    balanced = _balanced_width(para, measure) if balance else None
+    text, lines = _text.break_runs(runs, balanced or measure, para.size, para.font, para.lang)
     inserts = {ln.end: (_breaking.HYPHEN if ln.hyphen else "") + _breaking.LINE_BREAK
                for ln in lines[:-1] if ln.kind not in ("space", "hard")}
-    if not inserts and text == "".join(r.text for r in runs):
+    spaces = {ln.end for ln in lines[:-1] if balanced and ln.kind == "space"}
+    if not inserts and not spaces and text == "".join(r.text for r in runs):
         return para
     out, pos = [], 0
     for run in runs:
         end = pos + len(run.text)
         pieces = []
         for k in range(pos, end):
-            pieces.append(text[k])
+            pieces.append(_breaking.LINE_BREAK if k in spaces else text[k])
             if k + 1 in inserts:
                 pieces.append(inserts[k + 1])
         out.append(replace(run, text="".join(pieces)))
         pos = end
     return replace(para, runs=tuple(out))
+
+
+SHORT_LAST_LINE = 0.4
+"""A title whose last line is shorter than this share of its box is balanced."""
+
+
+def _balanced_width(para: Para, width: float) -> float | None:
+    """Return the narrowest width (to a point) at which ``para`` takes no more lines than
+    at ``width``; None for one line, for text that cannot fit, and when the last line is
+    long enough already."""
+    count = _line_count(para.runs, width, para.size, para.font, para.lang)
+    if count < 2 or count >= OVERFULL:
+        return None
+    text, lines = _text.break_runs(list(para.runs), width, para.size, para.font, para.lang)
+    last = text[lines[-1].start:lines[-1].end].strip()
+    bold = any(r.bold for r in para.runs) or para.bold
+    if " " in last and _text.text_width(last, para.size, para.font, bold) >= \
+            SHORT_LAST_LINE * width:
+        return None
+    lo, hi = width / count, width
+    while hi - lo > 1.0:
+        mid = (lo + hi) / 2
+        if _line_count(para.runs, mid, para.size, para.font, para.lang) <= count:
+            hi = mid
+        else:
+            lo = mid
+    return hi
 
 
 def balanced(heights: list[float], room: float) -> list[tuple[int, int]]:

@@ -61,10 +61,12 @@ def short_name(source: Source) -> str:
     return plain(source.publisher or source.title)
 
 
-def source_line(source: Source) -> str:
-    """Return 'Publisher, Title (date)' for a footnote."""
-    head = f"{source.publisher}, {source.title}" if source.publisher else source.title
-    return f"{head} ({source.date})" if source.date else head
+def source_line(source: Source, words: _locale.Locale | None = None) -> str:
+    """Return 'Publisher, Title (date)' for a footnote, punctuated in the language of
+    ``words`` (経済産業省、商業動態統計（2025）)."""
+    marks = (words or _locale.get()).punctuation
+    head = f"{source.publisher}{marks.comma}{source.title}" if source.publisher else source.title
+    return head + marks.aside(source.date) if source.date else head
 
 
 def footnote(cites: Sequence[Cite | str], sources: dict[str, Source],
@@ -81,7 +83,7 @@ def footnote(cites: Sequence[Cite | str], sources: dict[str, Source],
             found = where.setdefault(sid, [])
             if locator and locator not in found:
                 found.append(locator)
-    lines = [", ".join([source_line(sources[sid]), *locators])
+    lines = [words.punctuation.comma.join([source_line(sources[sid], words), *locators])
              for sid, locators in where.items()]
     if not lines:
         return ""

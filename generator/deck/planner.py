@@ -101,6 +101,7 @@ def plan(outline: Outline, options: BuildOptions) -> DeckPlan:
                         generated.closing(ctx), outline.notes.closing or ctx.word("notes_closing"),
                         appendix, ("closing",)))
     _untitled_layouts(ctx, template, slides)
+    _template_shape(ctx, template)
     for n, slide in enumerate(slides, 1):
         slide.number = n
         if slide.kind not in DARK_KINDS:
@@ -127,9 +128,9 @@ def _dark(ctx: Context, kind: str, layout_name: str, title: str, elements: list[
 
 def _cover(ctx: Context) -> SlidePlan:
     meta = ctx.outline.meta
-    notes = ctx.outline.notes.title or " ".join(p for p in (
+    notes = ctx.outline.notes.title or ctx.locale.punctuation.sentences([p for p in (
         ctx.word("notes_welcome", title=markup.plain(meta.title)), meta.subtitle,
-        ctx.word("notes_presenter", author=meta.author) if meta.author else None) if p)
+        ctx.word("notes_presenter", author=meta.author) if meta.author else None) if p])
     return _dark(ctx, "title", preferred("title"), meta.title, generated.cover(ctx), notes,
                  ctx.word("introduction"), ("meta",))
 
@@ -196,6 +197,18 @@ def _section_notes(section: Section) -> str:
     return "\n".join(f"- {k}" for k in section.key_points)
 
 
+def _template_shape(ctx: Context, template: Template | None) -> None:
+    """Warn when the template's slides have none of the shapes the deck is laid out in (a
+    square template): the deck is built at 16:9 on its layouts, drawn for another page."""
+    if template is None or template.aspect is not None:
+        return
+    w, h = (v / 72 for v in template.points)
+    ctx.note(("brand", "template"), f"the template's slides are {w:.4g} × {h:.4g} in, neither "
+             f"16:9, 16:10 nor 4:3, so the deck is built at {ctx.geo.aspect} "
+             f"({ctx.geo.width / 72:.4g} × {ctx.geo.height / 72:.4g} in) on layouts drawn for "
+             "another shape; expected a 16:9 or 4:3 template", "template-shape")
+
+
 def _untitled_layouts(ctx: Context, template: Template | None,
                       slides: list[SlidePlan]) -> None:
     """Warn about slides the outline puts on a layout with no title placeholder (``layout:
@@ -249,7 +262,7 @@ def _playbook(ctx: Context, book: Playbook, k: int) -> list[SlidePlan]:
     for j, peer in enumerate(book.peers):
         ppath = (*path, "peers", j)
         pnotes = peer.notes or peer.takeaway
-        title = f"{peer.name}: {peer.headline}"
+        title = playbook.peer_title(ctx, peer)
         out += _content(ctx, "peer", preferred("peer"), title, ppath, name, pnotes,
                         _cites(peer.sources, markup.cited(*[t for _, t in shown_text(peer)])),
                         partial(playbook.peer, ctx, book, peer, path=ppath))

@@ -36,18 +36,20 @@ class Result:
 
 
 def diff(first: str, second: str | None, *, outline: Path = Path("outline.yaml"),
-         report_dir: Path | None = None, cache: bool = True) -> Result:
+         report_dir: Path | None = None, cache: bool = True, brand: str | None = None,
+         aspect: str | None = None) -> Result:
     """Compare two builds and write the report into ``report_dir`` (if given).
 
     ``first`` and ``second`` are two build folders or two outline files; with no
     ``second``, ``first`` is a git revision and ``outline`` is compared as it is there and
     as it is in the working copy. An outline's build is reused from the cache
-    (``diff.cache``) when nothing it reads has changed, unless ``cache`` is False.
+    (``diff.cache``) when nothing it reads has changed, unless ``cache`` is False. Outlines
+    are built with ``brand`` and ``aspect`` as ``deckgen build`` takes them.
     Raises OutlineError when an outline is invalid, EnvironmentProblem when a side cannot
     be read or git cannot show the revision.
     """
     with ExitStack() as stack:
-        sides = _Sides(stack, _cache.folder() if cache else None)
+        sides = _Sides(stack, _cache.folder() if cache else None, _Way(brand, aspect))
         if second is None and Path(first).exists():
             raise EnvironmentProblem(f"{first}: one build or outline has nothing to be compared "
                                      "with; give two, or one git revision")
@@ -89,9 +91,10 @@ class _Sides:
     """Builds outlines into temporary folders (removed with ``stack``) and reads them back,
     or takes them from the cache folder ``cache`` when they were built before."""
 
-    def __init__(self, stack: ExitStack, cache: Path | None):
+    def __init__(self, stack: ExitStack, cache: Path | None, way: _Way):
         self.stack = stack
         self.cache = cache
+        self.way = way
 
     def _folder(self) -> Path:
         return Path(self.stack.enter_context(tempfile.TemporaryDirectory(prefix="deckgen-diff-")))
@@ -101,8 +104,9 @@ class _Sides:
 
     def build(self, outline: Path, name: str) -> Build:
         """Build the PDFs of ``outline`` (called ``name`` in messages); return them read back."""
-        loaded, digest = _load(outline, name, self.cache)
-        return self._kept(digest) or _build_and_read(loaded, self._folder(), self.cache, digest)
+        loaded, digest = _load(outline, name, self.cache, self.way)
+        return self._kept(digest) or _build_and_read(loaded, self._folder(), self.cache, digest,
+                                                     self.way)
 
     def build_both(self, first: tuple[Path, str], second: tuple[Path, str]
                    ) -> tuple[Build, Build]:
@@ -115,48 +119,65 @@ class _Sides:
         from .. import build as builds
         from .. import workers
 
-        loaded = [_load(path, name, self.cache) for path, name in (first, second)]
+        loaded = [_load(path, name, self.cache, self.way) for path, name in (first, second)]
         kept = [self._kept(digest) for _, digest in loaded]
         if kept[0] or kept[1] or not workers.can_fork():
-            before, after = (build or _build_and_read(side, self._folder(), self.cache, digest)
+            before, after = (build or _build_and_read(side, self._folder(), self.cache, digest,
+                                                      self.way)
                              for build, (side, digest) in zip(kept, loaded, strict=True))
             return before, after
         builds.warm(ARTIFACTS)
         folder = self._folder()
         worker = workers.Worker("diff", lambda: None)
         with worker:
-            worker.submit(_load_build_and_read, *first, folder, self.cache, loaded[0][1])
-            after = _build_and_read(loaded[1][0], self._folder(), self.cache, loaded[1][1])
+            worker.submit(_load_build_and_read, *first, folder, self.cache, loaded[0][1],
+                          self.way)
+            after = _build_and_read(loaded[1][0], self._folder(), self.cache, loaded[1][1],
+                                    self.way)
             before = worker.result()
         return before, after
 
 
-def _load(outline: Path, name: str, cache: Path | None):
+@dataclass(frozen=True)
+class _Way:
+    """How both sides are built: ``deckgen build``'s --brand and --aspect."""
+
+    brand: str | None = None
+    aspect: str | None = None
+
+
+def _load(outline: Path, name: str, cache: Path | None, way: _Way):
     """Load ``outline``; return it with its cache digest (None without a cache)."""
     from ..loader import load
 
-    loaded = load(outline, name=name)
+    loaded = load(outline, name=name, brand=way.brand)
     if cache is None:
         return loaded, None
+    return loaded, _cache.key(loaded, _options(loaded, way))
+
+
+def _options(loaded, way: _Way):
     from .. import build as builds
 
-    return loaded, _cache.key(loaded, builds.options_for(loaded))
+    return builds.options_for(loaded, aspect=way.aspect)
 
 
 def _load_build_and_read(outline: Path, name: str, folder: Path, cache: Path | None,
-                         digest: str | None) -> Build:
+                         digest: str | None, way: _Way) -> Build:
     """``_build_and_read`` of the outline at ``outline`` (for a forked process)."""
     from ..loader import load
 
-    return _build_and_read(load(outline, name=name), folder, cache, digest)
+    return _build_and_read(load(outline, name=name, brand=way.brand), folder, cache, digest,
+                           way)
 
 
-def _build_and_read(loaded, folder: Path, cache: Path | None, digest: str | None) -> Build:
+def _build_and_read(loaded, folder: Path, cache: Path | None, digest: str | None,
+                    way: _Way) -> Build:
     """Build the PDFs of ``loaded`` into ``folder``; return them read back (in the process
     that built them), kept in ``cache`` under ``digest`` when both are given."""
     from .. import build as builds
 
-    builds.build(loaded, folder, which=ARTIFACTS, options=builds.options_for(loaded))
+    builds.build(loaded, folder, which=ARTIFACTS, options=_options(loaded, way))
     built = read(folder)
     return _cache.put(cache, digest, built) if cache and digest else built
 
@@ -181,7 +202,7 @@ class _at_revision:
         if proc.returncode != 0:
             reason = proc.stderr.decode(errors="replace").strip().splitlines()
             raise EnvironmentProblem(
-                f"git cannot show {self.outline.name} at '{self.rev}': "
+                f"git cannot show {self.outline} at '{self.rev}': "
                 f"{reason[-1] if reason else 'unknown error'}")
         fd, temp = tempfile.mkstemp(prefix=".deckgen-diff-", suffix=".yaml", dir=folder)
         with open(fd, "wb") as handle:

@@ -28,21 +28,40 @@ def problems_from(exc: ValidationError, document: source.Document) -> list[Probl
     seen = set()
     errors = exc.errors()
     renamed = _misspelt_required(errors)
+    split = _split_text(errors)
     for error in errors:
         loc = tuple(error["loc"])
         if any(loc[:len(bad)] == bad for bad in document.invalid):
             continue
-        if error["type"] == "missing" and loc in renamed:
+        if error["type"] == "missing" and (loc in renamed or loc[:-1] in split):
             continue  # reported as the unknown key that was meant to be this one
         message, at_key, where = _message(error, loc)
         problem = problem_at(document, where, message, key=at_key)
         hint = yaml_hint(document.line(problem.line), problem.column, message)
+        if error["type"] == "extra_forbidden" and loc[:-1] in split:
+            text = document.line(problem.line)[problem.column - 1:].strip()
+            text = text if len(text) <= 40 else text[:37] + "..."
+            hint = (f"in YAML ': ' inside text starts a value, so this text became a key: put "
+                    f"it in quotes, e.g. \"{text}\"")
         if hint:
             problem = problem_at(document, where, f"{message}; {hint}", key=at_key)
         if (problem.line, problem.column, problem.message) not in seen:
             seen.add((problem.line, problem.column, problem.message))
             problems.append(problem)
     return problems
+
+
+def _split_text(errors: list[dict]) -> set[tuple]:
+    """Return paths of mappings that lack their 'text' and have one unknown key instead: a
+    bullet like ``- Objectif : réduire`` that a ': ' turned into a key and a value."""
+    lacking = {tuple(e["loc"])[:-1] for e in errors
+               if e["type"] == "missing" and tuple(e["loc"])[-1:] == ("text",)}
+    unknown: dict[tuple, int] = {}
+    for error in errors:
+        loc = tuple(error["loc"])
+        if error["type"] == "extra_forbidden" and loc[:-1] in lacking:
+            unknown[loc[:-1]] = unknown.get(loc[:-1], 0) + 1
+    return {path for path, n in unknown.items() if n == 1}
 
 
 def _misspelt_required(errors: list[dict]) -> set[tuple]:
@@ -75,7 +94,8 @@ def yaml_hint(line: str, column: int, message: str) -> str:
         return "in YAML '#' after a space starts a comment: put the value in quotes, e.g. \"#2\""
     cells = re.search(r"has (\d+) cells; expected (\d+)", message)
     if (rest.startswith("[") and cells and int(cells[1]) > int(cells[2])) or (
-            message.startswith("unknown key") and before.count("{") > before.count("}")):
+            message.startswith("unknown key") and "did you mean" not in message
+            and before.count("{") > before.count("}")):
         return ("in '[...]' and '{...}' a comma ends a value: put text that has a comma in "
                 "quotes, e.g. \"Refining, petrochemicals\"")
     return ""
@@ -101,9 +121,9 @@ def _message(error: dict, loc: tuple) -> tuple[str, bool, tuple]:
     if kind == "union_tag_not_found":
         return (f"slide has no 'kind'; expected one of {', '.join(SLIDE_KINDS)}", False, loc)
     if kind == "string_type":
-        return (f"expected text, got {describe(value)}", False, loc)
+        return (f"expected text, got {describe(value)}{_colon_hint(value)}", False, loc)
     if kind in ("float_type", "float_parsing"):
-        return (f"expected a number, got {describe(value)}", False, loc)
+        return (f"expected a number, got {describe(value)}{_number_hint(value)}", False, loc)
     if kind == "list_type":
         return (f"expected a list ('- item' lines), got {describe(value)}", False, loc)
     if kind == "model_type" and ctx.get("class_name") == "Bullet":
@@ -132,6 +152,36 @@ def _message(error: dict, loc: tuple) -> tuple[str, bool, tuple]:
     if kind == "value_error":
         return (str(ctx.get("error", error["msg"])), False, loc)
     return (f"{error['msg'].rstrip('.')}; got {describe(value)}", False, loc)
+
+
+def _colon_hint(value: Any) -> str:
+    """The hint for text YAML read as a mapping: a ': ' inside it made a key of its start."""
+    if isinstance(value, dict) and len(value) == 1:
+        (key, rest), = value.items()
+        if isinstance(key, str) and isinstance(rest, (str, int, float)):
+            example = f"{key}: {rest}"
+            example = example if len(example) <= 40 else example[:37] + "..."
+            return (f"; in YAML ': ' inside text starts a value: put the text in quotes, "
+                    f"e.g. \"{example}\"")
+    return ""
+
+
+_DECIMAL_COMMA = re.compile(r"^[-+−]?\d{1,3}(?:[.\s]\d{3})*,\d+$|^[-+−]?\d+,\d+$")
+_WITH_UNIT = re.compile(r"^[-+−]?\d+(?:\.\d+)?\s*(%|[A-Za-z€$£¥]+)$|^[€$£¥][-+−]?\d+(?:\.\d+)?$")
+
+
+def _number_hint(value: Any) -> str:
+    """The hint for a number written as text: a decimal comma, or a unit beside it."""
+    if not isinstance(value, str):
+        return ""
+    text = value.strip()
+    if _DECIMAL_COMMA.match(text):
+        plain = re.sub(r"[.\s]", "", text).replace(",", ".").replace("−", "-")
+        return f"; numbers take a decimal point, e.g. {plain} (the chart shows it in the " \
+               "outline's language)"
+    if _WITH_UNIT.match(text):
+        return "; give the number alone and its unit in the chart's 'unit'"
+    return ""
 
 
 def _pattern_hint(name: str, loc: tuple) -> str:

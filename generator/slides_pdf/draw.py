@@ -9,6 +9,7 @@ from functools import lru_cache
 from reportlab.lib import colors
 from reportlab.pdfgen.canvas import Canvas
 
+from .. import locale
 from ..chart_drawing import drawing as chart_drawing
 from ..deck.elements import (
     ChartFrame,
@@ -80,7 +81,7 @@ class Painter:
             self.table(element, section)
         elif isinstance(element, ChartFrame):
             with self._marked(section and Tag("Figure", section, alt=alt_text(
-                    element.chart, slide.title))):
+                    element.chart, slide.title, locale.of(self.outline).numbers))):
                 self.chart(element, slide.background)
         elif isinstance(element, Picture):
             decorative = element.path == self.outline.brand.logo
@@ -215,7 +216,7 @@ class Painter:
                             max(h - 2 * CELL_PAD_V, 1.0))
                 tag = tr and (Tag("TH", tr, scope="Column") if r == 0 else Tag("TD", tr))
                 with self._marked(tag):
-                    self.text(TextBox(inner, cell.paras))
+                    self.text(TextBox(inner, cell.paras, anchor="middle"))  # as the deck
             top += h
         c.setStrokeColor(colors.white)
         c.setLineWidth(CELL_RULE)

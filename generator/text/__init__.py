@@ -2,7 +2,7 @@
 (``breaking``, ``hyphenate``) and measurement (``measure``)."""
 
 from .breaking import glue
-from .markup import Run, citations, parse_inline, plain, word_count
+from .markup import Run, citations, parse_inline, plain, spaced_and_unspaced, word_count
 from .measure import (
     EM_CACHE,
     FontMetrics,
@@ -21,4 +21,5 @@ from .measure import (
 
 __all__ = ["EM_CACHE", "FontMetrics", "Run", "break_runs", "citations", "glue", "line_height",
            "longest_piece", "metrics", "metrics_cache_path", "overfull", "parse_inline",
-           "plain", "read_metrics", "text_width", "typeface", "word_count", "wrap", "wrap_runs"]
+           "plain", "read_metrics", "spaced_and_unspaced", "text_width", "typeface",
+           "word_count", "wrap", "wrap_runs"]

@@ -12,7 +12,12 @@ The rules, for any language:
   ``glue`` makes those spaces non-breaking (the deck and the brief both write them so, so
   no renderer breaks there either), and French « » hold their words the same way;
 - a word with no break point that fits is broken between characters only as a last resort,
-  and the line says so (``Line.forced``): fitting treats that as not fitting.
+  and the line says so (``Line.forced``): fitting treats that as not fitting;
+- CJK text keeps a number with the counter or unit after it (2024年, 1200円, 15%) and never
+  splits a doubled mark (……, ——);
+- a paragraph of two or more lines never ends on a line of one CJK character (or one and
+  its closing marks, 区。): the line before gives it characters, at an allowed break, as a
+  Japanese or Chinese typesetter would (``_carry``); the line count stays as it was.
 
 A line is filled greedily, as both PowerPoint and reportlab do; a word that does not fit is
 hyphenated when the line would otherwise stay less than ``HYPHENATE_BELOW`` full.
@@ -22,7 +27,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from . import hyphenate
@@ -40,10 +45,20 @@ _KEEP = frozenset(NBSP + "\u202f\u2007\u2060\ufeff")
 """Spaces that never break."""
 _DASHES = "-\u2010\u2012\u2013\u2014"
 NO_LINE_START = frozenset(",.;:!?%‰)]}»”’" "、。，．：；！？）」』】〉》〕｝％・"
-                          "ーぁぃぅぇぉっゃゅょァィゥェォッャュョ")
-"""Characters that never open a line (Latin closing marks, CJK kinsoku)."""
-NO_LINE_END = frozenset("([{«“‘（「『【〈《〔｛")
-"""Characters that never close a line."""
+                          "ーぁぃぅぇぉっゃゅょァィゥェォッャュョ"
+                          "ゎゕゖヮヵヶㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿ々〻ゝゞヽヾ〃"
+                          "］〙〗〟｠‼⁇⁈⁉゠〜～‐℃°′″"
+                          "｡｣､･ｰｧｨｩｪｫｬｭｮｯ")
+"""Characters that never open a line: Latin closing marks and, for CJK (JIS X 4051
+kinsoku), closing brackets and quotes, 、。，．・：；！？, small kana, the long vowel mark ー,
+the iteration marks 々ゝゞヽヾ〃, the wave dash 〜 and the units ％℃° after a number."""
+NO_LINE_END = frozenset("([{«“‘（「『【〈《〔｛［〘〖〝｟｢￥＄￡＃")
+"""Characters that never close a line: opening brackets and quotes, and the currency signs
+that stand before a number (￥1200)."""
+_INSEPARABLE = frozenset("…‥—―")
+"""Marks set doubled in CJK text (……, ——) that no line splits."""
+_DIGITS = frozenset("0123456789０１２３４５６７８９")
+_DECIMAL = frozenset(".,．，")
 UNITS = frozenset({
     "%", "‰", "€", "$", "£", "¥", "pp", "pt", "bn", "mn", "m", "M", "Mrd.", "Mio.", "Md",
     "k", "K", "GW", "GWh", "MW", "MWh", "kW", "kWh", "TWh", "W", "Wh", "t", "kt", "Mt",
@@ -161,7 +176,9 @@ def _inner_breaks(word: str) -> tuple[int, ...]:
         if urlish and b == "?" and a != "/" and word[k + 1:k + 2].isalnum():
             inner.append(k)  # a URL's query: '?' opens a line (not one ending a sentence)
             continue
-        if b in NO_LINE_START or a in NO_LINE_END:
+        if b in NO_LINE_START or a in NO_LINE_END or (a == b and a in _INSEPARABLE):
+            continue
+        if _in_number(word, k):
             continue
         if wide(a) or wide(b):
             inner.append(k)
@@ -173,6 +190,15 @@ def _inner_breaks(word: str) -> tuple[int, ...]:
         elif urlish and b in "?#&" and a != "/":
             inner.append(k)
     return tuple(inner)
+
+
+def _in_number(word: str, k: int) -> bool:
+    """Whether offset ``k`` of ``word`` lies inside a number or between a number and the
+    CJK counter or unit after it (１２００円, 2024年, 1,5): no line ends there."""
+    a, b = word[k - 1], word[k]
+    if a in _DIGITS:
+        return b in _DIGITS or wide(b)
+    return a in _DECIMAL and b in _DIGITS and k > 1 and word[k - 2] in _DIGITS
 
 
 def _web(word: str) -> bool:
@@ -230,13 +256,22 @@ def fill(text: str, advances: list[float], width: float, hyphen_width: float,
 
     Greedy: each line takes as much as fits up to its farthest allowed break; a word that
     overflows is hyphenated only when its line would otherwise stay less than
-    ``HYPHENATE_BELOW`` full.
+    ``HYPHENATE_BELOW`` full. Then a last line of one CJK character takes characters from
+    the line before (``_carry``).
     """
     cum = [0.0]
     for w in advances:
         cum.append(cum[-1] + w)
-    n = len(text)
     points = _plain_breaks(text)
+    return _carry(text, _greedy(text, cum, points, width, hyphen_width, language), cum,
+                  points, width)
+
+
+def _greedy(text: str, cum: list[float], points: tuple[Break, ...], width: float,
+            hyphen_width: float, language: str | None) -> list[Line]:
+    """Return the lines of ``text`` filled greedily (``fill``), ``cum[k]`` the width of
+    ``text[:k]``."""
+    n = len(text)
     lines: list[Line] = []
     start, j = 0, 0
     while True:
@@ -287,6 +322,46 @@ def fill(text: str, advances: list[float], width: float, hyphen_width: float,
             return lines
 
 
+def lone(line: str, before: str = "") -> bool:
+    """Whether ``line`` holds one CJK character alone, or one and its closing marks (区。),
+    or one letter or digit after CJK text (拠点 / 1; ``before`` is the text before the
+    line): a last line that a Japanese or Chinese typesetter would not leave."""
+    line = line.strip()
+    if not line or line[0] in NO_LINE_START or not all(c in NO_LINE_START for c in line[1:]):
+        return False
+    return wide(line[0]) or (line[0].isalnum() and before[-1:].isalnum() and wide(before[-1]))
+
+
+def _carry(text: str, lines: list[Line], cum: list[float], points: tuple[Break, ...],
+           width: float) -> list[Line]:
+    """Return ``lines`` with each paragraph's lone last line (``lone``) given characters
+    from the line before, when that line ends between characters (the brief's reportlab
+    splits only such a word again, see ``brief.typesetting.Breaker``): it ends instead at
+    its last allowed break between characters (not at a space, where a presentation
+    program would fill the line again) from which the rest fits ``width`` and is not lone
+    itself. Where none does (a box one character wide) the lines stay as they are. A hard
+    line break ends a paragraph too.
+    """
+    out = list(lines)
+    for i in range(1, len(out)):
+        last, before = out[i], out[i - 1]
+        if last.kind not in ("end", "hard") or before.kind != "after" or (
+                not lone(text[last.start:last.end], text[last.start - 1:last.start])):
+            continue
+        for b in reversed(points):
+            if b.end >= before.end or b.kind != "after":
+                continue
+            if b.end <= before.start or cum[last.end] - cum[b.next] > width:
+                break
+            if not text[before.start:b.end].strip() or lone(text[b.next:last.end],
+                                                             text[b.next - 1:b.next]):
+                continue
+            out[i - 1] = Line(before.start, b.end, b.next, b.kind)
+            out[i] = replace(last, start=b.next)
+            break
+    return out
+
+
 def widest_piece(text: str, advances: list[float], hyphen_width: float,
                  language: str | None = None, *, hyphenate: bool = True) -> float:
     """Return the width of the widest piece of ``text`` that no line break may split, the
@@ -296,14 +371,27 @@ def widest_piece(text: str, advances: list[float], hyphen_width: float,
 
     Only the pieces that could be the widest are hyphenated: one that is no wider than the
     widest so far, even with a hyphen, has no part wider than that either.
+
+    A paragraph's last line holds no lone CJK character where the line before can give it
+    one (``fill``): so its last piece counts with the characters it would take (田区, not
+    区), and a box that fits ``拠点`` or ``スピード`` holds the word whole rather than leave
+    one character alone on either of two lines.
     """
     cum = [0.0]
     acc = 0.0
     for w in advances:
         acc += w
         cum.append(acc)
+    points = _plain_breaks(text)
+    return max(_widest(text, cum, points, hyphen_width, language, hyphenate),
+               _widest_last_line(text, cum, points))
+
+
+def _widest(text: str, cum: list[float], points: tuple[Break, ...], hyphen_width: float,
+            language: str | None, hyphenate: bool) -> float:
+    """Return the width of the widest piece between two breaks (``widest_piece``)."""
     spans, lo = [], 0
-    for b in _plain_breaks(text):
+    for b in points:
         spans.append((b.end, lo))
         lo = b.next
     spans.append((len(text), lo))
@@ -314,4 +402,29 @@ def widest_piece(text: str, advances: list[float], hyphen_width: float,
                 widest = max(widest, cum[h.end] - cum[lo] + hyphen_width)
                 lo = h.next
         widest = max(widest, cum[hi] - cum[lo])
+    return widest
+
+
+def _widest_last_line(text: str, cum: list[float], points: tuple[Break, ...]) -> float:
+    """Return the width of the widest last line of a paragraph (the text, or a part of it
+    before a hard line break) whose last piece is one CJK character alone: from the last
+    break between characters before it whose rest is not alone, or from the paragraph's
+    start or its last space (0 when no last piece is alone); from the paragraph's start
+    when that would leave its first line alone instead (スピード, not ス / ピード)."""
+    widest = 0.0
+    ends = [k for k, b in enumerate(points) if b.kind == "hard"] + [len(points)]
+    for k in ends:
+        end = points[k].end if k < len(points) else len(text)
+        lo = points[k - 1].next if k else 0
+        if k == 0 or points[k - 1].kind != "after" or not lone(text[lo:end], text[lo - 1:lo]):
+            continue
+        first = next((b.next for b in reversed(points[:k - 1]) if b.kind == "hard"), 0)
+        start = first  # where the last line starts: the paragraph's start at the latest
+        for b in reversed(points[:k - 1]):
+            if b.kind != "after" or not lone(text[b.next:end], text[b.next - 1:b.next]):
+                start = b.next
+                break
+        if lone(text[first:start]):  # nor the first line of two (ス / ピード): one line
+            start = first
+        widest = max(widest, cum[end] - cum[start])
     return widest

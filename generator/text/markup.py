@@ -193,6 +193,28 @@ def plain(text: str) -> str:
     return " ".join("".join(r.text for r in runs).split())
 
 
-def word_count(text: str) -> int:
-    """Return how many words a reader sees in ``text``."""
-    return len(plain(text).split())
+_UNSPACED = re.compile("[\u3005\u3006\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf"
+                       "\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]")
+"""Characters of scripts written without spaces between words: kana and Han ideographs."""
+_CJK_MARKS = re.compile("[\u3000-\u3004\u3007-\u303f\uff01-\uff65]")
+"""CJK punctuation, brackets and full-width marks: no word of their own."""
+
+
+def word_count(text: str, characters_per_word: float = 2.0) -> int:
+    """Return how many words a reader sees in ``text``: the words between spaces, and for
+    Japanese and Chinese, whose words no space sets apart, one word for every
+    ``characters_per_word`` kana or Han characters (punctuation not counted), rounded."""
+    words, characters = spaced_and_unspaced(text)
+    return words + round(characters / characters_per_word)
+
+
+def spaced_and_unspaced(text: str) -> tuple[int, int]:
+    """Return how many words between spaces ``text`` shows, and how many characters of
+    scripts written without spaces (kana and Han; their punctuation not counted, nor, in
+    such text, a mark standing between them: セブン‐イレブン is one name)."""
+    words = plain(text)
+    characters = len(_UNSPACED.findall(words))
+    if not characters:
+        return len(words.split()), 0
+    rest = _CJK_MARKS.sub(" ", _UNSPACED.sub(" ", words)).split()
+    return sum(1 for w in rest if any(c.isalnum() for c in w)), characters

@@ -220,3 +220,23 @@ def test_an_unusable_or_damaged_cache_is_no_error(repo, monkeypatch, tmp_path):
     code, again, err = _diff(*args, "--report", str(tmp_path / "r3"))
     assert code == 1, err
     assert json.loads(again)["slides"] == json.loads(out)["slides"]
+
+
+def test_both_sides_are_built_in_the_shape_and_theme_asked_for(repo, tmp_path):
+    from PIL import Image
+
+    code, out, err = _diff("HEAD", "--outline", str(repo / "outline.yaml"), "--aspect", "4:3",
+                           "--brand", "midnight", "--report", str(tmp_path / "r"))
+    assert code == 1, err
+    before = Image.open(tmp_path / "r" / "slide-4-before.png").convert("RGB")
+    assert abs(before.width / before.height - 4 / 3) < 0.01
+    assert sum(before.getpixel((5, 5))) < 200, "midnight's dark background"
+
+
+def test_a_revision_git_cannot_show_names_the_outline_as_given(tmp_path, monkeypatch):
+    (tmp_path / "decks").mkdir()
+    shutil.copy(FIXTURE, tmp_path / "decks" / "outline.yaml")
+    _git(tmp_path, "init", "-q")
+    monkeypatch.chdir(tmp_path)
+    code, _, err = _diff("nosuchrev", "--outline", "decks/outline.yaml")
+    assert code == 3 and "git cannot show decks/outline.yaml at 'nosuchrev'" in err

@@ -164,6 +164,20 @@ def test_the_slides_take_the_templates_shape_unless_asked_for_another(tmp_path):
     assert (prs.slide_width, prs.slide_height) == (Emu(12192000), Emu(6858000))
 
 
+def test_a_template_of_no_deck_shape_is_a_warning_check_and_build_agree_on(tmp_path):
+    prs = Presentation()
+    prs.slide_width = prs.slide_height = Emu(8 * 914400)  # 8 × 8 in
+    prs.save(str(tmp_path / "square.pptx"))
+    outline = outline_on(tmp_path, "square.pptx", name="minimal.yaml")
+    checked = CliRunner().invoke(main, ["check", str(outline)])
+    built = build(outline, tmp_path / "out")
+    assert checked.exit_code == built.exit_code == 0, built.output
+    said = ("brand.template: the template's slides are 8 × 8 in, neither 16:9, 16:10 nor "
+            "4:3, so the deck is built at 16:9 (13.33 × 7.5 in)")
+    assert [line for line in checked.stderr.splitlines() if said in line] == [
+        line for line in built.stderr.splitlines() if said in line] != []
+
+
 def test_template_layouts_by_name_and_by_placeholders(corporate):
     _, prs = corporate
     used = layouts_used(prs)

@@ -118,6 +118,22 @@ def test_preview_renders_every_slide_and_page(tmp_path):
     assert sheet.startswith(b"\x89PNG")
 
 
+def test_preview_reports_warnings_as_build_does_and_fails_on_them_under_strict(tmp_path):
+    outline = MINIMAL  # its slides have no speaker notes: a warning each
+    built = CliRunner().invoke(main, ["build", str(outline), "--out", str(tmp_path / "b")])
+    warnings = [line for line in built.stderr.splitlines() if ": warning: " in line]
+    assert warnings
+    shown = CliRunner().invoke(main, ["preview", str(outline), "--out", str(tmp_path / "p")])
+    assert shown.exit_code == 0, shown.output
+    assert [line for line in shown.stderr.splitlines() if ": warning: " in line] == warnings
+    quiet = CliRunner().invoke(main, ["preview", str(outline), "--out", str(tmp_path / "q"),
+                                      "-q"])
+    assert quiet.exit_code == 0 and quiet.stderr == ""
+    strict = CliRunner().invoke(main, ["preview", str(outline), "--out", str(tmp_path / "s"),
+                                       "--strict"])
+    assert strict.exit_code == 1 and not (tmp_path / "s" / "preview").exists()
+
+
 def test_preview_needs_no_libreoffice_or_poppler(tmp_path, monkeypatch):
     """Preview renders with PDFium from pip: with no program found on PATH it still works."""
     monkeypatch.setattr(shutil, "which", lambda name: None)

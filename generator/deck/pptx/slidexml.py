@@ -250,14 +250,14 @@ class Prototypes:
         return proto.__copy__()
 
     def cell(self, fill: str, pad: str, pad_v: str):
-        """Return a new ``a:tc``: an empty text body, margins, top anchor and ``fill``."""
+        """Return a new ``a:tc``: an empty text body, margins, middle anchor and ``fill``."""
         proto = self._cells.get((fill, pad, pad_v))
         if proto is None:
             proto = etree.Element(DML.tc)
             tx_body = _SE(proto, DML.txBody)
             _SE(tx_body, DML.bodyPr)
             _SE(tx_body, DML.lstStyle)
-            tc_pr = _SE(proto, DML.tcPr, marL=pad, marR=pad, marT=pad_v, marB=pad_v, anchor="t")
+            tc_pr = _SE(proto, DML.tcPr, marL=pad, marR=pad, marT=pad_v, marB=pad_v, anchor="ctr")
             _solid(tc_pr, fill)
             self._cells[(fill, pad, pad_v)] = proto
         return proto.__copy__()

@@ -35,7 +35,7 @@ def frame(ctx: Context, chart: Chart, box: Box, title: str = "") -> list[Element
     Its alt text is the chart's ``alt`` or is made from its data, under ``title``.
     """
     unit = ctx.locale.unit_note(chart.unit) if chart.unit else None
-    note = " ".join(p for p in (chart.caption, unit) if p)
+    note = ctx.locale.punctuation.sentences([p for p in (chart.caption, unit) if p])
     out: list[Element] = []
     if note:
         para, h = caption(ctx, note, box.w)
@@ -43,7 +43,7 @@ def frame(ctx: Context, chart: Chart, box: Box, title: str = "") -> list[Element
         out.append(ctx.text(line, [para], role="caption"))
     colours = tuple(chart_colours.series_colours(ctx.brand))
     out.insert(0, ChartFrame(box, chart, colours, ctx.body_font, ctx.palette.text,
-                             CHART_TEXT_PT, alt=alt.chart(chart, title),
+                             CHART_TEXT_PT, alt=alt.chart(chart, title, ctx.locale.numbers),
                              labels=labels(ctx, chart, box, colours), grid=ctx.palette.surface))
     return out
 

@@ -76,4 +76,9 @@ def peer(ctx: Context, playbook: Playbook, peer: Peer, body: Box,
     rows = [[d.label, peer.subject.get(d.id, d.subject), peer.contrasts[d.id]]
             for d in playbook.dimensions]
     return _with_takeaway(ctx, peer.takeaway, body, path, header, rows,
-                          f"{peer.name}: {peer.headline}")
+                          peer_title(ctx, peer))
+
+
+def peer_title(ctx: Context, peer: Peer) -> str:
+    """Return a peer slide's title: 'Peer: headline', punctuated in the outline's language."""
+    return f"{peer.name}{ctx.locale.punctuation.colon}{peer.headline}"

@@ -15,12 +15,13 @@ SOURCES_MIN_PT = 12
 
 def entry(ctx: Context, source: Source, size: float, first: bool) -> list[Para]:
     """Return one source as a paragraph: title, publisher and date, then its linked address."""
+    marks = ctx.locale.punctuation
     runs = [Run(source.title, bold=True)]
-    rest = ", ".join(p for p in (source.publisher, source.date) if p)
+    rest = marks.comma.join(p for p in (source.publisher, source.date) if p)
     if rest:
-        runs.append(Run(f". {rest}"))
+        runs.append(Run(f"{marks.full_stop}{marks.space}{rest}"))
     if source.url:
-        runs.append(Run(". "))
+        runs.append(Run(marks.full_stop + marks.space))
         runs.append(Run(source.url, link=source.url))
     return [Para(tuple(runs), size, ctx.body_font, ctx.palette.text,
                  space_before=0.0 if first else 0.5 * size)]

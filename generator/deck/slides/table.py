@@ -55,19 +55,26 @@ def _grids(ctx: Context, header: list[str], rows: list[list[str]], box: Box, pat
     top = (scale.TABLE_MAX_PT if pref == scale.TABLE_PT else scale.TABLE_PT) if grow else pref
     room = box.h * FIT_MARGIN
     numeric = numeric_columns(rows, len(header))
-    for size in fit.sizes(top, floor):
-        widths = _widths(ctx, header, rows, box.w, size, first_bold)
-        if widths is None:
-            continue
-        heights = _heights(ctx, header, rows, widths, size, first_bold, numeric)
-        if sum(heights) <= room:
-            if size < pref:
-                ctx.note(path, f"table text shrunk to {size:g} pt to fit (preferred "
-                         f"{pref:g} pt)", "shrunk")
-            if grow:
-                heights = _grown(heights, room)
-            return [_grid(ctx, header, rows, widths, heights, size, box, first_bold, numeric)]
-    widths = _widths(ctx, header, rows, box.w, floor, first_bold)
+    # whole words at a smaller size before hyphenated words at a larger one
+    for whole in (True, False):
+        for size in fit.sizes(top, floor):
+            widths = _widths(ctx, header, rows, box.w, size, first_bold, whole=whole)
+            if widths is None:
+                continue
+            heights = _heights(ctx, header, rows, widths, size, first_bold, numeric,
+                               hyphenate=not whole)
+            if sum(heights) <= room:
+                if size < pref:
+                    ctx.note(path, f"table text shrunk to {size:g} pt to fit (preferred "
+                             f"{pref:g} pt)", "shrunk")
+                if grow:
+                    heights = _grown(heights, room)
+                return [_grid(ctx, header, rows, widths, heights, size, box, first_bold,
+                              numeric, hyphenate=not whole)]
+    widths = _widths(ctx, header, rows, box.w, floor, first_bold, whole=True)
+    whole = widths is not None  # split over slides, still in whole words where they fit
+    if widths is None:
+        widths = _widths(ctx, header, rows, box.w, floor, first_bold)
     if widths is None:
         widths = _widths(ctx, header, rows, box.w, floor, first_bold, force=True)
         assert widths is not None  # forced widths always exist
@@ -79,7 +86,8 @@ def _grids(ctx: Context, header: list[str], rows: list[list[str]], box: Box, pat
         return [_grid(ctx, header, rows, widths,
                       _heights(ctx, header, rows, widths, floor, first_bold, numeric), floor,
                       box, first_bold, numeric)]
-    heights = _heights(ctx, header, rows, widths, floor, first_bold, numeric)
+    heights = _heights(ctx, header, rows, widths, floor, first_bold, numeric,
+                       hyphenate=not whole)
     for i, h in enumerate(heights[1:]):
         if heights[0] + h > room:
             ctx.note((*path, "rows", i), f"table row {i + 1} does not fit on a slide even "
@@ -88,7 +96,7 @@ def _grids(ctx: Context, header: list[str], rows: list[list[str]], box: Box, pat
     for a, b in fit.balanced(heights[1:], room - heights[0]):
         page = [heights[0], *heights[1 + a:1 + b]]
         out.append(_grid(ctx, header, rows[a:b], widths, _grown(page, room) if grow else page,
-                         floor, box, first_bold, numeric))
+                         floor, box, first_bold, numeric, hyphenate=not whole))
     return out
 
 
@@ -122,9 +130,12 @@ def _grown(heights: list[float], room: float) -> list[float]:
 
 
 def _paras(ctx: Context, value: str, size: float, *, head: bool, bold: bool,
-           align: str = "left") -> tuple[Para]:
+           align: str = "left", hyphenate: bool = True) -> tuple[Para]:
+    """A cell's paragraphs; without ``hyphenate`` its lines break at spaces only (columns
+    as wide as their longest words need no hyphens, and narrow ones look choppy with them)."""
     colour = ctx.on_primary if head else ctx.palette.text
-    return (ctx.para(value, size, colour=colour, bold=head or bold, heading=head, align=align),)
+    para = ctx.para(value, size, colour=colour, bold=head or bold, heading=head, align=align)
+    return (para if hyphenate else replace(para, lang=None),)
 
 
 def _measure(ctx: Context, cells: list[tuple[str, bool, bool]], size: float
@@ -147,23 +158,21 @@ def _measure(ctx: Context, cells: list[tuple[str, bool, bool]], size: float
 
 
 def _widths(ctx: Context, header: list[str], rows: list[list[str]], width: float,
-            size: float, labels: bool = False, *, force: bool = False) -> list[float] | None:
+            size: float, labels: bool = False, *, force: bool = False,
+            whole: bool = False) -> list[float] | None:
     """Return column widths that fill ``width``, shared the way automatic table layout does.
 
     Every column gets at least its widest whole word (or, when the words cannot all fit,
     the columns with the longest words their widest hyphenated piece); what is left goes
     to the columns in proportion to how much more they would take on one line, and no
     column grows past its one-line width while another wants more. Returns None when even
-    the hard minimums do not fit (unless ``force``).
+    the hard minimums do not fit (unless ``force``), or, with ``whole``, when the whole words
+    do not.
     """
-    pad = 2 * CELL_PAD + 1
-    hard, soft, natural = [], [], []
-    for c, head in enumerate(header):
-        cells = [(head, True, True)] + [(r[c], labels and c == 0, False) for r in rows]
-        h, s, n = _measure(ctx, cells, size)
-        hard.append(h / FIT_MARGIN + pad)
-        soft.append(s / FIT_MARGIN + pad)
-        natural.append(max(n / FIT_MARGIN + pad, s / FIT_MARGIN + pad))
+    hard, soft, natural = _column_wants(ctx, tuple(header), tuple(map(tuple, rows)), size,
+                                        labels)
+    if whole and sum(soft) > width:
+        return None
     if sum(natural) <= width:
         return [n + (width - sum(natural)) * n / sum(natural) for n in natural]
     least = list(soft)
@@ -195,13 +204,34 @@ def _widths(ctx: Context, header: list[str], rows: list[list[str]], width: float
     return [w * scale_ for w in out]
 
 
+def _column_wants(ctx: Context, header: tuple, rows: tuple, size: float, labels: bool
+                  ) -> tuple[list[float], list[float], list[float]]:
+    """Return each column's padded (hard minimum, whole-word minimum, one-line) width,
+    kept on ``ctx`` so trying a size twice measures it once."""
+    key = ("table-columns", header, rows, size, labels)
+    kept = ctx.memo.get(key)
+    if kept is None:
+        pad = 2 * CELL_PAD + 1
+        hard, soft, natural = [], [], []
+        for c, head in enumerate(header):
+            cells = [(head, True, True)] + [(r[c], labels and c == 0, False) for r in rows]
+            h, s, n = _measure(ctx, cells, size)
+            hard.append(h / FIT_MARGIN + pad)
+            soft.append(s / FIT_MARGIN + pad)
+            natural.append(max(n / FIT_MARGIN + pad, s / FIT_MARGIN + pad))
+        kept = ctx.memo[key] = (hard, soft, natural)
+    return kept
+
+
 def _heights(ctx: Context, header: list[str], rows: list[list[str]], widths: list[float],
-             size: float, first_bold: bool, numeric: list[bool]) -> list[float]:
+             size: float, first_bold: bool, numeric: list[bool], *,
+             hyphenate: bool = True) -> list[float]:
     out = []
     for r, row in enumerate([header, *rows]):
         tallest = 0.0
         for c, value in enumerate(row):
-            paras = _paras(ctx, value, size, head=r == 0, bold=first_bold and c == 0)
+            paras = _paras(ctx, value, size, head=r == 0, bold=first_bold and c == 0,
+                           hyphenate=hyphenate)
             tallest = max(tallest, fit.height(paras, widths[c] - 2 * CELL_PAD))
         out.append(tallest + 2 * CELL_PAD_V)
     return out
@@ -209,11 +239,11 @@ def _heights(ctx: Context, header: list[str], rows: list[list[str]], widths: lis
 
 def _grid(ctx: Context, header: list[str], rows: list[list[str]], widths: list[float],
           heights: list[float], size: float, box: Box, first_bold: bool,
-          numeric: list[bool]) -> TableGrid:
+          numeric: list[bool], *, hyphenate: bool = True) -> TableGrid:
     def cell(value: str, c: int, fill: str, head: bool) -> Cell:
         align = "right" if numeric[c] else "left"
         paras = _paras(ctx, value, size, head=head, bold=first_bold and c == 0 and not head,
-                       align=align)
+                       align=align, hyphenate=hyphenate)
         return Cell(tuple(fit.settle(p, widths[c] - 2 * CELL_PAD) for p in paras), fill)
 
     cells = [tuple(cell(v, c, ctx.palette.primary, True) for c, v in enumerate(header))]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ... import text as _text
 from ...model import Event, TimelineSlide
 from .. import fit, scale
@@ -18,12 +20,15 @@ MOST_EVENTS = {"16:9": 8, "4:3": 6, "16:10": 7}
 """The most events a slide may carry, if their text fits the narrower columns."""
 
 
-def _event_paras(ctx: Context, event: Event, size: float) -> list[Para]:
+def _event_paras(ctx: Context, event: Event, size: float, hyphenate: bool = True
+                 ) -> list[Para]:
+    """An event's title and detail; without ``hyphenate`` their lines break at spaces only
+    (a word wider than the column then does not fit)."""
     out = [ctx.para(event.title, size, bold=True)]
     if event.detail:
         out.append(ctx.para(event.detail, max(size - 2, EVENT_MIN_PT), colour=ctx.palette.muted,
                             space_before=0.4 * size))
-    return out
+    return out if hyphenate else [replace(p, lang=None) for p in out]
 
 
 def _page(ctx: Context, events: list[Event], body: Box, path: tuple) -> list[Element]:
@@ -31,11 +36,14 @@ def _page(ctx: Context, events: list[Event], body: Box, path: tuple) -> list[Ele
     date_h = 2 * _text.line_height(DATE_PT) / FIT_MARGIN
     line_y = body.y + date_h + 10 + MARKER / 2
     below = Box(body.x, line_y + MARKER / 2 + 14, body.w, body.bottom - line_y - MARKER / 2 - 14)
-    size = None
-    for s in fit.sizes(EVENT_PT, EVENT_MIN_PT):
-        if all(fit.fits(_event_paras(ctx, e, s), Box(0, 0, c.w, below.h))
-               for e, c in zip(events, cols, strict=True)):
-            size = s
+    size, hyphenate = None, True
+    # whole words at a smaller size before hyphenated ones at a larger size: columns are
+    # narrow, and a word cut in two in every column reads badly
+    for hyphenate in (False, True):
+        size = next((s for s in fit.sizes(EVENT_PT, EVENT_MIN_PT)
+                     if all(fit.fits(_event_paras(ctx, e, s, hyphenate), Box(0, 0, c.w, below.h))
+                            for e, c in zip(events, cols, strict=True))), None)
+        if size is not None:
             break
     if size is None:
         size = EVENT_MIN_PT
@@ -43,8 +51,8 @@ def _page(ctx: Context, events: list[Event], body: Box, path: tuple) -> list[Ele
                  "shorter titles and details", "overflow", "error")
     elif size < EVENT_PT:
         ctx.note(path, f"timeline text shrunk to {size:g} pt to fit", "shrunk")
-    need = max(fit.height(_event_paras(ctx, e, size), c.w) for e, c in zip(events, cols,
-                                                                           strict=True))
+    need = max(fit.height(_event_paras(ctx, e, size, hyphenate), c.w)
+               for e, c in zip(events, cols, strict=True))
     need = min(need / FIT_MARGIN + 4, below.h)
     shift = max((below.h - need) / 3, 0.0)
     body = Box(body.x, body.y + shift, body.w, body.h - shift)
@@ -58,8 +66,8 @@ def _page(ctx: Context, events: list[Event], body: Box, path: tuple) -> list[Ele
         date = ctx.para(event.date, DATE_PT, heading=True, bold=True, colour=ctx.palette.primary)
         out.append(ctx.text(Box(col.x, body.y, col.w, date_h), [date], role="date",
                             anchor="bottom"))
-        out.append(ctx.text(Box(col.x, below.y, col.w, below.h), _event_paras(ctx, event, size),
-                            role="event"))
+        out.append(ctx.text(Box(col.x, below.y, col.w, below.h),
+                            _event_paras(ctx, event, size, hyphenate), role="event"))
     return out
 
 

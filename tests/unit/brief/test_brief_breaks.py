@@ -5,10 +5,14 @@ from __future__ import annotations
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from generator.brief import columns
+from generator.brief.fonts import GlyphMap
 from generator.brief.geometry import PAD
+from generator.brief.markup import literal
 from generator.brief.styles import Styles
 from generator.brief.typesetting import Paragraph
+from generator.checks.glyphs import fallback_files
 from generator.model import Brand
+from generator.text import breaking, wrap
 
 STYLES = Styles(Brand(), "en")
 GERMAN = Styles(Brand(), "de")
@@ -121,3 +125,27 @@ def test_a_web_address_with_long_segments_breaks_after_underscores_and_equals_si
                    for a, b in zip(lines, lines[1:], strict=False)), lines
         assert all(stringWidth(ln, STYLES.cell.fontName, STYLES.cell.fontSize) <= 150
                    for ln in lines)
+
+
+JAPANESE = Styles(Brand(), "ja")
+
+
+def test_a_japanese_paragraph_never_ends_on_one_character_alone():
+    style = JAPANESE.cell
+    width = stringWidth("東京都千代田", style.fontName, style.fontSize) + 1
+    assert _lines(Paragraph("東京都千代田区", style), width) == ["東京都千代", "田区"]
+    # a word of several fragments too, and one followed by another word keeps its split
+    assert _lines(Paragraph("<b>東京都</b>千代田区", style), width)[-1] != "区"
+    twice = _lines(Paragraph("東京都千代田区 東京都千代田区", style), width)
+    assert twice[0] == "東京都千代田" and twice[-1] == "代田区", twice
+
+
+def test_the_brief_breaks_japanese_where_the_deck_does():
+    # as the brief sets it: each character the body font lacks in the fallback font
+    style = JAPANESE.cell
+    glyphs = GlyphMap(["Liberation Sans"], fallback_files())
+    text = "市場は成長しており、スピードが勝負を決める。顧客は「速さ」を求めている。"
+    for width in range(40, 300, 7):
+        brief = _lines(Paragraph(literal(text, glyphs.fallbacks), style), width)
+        assert brief == wrap(text, width, style.fontSize, "Liberation Sans", language="ja"), width
+        assert not breaking.lone(brief[-1]), width

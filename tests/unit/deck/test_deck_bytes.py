@@ -23,7 +23,7 @@ from helpers import fixture_outline
 WHEN = _dt.datetime(2025, 3, 14, 9, 26, 53, tzinfo=_dt.UTC)
 PINNED = {
     "minimal.yaml": "1db8133de0c5e386d3153d11329c2fd6695d8641f9291d77b68e7675304cab10",
-    "deck_all_kinds.yaml": "523dc76185c904411a447f1d2bc18fafc7357009040f11793d1285930ccda34d",
+    "deck_all_kinds.yaml": "db4649c8d70944354c2530609a34e602d1f8eedb8021de8103a67b699d614e5b",
 }
 
 

@@ -144,6 +144,40 @@ def test_a_table_grows_only_as_far_as_the_slide_has_room() -> None:
     assert 14.0 < _table_sizes(rows[:11])[0] < 18.0
 
 
+def test_a_table_whose_columns_hold_their_words_whole_hyphenates_none() -> None:
+    """Four German columns whose longest words all fit: cells break at spaces only, where
+    they were hyphenated to fill lines before ('Ausbil-dung', 'Neuma-schinen')."""
+    rows = [["Personalgewinnung", "Klassische duale Ausbildung", "Große Akademie",
+             "Internationale Rekrutierung"],
+            ["Digitalisierung", "Fernwartung nur bei Neumaschinen", "Eigene Plattform",
+             "Abonnementmodelle"]]
+    slide = {"kind": "table", "title": "Vergleich", "notes": "n",
+             "table": {"columns": ["Feld", "Schäfer & Brenner", "Trumpf", "DMG Mori"],
+                       "rows": rows}}
+    o = Outline.parse({"meta": {"title": "T", "language": "de"}, "brand": {},
+                       "sections": [{"title": "S", "slides": [slide]}]})
+    grids = [e for s in plan(o, "4:3").slides for e in s.elements if isinstance(e, TableGrid)]
+    texts = [r.text for g in grids for row in g.rows for c in row for p in c.paras
+             for r in p.runs]
+    assert texts and not any("-\v" in t for t in texts), texts
+
+
+def test_a_timeline_sets_its_words_whole_when_a_smaller_size_allows() -> None:
+    events = [{"date": "May 2026", "title": "Board approves sector limits"},
+              {"date": "Q3 2026", "title": "Pricing overlay live",
+               "detail": "Corporate book first"},
+              {"date": "Q4 2026", "title": "Client engagement wave 1",
+               "detail": "Top 50 emitters"},
+              {"date": "Q1 2027", "title": "Second stress test"},
+              {"date": "Q2 2027", "title": "PRA supervisory review"}]
+    slide = {"kind": "timeline", "title": "Roadmap", "notes": "n", "events": events}
+    p = plan(outline([{"title": "S", "slides": [slide]}]), "4:3")  # 'super-visory' before
+    texts = [r.text for s in p.slides if s.kind == "timeline" for e in s.elements
+             if isinstance(e, TextBox) and e.role == "event" for para in e.paras
+             for r in para.runs]
+    assert len(texts) == 7 and not any("-\v" in t for t in texts), texts
+
+
 def test_warnings_for_unsourced_unnoted_and_wordy_slides() -> None:
     stats = {"kind": "stats", "title": "Numbers",
              "stats": [{"value": "1", "label": "one"}, {"value": "2", "label": "two"}]}
@@ -247,3 +281,58 @@ def test_a_chart_whose_values_are_all_gaps_is_planned(kind: str) -> None:
     o = outline([{"title": "S", "slides": [{"kind": "chart", "title": "Gaps", "notes": "n",
                                             "chart": chart}]}])
     assert any(s.kind == "chart" for s in plan(o).slides)
+
+
+def test_a_title_of_two_lines_is_balanced_not_a_full_line_over_one_word() -> None:
+    from generator import text as _text
+    from generator.deck import fit
+    from generator.deck.elements import Para
+    from generator.text import Run
+
+    value = "Sector margins turn negative under a carbon price shock"
+    para = Para((Run(value),), 28.0, "Arial", "#000000", bold=True, lang="en")
+    width = _text.text_width(value, 28.0, "Arial", True) * 0.97  # the last word alone
+    assert fit.lines(para, width) == 2
+    greedy = fit.settle(para, width).runs[0].text
+    balanced = fit.settle(para, width, balance=True).runs[0].text
+    assert "\v" not in greedy  # a program breaks it at the space: '… price' over 'shock'
+    lines = balanced.split("\v")
+    assert len(lines) == 2 and " ".join(lines) == value
+    short, long_ = sorted(_text.text_width(x, 28.0, "Arial", True) for x in lines)
+    assert short > 0.6 * long_, lines
+    one = Para((Run("Short title"),), 28.0, "Arial", "#000000", bold=True, lang="en")
+    assert fit.settle(one, width, balance=True) == one
+    # a last line long enough already keeps the program's own wrapping, free to edit
+    assert "\v" not in fit.settle(para, width * 0.6, balance=True).runs[0].text
+
+
+def test_a_japanese_or_chinese_slide_is_wordy_at_the_content_an_english_one_is() -> None:
+    # 'Expectations of same-day delivery rise year by year' and its Japanese, 16 and 17
+    ja = "当日配送への期待は年々高まっている"  # 17 characters: about 8 words at 2.2
+    found = {(f.code, f.path) for f in checks.findings(Outline.parse({
+        "meta": {"title": "T", "language": "ja"},
+        "sections": [{"title": "S", "slides": [bullets_slide([ja] * 6, title="短い題"),
+                                               bullets_slide([ja] * 9, title="短い題")]}]}))}
+    assert ("wordy", ("sections", 0, "slides", 0)) not in found  # 105 characters, 48 words
+    assert ("wordy", ("sections", 0, "slides", 1)) in found  # 156 characters, 71 words
+    zh = "消费者对当日送达的期待逐年提高"  # 15 characters: about 8 words at 1.8
+    messages = [f.message for f in checks.findings(Outline.parse({
+        "meta": {"title": "T", "language": "zh"},
+        "sections": [{"title": "S", "slides": [bullets_slide([zh] * 8, title="标题")]}]}))
+        if f.code == "wordy"]
+    assert messages == ["slide has 122 characters, as much as 68 words at 1.8 characters a "
+                        "word; expected at most 60 words (move detail to the notes or the "
+                        "brief)"]
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("Expectations of same-day delivery rise year by year", 8),
+    ("当日配送への期待は年々高まっている。", 8),     # 17 characters, the 。 not counted
+    ("セブン‐イレブン一号店開業", 5),                 # 12 characters; the ‐ is no word
+    ("KDDIと三菱商事の共同経営に", 1 + 5),            # a Latin word, 11 characters
+    ("2024年、市場は成長した", 1 + 4),                # a number, 8 characters
+])
+def test_words_are_counted_between_spaces_and_by_characters_where_there_are_none(
+        text: str, words: int) -> None:
+    from generator.text import word_count
+    assert word_count(text, 2.2) == words

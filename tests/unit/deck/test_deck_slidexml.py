@@ -127,8 +127,9 @@ def test_table_cells_hold_paragraphs_fill_and_margins_in_schema_order() -> None:
     cells = frame.findall(f".//{{{A}}}tc")
     assert [text(c) for c in cells] == [["Head"], ["Two"], ["a"], ["b"]]
     tc_pr = cells[3].find(f"{{{A}}}tcPr")
+    # centred vertically: a row grown to fill its slide keeps its text in the middle
     assert (tc_pr.get("marL"), tc_pr.get("marT"), tc_pr.get("anchor")) == ("76200", "50800",
-                                                                           "t")
+                                                                           "ctr")
     assert tc_pr.find(f"{{{A}}}solidFill/{{{A}}}srgbClr").get("val") == "EEF2F6"
 
 

@@ -123,3 +123,91 @@ def test_a_web_address_is_never_hyphenated():
     assert kinds == {"after"}
     assert "https://example.org/newsletter/subscription?utm_" in {
         url[:b.end] for b in breaking.breaks(url, "en")}
+
+
+@pytest.mark.parametrize("text", ["東京都千代田区", "市場は成長しており、スピードが勝負を決める。",
+                                  "顧客はスピードを求めている「速さ」", "北京市朝阳区建国门外大街"])
+def test_no_cjk_paragraph_ends_on_a_lone_character(text):
+    for width in range(30, 260, 3):
+        greedy = _greedy_lines(text, width)
+        lines = wrap(text, width, 14, FONT, language="ja")
+        assert len(lines) == len(greedy)  # the line count never changes
+        assert "".join(lines) == text
+        if len(lines) > 1 and breaking.lone(lines[-1]):
+            assert not _could_carry(text, lines, width), (width, lines)
+        for line in lines:
+            assert _width(line) <= width
+
+
+def _width(line: str) -> float:
+    from generator.text import text_width
+    return text_width(line, 14, FONT)
+
+
+def _greedy_lines(text: str, width: float) -> list[str]:
+    from generator.text import measure
+    advances = [measure.text_width(ch, 14, FONT) for ch in text]
+    cum = [0.0]
+    for w in advances:
+        cum.append(cum[-1] + w)
+    lines = breaking._greedy(text, cum, breaking._plain_breaks(text), width, 0.0, "ja")
+    return [text[ln.start:ln.end] for ln in lines]
+
+
+def _could_carry(text: str, lines: list[str], width: float) -> bool:
+    """Whether the line before the last has a break from which the rest fits and is not
+    lone (the breaker should then have taken it)."""
+    start = len("".join(lines[:-2]))
+    end = len(text) - len(lines[-1])
+    return any(start < b.end < end and _width(text[b.next:]) <= width
+               and not breaking.lone(text[b.next:]) for b in breaking.breaks(text, "ja"))
+
+
+def test_the_line_before_gives_its_last_characters_to_a_lone_last_line():
+    width = _width("東京都千代") + 1
+    assert wrap("東京都千代田区", width, 14, FONT, language="ja") == ["東京都千代", "田区"]
+    width = _width("東京都千代田") + 1
+    assert wrap("東京都千代田区", width, 14, FONT, language="ja") == ["東京都千代", "田区"]
+    # one character and its closing marks is alone too; kinsoku still holds
+    width = _width("売上は前年比で増加し") + 1
+    assert wrap("売上は前年比で増加した。", width, 14, FONT, language="ja") == [
+        "売上は前年比で増加", "した。"]
+
+
+def test_a_lone_last_line_stays_when_nothing_may_carry():
+    # a number keeps its counter, and the line before has no break to give from
+    assert wrap("12345 円", _width("12345") + 1, 14, FONT, language="ja") == ["12345", "円"]
+    # Latin text is not touched
+    assert wrap("a b c d e f g h i j", _width("a b c d e") + 1, 14, FONT) == [
+        "a b c d e", "f g h i j"]
+
+
+@pytest.mark.parametrize(("text", "never"), [
+    ("東京々", [2]),              # iteration mark
+    ("2024年に", [4, 1, 2, 3]),   # a number and its counter
+    ("１，２００円", [1, 2, 3, 4, 5]),
+    ("東京……大阪", [3]),          # a doubled ellipsis
+    ("価格は￥1200", [4]),         # a currency sign before its number
+    ("ェ〜ェ", [1]),                # the wave dash opens no line
+    ("［注］本文", [1]),            # an opening bracket closes no line
+    ("一〇〇℃で", [3]),            # a unit after a number
+])
+def test_cjk_kinsoku_and_numbers(text, never):
+    ends = {b.end for b in breaking.breaks(text, "ja")}
+    assert not ends & set(never), ends
+
+
+def test_the_narrowest_box_of_a_cjk_paragraph_leaves_no_character_alone():
+    # '拠点' may break between its characters, but a box one character wide would leave
+    # '点' alone: the narrowest box holds two
+    for text in ("拠点", "東京都千代田区", "売上は増加した。"):
+        runs = parse_inline(text)
+        narrowest = longest_piece(runs, 14, FONT, "ja")
+        lines = wrap(text, narrowest, 14, FONT, language="ja")
+        assert not (len(lines) > 1 and breaking.lone(lines[-1])), (text, lines)
+    assert longest_piece(parse_inline("拠点"), 14, FONT, "ja") == _width("拠点")
+    assert longest_piece(parse_inline("区"), 14, FONT, "ja") == _width("区")
+    # nor alone on the first of two lines: a short word is the narrowest box's width
+    for word in ("スピード", "拠点1"):
+        assert longest_piece(parse_inline(word), 14, FONT, "ja") == _width(word)
+    assert longest_piece(parse_inline("東京都千代田区"), 14, FONT, "ja") == _width("田区")

@@ -95,9 +95,15 @@ def test_lines_and_widest_pieces_match_hyphenating_every_word():
         text = "".join(w + rng.choice([" ", " ", "", "\u00a0", "\v"]) for w in words)
         language = rng.choice([None, "en", "de", "fr", "ja"])
         advances = [rng.choice([0.0, 3.0, 5.5, 7.25, 12.0]) for _ in text]
+        cum = [0.0]
+        for w in advances:
+            cum.append(cum[-1] + w)
         for width in (10, 40, 90, 300):
-            got = [(ln.start, ln.end, ln.kind)
-                   for ln in breaking.fill(text, advances, width, 4.0, language)]
+            # the greedy filling, before a lone CJK last line takes characters (which
+            # moves no hyphenation point: ``test_breaking`` tests it)
+            got = [(ln.start, ln.end, ln.kind) for ln in breaking._greedy(
+                text, cum, breaking._plain_breaks(text), width, 4.0, language)]
             assert got == _eager_fill(text, advances, width, 4.0, language), (text, width)
-        assert breaking.widest_piece(text, advances, 4.0, language) == _eager_widest(
-            text, advances, 4.0, language), text
+        # the widest piece, before a lone CJK last line counts with what it would take
+        assert breaking._widest(text, cum, breaking._plain_breaks(text), 4.0, language,
+                                True) == _eager_widest(text, advances, 4.0, language), text

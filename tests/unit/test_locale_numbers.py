@@ -1,0 +1,59 @@
+"""How each language writes the numbers deckgen formats itself (``locale.NumberStyle``), and
+the chart formats that use it."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator import locale
+from generator.chart_drawing import formatter
+
+NNBSP, NBSP = "\u202f", "\u00a0"
+
+
+@pytest.mark.parametrize(("tag", "shown"), [
+    ("en", ["741.5", "1,234", "1,234.5", "12,345.6", "-1,234,567.25"]),
+    ("de-DE", ["741,5", "1.234", "1.234,5", "12.345,6", "-1.234.567,25"]),
+    ("fr", ["741,5", f"1{NNBSP}234", f"1{NNBSP}234,5", f"12{NNBSP}345,6",
+            f"-1{NNBSP}234{NNBSP}567,25"]),
+    ("es", ["741,5", "1234", "1234,5", "12.345,6", "-1.234.567,25"]),
+    ("es-MX", ["741.5", "1,234", "1,234.5", "12,345.6", "-1,234,567.25"]),
+    ("de-CH", ["741.5", "1'234", "1'234.5", "12'345.6", "-1'234'567.25"]),
+    ("pt-PT", ["741,5", "1234", "1234,5", f"12{NBSP}345,6", f"-1{NBSP}234{NBSP}567,25"]),
+    ("pt-BR", ["741,5", "1.234", "1.234,5", "12.345,6", "-1.234.567,25"]),
+    ("ja", ["741.5", "1,234", "1,234.5", "12,345.6", "-1,234,567.25"]),
+    ("zh-Hans", ["741.5", "1,234", "1,234.5", "12,345.6", "-1,234,567.25"]),
+    ("xx", ["741.5", "1,234", "1,234.5", "12,345.6", "-1,234,567.25"]),
+])
+def test_a_language_writes_numbers_its_own_way(tag, shown) -> None:
+    style = locale.get(tag).numbers
+    assert [style.write(n) for n in ["741.5", "1,234", "1,234.5", "12,345.6",
+                                     "-1,234,567.25"]] == shown
+
+
+def test_ungrouped_numbers_and_text_keep_their_digits() -> None:
+    german = locale.get("de").numbers
+    assert german.write("12345.5") == "12345,5"  # the format asked for no grouping
+    assert [german.write(t) for t in ["inf", "", "n/a", "1.2.3"]] == ["inf", "", "n/a", "1.2.3"]
+
+
+def test_every_locale_file_says_how_it_writes_numbers() -> None:
+    for code in locale.supported():
+        style = locale.get(code).numbers
+        assert style.decimal != style.group, code
+        assert style.minimum_grouping_digits in (1, 2), code
+    assert locale.get("en").numbers == locale.ENGLISH_NUMBERS
+
+
+@pytest.mark.parametrize(("number_format", "value", "en", "de"), [
+    ("#,##0.0", 12345.6, "12,345.6", "12.345,6"),
+    ("0.00", -2.5, "-2.50", "-2,50"),
+    ("0.0%", 0.125, "12.5%", "12,5%"),
+    ('General"%"', 12.5, "12.5%", "12,5%"),
+    ('"€"#,##0', 1500, "€1,500", "€1.500"),
+    ("0.0;(0.0)", -3.25, "(3.2)", "(3,2)"),
+    (None, 1234.5, "1,234.5", "1.234,5"),
+])
+def test_chart_formats_write_the_language_s_marks(number_format, value, en, de) -> None:
+    assert formatter(number_format, [value])(value) == en
+    assert formatter(number_format, [value], locale.get("de").numbers)(value) == de
