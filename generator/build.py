@@ -170,10 +170,16 @@ def check(loaded: LoadedOutline, *, which: tuple[str, ...] = ARTIFACTS,
     warnings; raises BuildError or OutlineError exactly where ``build`` would.
     """
     options = options or options_for(loaded)
+    findings = _content_findings(loaded) + _laid_out(loaded, which, options)
+    return verdict(loaded, findings, strict)
+
+
+def _content_findings(loaded: LoadedOutline) -> list[Finding]:
+    """Return what loading noticed and the checks stage's findings: what ``check`` and
+    ``build`` both report before any layout."""
     from . import checks
 
-    findings = checks.findings(loaded.outline) + _laid_out(loaded, which, options)
-    return verdict(loaded, findings, strict)
+    return [*loaded.findings, *checks.findings(loaded.outline)]
 
 
 def _laid_out(loaded: LoadedOutline, which: tuple[str, ...],
@@ -214,9 +220,7 @@ def build(loaded: LoadedOutline, out_dir: Path, *, which: tuple[str, ...] = ARTI
     options = options or options_for(loaded)
     _prepare(out_dir)
     _refuse_overwriting_inputs(loaded, out_dir, which)  # --out may not hold an input's name
-    from . import checks
-
-    findings = checks.findings(loaded.outline)
+    findings = _content_findings(loaded)
     temps: dict[str, Path] = {}
     results: list[BuildResult] = []
     try:

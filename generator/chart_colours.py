@@ -7,6 +7,12 @@ moved, its hue kept) and kept only if it is far enough, in CIEDE2000 colour diff
 every colour already chosen. When the palette runs out, tints and shades of its colours that
 pass both tests are added, farthest first. ``capacity`` is how many series a brand can
 separate; the checks stage warns about charts with more.
+
+Colour alone does not carry a line chart: a palette of one or two hues gives series that
+pass that test yet read as near neighbours (four blue-greys), and a line is thin. So when
+any two of a line chart's series are closer than ``CLEAR_DISTANCE``, every series also gets
+its own dash pattern and marker shape (``line_styles``), in the brief, deck.pdf and the
+deck's native chart alike.
 """
 
 from __future__ import annotations
@@ -14,7 +20,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from functools import lru_cache
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 from . import brand as _brand
 from .model import Brand, Chart
@@ -24,6 +30,14 @@ MIN_CONTRAST = 3.0
 MIN_DISTANCE = 10.0
 """CIEDE2000 difference that keeps two series apart at a glance (2.3 is just noticeable;
 about 10 is clearly different to most readers, 12 leaves room for projectors)."""
+CLEAR_DISTANCE = 20.0
+"""CIEDE2000 difference at which two thin lines read as different series by colour alone,
+also on a projector and to a reader with a colour-vision deficiency; closer line series
+differ in dash and marker as well."""
+DASHES = ("solid", "dash", "dot", "dashdot", "longdash", "longdashdot")
+"""The dash patterns of line series told apart by more than colour, in series order."""
+MARKERS = ("circle", "square", "triangle", "diamond", "x", "plus")
+"""The marker shapes of line series told apart by more than colour, in series order."""
 MAX_SERIES = 12
 """No palette is stretched past this many colours: more series need grouping, not colour."""
 _LIGHTNESS_STEPS = tuple(range(18, 94, 4))
@@ -54,6 +68,37 @@ def series_count(chart: Chart) -> int:
     if chart.type in ("pie", "doughnut"):
         return len(chart.categories)
     return len(chart.series)
+
+
+class LineStyle(NamedTuple):
+    """How one line series is drawn besides its colour: its dash pattern ('solid', 'dash',
+    'dot', 'dashdot', 'longdash', 'longdashdot') and its marker ('circle', 'square',
+    'triangle', 'diamond', 'x', 'plus')."""
+
+    dash: str
+    marker: str
+
+
+PLAIN = LineStyle("solid", "circle")
+"""The style of every series of a line chart whose colours are told apart by themselves."""
+
+
+def line_styles(colours: Sequence[str], count: int) -> tuple[LineStyle, ...]:
+    """Return the style of each of ``count`` line series drawn in ``colours`` (in turn).
+
+    All plain while every two of the series' colours are ``CLEAR_DISTANCE`` apart; else
+    each series its own dash and marker (``DASHES``, ``MARKERS``), so that no two series
+    differ by colour alone: the first six in both, and past six (where the dashes come
+    round again) the markers are shifted one further, so a series never repeats the
+    style of one six before it.
+    """
+    drawn = [colours[i % len(colours)] for i in range(count)] if colours else []
+    if all(distance(a, b) >= CLEAR_DISTANCE for i, a in enumerate(drawn)
+           for b in drawn[i + 1:]):
+        return (PLAIN,) * count
+    return tuple(LineStyle(DASHES[i % len(DASHES)],
+                           MARKERS[(i + i // len(DASHES)) % len(MARKERS)])
+                 for i in range(count))
 
 
 def slice_colour(colours: Sequence[C], i: int, n: int) -> C:

@@ -78,9 +78,10 @@ class Mark:
     """A shape of a laid-out chart in plain values.
 
     ``kind`` and ``at``: 'line' (x0, y0, x1, y1), 'rect' (x, y, width, height), 'circle'
-    (cx, cy, r), 'polyline' (x0, y0, x1, y1, ...), 'wedge' (cx, cy, r, start, end, inner r).
-    Colours are '#RRGGBB' or None (not filled, not stroked); a series' line has
-    ``round_joins``.
+    (cx, cy, r), 'polyline' (x0, y0, x1, y1, ...), 'polygon' (x0, y0, x1, y1, ..., closed),
+    'wedge' (cx, cy, r, start, end, inner r). Colours are '#RRGGBB' or None (not filled,
+    not stroked); a series' line has ``round_joins``, and ``dash`` (lengths of dash and
+    gap, in points) when it is not solid.
     """
 
     kind: str
@@ -89,6 +90,7 @@ class Mark:
     stroke: str | None = None
     stroke_width: float = 0.0
     round_joins: bool = False
+    dash: tuple[float, ...] = ()
 
 
 ROLES = {"tick": "axis label", "category": "category name", "value": "value label",
@@ -285,13 +287,17 @@ def _shape(shapes, mark: Mark):
     stroke = _colour(mark.stroke) if mark.stroke else None
     at = mark.at
     if mark.kind == "line":
-        return shapes.Line(*at, strokeColor=stroke, strokeWidth=mark.stroke_width)
+        return shapes.Line(*at, strokeColor=stroke, strokeWidth=mark.stroke_width,
+                           strokeDashArray=list(mark.dash) or None)
+    if mark.kind == "polygon":
+        return shapes.Polygon(list(at), fillColor=fill, strokeColor=stroke)
     if mark.kind == "rect":
         return shapes.Rect(*at, fillColor=fill, strokeColor=stroke)
     if mark.kind == "circle":
         return shapes.Circle(*at, fillColor=fill, strokeColor=stroke)
     if mark.kind == "polyline":
-        line = shapes.PolyLine(list(at), strokeColor=stroke, strokeWidth=mark.stroke_width)
+        line = shapes.PolyLine(list(at), strokeColor=stroke, strokeWidth=mark.stroke_width,
+                               strokeDashArray=list(mark.dash) or None)
         if mark.round_joins:
             line.strokeLineJoin = 1
         return line
@@ -362,9 +368,34 @@ class _Canvas:
         self.boxes: list[Rect] = []
 
     def add(self, kind: str, *at: float, fill: str | None = None, stroke: str | None = None,
-            width: float = 0.0, round_joins: bool = False) -> None:
+            width: float = 0.0, round_joins: bool = False, dash: tuple[float, ...] = ()
+            ) -> None:
         """Add a shape (see ``Mark``)."""
-        self.out.items.append(Mark(kind, tuple(at), fill, stroke, width, round_joins))
+        self.out.items.append(Mark(kind, tuple(at), fill, stroke, width, round_joins, dash))
+
+    def marker(self, shape: str, x: float, y: float, r: float, colour: str) -> None:
+        """Add a line series' point marker of ``shape`` (``chart_colours.MARKERS``), about
+        ``2 r`` across, centred on (x, y)."""
+        if shape == "circle":
+            self.add("circle", x, y, r, fill=colour)
+        elif shape == "square":
+            s = r * 0.9
+            self.add("rect", x - s, y - s, 2 * s, 2 * s, fill=colour)
+        elif shape == "triangle":
+            s = r * 1.2
+            self.add("polygon", x - s, y - s * 0.8, x + s, y - s * 0.8, x, y + s * 1.1,
+                     fill=colour)
+        elif shape == "diamond":
+            s = r * 1.25
+            self.add("polygon", x - s, y, x, y - s, x + s, y, x, y + s, fill=colour)
+        elif shape == "x":
+            s = r * 0.95
+            self.add("line", x - s, y - s, x + s, y + s, stroke=colour, width=1.3)
+            self.add("line", x - s, y + s, x + s, y - s, stroke=colour, width=1.3)
+        else:  # plus
+            s = r * 1.2
+            self.add("line", x - s, y, x + s, y, stroke=colour, width=1.3)
+            self.add("line", x, y - s, x, y + s, stroke=colour, width=1.3)
 
     def problem(self, sentence: str) -> None:
         """Note something the layout could not place."""
@@ -445,10 +476,17 @@ LABEL_GAP = 2.5
 lengths grow with the look's type size)."""
 MARKER = 2.2
 """Radius of a line chart's point markers."""
+LINE_WIDTH = 1.75
+"""Width of a line series, in points."""
+DASH_ARRAYS = {"solid": (), "dash": (5.0, 2.5), "dot": (1.5, 2.0), "dashdot": (5.0, 2.0, 1.5, 2.0),
+               "longdash": (9.0, 2.5), "longdashdot": (9.0, 2.0, 1.5, 2.0)}
+"""Dash and gap lengths of each dash pattern (``chart_colours.DASHES``), in points."""
 MAX_CATEGORY_LINES = 3
 """Column charts whose category names need more lines than this are drawn as bars."""
 SWATCH = 7.0
 """Side of a legend's colour square (or length of its line), in points at ``BASE_PT``."""
+LEGEND_LINE = 2.5
+"""How many times ``SWATCH`` long a legend's line is when it shows a dash and a marker."""
 
 
 # --- bar, column and line charts -----------------------------------------------------
@@ -691,18 +729,20 @@ def _lines(c: _Canvas, chart: Chart, plot: _Plot, fmt) -> None:
         start, size = plot.band(j, count)
         return start + size / 2
 
+    styles = chart_colours.line_styles(colours, len(chart.series))
     markers: list[Rect] = []
     segments: list[tuple[tuple[float, float], tuple[float, float]]] = []
     for i, row in line_segments(chart):
         colour = colours[i % len(colours)]
         points = [(x_of(j), plot.at(v)) for j, v in enumerate(row) if v is not None]
         segments += zip(points, points[1:], strict=False)
-        c.add("polyline", *[p for xy in points for p in xy], stroke=colour, width=1.75,
-              round_joins=True)
+        c.add("polyline", *[p for xy in points for p in xy], stroke=colour, width=LINE_WIDTH,
+              round_joins=True, dash=DASH_ARRAYS[styles[i].dash])
         r = MARKER * c.u
         for x, y in points:
-            c.add("circle", x, y, r, fill=colour)
-            markers.append(Rect(x - r, y - r, x + r, y + r))
+            c.marker(styles[i].marker, x, y, r, colour)
+            reach = r if styles[i] == chart_colours.PLAIN else r * 1.25  # a diamond's tips
+            markers.append(Rect(x - reach, y - reach, x + reach, y + reach))
     if not _label_every_point(c, chart, plot, fmt, x_of, markers, segments):
         _label_line_ends(c, chart, plot, fmt, x_of)
 
@@ -774,7 +814,10 @@ def _legend(c: _Canvas, chart: Chart, kind: str, top: float) -> float:
     """Draw the series names in order, left to right, wrapping into rows (a name wider than
     the chart wraps onto lines of its own); return the height left under them."""
     colours = c.look.series
-    swatch = SWATCH * c.u
+    styles = chart_colours.line_styles(colours, len(chart.series))
+    styled = kind == "line" and any(s != chart_colours.PLAIN for s in styles)
+    # a line's key shows its dash and marker when series differ by them: a longer sample
+    swatch = SWATCH * c.u * (LEGEND_LINE if styled else 1)
     room = c.width - swatch - 3
     x, baseline, row_lines = 0.0, top - ASCENT * c.size - 1, 1
     missing = []
@@ -795,7 +838,10 @@ def _legend(c: _Canvas, chart: Chart, kind: str, top: float) -> float:
         colour = colours[i % len(colours)]
         mid = baseline + c.size * 0.3
         if kind == "line":
-            c.add("line", x, mid, x + swatch, mid, stroke=colour, width=1.75)
+            c.add("line", x, mid, x + swatch, mid, stroke=colour, width=LINE_WIDTH,
+                  dash=DASH_ARRAYS[styles[i].dash])
+            if styled:
+                c.marker(styles[i].marker, x + swatch / 2, mid, MARKER * c.u, colour)
         else:
             c.add("rect", x, mid - swatch / 2, swatch, swatch, fill=colour)
         c.lines(x + swatch + 3, baseline, lines, "start", "legend")

@@ -158,7 +158,9 @@ def _build_options(command: Callable) -> Callable:
                           "[default: deck and brief]."),
         click.option("--strict", is_flag=True, help="Treat every warning as an error (exit 1)."),
         click.option("--brand",
-                     help="Use a bundled theme (see 'deckgen themes') or a theme file."),
+                     help="Use a bundled theme (see 'deckgen themes') or a theme file "
+                          "instead of the outline's; the outline's template stays unless "
+                          "that theme names its own."),
         click.option("--aspect", type=click.Choice(["16:9", "4:3"]),
                      help="Slide shape [default: the template's, else 16:9]."),
         click.option("--allow-outside", is_flag=True,
@@ -366,7 +368,8 @@ def _rebuild(outline: Path, out_dir: Path, brand: str | None, aspect: str | None
 @OUTLINE
 @click.option("--out", "out_dir", default="output", show_default=True,
               type=click.Path(file_okay=False, path_type=Path), help="Folder to write into.")
-@click.option("--brand", help="Use a bundled theme or a theme file.")
+@click.option("--brand", help="Use a bundled theme or a theme file instead of the outline's "
+                             "(its template stays unless that theme names its own).")
 @click.option("--aspect", type=click.Choice(["16:9", "4:3"]),
               help="Slide shape [default: the template's, else 16:9].")
 @click.option("--allow-outside", is_flag=True,
@@ -405,7 +408,8 @@ def watch(outline: Path, out_dir: Path, brand: str | None, aspect: str | None,
               type=click.Path(file_okay=False, path_type=Path),
               help="Folder to build into; images go to its preview/ folder.")
 @click.option("--strict", is_flag=True, help="Treat every warning as an error (exit 1).")
-@click.option("--brand", help="Use a bundled theme or a theme file.")
+@click.option("--brand", help="Use a bundled theme or a theme file instead of the outline's "
+                             "(its template stays unless that theme names its own).")
 @click.option("--aspect", type=click.Choice(["16:9", "4:3"]),
               help="Slide shape [default: the template's, else 16:9].")
 @click.option("--allow-outside", is_flag=True,

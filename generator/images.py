@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import io
 import os
 import stat
 import struct
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 MAX_IMAGE_BYTES = 50 * 1024 * 1024
 """Largest image file accepted (a full-screen photo is 1-5 MB)."""
@@ -62,6 +64,29 @@ def inspect(path: Path, *, decode: bool = True) -> ImageInfo:
             info = _header(head, stream)
     except OSError as exc:
         raise ImageProblem(f"cannot be read: {exc.strerror or exc}") from None
+    _check_pixels(info)
+    if decode:
+        _decode(path, info)
+    return info
+
+
+def inspect_bytes(data: bytes, *, decode: bool = True) -> ImageInfo:
+    """Return the format and size of the PNG or JPEG held in ``data`` (a picture inside a
+    template's package, say), with the caps and checks of ``inspect``; raises ImageProblem."""
+    if not data:
+        raise ImageProblem("is empty (0 bytes); expected a PNG or JPEG image")
+    if len(data) > MAX_IMAGE_BYTES:
+        raise ImageProblem(f"is {len(data):,} bytes; expected at most {MAX_IMAGE_BYTES:,} "
+                           "(save it smaller)")
+    info = _header(data[:_HEAD], io.BytesIO(data))
+    _check_pixels(info)
+    if decode:
+        _decode(io.BytesIO(data), info)
+    return info
+
+
+def _check_pixels(info: ImageInfo) -> None:
+    """Raise ImageProblem unless ``info`` has pixels, and not too many."""
     if info.width < 1 or info.height < 1:
         raise ImageProblem(f"is {info.width} x {info.height} pixels; expected an image with "
                            "pixels")
@@ -69,9 +94,6 @@ def inspect(path: Path, *, decode: bool = True) -> ImageInfo:
         raise ImageProblem(f"is {info.width:,} x {info.height:,} pixels; expected at most "
                            f"{MAX_PIXELS // 1_000_000} million pixels and {MAX_SIDE:,} a side "
                            "(save it smaller)")
-    if decode:
-        _decode(path, info)
-    return info
 
 
 def _header(head: bytes, stream) -> ImageInfo:
@@ -117,7 +139,35 @@ def _jpeg(stream, head: bytes) -> ImageInfo:
     raise ImageProblem("is not a valid JPEG (no frame header); expected an intact image")
 
 
-def _decode(path: Path, info: ImageInfo) -> None:
+def lost_share(path: Path, background: str, *, ratio: float = 1.5) -> float | None:
+    """Return the share of the opaque pixels of the image at ``path`` whose contrast with
+    ``background`` ('#RRGGBB') is below ``ratio``: how much of a logo vanishes on a slide
+    of that colour. None when the image cannot be read or has no opaque pixel."""
+    from PIL import Image
+
+    from .brand import RGB
+
+    try:
+        with Image.open(path) as im:
+            im.draft("RGB", (96, 96))
+            small = im.convert("RGBA")
+            small.thumbnail((96, 96))
+    except (OSError, SyntaxError, ValueError, EOFError, struct.error, MemoryError,
+            Image.DecompressionBombError):
+        return None
+    back = RGB.hex(background).luminance
+    data = small.tobytes()
+    seen = lost = 0
+    for k in range(0, len(data), 4):
+        if data[k + 3] < 128:
+            continue
+        seen += 1
+        lum = RGB(data[k], data[k + 1], data[k + 2]).luminance
+        lost += (max(lum, back) + 0.05) / (min(lum, back) + 0.05) < ratio
+    return lost / seen if seen else None
+
+
+def _decode(path: Path | BinaryIO, info: ImageInfo) -> None:
     """Decode the image once with Pillow; raises ImageProblem when it is truncated or corrupt."""
     from PIL import Image  # python-pptx's own dependency; only an outline with images loads it
 

@@ -131,6 +131,9 @@ class Punctuation:
         return out
 
 
+_ISO_DATE = re.compile(r"(\d{4})-(0[1-9]|1[0-2])(?:-(\d{2}))?")
+"""A source date written as YYYY-MM or YYYY-MM-DD."""
+
 _ENDING_MARKS = frozenset(".!?:;)]»”’…。．！？：；）」』】〉》")
 """Marks that end a sentence or an aside: no gap is needed after them."""
 
@@ -157,6 +160,8 @@ class Locale:
     characters_per_word: float = 2.0
     """Kana or Han characters that say as much as one English word: how the wordy check
     counts text written without spaces (a locale file's ``characters_per_word``)."""
+    month_year: str = "{month} {year}"
+    """How a month of a year is written ('Februar 2026', '2026年2月'): a source's date."""
 
     def word(self, key: str, /, **values: object) -> str:
         """Return the generated word ``key``, its {placeholders} filled from ``values``.
@@ -182,6 +187,21 @@ class Locale:
                 .replace("{month}", self.months[day.month - 1])
                 .replace("{month_number}", str(day.month))
                 .replace("{year}", str(day.year)))
+
+    def source_date(self, value: str) -> str:
+        """Return a source's ``date`` as this language writes it: YYYY-MM-DD as ``date``,
+        YYYY-MM as ``month_year`` ('2026-02' -> 'February 2026'); anything else as given."""
+        found = _ISO_DATE.fullmatch(value.strip())
+        if found is None:
+            return value
+        year, month = int(found[1]), int(found[2])
+        if found[3]:
+            try:
+                return self.date(_dt.date(year, month, int(found[3])))
+            except ValueError:
+                return value
+        return (self.month_year.replace("{month}", self.months[month - 1])
+                .replace("{month_number}", str(month)).replace("{year}", str(year)))
 
     def marks(self, text: str) -> tuple[str, str]:
         """Return the opening and closing marks ``text`` needs: this language's („…“, « … »,
@@ -218,7 +238,8 @@ def _locale(tag: str, overrides: tuple[tuple[str, str], ...]) -> Locale:
                   _numbers(data.get("numbers") or {}, region(tag) if code == base(tag) else None),
                   dict(overrides), _punctuation(data.get("punctuation") or {}),
                   float(data.get("characters_per_word")
-                        or _data(DEFAULT)["characters_per_word"]))
+                        or _data(DEFAULT)["characters_per_word"]),
+                  data.get("month_year", "{month} {year}"))
 
 
 def region(tag: str) -> str | None:

@@ -10,10 +10,11 @@ from typing import Any, Literal
 
 FindingCode = Literal["shrunk", "overflow", "contrast", "notes", "unsourced", "wordy", "glyph",
                       "font", "language", "colours", "untitled", "alt-text", "reading-order",
-                      "artwork", "template-shape"]
+                      "artwork", "template-shape", "brand"]
 """The kinds of finding: 'shrunk' and 'overflow' are a builder's layout findings, and so are
 the deck's 'reading-order', 'artwork', 'template-shape' and per-slide 'contrast' findings
-(made on the slide plans); the others come from the checks stage."""
+(made on the slide plans); 'brand' is the loader's (a template a ``--brand`` theme
+replaces); the others come from the checks stage."""
 
 Severity = Literal["warning", "error"]
 

@@ -10,6 +10,7 @@ import datetime as _dt
 import importlib.util
 import itertools
 import json
+import os
 import shutil
 import subprocess
 import zipfile
@@ -34,9 +35,12 @@ from generator.report import BuildOptions, BuildResult
 
 ROOT = Path(__file__).parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"
+FONTS = ROOT / "generator" / "fonts"
+"""The bundled fonts (Carlito for Calibri and so on), for LibreOffice to find (``render``)."""
 WHEN = _dt.datetime(2025, 3, 14, tzinfo=_dt.UTC)
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 _P = "http://schemas.openxmlformats.org/presentationml/2006/main"
+R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 EMU_PER_PT = 12700
 TOLERANCE = 2.0
 
@@ -144,6 +148,43 @@ def make_template(path: Path, *, rename: dict[str, str] | None = None,
     return path
 
 
+BAR_RGB = (0x1F, 0x6E, 0x4A)
+"""The colour the art template's bar resolves to: accent6 (#2A9362) at 75% luminance."""
+LOGO_RGB = (0xE0, 0x60, 0x10)
+"""The art template's logo picture: one colour no theme of the tests uses."""
+
+
+def art_template(path: Path, size: tuple[int, int], *, bar: tuple[float, ...],
+                 logo: tuple[float, ...]) -> Path:
+    """Write a template of ``size`` (EMU) whose master draws a bar (a rectangle filled with
+    the theme's accent6 at 75% luminance, through the colour map) and a logo (a PNG
+    picture of ``LOGO_RGB``), each at (x, y, w, h) in points; return ``path``."""
+    make_template(path, colours={"accent6": "2A9362"})
+    prs = Presentation(str(path))
+    prs.slide_width, prs.slide_height = Emu(size[0]), Emu(size[1])
+    master = prs.slide_master
+    scratch = prs.slides.add_slide(master.slide_layouts[6])
+    shape = scratch.shapes.add_shape(1, *(Emu(round(v * EMU_PER_PT)) for v in bar))  # rectangle
+    shape.name = "Brand bar"
+    shape.fill.solid()
+    shape.fill.fore_color.theme_color = 10  # MSO_THEME_COLOR.ACCENT_6
+    shape.fill.fore_color.brightness = -0.25  # lumMod 75%
+    shape.line.fill.background()
+    master.shapes._spTree.append(shape._element)
+    image = path.with_name(path.stem + "-logo.png")
+    Image.new("RGB", (240, 80), LOGO_RGB).save(image)
+    picture = scratch.shapes.add_picture(str(image), *(Emu(round(v * EMU_PER_PT))
+                                                       for v in logo))
+    picture.name = "Brand logo"
+    r_id = master.part.relate_to(scratch.part.related_part(picture._element.blip_rId), RT.IMAGE)
+    picture._element.blipFill.blip.set(f"{{{R}}}embed", r_id)
+    master.shapes._spTree.append(picture._element)
+    prs.part.drop_rel(prs.slides._sldIdLst[0].rId)
+    prs.slides._sldIdLst.remove(prs.slides._sldIdLst[0])
+    prs.save(str(path))
+    return path
+
+
 def _as_potx(pptx: Path, potx: Path) -> None:
     with zipfile.ZipFile(pptx) as src, zipfile.ZipFile(potx, "w", zipfile.ZIP_DEFLATED) as dst:
         for info in src.infolist():
@@ -168,12 +209,24 @@ def outline_on(folder: Path, template: str | None, name: str = "deck_all_kinds.y
 
 # -- LibreOffice rendering ----------------------------------------------------------------
 
-def render(pptx: Path) -> Path:
-    """Convert ``pptx`` to PDF with LibreOffice in a private profile; return the PDF."""
+def render(pptx: Path, fonts: Path | None = None) -> Path:
+    """Convert ``pptx`` to PDF with LibreOffice in a private profile; return the PDF.
+
+    With ``fonts``, LibreOffice also finds the fonts in that folder (fontconfig pointed at
+    it beside the system's own), as a presenter's machine has the real ones.
+    """
     profile = pptx.parent / "lo-profile"
+    env = None
+    if fonts is not None:
+        conf = pptx.parent / "fonts.conf"
+        conf.write_text('<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n'
+                        '<fontconfig><include ignore_missing="yes">/etc/fonts/fonts.conf'
+                        f"</include><dir>{fonts}</dir><cachedir>{pptx.parent / 'fc-cache'}"
+                        "</cachedir></fontconfig>\n", encoding="utf-8")
+        env = {**os.environ, "FONTCONFIG_FILE": str(conf)}
     subprocess.run(["soffice", f"-env:UserInstallation=file://{profile}", "--headless",
                     "--convert-to", "pdf", "--outdir", str(pptx.parent), str(pptx)],
-                   check=True, capture_output=True, timeout=240)
+                   check=True, capture_output=True, timeout=240, env=env)
     return pptx.with_suffix(".pdf")
 
 

@@ -37,7 +37,7 @@ from .context import Context
 from .markup import anchor, quoteattr
 from .pages import BODY, PageTotal, bookmark
 from .styles import CHAPTER_GAP, CHAPTER_ROOM, CHART_HEIGHT, COVER_TITLE_DROP, FRAME_HEIGHT, SPACE
-from .typesetting import Contents, Paragraph, kept
+from .typesetting import Contents, Paragraph, RoomFor, kept
 
 CONTENTS_FROM = 3
 """The fewest chapters (sections and playbooks) that make a contents page worth a page."""
@@ -69,13 +69,17 @@ def plan(outline: Outline, options: BuildOptions) -> BriefPlan:
     with sect("Sect"):
         story += _cover(ctx, options)
     chapters = outline.placed_playbooks()
-    if len(outline.sections) + len(outline.playbooks) >= CONTENTS_FROM:
+    contents = len(outline.sections) + len(outline.playbooks) >= CONTENTS_FROM
+    if contents:
         with sect("Sect"):
             story += _contents(ctx)
     shown = summary_stats(outline)
     if _has_summary(outline, shown):
         with sect("Sect"):
-            story += _summary(ctx, shown)
+            summary = _summary(ctx, shown)
+        # under the contents only when the whole summary fits there: never split between
+        # the contents page and the next, nor its heading left at the page foot
+        story += [kept(summary[:-1]), summary[-1]] if contents else summary
     for number, section in enumerate(outline.sections, 1):
         with sect("Sect"):
             story += _chapter(ctx, number, section, skip=shown)
@@ -118,6 +122,8 @@ def _cover(ctx: Context, options: BuildOptions) -> list[Flowable]:
 
 
 def _contents(ctx: Context) -> list[Flowable]:
+    """Return the contents: what follows shares their page when it fits there (the summary
+    whole, a chapter by the rule of every chapter's start, ``_part_break``)."""
     s = ctx.styles
     title = ctx.word("contents")
     head = ctx.tagged(ctx.literal(title), s.h1)
@@ -127,8 +133,7 @@ def _contents(ctx: Context) -> list[Flowable]:
                       ("VALIGN", (0, 0), (-1, -1), "TOP"),
                       ("LEFTPADDING", (0, 0), (-1, -1), 0),
                       ("RIGHTPADDING", (0, 0), (-1, -1), 0)]
-    return [*_heading(ctx, head, "contents", title, toc=False),
-            toc, PageBreak()]
+    return [*_heading(ctx, head, "contents", title, toc=False), toc]
 
 
 SUMMARY_PAGE_SHARE = 0.5
@@ -328,10 +333,14 @@ def _playbook(ctx: Context, index: int, playbook: Playbook) -> list[Flowable]:
 
 
 def _sources(ctx: Context) -> list[Flowable]:
-    """Return the numbered sources in two columns: on the last page if they fit what is left.
+    """Return the numbered sources in two columns, never split from their heading: on the
+    last chapter's page if the whole list fits what is left there, else from the top of
+    the next page (a list too long for one page needs room for its head and a few entries
+    to start where it is).
 
-    A list too long for one page starts where it is, with room for its head and a few
-    entries.
+    No keep-with rule ties them to the end of the last chapter: they are back matter, and
+    a short list alone on the last page is the reference page of a report, where pulling
+    the chapter's last block over would leave a gap in the chapter instead.
     """
     s = ctx.styles
     title = ctx.word("sources")
@@ -340,8 +349,9 @@ def _sources(ctx: Context) -> list[Flowable]:
     marks = ctx.locale.punctuation
     for number, source in ctx.citations.numbered():
         parts = [f'<a name="{anchor(number)}"/>[{number}]\u2002<b>{ctx.markup(source.title)}</b>']
+        date = ctx.locale.source_date(source.date) if source.date else None
         detail = ctx.literal(marks.comma).join(
-            ctx.literal(t) for t in (source.publisher, source.date) if t)
+            ctx.literal(t) for t in (source.publisher, date) if t)
         if detail:
             parts.append(detail)
         text = ctx.literal(marks.full_stop + marks.space).join(parts) + ctx.literal(
@@ -355,4 +365,5 @@ def _sources(ctx: Context) -> list[Flowable]:
         out += flowables.sources_list(ctx, entries)
     else:
         out.append(ctx.tagged(ctx.literal(ctx.word("no_sources")), s.body))
-    return [CondPageBreak(SOURCES_START), KeepTogether(out)]
+    group = KeepTogether(out)
+    return [RoomFor(group, SOURCES_START), group]

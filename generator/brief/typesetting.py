@@ -18,7 +18,9 @@ under the ``reportlab`` package, as of reportlab 5.1.0):
   ``_SplitFragLL``.
 - ``platypus/frames.py``: ``Frame._add`` (overridden by ``LayoutFrame`` to place without
   drawing while a pass only lays the story out).
-- ``platypus/flowables.py``: ``KeepTogether._content`` (read by ``walk`` and ``kept``).
+- ``platypus/flowables.py``: ``KeepTogether._content`` (read by ``walk``, ``kept`` and
+  ``RoomFor``), ``KeepTogether.wrap`` measuring as taller than any frame (why ``kept``
+  opens nested groups) and ``_listWrapOn`` (``RoomFor`` measures a group with it).
 - ``platypus/tables.py``: ``Table.draw``, ``Table._drawCell``, ``Table._drawLines`` and
   ``Table._colpositions`` (``ColumnsTable`` draws a column at a time); ``Table._cellvalues``
   and ``Table._rowHeights`` (read by ``CaptionedTable`` to choose where a table splits).
@@ -52,9 +54,18 @@ from reportlab import Version as REPORTLAB_VERSION
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, KeepTogether, Spacer, Table
+from reportlab.platypus import (
+    BaseDocTemplate,
+    CondPageBreak,
+    Flowable,
+    Frame,
+    KeepTogether,
+    Spacer,
+    Table,
+)
 from reportlab.platypus import paragraph as _paragraph
 from reportlab.platypus.doctemplate import NullActionFlowable
+from reportlab.platypus.flowables import _listWrapOn
 from reportlab.platypus.paraparser import ParaParser
 from reportlab.platypus.tableofcontents import TableOfContents, drawPageNumbers
 from reportlab.rl_config import _FUZZ
@@ -125,6 +136,7 @@ class Breaker:
         """
         plain: tuple[int, float] | None = None  # the farthest plain break and its head's width
         hyphen: int | None = None
+        hyphen_mark = breaking.HYPHEN
         carried: tuple[int, float] | None = None  # the farthest whose tail is not lone
         whole, offset = self._tails.get(word, (word, 0))
         last = self.carry == len(self.splits)
@@ -137,8 +149,8 @@ class Breaker:
             head = head_width(b.end, mark)
             if before + head > limit:
                 continue
-            if mark:
-                hyphen = b.end
+            if b.kind in ("hyphen", "fallback"):  # taken only by a piece that overflows
+                hyphen, hyphen_mark = b.end, mark
             else:
                 plain = (b.end, head)
                 if last and b.kind == "after" and not breaking.lone(word[b.end:],
@@ -151,7 +163,7 @@ class Breaker:
         found = (plain[0], "") if plain is not None else None
         if hyphen is not None and (fill <= 0 or fill < breaking.HYPHENATE_BELOW * limit) and (
                 plain is None or hyphen > plain[0]):
-            found = (hyphen, breaking.HYPHEN)
+            found = (hyphen, hyphen_mark)
         if found is not None:
             self._tails[word[found[0]:]] = (whole, offset + found[0])
             self.splits[-1] = (word[:found[0]], word[found[0]:])
@@ -450,18 +462,6 @@ def walk(flowables: list[Flowable]) -> Iterator[Flowable]:
         yield from walk(getattr(flowable, "_content", []))
 
 
-def kept(flowables: list[Flowable]) -> KeepTogether:
-    """Return ``flowables`` kept together on one page, a kept-together group among them
-    opened into its flowables.
-
-    reportlab measures a KeepTogether inside another as taller than any page (its ``wrap``
-    asks to be split), so the outer group would always start a new page, however much room
-    is left (``KeepTogether.wrap`` and ``split`` of reportlab 5.1, platypus/flowables.py).
-    """
-    return KeepTogether([f for f in flowables
-                         for f in (f._content if isinstance(f, KeepTogether) else [f])])
-
-
 class Stamp:
     """A fixed creation time for the PDF's info dictionary, in UTC."""
 
@@ -756,3 +756,32 @@ class Contents(TableOfContents):
                             dots)
 
         return draw
+
+
+def kept(parts: list[Flowable]) -> KeepTogether:
+    """Return ``parts`` kept on one page, any kept group among them opened into the whole.
+
+    reportlab's ``KeepTogether`` measures as taller than any page (so that it is always
+    split), and one inside another then always moved the whole to a new page, however
+    much room was left.
+    """
+    flat: list[Flowable] = []
+    for part in parts:
+        flat += part._content if isinstance(part, KeepTogether) else [part]
+    return KeepTogether(flat)
+
+
+class RoomFor(CondPageBreak):
+    """A page break unless the rest of the frame holds ``room`` points, or all of ``group``
+    (a ``KeepTogether`` that follows) when that is less: a short group that fits where it
+    is stays there, a longer one needs ``room`` to start."""
+
+    def __init__(self, group: KeepTogether, room: float):
+        super().__init__(room)
+        self._group = group
+        self._room = room
+
+    def wrap(self, availWidth, availHeight):
+        whole = _listWrapOn(self._group._content, availWidth, self.canv)[1]
+        self.height = min(self._room, whole)
+        return super().wrap(availWidth, availHeight)

@@ -14,6 +14,7 @@ def findings(outline: Outline) -> Iterator[Finding]:
     """Yield a warning for each brand colour pair below WCAG AA and each unmeasurable font."""
     for message in _brand.contrast_warnings(outline.brand):
         yield Finding(("brand", "palette"), message, "contrast")
+    yield from _logo(outline)
     seen: set[str] = set()
     for role in ("heading", "body"):
         family = getattr(outline.brand.fonts, role)
@@ -27,3 +28,28 @@ def findings(outline: Outline) -> Iterator[Finding]:
                           "may fit differently when shown (expected Arial, Calibri, Cambria, "
                           "Times New Roman, Courier New or their metric twins, or a .ttf "
                           "file of the family under brand.fonts.files)", "font")
+
+
+LOGO_LOST = 0.25
+"""A logo of which more than this share nearly matches a slide's colour (under 1.5:1) is
+partly lost on it."""
+
+
+def _logo(outline: Outline) -> Iterator[Finding]:
+    """Warn when much of the brand's logo vanishes on the slides it is drawn on: the dark
+    colour of the title, divider and closing slides, or the content slides' background."""
+    from pathlib import Path
+
+    from .. import images
+
+    if not outline.brand.logo:
+        return
+    p = outline.brand.palette
+    for where, colour in (("the title, divider and closing slides", p.secondary),
+                          ("content slides", p.background)):
+        share = images.lost_share(Path(outline.brand.logo), colour)
+        if share is not None and share > LOGO_LOST:
+            yield Finding(("brand", "logo"), f"{share:.0%} of the logo is nearly the colour of "
+                          f"{where} ({colour}) and barely shows there; expected a logo in "
+                          "colours that contrast with it (a light version for dark slides, "
+                          "or a palette colour that sets it off)", "contrast")

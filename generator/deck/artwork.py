@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..errors import count
+from ..errors import quoted
+from . import resize
 from .contract import place
 from .elements import ChartFrame, Element, Picture, SlidePlan, TableGrid, TextBox
 from .layout import WIDTHS, Box
@@ -34,62 +35,101 @@ FULL_BLEED = 0.95
 
 def findings(slides: list[SlidePlan], template: Template, width: float, height: float,
              logo: str | None = None) -> list[tuple[tuple, str]]:
-    """Return (model path, message) for each planned element on a template's artwork.
+    """Return (model path, message) for each piece of a template's artwork that planned
+    elements land on, once per piece and layout: the slides it affects in one message
+    ('slides 3–9, 12: the body text and chart overlap ...'), located at the first of them.
 
     ``width`` and ``height`` are the plan's page in points; a template of the same shape at
     another size has its artwork scaled to the page as the writer scales the plan to it,
     one of another shape keeps it where it was drawn. ``logo`` is the brand's logo file (our
-    own decoration, left out). A footer or slide number covered on many slides is reported
-    once, at the first.
+    own decoration, left out). A footer or slide number on a piece is its own finding, as
+    the remedy differs (the template's placeholder, not the outline).
     """
     scale = _scale(template, width, height)
     hint = _hint(template, width, height)
-    out: list[tuple[tuple, str]] = []
-    chrome: dict[tuple[str, Artwork], list[SlidePlan]] = {}
-    layouts: dict[tuple[str, str | None], tuple[Artwork, ...]] = {}
+    groups: dict[tuple[Artwork, str, str], _Group] = {}
+    layouts: dict[tuple[str, str | None], tuple[str, tuple[Artwork, ...]]] = {}
     for slide in slides:
         key = (slide.kind, slide.requested)
         if key not in layouts:
             layouts[key] = _artwork(template, slide)
-        art = layouts[key]
-        if not art:
-            continue
-        for element in slide.elements:
-            name = _name(element, width, height, logo)
-            if name is None:
+        name, art = layouts[key]
+        for element in slide.elements if art else ():
+            what = _name(element, width, height, logo)
+            if what is None:
                 continue
+            chrome = isinstance(element, TextBox) and element.role in CHROME
             for piece in art:
-                if not _overlap(element.box, piece, scale):
-                    continue
-                if isinstance(element, TextBox) and element.role in CHROME:
-                    chrome.setdefault((element.role, piece), []).append(slide)
-                    continue
-                out.append((slide.path, f"slide {slide.number}: the {name} overlaps "
-                            f"{_what(piece)}; expected content clear of the template's "
-                            f"artwork{hint}"))
-    for (role, piece), on in chrome.items():
-        first = on[0]
-        more = f" (and {count(len(on) - 1, 'other slide')})" if len(on) > 1 else ""
-        out.append((first.path, f"slide {first.number}{more}: the {CHROME[role]} is covered by "
-                    f"{_what(piece)}; expected the {CHROME[role]} clear of the template's "
-                    f"artwork{hint or ' (move the artwork or the placeholder in the template)'}"))
+                if _overlap(element.box, piece, scale):
+                    group = groups.setdefault((piece, name, what if chrome else ""), _Group())
+                    group.add(slide, what)
+    out = []
+    for (piece, layout, role), group in sorted(groups.items(),
+                                               key=lambda item: item[1].slides[0].number):
+        first = group.slides[0]
+        where = f"{numbers(s.number for s in group.slides)}: "
+        if role:
+            message = (f"the {role} is covered by {_what(piece, layout)}; expected the {role} "
+                       "clear of the template's artwork"
+                       f"{hint or ' (move the artwork or the placeholder in the template)'}")
+        else:
+            verb = "overlaps" if len(group.names) == 1 else "overlap"
+            message = (f"the {_and(group.names)} {verb} {_what(piece, layout)}; expected "
+                       f"content clear of the template's artwork{hint}")
+        out.append((first.path, where + message))
     return out
 
 
-def _artwork(template: Template, slide: SlidePlan) -> tuple[Artwork, ...]:
-    """Return the artwork on ``slide``: its layout's, as the writer picks the layout."""
+class _Group:
+    """The slides one piece of artwork is in the way on, and what it covers there."""
+
+    def __init__(self) -> None:
+        self.slides: list[SlidePlan] = []
+        self.names: list[str] = []
+
+    def add(self, slide: SlidePlan, name: str) -> None:
+        if not self.slides or self.slides[-1] is not slide:
+            self.slides.append(slide)
+        if name not in self.names:
+            self.names.append(name)
+
+
+def numbers(values) -> str:
+    """Return slide numbers as a reader writes them: 'slide 4', 'slides 3–9, 12' (a run of
+    three or more joined by an en dash)."""
+    ns = sorted(set(values))
+    runs: list[list[int]] = []
+    for n in ns:
+        if runs and n == runs[-1][-1] + 1:
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    parts = []
+    for run in runs:
+        if len(run) >= 3:
+            parts.append(f"{run[0]}\u2013{run[-1]}")
+        else:
+            parts += [str(n) for n in run]
+    return f"{'slide' if len(ns) == 1 else 'slides'} {', '.join(parts)}"
+
+
+def _and(names: list[str]) -> str:
+    """Return 'chart', 'chart and table', 'body text, chart and table'."""
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+def _artwork(template: Template, slide: SlidePlan) -> tuple[str, tuple[Artwork, ...]]:
+    """Return the name of the layout ``slide`` is built on, as the writer picks it, and the
+    artwork it shows."""
     placement = place(template, slide.kind, slide.requested)
     layout = template.layout(placement.layout) if placement.layout else None
-    return layout.artwork if layout is not None else ()
+    return (layout.name, layout.artwork) if layout is not None else ("", ())
 
 
 def _scale(template: Template, width: float, height: float) -> float:
     """Return the factor from the template's points to the plan's: the writer scales a plan
     to a template of its shape at another size; else the slides take the plan's size."""
-    size = template.points
-    if size[1] > 0 and same_shape(size, (width, height)):
-        return height / size[1]
-    return 1.0
+    return 1.0 / resize.factor(template.size, width, height)
 
 
 def _hint(template: Template, width: float, height: float) -> str:
@@ -126,8 +166,10 @@ def _name(e: Element, width: float, height: float, logo: str | None) -> str | No
     return None
 
 
-def _what(piece: Artwork) -> str:
-    return f"the template's artwork '{piece.name}' (on its {piece.owner})"
+def _what(piece: Artwork, layout: str = "") -> str:
+    """Return "the template's artwork 'Logo' (on its master) on the layout 'Title Only'"."""
+    on = f" on the layout {quoted(layout)}" if layout else ""
+    return f"the template's artwork '{piece.name}' (on its {piece.owner}){on}"
 
 
 def report(template: Template) -> list[str]:

@@ -23,6 +23,11 @@ class Para:
     ``hang`` is how far the bullet hangs left of the text (None: ``BULLET_INDENT`` times the
     size for a bullet, else 0) and ``bullet_font`` its typeface (None: the deck's); both
     are set from a template's list style, whose levels the deck then takes as they are.
+    ``label`` is text set in the hanging indent before the first line, a tab after it (an
+    agenda entry's '01' or 'Playbook'): the first line's text starts at the tab stop at
+    ``indent``, where the lines under it start, so labels of any width leave their titles
+    in one column. It is not part of ``runs`` (the lines are measured without it); the
+    planner makes ``hang`` (the label's column) at least as wide as the label.
     """
 
     runs: tuple[Run, ...]
@@ -41,6 +46,13 @@ class Para:
     lang: str | None = None
     hang: float | None = None
     bullet_font: str | None = None
+    label: str | None = None
+
+    @property
+    def text(self) -> str:
+        """The paragraph's text as a reader meets it: its label and a tab, then its runs."""
+        runs = "".join(run.text for run in self.runs)
+        return f"{self.label}\t{runs}" if self.label else runs
 
     @property
     def hanging(self) -> float:

@@ -143,7 +143,8 @@ def settle(para: Para, width: float, *, balance: bool = False) -> Para:
     runs = list(para.runs)
     measure = usable(para, width)
     balanced = _balanced_width(para, measure) if balance else None
-    text, lines = _text.break_runs(runs, balanced or measure, para.size, para.font, para.lang)
+    text, lines = _text.break_runs(runs, balanced or measure, para.size, para.font,
+                                   None if balanced else para.lang)  # balanced: no hyphens
     inserts = {ln.end: (_breaking.HYPHEN if ln.hyphen else "") + _breaking.LINE_BREAK
                for ln in lines[:-1] if ln.kind not in ("space", "hard")}
     spaces = {ln.end for ln in lines[:-1] if balanced and ln.kind == "space"}
@@ -174,15 +175,17 @@ def _balanced_width(para: Para, width: float) -> float | None:
     if count < 2 or count >= OVERFULL:
         return None
     text, lines = _text.break_runs(list(para.runs), width, para.size, para.font, para.lang)
+    if any(ln.hyphen or ln.forced for ln in lines):
+        return None  # a title hyphenated to fit keeps its lines
     last = text[lines[-1].start:lines[-1].end].strip()
     bold = any(r.bold for r in para.runs) or para.bold
     if " " in last and _text.text_width(last, para.size, para.font, bold) >= \
             SHORT_LAST_LINE * width:
         return None
     lo, hi = width / count, width
-    while hi - lo > 1.0:
+    while hi - lo > 1.0:  # the narrowest width that still breaks at spaces in as many lines
         mid = (lo + hi) / 2
-        if _line_count(para.runs, mid, para.size, para.font, para.lang) <= count:
+        if _line_count(para.runs, mid, para.size, para.font, None) <= count:
             hi = mid
         else:
             lo = mid

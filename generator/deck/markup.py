@@ -64,9 +64,10 @@ def short_name(source: Source) -> str:
 def source_line(source: Source, words: _locale.Locale | None = None) -> str:
     """Return 'Publisher, Title (date)' for a footnote, punctuated in the language of
     ``words`` (経済産業省、商業動態統計（2025）)."""
-    marks = (words or _locale.get()).punctuation
+    language = words or _locale.get()
+    marks = language.punctuation
     head = f"{source.publisher}{marks.comma}{source.title}" if source.publisher else source.title
-    return head + marks.aside(source.date) if source.date else head
+    return head + marks.aside(language.source_date(source.date)) if source.date else head
 
 
 def footnote(cites: Sequence[Cite | str], sources: dict[str, Source],

@@ -71,10 +71,7 @@ def _list_levels(template: Template | None, geo: layout.Geometry) -> tuple[ListL
     the writer scales the plan by to a template of the same shape at another size."""
     if template is None or not template.levels:
         return ()
-    planned = (round(geo.width * 12700), round(geo.height * 12700))  # EMU, as written
-    s = 1.0
-    if template.size != planned and resize.same_shape(template.size, planned):
-        s = template.size[1] / planned[1]
+    s = resize.factor(template.size, geo.width, geo.height)
     return tuple(replace(level, indent=level.indent / s, hang=level.hang / s)
                  for level in template.levels)
 

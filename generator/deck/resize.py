@@ -24,6 +24,7 @@ from .elements import (
 )
 from .layout import Box
 
+EMU_PER_PT = 12700
 RATIO_TOLERANCE = 0.01
 """Two slide shapes are the same when their width-to-height ratios differ by less than this."""
 
@@ -31,6 +32,16 @@ RATIO_TOLERANCE = 0.01
 def same_shape(a: tuple[float, float], b: tuple[float, float]) -> bool:
     """Whether sizes ``a`` and ``b`` (width, height) have the same shape."""
     return a[1] > 0 and b[1] > 0 and abs(a[0] / a[1] - b[0] / b[1]) < RATIO_TOLERANCE
+
+
+def factor(size: tuple[int, int], width: float, height: float) -> float:
+    """Return the factor a plan ``width`` x ``height`` points is scaled by onto a template
+    whose slides are ``size`` (EMU): the template's height over the plan's when it has the
+    plan's shape at another size, else 1 (the slides take the plan's size)."""
+    planned = (int(round(width * EMU_PER_PT)), int(round(height * EMU_PER_PT)))
+    if size == planned or not same_shape(size, planned):
+        return 1.0
+    return size[1] / planned[1]
 
 
 def _box(b: Box, s: float) -> Box:

@@ -14,7 +14,7 @@ import importlib.util
 import io
 import posixpath
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from lxml import etree
@@ -73,18 +73,46 @@ class Artwork:
 
 
 @dataclass(frozen=True)
+class Art:
+    """One shape or picture a template's master or layout draws behind every slide built on
+    the layout, as deck.pdf paints it: its colours resolved through the theme.
+
+    ``kind`` is 'rect', 'roundRect', 'ellipse', 'line' or 'picture'; ``box`` (x, y, width,
+    height) in points of the template's slide (a group's members placed by the group);
+    ``fill`` and ``line`` are '#RRGGBB' or None (none drawn), each with its opacity;
+    ``rotation`` is in degrees clockwise and ``flip`` (across, down) mirrors the shape (a
+    line runs from the box's top left to its bottom right unless flipped). ``image`` holds
+    a picture's bytes as the package stores them: untrusted, checked before it is drawn.
+    """
+
+    kind: str
+    box: tuple[float, float, float, float]
+    fill: str | None = None
+    fill_alpha: float = 1.0
+    line: str | None = None
+    line_alpha: float = 1.0
+    line_width: float = 0.0
+    rotation: float = 0.0
+    flip: tuple[bool, bool] = (False, False)
+    image: bytes = field(default=b"", repr=False)
+
+
+@dataclass(frozen=True)
 class Layout:
     """A slide layout: its name and its placeholders' roles in index order.
 
     ``artwork`` is what the slides of the layout show beside their own shapes (the
     master's artwork, unless the layout hides it, then the layout's own); ``boxes`` the
-    layout's placeholders as (type, box in points), positions inherited from the master.
+    layout's placeholders as (type, box in points), positions inherited from the master;
+    ``art`` everything of that artwork deck.pdf can paint, slide-sized backgrounds
+    included, bottom first.
     """
 
     name: str
     roles: tuple[str, ...]
     artwork: tuple[Artwork, ...] = ()
     boxes: tuple[tuple[str, tuple[float, float, float, float]], ...] = ()
+    art: tuple[Art, ...] = field(default=(), repr=False, compare=False)
 
     @property
     def has_title(self) -> bool:
@@ -281,9 +309,14 @@ def _read(path: Path, zf: zipfile.ZipFile, data: bytes) -> Template:
                 theme = _theme(_xml(zf, theme_name))
             levels = list_levels(master)
         art, boxes = artwork(master, "master", size), _boxes(master)
+        painter = _painter(zf, master, master_rels)
+        drawn = painter.read(master, master_name)
         for layout_id in master.findall("p:sldLayoutIdLst/p:sldLayoutId", NS):
             layout_name = safexml.target(master_rels, layout_id, master_name)
-            layouts.append(_layout(_xml(zf, layout_name), layout_name, art, boxes, size))
+            root = _xml(zf, layout_name)
+            layout = _layout(root, layout_name, art, boxes, size)
+            shown = drawn if root.get("showMasterSp") not in ("0", "false") else ()
+            layouts.append(replace(layout, art=shown + painter.read(root, layout_name)))
     if not layouts:
         raise TemplateProblem("it has no slide layouts")
     return Template(path, tuple(layouts), theme, size, data, levels)
@@ -467,3 +500,259 @@ def _reason(exc: Exception) -> str:
     if isinstance(exc, KeyError):
         return f"missing part {exc.args[0] if exc.args else ''}".strip()
     return str(exc) or type(exc).__name__
+
+
+# --- the artwork deck.pdf paints --------------------------------------------------------
+
+SHAPES = {"rect": "rect", "roundRect": "roundRect", "ellipse": "ellipse", "line": "line",
+          "straightConnector1": "line"}
+"""Preset geometries deck.pdf paints, as the kind it paints them as; other shapes (arrows,
+freeforms) and text in shapes are not painted."""
+DEFAULT_LINE = 9525
+"""A line's width (EMU) when neither the shape nor the theme gives one: 0.75 pt."""
+PRESET_COLOURS = {"black": "000000", "white": "FFFFFF", "red": "FF0000", "green": "008000",
+                  "blue": "0000FF", "yellow": "FFFF00", "gray": "808080", "grey": "808080",
+                  "silver": "C0C0C0", "navy": "000080", "orange": "FFA500"}
+"""The ``a:prstClr`` names templates use most, as RGB (others are not painted)."""
+_TAGS = {f"{{{NS['p']}}}{tag}": tag for tag in ("sp", "pic", "grpSp", "cxnSp")}
+
+Place = tuple[float, float, float, float]
+
+
+@dataclass(frozen=True)
+class _ArtReader:
+    """Reads the artwork of one master and its layouts, with the master's theme: its colours
+    (through the master's colour map) and its line and fill styles."""
+
+    zf: zipfile.ZipFile
+    colours: dict[str, str]
+    mapping: dict[str, str]
+    lines: tuple = ()
+    """The theme's line styles (``a:ln``), which a shape's ``a:lnRef`` counts into from 1."""
+    fills: tuple = ()
+    """The theme's fill styles, which a shape's ``a:fillRef`` counts into from 1."""
+
+    def read(self, root, part: str) -> tuple[Art, ...]:
+        """Return the art of a master or layout ``root`` (the part ``part``), bottom first."""
+        tree = root.find("p:cSld/p:spTree", NS)
+        out: list[Art] = []
+        if tree is not None:
+            self._children(tree, _rels(self.zf, part), None, out)
+        return tuple(out)
+
+    def _children(self, tree, rels: dict[str, str], group, out: list[Art]) -> None:
+        for el in tree.iterchildren():
+            tag = _TAGS.get(el.tag)
+            if tag is None or el.find("./*/p:nvPr/p:ph", NS) is not None:
+                continue
+            c_nv = el.find("./*/p:cNvPr", NS)
+            if c_nv is not None and c_nv.get("hidden") in ("1", "true"):
+                continue
+            xfrm = el.find("p:grpSpPr/a:xfrm" if tag == "grpSp" else "p:spPr/a:xfrm", NS)
+            box = _xfrm(xfrm)
+            if box is None:
+                continue
+            if group is not None:
+                box = _placed(box, group)
+            if tag == "grpSp":
+                self._children(el, rels, _group(xfrm, box), out)
+                continue
+            piece = self._piece(el, tag, box, rels)
+            if piece is not None:
+                rot = int(xfrm.get("rot", "0")) if xfrm.get("rot", "0").lstrip("-").isdigit() else 0
+                flip = (xfrm.get("flipH") in ("1", "true"), xfrm.get("flipV") in ("1", "true"))
+                out.append(replace(piece, rotation=rot / 60000, flip=flip))
+
+    def _piece(self, el, tag: str, box: Place, rels: dict[str, str]) -> Art | None:
+        if tag == "pic":
+            blip = el.find("p:blipFill/a:blip", NS)
+            target = rels.get(blip.get(f"{{{NS['r']}}}embed", "")) if blip is not None else None
+            if not target or target not in self.zf.namelist():
+                return None
+            return Art("picture", box, image=self.zf.read(target))
+        geom = el.find("p:spPr/a:prstGeom", NS)
+        kind = SHAPES.get(geom.get("prst", "")) if geom is not None else None
+        if kind is None:
+            return None
+        sp_pr, style = el.find("p:spPr", NS), el.find("p:style", NS)
+        fill = None if kind == "line" else self._fill(sp_pr, style)
+        line, width = self._line(sp_pr, style)
+        if fill is None and line is None:
+            return None
+        return Art(kind, box, fill[0] if fill else None, fill[1] if fill else 1.0,
+                   line[0] if line else None, line[1] if line else 1.0, width)
+
+    def _fill(self, sp_pr, style) -> tuple[str, float] | None:
+        """Return the shape's fill (colour, opacity): its own, else its style's (the
+        theme's fill style, painted in the reference's colour)."""
+        own = _fill_of(sp_pr)
+        if own is not None:
+            return self._paint(own, None)
+        ref = style.find("a:fillRef", NS) if style is not None else None
+        idx = _index(ref)
+        if not 0 < idx <= len(self.fills):
+            return None
+        return self._paint(self.fills[idx - 1], self.colour(ref))
+
+    def _line(self, sp_pr, style) -> tuple[tuple[str, float] | None, float]:
+        """Return the shape's outline (colour, opacity) and width in points: its own ``a:ln``
+        over the theme's line style its style refers to."""
+        ln = sp_pr.find("a:ln", NS) if sp_pr is not None else None
+        ref = style.find("a:lnRef", NS) if style is not None else None
+        idx = _index(ref)
+        themed = self.lines[idx - 1] if 0 < idx <= len(self.lines) else None
+        width = DEFAULT_LINE
+        for source in (themed, ln):
+            if source is not None and source.get("w", "").isdigit():
+                width = int(source.get("w"))
+        own = _fill_of(ln)
+        if own is not None:
+            return self._paint(own, None), max(width, 1) / EMU_PER_PT
+        if themed is None or _fill_of(themed) is None:
+            return None, 0.0
+        return self._paint(_fill_of(themed), self.colour(ref)), max(width, 1) / EMU_PER_PT
+
+    def _paint(self, fill, placeholder) -> tuple[str, float] | None:
+        """Return a fill element's colour: a solid or pattern fill's, a gradient's stops
+        averaged; None for no fill or a picture fill."""
+        name = etree.QName(fill).localname
+        if name == "solidFill":
+            return self.colour(fill, placeholder)
+        if name == "grpFill":
+            return None
+        if name == "pattFill":
+            fg = fill.find("a:fgClr", NS)
+            return self.colour(fg, placeholder) if fg is not None else None
+        if name == "gradFill":
+            stops = [self.colour(gs, placeholder) for gs in fill.iterfind("a:gsLst/a:gs", NS)]
+            found = [c for c in stops if c is not None]
+            if not found:
+                return None
+            rgb = [_brand.RGB.hex(c) for c, _ in found]
+            mean = _brand.RGB(*(round(sum(getattr(c, k) for c in rgb) / len(rgb))
+                                for k in "rgb"))
+            return "#" + mean.hexstr, sum(a for _, a in found) / len(found)
+        return None
+
+    def colour(self, holder, placeholder: tuple[str, float] | None = None
+               ) -> tuple[str, float] | None:
+        """Return the colour held in ``holder`` (a fill, a style reference) as ('#RRGGBB',
+        opacity), its modifiers applied; None when it names no colour read here."""
+        el = next((c for c in holder if isinstance(c.tag, str) and etree.QName(c).localname in (
+            "srgbClr", "schemeClr", "sysClr", "prstClr", "scrgbClr")), None)
+        if el is None:
+            return None
+        kind, value = etree.QName(el).localname, el.get("val", "")
+        rgb: str | None = None
+        alpha = 1.0
+        if kind == "srgbClr":
+            rgb = value
+        elif kind == "sysClr":
+            rgb = el.get("lastClr")
+        elif kind == "prstClr":
+            rgb = PRESET_COLOURS.get(value)
+        elif kind == "scrgbClr":
+            try:
+                rgb = "".join(f"{round(_linear_to_srgb(_fraction(el, k)) * 255):02X}"
+                              for k in "rgb")
+            except ValueError:
+                return None
+        elif value == "phClr":
+            if placeholder is None:
+                return None
+            rgb, alpha = placeholder[0].lstrip("#"), placeholder[1]
+        else:
+            slot = self.mapping.get(value, value)
+            rgb = self.colours.get(slot, "").lstrip("#") or None
+        if not rgb or len(rgb) != 6:
+            return None
+        try:
+            return _modified(rgb, alpha, el)
+        except ValueError:
+            return None
+
+
+def _painter(zf: zipfile.ZipFile, master, master_rels: dict[str, str]) -> _ArtReader:
+    """Return the artwork reader of ``master``, with its theme and colour map."""
+    theme_name = next((t for t in master_rels.values() if "/theme/" in t), None)
+    root = _xml(zf, theme_name) if theme_name and theme_name in zf.namelist() else None
+    colours = _theme(root).colours if root is not None else {}
+    fmt = root.find("a:themeElements/a:fmtScheme", NS) if root is not None else None
+    lines = tuple(fmt.iterfind("a:lnStyleLst/a:ln", NS)) if fmt is not None else ()
+    fill_list = fmt.find("a:fillStyleLst", NS) if fmt is not None else None
+    fills = tuple(f for f in fill_list if isinstance(f.tag, str)) if fill_list is not None else ()
+    clr_map = master.find("p:clrMap", NS)
+    mapping = dict(clr_map.attrib) if clr_map is not None else {
+        "bg1": "lt1", "tx1": "dk1", "bg2": "lt2", "tx2": "dk2"}
+    return _ArtReader(zf, colours, mapping, lines, fills)
+
+
+def _fill_of(holder):
+    """Return the fill element of ``holder`` (an ``spPr``, an ``a:ln``), or None."""
+    if holder is None:
+        return None
+    for child in holder:
+        if isinstance(child.tag, str) and etree.QName(child).localname in (
+                "noFill", "solidFill", "gradFill", "pattFill", "blipFill", "grpFill"):
+            return child
+    return None
+
+
+def _index(ref) -> int:
+    value = ref.get("idx", "") if ref is not None else ""
+    return int(value) if value.isdigit() else 0
+
+
+def _fraction(el, name: str) -> float:
+    """Return the attribute ``name`` of ``el`` in thousandths of a percent, as 0..1."""
+    return min(max(int(el.get(name, "0")) / 100000, 0.0), 1.0)
+
+
+def _srgb_to_linear(c: float) -> float:
+    return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+
+def _linear_to_srgb(c: float) -> float:
+    return c * 12.92 if c <= 0.0031308 else 1.055 * c ** (1 / 2.4) - 0.055
+
+
+def _modified(rgb: str, alpha: float, el) -> tuple[str, float]:
+    """Return ``rgb`` with the colour modifiers under ``el`` applied: lumMod and lumOff
+    (in HSL), tint and shade (toward white and black, in linear light), alpha."""
+    import colorsys
+
+    r, g, b = (int(rgb[i:i + 2], 16) / 255 for i in (0, 2, 4))
+    for mod in el:
+        if not isinstance(mod.tag, str):
+            continue
+        name, value = etree.QName(mod).localname, int(mod.get("val", "0")) / 100000
+        if name in ("lumMod", "lumOff"):
+            h, lum, s = colorsys.rgb_to_hls(r, g, b)
+            lum = lum * value if name == "lumMod" else lum + value
+            r, g, b = colorsys.hls_to_rgb(h, min(max(lum, 0.0), 1.0), s)
+        elif name in ("tint", "shade"):
+            lin = [_srgb_to_linear(c) for c in (r, g, b)]
+            lin = [c * value + (1 - value) if name == "tint" else c * value for c in lin]
+            r, g, b = (_linear_to_srgb(min(max(c, 0.0), 1.0)) for c in lin)
+        elif name == "alpha":
+            alpha = min(max(value, 0.0), 1.0)
+    return "#" + "".join(f"{round(min(max(c, 0.0), 1.0) * 255):02X}" for c in (r, g, b)), alpha
+
+
+def _group(xfrm, box: Place) -> tuple[Place, tuple[float, float, float, float]]:
+    """Return a group's placement: its box on the slide, and its children's frame
+    (``a:chOff``, ``a:chExt``) in points."""
+    ch_off, ch_ext = xfrm.find("a:chOff", NS), xfrm.find("a:chExt", NS)
+    try:
+        frame = tuple(int(el.get(k, "")) / EMU_PER_PT for el, k in (
+            (ch_off, "x"), (ch_off, "y"), (ch_ext, "cx"), (ch_ext, "cy")))
+    except (AttributeError, ValueError):
+        frame = box
+    return box, frame  # type: ignore[return-value]
+
+
+def _placed(box: Place, group) -> Place:
+    """Return ``box``, in a group's children's frame, on the slide."""
+    (gx, gy, gw, gh), (fx, fy, fw, fh) = group
+    sx, sy = (gw / fw if fw else 1.0), (gh / fh if fh else 1.0)
+    return (gx + (box[0] - fx) * sx, gy + (box[1] - fy) * sy, box[2] * sx, box[3] * sy)

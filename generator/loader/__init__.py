@@ -20,6 +20,7 @@ from .. import limits, links, source
 from ..errors import OutlineError, Problem
 from ..model import Outline
 from ..node import ValidationError
+from ..report import Finding
 from . import crosscheck, template, theme_chain
 from .messages import describe, format_path, problems_from
 from .paths import PathChecker
@@ -39,6 +40,9 @@ class LoadedOutline:
     path: Path
     template: Template | None = None
     """The brand's template as read, for the deck to build on (None without one)."""
+    findings: tuple[Finding, ...] = ()
+    """What loading noticed that does not stop it: the outline's template left unused by a
+    ``--brand`` theme with a template of its own. ``check`` and ``build`` report them."""
 
     @property
     def template_shape(self) -> str | None:
@@ -55,7 +59,8 @@ def load(path: Path | str, *, name: str | None = None, allow_outside: bool = Fal
          brand: str | None = None) -> LoadedOutline:
     """Read, validate and cross-check the outline at ``path``.
 
-    ``brand`` overrides the outline's own brand with a bundled theme name or a theme file.
+    ``brand`` replaces the outline's own theme with a bundled theme name or a theme file;
+    the outline's template stays unless that theme names one (``keep_template``).
     Returns a LoadedOutline; raises OutlineError listing every problem found.
     """
     path = Path(path)
@@ -76,11 +81,16 @@ def validate(document: source.Document, base_dir: Path, *, allow_outside: bool =
                                     "expected a mapping with 'meta' and 'sections'")])
     problems: list[Problem] = list(document.problems)
     data = dict(data)
+    own = data.get("brand")
     if brand is not None:
         data["brand"] = brand
     paths = PathChecker(base_dir, document, allow_outside, problems)
     resolved = theme_chain.resolve(data.get("brand"), base_dir, document, problems,
                                    allow_outside)
+    findings: list[Finding] = []
+    if brand is not None and own is not None:
+        resolved = theme_chain.keep_template(resolved, own, brand, base_dir, document,
+                                             findings, allow_outside)
     data["brand"], read = _brand_files(resolved, paths, problems)
     sections = data.get("sections")
     if isinstance(sections, list):
@@ -102,7 +112,8 @@ def validate(document: source.Document, base_dir: Path, *, allow_outside: bool =
         raise OutlineError(problems) from None
     if problems:
         raise OutlineError(problems)
-    return LoadedOutline(outline, document, outline_path or base_dir / "outline.yaml", read)
+    return LoadedOutline(outline, document, outline_path or base_dir / "outline.yaml", read,
+                         tuple(findings))
 
 
 def _brand_files(resolved: theme_chain.ResolvedBrand, paths: PathChecker,

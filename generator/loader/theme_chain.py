@@ -11,6 +11,7 @@ from .. import source, themes
 from ..errors import OutlineError, Problem
 from ..model import Brand
 from ..node import ValidationError
+from ..report import Finding
 from .messages import did_you_mean, problem_at, problems_from
 
 MAX_DEPTH = 4
@@ -55,6 +56,34 @@ def resolve(value: Any, base_dir: Path, document: source.Document,
                                  None if "template" in value else base.template_folder,
                                  None if _font_files(value) else base.fonts_folder)
     return ResolvedBrand(value)
+
+
+def keep_template(resolved: ResolvedBrand, own: Any, override: str, base_dir: Path,
+                  document: source.Document, findings: list[Finding],
+                  allow_outside: bool = False) -> ResolvedBrand:
+    """Return the ``--brand`` theme ``resolved`` with the outline's own template under it.
+
+    ``--brand`` replaces the outline's theme (palette, fonts, logo, name), not the
+    PowerPoint template its deck is built on: ``own`` (the outline's ``brand`` value) keeps
+    its template, as ``brand: {base: THEME, template: ...}`` would. A theme that names a
+    template of its own uses that one instead, and a warning at the outline's
+    ``brand.template`` says so. An outline's brand that does not resolve (its problems are
+    what the override leaves unread) gives no template.
+    """
+    unread: list[Problem] = []
+    theirs = resolve(own, base_dir, document, unread, allow_outside)
+    template = theirs.value.get("template") if isinstance(theirs.value, dict) else None
+    if unread or not isinstance(resolved.value, dict) or not isinstance(template, str):
+        return resolved
+    replacing = resolved.value.get("template")
+    if replacing is None:
+        return ResolvedBrand({**resolved.value, "template": template}, resolved.logo_folder,
+                             theirs.template_folder, resolved.fonts_folder)
+    at = ("brand", "template") if isinstance(own, dict) and "template" in own else ("brand",)
+    findings.append(Finding(at, f"the outline's template '{template}' is not used: --brand "
+                                f"'{override}' names its own template '{replacing}'",
+                            "brand"))
+    return resolved
 
 
 def _load(name: str, base_dir: Path, document: source.Document, where: tuple,

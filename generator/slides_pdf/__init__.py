@@ -68,9 +68,10 @@ class SlidesPdfBuilder(_SlidesBuilder):
 
     def _write(self, deck: DeckPlan, outline: Outline, path: Path,
                options: BuildOptions) -> int:
-        from . import document
+        from . import backdrop, document
 
-        return document.write(deck, outline, path, options.timestamp, options.progress)
+        return document.write(deck, outline, path, options.timestamp, options.progress,
+                              backdrop.of(deck, outline, options))
 
 
 class HandoutBuilder(_SlidesBuilder):
@@ -89,9 +90,10 @@ class HandoutBuilder(_SlidesBuilder):
 
     def _write(self, deck: DeckPlan, outline: Outline, path: Path,
                options: BuildOptions) -> int:
-        from . import handout
+        from . import backdrop, handout
 
         layout = options.handout_layout
         if layout not in HANDOUT_LAYOUTS:
             raise ValueError(f"handout layout {layout}; expected one of {HANDOUT_LAYOUTS}")
-        return handout.write(deck, outline, path, options.timestamp, layout)
+        return handout.write(deck, outline, path, options.timestamp, layout,
+                             backdrop.of(deck, outline, options))

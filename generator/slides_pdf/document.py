@@ -10,6 +10,8 @@ from ..deck.elements import DeckPlan
 from ..model import Outline
 from ..pdf_tags import TaggingCanvas
 from ..text import plain, typeface
+from .backdrop import Backdrop
+from .backdrop import plain as plain_page
 from .draw import Painter
 from .fonts import face
 from .tags import SlideTagger, finish
@@ -49,18 +51,21 @@ def describer(plan: DeckPlan):
 
 
 def write(plan: DeckPlan, outline: Outline, path: Path, when: _dt.datetime,
-          progress: object = None) -> int:
+          progress: object = None, backdrop: Backdrop | None = None) -> int:
     """Write ``plan`` to ``path`` as a PDF, one page per slide; return the page count.
 
     Speaker notes are left out. Links open; agenda entries jump to their section's slide;
     the bookmarks list each section and its slides. The PDF is tagged (PDF/UA-1): a
-    ``Sect`` per slide, see ``tags``.
+    ``Sect`` per slide, see ``tags``. The pages are ``backdrop``'s (the PPTX's slide size
+    and the template's art; None: the plan's own page).
     """
     subject = plain(outline.meta.subtitle or outline.meta.title)
-    c = canvas(path, (plan.width, plan.height), outline, when, subject)
+    page = backdrop or plain_page(plan)
+    c = canvas(path, (page.width, page.height), outline, when, subject)
     tagger = c.tagger = SlideTagger(plan)
     anchors = {s.anchor: page_key(s.number) for s in plan.slides if s.anchor}
-    painter = Painter(c, plan, outline, links=True, destinations=anchors, tags=tagger)
+    painter = Painter(c, plan, outline, links=True, destinations=anchors, tags=tagger,
+                      backdrop=page)
     sections = {idx[0]: name for name, idx in plan.sections}
     total = len(plan.slides)
     for i, slide in enumerate(plan.slides):

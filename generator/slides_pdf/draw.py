@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import io
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from reportlab.lib import colors
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
 from .. import locale
@@ -27,7 +30,12 @@ from ..model import Outline
 from ..pdf_tags import Element as Tag
 from ..pdf_tags import alt_text
 from . import charts, fonts, lines
+from .backdrop import Backdrop
+from .backdrop import plain as plain_backdrop
 from .tags import SlideTagger
+
+if TYPE_CHECKING:
+    from ..deck.template_reader import Art
 
 CELL_PAD_V = 4.0
 """Top and bottom margin of a table cell, as the deck's cells have (``a:tcPr`` marT/marB)."""
@@ -35,6 +43,8 @@ CELL_RULE = 1.0
 """Width of the white rules between table cells (PowerPoint's default table style)."""
 UNDERLINE = 0.05
 """Thickness of a link's underline (and half its drop below the baseline), per point of size."""
+ROUND_CORNER = 0.16667
+"""A rounded rectangle's corner radius, per point of its shorter side (PowerPoint's default)."""
 HEADINGS = {"title": "H1"}
 """The structure type of the text boxes that are headings, by their role (a column's
 heading is often a year or a figure, which reads badly as a heading: it is a 'P')."""
@@ -62,15 +72,94 @@ class Painter:
     links: bool = True
     destinations: dict[str, str] = field(default_factory=dict)
     tags: SlideTagger | None = None
+    backdrop: Backdrop | None = None
+    """The page the slides are drawn on (the PPTX's slide size, the template's art); None:
+    the plan's own page, without art."""
+    _images: dict[bytes, ImageReader | None] = field(default_factory=dict, repr=False)
+
+    @property
+    def page(self) -> Backdrop:
+        """The page each slide is drawn on."""
+        if self.backdrop is None:
+            self.backdrop = plain_backdrop(self.plan)
+        return self.backdrop
 
     def slide(self, slide: SlidePlan) -> None:
-        """Paint ``slide`` with its top-left corner at the canvas's current (0, plan.height)."""
-        c = self.canvas
+        """Paint ``slide`` with its top-left corner at the canvas's current (0, page height):
+        its background, the template's art of its layout, then its elements, scaled onto
+        the page as the PPTX writer scales them."""
+        c, page = self.canvas, self.page
         c.setFillColor(colour(slide.background))
-        c.rect(0, 0, self.plan.width, self.plan.height, stroke=0, fill=1)
+        c.rect(0, 0, page.width, page.height, stroke=0, fill=1)
+        for piece in page.art(slide):
+            self.art(piece)
         section = self.tags.new_section() if self.tags else None
+        scaled = page.scale != 1.0
+        if scaled:
+            c.saveState()
+            c.scale(page.scale, page.scale)
         for element in slide.elements:
             self.element(element, slide, section)
+        if scaled:
+            c.restoreState()
+
+    def art(self, piece: Art) -> None:
+        """Paint a piece of the template's art, in points of the page; a picture that is not
+        an intact PNG or JPEG within the image limits is left out."""
+        x, y, w, h = piece.box
+        image = self._image(piece.image) if piece.kind == "picture" else None
+        if piece.kind == "picture" and image is None:
+            return
+        c = self.canvas
+        c.saveState()
+        c.translate(x + w / 2, self.page.height - (y + h / 2))
+        if piece.rotation:
+            c.rotate(-piece.rotation)
+        if any(piece.flip):
+            c.scale(-1 if piece.flip[0] else 1, -1 if piece.flip[1] else 1)
+        if image is not None:
+            c.drawImage(image, -w / 2, -h / 2, w, h, mask="auto")
+        else:
+            self._art_shape(piece, w, h)
+        c.restoreState()
+
+    def _art_shape(self, piece: Art, w: float, h: float) -> None:
+        c = self.canvas
+        fill = piece.fill is not None and piece.kind != "line"
+        stroke = piece.line is not None and piece.line_width > 0
+        if fill:
+            c.setFillColor(colour(str(piece.fill)))
+            if piece.fill_alpha < 1:
+                c.setFillAlpha(piece.fill_alpha)
+        if stroke:
+            c.setStrokeColor(colour(str(piece.line)))
+            c.setLineWidth(piece.line_width)
+            if piece.line_alpha < 1:
+                c.setStrokeAlpha(piece.line_alpha)
+        if piece.kind == "line":
+            if stroke:
+                c.line(-w / 2, h / 2, w / 2, -h / 2)
+        elif piece.kind == "ellipse":
+            c.ellipse(-w / 2, -h / 2, w / 2, h / 2, stroke=int(stroke), fill=int(fill))
+        elif piece.kind == "roundRect":
+            c.roundRect(-w / 2, -h / 2, w, h, min(w, h) * ROUND_CORNER, stroke=int(stroke),
+                        fill=int(fill))
+        else:
+            c.rect(-w / 2, -h / 2, w, h, stroke=int(stroke), fill=int(fill))
+
+    def _image(self, data: bytes) -> ImageReader | None:
+        """Return the reader of a template's picture, checked once as an outline's image
+        is (``images.inspect_bytes``: type, size and pixel caps, decoded once); None when
+        it fails."""
+        if data not in self._images:
+            from .. import images
+
+            try:
+                images.inspect_bytes(data)
+                self._images[data] = ImageReader(io.BytesIO(data))
+            except images.ImageProblem:
+                self._images[data] = None
+        return self._images[data]
 
     def element(self, element: Element, slide: SlidePlan, section: Tag | None = None) -> None:
         if isinstance(element, TextBox):
@@ -151,6 +240,15 @@ class Painter:
             self._string(lp.para.bullet, left + lp.left - hang, self._y(lp.lines[0].baseline),
                          lp.para, False, False)
 
+    def _label(self, lp: lines.LaidPara, left: float) -> None:
+        """Draw the label of a laid-out paragraph in its hanging indent, on the first line:
+        the tab after it reaches the text's start (``Para.label``). As in the deck, the
+        text is the link, not its label."""
+        para = lp.para
+        if para.label and lp.lines:
+            self._string(para.label, left + lp.left - para.hanging,
+                         self._y(lp.lines[0].baseline), para, para.bold, para.italic)
+
     def paras(self, laid: list[lines.LaidPara], left: float, bullets: bool = True) -> None:
         """Draw laid-out paragraphs whose frame starts ``left`` points from the slide's edge
         (and their bullets, unless ``bullets`` is false)."""
@@ -163,6 +261,8 @@ class Painter:
                 y = self._y(line.baseline)
                 if k == 0 and bullets:
                     self._bullet(lp, left)
+                if k == 0 and para.label:
+                    self._label(lp, left)
                 for piece in line.pieces:
                     self._string(piece.text, x0 + piece.x, y, para, piece.bold, piece.italic)
                     if piece.link and piece.text.strip():
@@ -242,8 +342,6 @@ class Painter:
                        self.canvas, b.x, self._y(b.bottom))
 
     def picture(self, element: Picture) -> None:
-        from reportlab.lib.utils import ImageReader
-
         b = element.box
         image = ImageReader(element.path)
         w0, h0 = image.getSize()

@@ -21,11 +21,13 @@ from reportlab.platypus import (
 
 from .. import locale as _locale
 from ..brief.typesetting import StampedDocument
+from ..deck import notes
 from ..deck.elements import DeckPlan, SlidePlan
 from ..model import Outline
 from ..pdf_tags import Element, TaggingCanvas
 from ..text import plain, typeface
 from . import fonts
+from .backdrop import Backdrop
 from .document import describer, page_key
 from .draw import Painter, colour
 from .tags import SlideTagger, finish
@@ -37,6 +39,8 @@ MARGIN = 48.0
 HEAD_PT = 9
 NOTES_PT = 11
 NOTES_LEADING = 15
+NOTES_LIST_INDENT = 14.0
+"""How far a list item of the notes ('- point') is indented, per level, in points."""
 NOTES_GAP = 18.0
 """Space between a slide and its notes in the one-slide layout."""
 RULE_GAP = 22.0
@@ -58,9 +62,9 @@ class _Slide(Flowable):
         super().__init__()
         self.painter = painter
         self.slide = slide
-        self.scale = width / painter.plan.width
+        self.scale = width / painter.page.width
         self.slide_w = width
-        self.slide_h = painter.plan.height * self.scale
+        self.slide_h = painter.page.height * self.scale
         self.lines_width = lines_width
         self.height = max(height or 0.0, self.slide_h)
         self.width = width + lines_width
@@ -173,7 +177,7 @@ def _notes(text: str, style: ParagraphStyle, family: str,
     link's label, not its markup), for reading on paper.
     """
     out: list[Flowable] = []
-    for line in text.split("\n"):
+    for level, line in notes.blocks(text):  # list items as the deck's notes have them
         block = plain(line)
         if not block.strip():
             continue
@@ -181,12 +185,20 @@ def _notes(text: str, style: ParagraphStyle, family: str,
             escape(piece) if name == style.fontName
             else f'<font name="{name}">{escape(piece)}</font>'
             for piece, name, _ in fonts.split(block, family, False, False))
-        out.append(_Note(markup, style, painter))
+        if level is None:
+            out.append(_Note(markup, style, painter))
+            continue
+        indent = NOTES_LIST_INDENT * (level + 1)
+        item = ParagraphStyle(f"notes-{level}", parent=style, leftIndent=indent,
+                              bulletIndent=indent - NOTES_LIST_INDENT * 0.75,
+                              bulletFontName=style.fontName, bulletFontSize=style.fontSize)
+        out.append(_Note(f"<bullet>{'•' if level == 0 else '–'}</bullet>{markup}", item,
+                         painter))
     return out
 
 
-def _story(plan: DeckPlan, outline: Outline, layout: int,
-           tags: SlideTagger | None = None) -> list[Flowable]:
+def _story(plan: DeckPlan, outline: Outline, layout: int, tags: SlideTagger | None = None,
+           backdrop: Backdrop | None = None) -> list[Flowable]:
     width = A4[0] - 2 * MARGIN
     family = typeface(outline.brand.fonts, "body")
     style = ParagraphStyle("notes", fontName=fonts.face(family), fontSize=NOTES_PT,
@@ -194,7 +206,8 @@ def _story(plan: DeckPlan, outline: Outline, layout: int,
                            textColor=colour(outline.brand.palette.text))
     anchors = {s.anchor: page_key(s.number) for s in plan.slides if s.anchor}
     painter = Painter(None, plan, outline,  # the canvas is set as each draws
-                      links=tags is not None, destinations=anchors, tags=tags)
+                      links=tags is not None, destinations=anchors, tags=tags,
+                      backdrop=backdrop)
     story: list[Flowable] = []
     if layout == 1:
         for i, slide in enumerate(plan.slides):
@@ -212,19 +225,23 @@ def _story(plan: DeckPlan, outline: Outline, layout: int,
     return story
 
 
-def write(plan: DeckPlan, outline: Outline, path: Path, when: _dt.datetime, layout: int) -> int:
+def write(plan: DeckPlan, outline: Outline, path: Path, when: _dt.datetime, layout: int,
+          backdrop: Backdrop | None = None) -> int:
     """Write the handout of ``plan`` to ``path`` in ``layout`` (1 or 3); return its pages.
+
+    Each slide is drawn as deck.pdf draws it, on ``backdrop`` (the PPTX's slide shape and
+    the template's art; None: the plan's own page).
 
     The story is laid out once to count the pages, then again with 'Page N of M', tagged
     (PDF/UA-1): each slide a ``Sect`` as in deck.pdf (``tags``), its notes ``P`` in it; the
     page's title, date, number, slide borders and note lines are artifacts.
     """
     counting = _Handout(io.BytesIO(), outline, when, None)
-    counting.build(_story(plan, outline, layout))
+    counting.build(_story(plan, outline, layout, None, backdrop))
     final = _Handout(str(path), outline, when, counting.page)
     final.tagger = SlideTagger(plan)
     final._doSave = 0  # reportlab's: the tree is written before the file is saved
-    final.build(_story(plan, outline, layout, final.tagger))
+    final.build(_story(plan, outline, layout, final.tagger, backdrop))
     finish(final.canv, final.tagger, outline, SUBJECT, when, describer(plan))
     final.canv.save()
     return final.page

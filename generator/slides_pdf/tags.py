@@ -83,7 +83,7 @@ class SlideTagger:
 
 def text_of(box: TextBox) -> str:
     """Return the text of a text box, its paragraphs' runs joined."""
-    return "\n".join("".join(run.text for run in para.runs) for para in box.paras)
+    return "\n".join(para.text for para in box.paras)
 
 
 def finish(canvas: Canvas, tagger: SlideTagger, outline: Outline, subject: str,

@@ -98,7 +98,9 @@ class Break:
     """A place a line may end: the line ends at ``end``, the next starts at ``next``.
 
     ``kind`` is 'space', 'after' (after a hyphen, slash or CJK character), 'hyphen' (a
-    hyphenation point: the line shows a hyphen) or 'hard' (a line break in the text).
+    hyphenation point: the line shows a hyphen), 'fallback' (taken only as a hyphenation
+    point is, by a piece that overflows its line, but showing no hyphen: after a web
+    address's 'https://') or 'hard' (a line break in the text).
     """
 
     end: int
@@ -168,10 +170,12 @@ def _inner_breaks(word: str) -> tuple[int, ...]:
     path = ("://" in word or word.startswith("www.") or "\\" in word
             or word.count("/") >= 2)
     web = _web(word)
+    query = word.find("?") if urlish else -1  # where a URL's parameters start
     for k in range(1, len(word)):
         a, b = word[k - 1], word[k]
         if path and a in "/\\" and b not in "/\\" and k > 1:
-            inner.append(k)  # after a slash in a path, whatever follows ('/?q=1' too)
+            if word[max(k - 3, 0):k] != "://":  # 'https://' is not left alone on a line
+                inner.append(k)  # after a slash in a path, whatever follows ('/?q=1' too)
             continue
         if urlish and b == "?" and a != "/" and word[k + 1:k + 2].isalnum():
             inner.append(k)  # a URL's query: '?' opens a line (not one ending a sentence)
@@ -185,8 +189,10 @@ def _inner_breaks(word: str) -> tuple[int, ...]:
         elif a in _DASHES and word[:k - 1].strip(_DASHES) and b.isalnum() and not (
                 b.isdigit() and word[k - 2].isdigit()):  # not inside 2026-10 or 75–150
             inner.append(k)
-        elif web and a in "_=" and b.isalnum() and word[:k - 1].isascii():
-            inner.append(k)  # a web address also after '_' and '=' (as style guides allow)
+        elif web and a in "_=" and b.isalnum() and word[:k - 1].isascii() and (
+                a == "=" or not 0 <= query < k):
+            inner.append(k)  # a web address also after '_' in its path and after '=' (as
+            # style guides allow), not inside a parameter's name ('utm_' / 'source')
         elif urlish and b in "?#&" and a != "/":
             inner.append(k)
     return tuple(inner)
@@ -210,7 +216,9 @@ def _hyphen_breaks(text: str, lo: int, hi: int, language: str | None) -> list[Br
     """Return the hyphenation points of the piece ``text[lo:hi]`` (between two other breaks;
     spaces at either end of the text are skipped as non-letters), in order.
 
-    None inside a web address, and none in a short part of a hyphenated compound
+    None inside a web address (but the break after its 'https://', which a line takes
+    only when the address would not fit it otherwise: the scheme is not left alone at the
+    end of a line of text), and none in a short part of a hyphenated compound
     ('quick-commerce' breaks at its own hyphen, not as 'quick-com-merce').
     """
     start, end = lo, hi
@@ -219,8 +227,10 @@ def _hyphen_breaks(text: str, lo: int, hi: int, language: str | None) -> list[Br
     while end < len(text) and not (text[end].isspace() and text[end] not in _KEEP):
         end += 1
     word = text[start:end].strip()
-    if _web(word):
-        return []
+    if _web(word):  # never hyphenated; after its 'scheme://' only when the piece overflows
+        scheme = text.find("://", lo, hi)
+        return [Break(scheme + 3, scheme + 3, "fallback")] if lo < scheme and scheme + 3 < hi \
+            else []
     compound = any(word[k - 1] in _DASHES for k in _inner_breaks(word))
     if compound and len(text[lo:hi].strip()) < COMPOUND_PART_HYPHENATED:
         return []
@@ -304,7 +314,7 @@ def _greedy(text: str, cum: list[float], points: tuple[Break, ...], width: float
             lo = points[k - 1].next if k > 0 else 0
             hi = points[k].end if k < len(points) else n
             for h in reversed(_hyphen_breaks(text, lo, hi, language)):
-                if h.end > start and cum[h.end] - cum[start] + hyphen_width <= width:
+                if h.end > start and cum[h.end] - cum[start] + _mark(h, hyphen_width) <= width:
                     best = h
                     break
         if best is not None:
@@ -387,6 +397,11 @@ def widest_piece(text: str, advances: list[float], hyphen_width: float,
                _widest_last_line(text, cum, points))
 
 
+def _mark(b: Break, hyphen_width: float) -> float:
+    """The width a line ending at ``b`` adds for its mark: a hyphen's, or none."""
+    return hyphen_width if b.kind == "hyphen" else 0.0
+
+
 def _widest(text: str, cum: list[float], points: tuple[Break, ...], hyphen_width: float,
             language: str | None, hyphenate: bool) -> float:
     """Return the width of the widest piece between two breaks (``widest_piece``)."""
@@ -399,7 +414,7 @@ def _widest(text: str, cum: list[float], points: tuple[Break, ...], hyphen_width
     for hi, lo in sorted(spans, key=lambda s: cum[s[0]] - cum[s[1]], reverse=True):
         if hyphenate and cum[hi] - cum[lo] + hyphen_width > widest:
             for h in _hyphen_breaks(text, lo, hi, language):
-                widest = max(widest, cum[h.end] - cum[lo] + hyphen_width)
+                widest = max(widest, cum[h.end] - cum[lo] + _mark(h, hyphen_width))
                 lo = h.next
         widest = max(widest, cum[hi] - cum[lo])
     return widest

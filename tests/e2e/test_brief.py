@@ -54,7 +54,10 @@ def test_page_count_is_a_brief(built, reader):
     assert built.unit == "pages"
     assert built.findings == []
     assert built.count == len(reader.pages)
-    assert 6 <= built.count <= 12
+    # a complete outline makes 6 to 12 pages (tests/e2e/test_outline_yaml.py); this sample
+    # holds three sections and a playbook, and fills 5 since its short contents share a
+    # page with the summary (it made 6 only with the contents alone, half a page empty)
+    assert built.count == 5
 
 
 def test_footer_counts_every_page(built, text):

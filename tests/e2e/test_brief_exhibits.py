@@ -109,8 +109,10 @@ def test_the_unit_and_source_line_sits_under_its_figure(columns_brief):
 
 
 def _long_tables(language: str = "en") -> Outline:
-    """Ten-row tables one after another, with prose of a line more before each, so that
-    page breaks fall at every row of one table or another."""
+    """Ten-row tables one after another, seven to a chapter, with prose of a line more
+    before each chapter, so that page breaks fall at one row or another of a table (a
+    chapter of two tables would fill two thirds of a page, and the next would start a page:
+    no table would split)."""
     slides = []
     prose = "A line of prose that fills the frame from one side to the other, with words."
     for t in range(14):
@@ -118,7 +120,7 @@ def _long_tables(language: str = "en") -> Outline:
                        "table": {"columns": ["Name", "Value"],
                                  "rows": [[f"T{t}R{r}", str(r)] for r in range(10)]}})
     sections = [{"title": f"Part {k}", "prose": [" ".join([prose] * (k + 1))],
-                 "slides": slides[2 * k:2 * k + 2]} for k in range(7)]
+                 "slides": slides[7 * k:7 * k + 7]} for k in range(2)]
     return Outline.parse({"meta": {"title": "Tables", "language": language},
                           "sections": sections})
 

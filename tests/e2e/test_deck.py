@@ -68,7 +68,8 @@ def test_bullets_have_real_bold_italic_and_links(deck) -> None:
     assert slide.notes_slide.notes_text_frame.text == ("Start with the headline, then walk "
                                                        "through each region.")
     footnote = [s for s in slide.shapes if s.name.startswith("Source Note")]
-    assert footnote[0].text_frame.text == "Source: Northwind Group, Annual Report 2024 (2025-02)"
+    assert footnote[0].text_frame.text == ("Source: Northwind Group, Annual Report 2024 "
+                                           "(February 2025)")  # dated 2025-02
 
 
 def test_table_is_native_with_brand_header_and_bands(deck) -> None:

@@ -44,6 +44,7 @@ from generator.deck.pptx import (
     zipwriter,
 )
 from generator.report import BuildOptions
+from generator.text import Run
 from helpers import bench_module, make_image, make_template, outline_on
 
 ROOT = Path(__file__).parents[2]
@@ -240,9 +241,14 @@ class ReferenceWriter:
                     etree.SubElement(p_pr, qn("a:buChar")).set("char", para.bullet)
                 else:
                     etree.SubElement(p_pr, qn("a:buNone"))
+            if para.label is not None:  # a tab stop where the text starts, past the label
+                tabs = etree.SubElement(p_pr, qn("a:tabLst"))
+                etree.SubElement(tabs, qn("a:tab"), pos=str(emu(para.indent)), algn="l")
             if not len(p_pr) and not p_pr.attrib:
                 p._p.remove(p_pr)
-            for run, piece, broken in _pieces(para.runs):
+            label = ((Run(para.label, para.bold, para.italic), Run("\t", para.bold, para.italic))
+                     if para.label else ())
+            for n, (run, piece, broken) in enumerate(_pieces(label + para.runs)):
                 if broken:  # a line break the planner placed where it split a word
                     p.add_line_break()
                 if not piece:
@@ -261,7 +267,8 @@ class ReferenceWriter:
                     r.hyperlink.address = run.link
                 if para.jump:
                     r_pr.set("u", "none")
-                    self.jumps.append((slide, r, para.jump))
+                    if not (para.label and n < 2):  # the label and its tab are no link
+                        self.jumps.append((slide, r, para.jump))
                 if para.field:  # a slide-number field: a run under another name
                     r._r.tag = qn("a:fld")
                     r._r.set("id", slidexml.FIELD_IDS[para.field])
@@ -300,7 +307,7 @@ class ReferenceWriter:
                 cell.fill.fore_color.rgb = rgb(spec.fill)
                 cell.margin_left = cell.margin_right = emu(element.pad)
                 cell.margin_top = cell.margin_bottom = emu(element.pad_v)
-                cell.vertical_anchor = MSO_ANCHOR.TOP
+                cell.vertical_anchor = MSO_ANCHOR.MIDDLE  # centred, as the deck writes cells
                 self.paras(slide, cell.text_frame, spec.paras)
         return frame
 

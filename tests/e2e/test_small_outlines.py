@@ -57,8 +57,8 @@ def test_a_section_without_slides_gets_no_lone_divider(tmp_path: Path) -> None:
     assert "Prose only" not in titles
     assert titles[:3] == ["T", "Agenda", "With slides"]
     agenda = "\n".join(slides[1][1:])  # every text of the agenda slide but its title
-    assert "Prose only" not in agenda and "01   With slides" not in agenda
-    assert "02   With slides" in agenda and "03   Also slides" in agenda
+    assert "Prose only" not in agenda and "01\tWith slides" not in agenda
+    assert "02\tWith slides" in agenda and "03\tAlso slides" in agenda
     assert "28 February 2025" in pages[0]
     assert "Prose only" in "\n".join(pages)
 

@@ -364,3 +364,61 @@ def test_template_decks_open_and_render_one_page_per_slide(tmp_path, variant):
     assert len(prs.slides) == 23  # with the playbook's divider
     assert orphans(deck) == []
     assert render_pages(deck) == len(prs.slides)
+
+
+# --- --brand on an outline with its own template -------------------------------------
+
+
+def _check(outline: Path, *extra: str):
+    return CliRunner().invoke(main, ["check", str(outline), *extra])
+
+
+def test_brand_option_swaps_the_theme_and_keeps_the_outlines_template(tmp_path):
+    make_template(tmp_path / "corporate.pptx", colours=CORPORATE,
+                  rename={"Title and Content": "Content"}, order=["Blank"])
+    outline = outline_on(tmp_path, "corporate.pptx", "minimal.yaml")
+    result = build(outline, tmp_path / "out", "--only", "deck", "--brand", "midnight")
+    assert result.exit_code == 0, result.output
+    assert "template" not in result.output  # nothing dropped, nothing to say
+    prs = Presentation(str(tmp_path / "out" / "deck.pptx"))
+    assert prs.slide_layouts[0].name == "Blank"  # the template's layouts, in its order
+    assert "Content" in [lay.name for lay in prs.slide_layouts]
+    midnight = yaml.safe_load((themes.BUNDLED_DIR / "midnight.yaml").read_text())["palette"]
+    assert str(prs.slides[0].background.fill.fore_color.rgb) == midnight["secondary"][1:]
+    checked = _check(outline, "--only", "deck", "--brand", "midnight")
+    assert (checked.exit_code, "template" in checked.output) == (0, False)
+
+
+def test_a_brand_theme_with_its_own_template_is_a_warning_at_the_outlines(tmp_path):
+    make_template(tmp_path / "corporate.pptx", colours=CORPORATE)
+    make_template(tmp_path / "other.pptx", order=["Blank"])
+    outline = outline_on(tmp_path, "corporate.pptx", "minimal.yaml")
+    (tmp_path / "other.yaml").write_text("base: ember\ntemplate: other.pptx\n", encoding="utf-8")
+    line = next(n for n, text in enumerate(outline.read_text().splitlines(), 1)
+                if text.strip().startswith("template:"))
+    expected = (f"outline.yaml:{line}:13: warning: brand.template: the outline's template "
+                "'corporate.pptx' is not used: --brand 'other.yaml' names its own template "
+                "'other.pptx'")
+    built = build(outline, tmp_path / "out", "--only", "deck", "--brand", "other.yaml")
+    checked = _check(outline, "--only", "deck", "--brand", "other.yaml")
+    assert built.exit_code == checked.exit_code == 0, built.output
+    assert expected in built.output.replace(str(tmp_path) + "/", "")
+    assert expected in checked.output.replace(str(tmp_path) + "/", "")
+    prs = Presentation(str(tmp_path / "out" / "deck.pptx"))
+    assert prs.slide_layouts[0].name == "Blank"  # the theme's template, not the outline's
+    strict = _check(outline, "--only", "deck", "--brand", "other.yaml", "--strict")
+    assert strict.exit_code == 1
+
+
+def test_brand_option_keeps_a_template_named_in_the_outlines_theme_file(tmp_path):
+    (tmp_path / "brand").mkdir()
+    make_template(tmp_path / "brand" / "corporate.pptx", order=["Blank"])
+    (tmp_path / "brand" / "corp.yaml").write_text("base: ember\ntemplate: corporate.pptx\n",
+                                                  encoding="utf-8")
+    outline = outline_on(tmp_path, None, "minimal.yaml")
+    outline.write_text(outline.read_text().replace("brand: {}", "brand: brand/corp.yaml"),
+                       encoding="utf-8")
+    result = build(outline, tmp_path / "out", "--only", "deck", "--brand", "midnight")
+    assert result.exit_code == 0, result.output
+    prs = Presentation(str(tmp_path / "out" / "deck.pptx"))
+    assert prs.slide_layouts[0].name == "Blank"  # the template, found beside its theme file

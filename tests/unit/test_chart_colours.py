@@ -91,3 +91,71 @@ def test_neighbouring_slices_never_share_a_colour_when_the_palette_runs_out(name
     assert ring[:len(colours)] == colours
     for i in range(n):
         assert ring[i] != ring[(i + 1) % n], (i, ring)
+
+
+CLOSE_LINES = {5: "the reported case: four blue-greys in the default theme",
+               6: "as many series as there are dash patterns"}
+
+
+def _line_chart(count: int):
+    from generator.model import Chart
+
+    return Chart.parse({"type": "line", "categories": ["a", "b", "c"],
+                        "series": [{"name": f"S{i}", "values": [i, i + 1, i + 2]}
+                                   for i in range(count)]})
+
+
+def _apart(colours, styles) -> list[tuple]:
+    """Return the pairs of series that differ by colour alone, and by less than the clear
+    distance (CIEDE2000): what a reader could mistake for each other. (Within six series
+    a styled chart differs in dash and marker both; see the test of five below.)"""
+    out = []
+    for i in range(len(styles)):
+        for j in range(i + 1, len(styles)):
+            a, b = colours[i % len(colours)], colours[j % len(colours)]
+            close = chart_colours.distance(a, b) < chart_colours.CLEAR_DISTANCE
+            if close and styles[i] == styles[j]:
+                out.append((i, j, a, b))
+    return out
+
+
+@pytest.mark.parametrize("count", range(2, chart_colours.MAX_SERIES + 1))
+@pytest.mark.parametrize("name", themes.names())
+def test_no_two_line_series_differ_by_a_close_colour_alone(name, count):
+    colours = chart_colours.series_colours(_theme(name))
+    styles = chart_colours.line_styles(colours, count)
+    assert _apart(colours, styles) == []
+
+
+def test_the_default_themes_five_lines_differ_in_dash_and_marker():
+    colours = chart_colours.series_colours(_theme("default"))[:5]
+    close = [(a, b) for i, a in enumerate(colours) for b in colours[i + 1:]
+             if chart_colours.distance(a, b) < chart_colours.CLEAR_DISTANCE]
+    assert close, "the default palette has close blue-greys among its first five"
+    styles = chart_colours.line_styles(colours, 5)
+    assert len({s.dash for s in styles}) == len({s.marker for s in styles}) == 5
+
+
+def test_lines_far_apart_in_colour_stay_plain():
+    colours = chart_colours.series_colours(_theme("midnight"))
+    assert chart_colours.line_styles(colours, 3) == (chart_colours.PLAIN,) * 3
+
+
+@pytest.mark.parametrize("name", themes.names())
+def test_brief_and_deck_pdf_draw_close_lines_in_their_own_dash_and_marker(name):
+    """The one chart drawing of the brief and deck.pdf: each series' line and markers."""
+    from generator import chart_drawing
+
+    theme = _theme(name)
+    colours = tuple(chart_colours.series_colours(theme))
+    look = chart_drawing.ChartLook("Liberation Sans", 8, theme.palette.text, theme.palette.muted,
+                                   theme.palette.surface, theme.palette.background, colours)
+    for count in CLOSE_LINES:
+        laid = chart_drawing.layout(look, _line_chart(count), 400, 240)
+        lines = [m for m in laid.items if isinstance(m, chart_drawing.Mark)
+                 and m.kind == "polyline"]
+        drawn = [(m.stroke, m.dash) for m in lines]
+        for i, (a, dash_a) in enumerate(drawn):
+            for b, dash_b in drawn[i + 1:]:
+                if chart_colours.distance(a, b) < chart_colours.CLEAR_DISTANCE:
+                    assert dash_a != dash_b, (count, a, b)

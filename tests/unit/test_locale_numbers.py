@@ -57,3 +57,18 @@ def test_every_locale_file_says_how_it_writes_numbers() -> None:
 def test_chart_formats_write_the_language_s_marks(number_format, value, en, de) -> None:
     assert formatter(number_format, [value])(value) == en
     assert formatter(number_format, [value], locale.get("de").numbers)(value) == de
+
+
+@pytest.mark.parametrize(("language", "month", "day"), [
+    ("en", "February 2026", "3 November 2025"),
+    ("de", "Februar 2026", "3. November 2025"),
+    ("es", "febrero de 2026", "3 de noviembre de 2025"),
+    ("fr", "février 2026", "3 novembre 2025"),
+    ("ja", "2026年2月", "2025年11月3日"),
+])
+def test_a_source_date_is_written_as_the_language_writes_dates(language, month, day) -> None:
+    words = locale.get(language)
+    assert words.source_date("2026-02") == month
+    assert words.source_date("2025-11-03") == day
+    for as_given in ("2024", "Spring 2024", "2024-13", "2025-02-30"):
+        assert words.source_date(as_given) == as_given

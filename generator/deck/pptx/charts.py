@@ -12,15 +12,17 @@ from pptx.enum.chart import (
     XL_CHART_TYPE,
     XL_LABEL_POSITION,
     XL_LEGEND_POSITION,
+    XL_MARKER_STYLE,
     XL_TICK_LABEL_POSITION,
 )
+from pptx.enum.dml import MSO_LINE_DASH_STYLE
 from pptx.oxml.ns import qn
 from pptx.util import Pt
 from xlsxwriter import Workbook
 
 from ... import brand as _brand
 from ... import text as _text
-from ...chart_colours import slice_colour
+from ...chart_colours import PLAIN, LineStyle, line_styles, slice_colour
 from ...model import Chart
 from ..elements import ChartFrame
 
@@ -148,8 +150,12 @@ def _style(chart, frame: ChartFrame) -> None:
         return
     plot.vary_by_categories = False
     indexes = drawn_order(spec)(list(range(len(spec.series))))
+    styles = line_styles(colours, len(spec.series))
+    styled = spec.type == "line" and any(style != PLAIN for style in styles)
     for i, series in zip(indexes, plot.series, strict=True):
         _colour_series(series, spec.type, colours[i % len(colours)])
+        if styled:  # series told apart by more than colour: each its dash and marker
+            _style_line(series, styles[i])
     _axes(chart, frame)
     if spec.type in ("bar", "column"):
         plot.gap_width = GAP_WIDTH
@@ -246,6 +252,26 @@ def _colour_series(series, kind: str, colour: str) -> None:
     else:
         series.format.fill.solid()
         series.format.fill.fore_color.rgb = _rgb(colour)
+
+
+DASH_STYLES = {"solid": MSO_LINE_DASH_STYLE.SOLID, "dash": MSO_LINE_DASH_STYLE.DASH,
+               "dot": MSO_LINE_DASH_STYLE.ROUND_DOT, "dashdot": MSO_LINE_DASH_STYLE.DASH_DOT,
+               "longdash": MSO_LINE_DASH_STYLE.LONG_DASH,
+               "longdashdot": MSO_LINE_DASH_STYLE.LONG_DASH_DOT}
+"""PowerPoint's dash style of each dash pattern (``chart_colours.DASHES``)."""
+MARKER_STYLES = {"circle": XL_MARKER_STYLE.CIRCLE, "square": XL_MARKER_STYLE.SQUARE,
+                 "triangle": XL_MARKER_STYLE.TRIANGLE, "diamond": XL_MARKER_STYLE.DIAMOND,
+                 "x": XL_MARKER_STYLE.X, "plus": XL_MARKER_STYLE.PLUS}
+"""PowerPoint's marker of each marker shape (``chart_colours.MARKERS``)."""
+MARKER_SIZE = 7
+"""Marker size of a line series told apart by its marker, in points (PowerPoint: 2-72)."""
+
+
+def _style_line(series, style: LineStyle) -> None:
+    """Give a line series its dash pattern and marker shape (``chart_colours.line_styles``)."""
+    series.format.line.dash_style = DASH_STYLES[style.dash]
+    series.marker.style = MARKER_STYLES[style.marker]
+    series.marker.size = MARKER_SIZE
 
 
 def _axes(chart, frame: ChartFrame) -> None:

@@ -18,6 +18,7 @@ from lxml import etree
 
 from ... import brand as _brand
 from ..elements import Para, Shape, TableGrid, TextBox
+from ..notes import blocks as notes_blocks
 
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 P = "http://schemas.openxmlformats.org/presentationml/2006/main"
@@ -160,7 +161,7 @@ class Prototypes:
         hang = para.hanging
         bullet_font = para.bullet_font or BULLET_FONT
         key = (para.align, para.indent, hang, para.size, para.space_before, para.bullet,
-               bullet_font if para.bullet else None, para.level,
+               bullet_font if para.bullet else None, para.level, para.label is not None,
                tuple(sorted(inherited.items())) if inherited else None)
         proto = self._paras.get(key)
         if proto is None:
@@ -187,6 +188,8 @@ class Prototypes:
                     _SE(p_pr, DML.buChar, char=para.bullet)
                 else:
                     _SE(p_pr, DML.buNone)
+            if para.label is not None:  # the label's tab reaches the text's indent
+                _SE(_SE(p_pr, DML.tabLst), DML.tab, pos=str(emu(para.indent)), algn="l")
             if not len(p_pr) and not p_pr.attrib:
                 proto.remove(p_pr)
             self._paras[key] = proto
@@ -403,6 +406,11 @@ class TextWriter:
         for para in paras:
             p = protos.para(para, inherited[para.level] if para.level < len(inherited)
                             else None)
+            if para.label:  # in the hanging indent, then a tab to the text (Para.label);
+                for piece in (para.label, "\t"):  # not linked: LibreOffice drops a tab
+                    r = protos.run(para, para.bold, para.italic)  # inside a link, and the
+                    r[1].text = clean(piece)  # title is the entry's one link
+                    p.append(r)
             for run in para.runs:
                 for k, piece in enumerate(run.text.split("\v")):
                     r = protos.run(para, run.bold or para.bold, run.italic or para.italic)
@@ -563,26 +571,8 @@ def chart(shape_id: int, r_id: str, box, alt: str = ""):
 # --- notes -------------------------------------------------------------------------------
 
 
-NOTES_BULLET = re.compile(r"^( *)[-*•] +(.*)$")
-"""A notes line that is a list item: '- ', '* ' or '• ', indented two spaces per level."""
 NOTES_INDENT = 171450
 """Hanging indent of a list item in the notes, in EMU (0.1875 in, as PowerPoint sets it)."""
-
-
-def notes_blocks(notes: str) -> list[tuple[int | None, str]]:
-    """Return the paragraphs of ``notes``: (list level or None, marked-up text).
-
-    Every line is a paragraph (a blank one too, as a gap); a line starting with '- ',
-    '* ' or '• ' is a list item, one level deeper for each two spaces of indent before it.
-    """
-    out: list[tuple[int | None, str]] = []
-    for line in notes.replace("\r\n", "\n").split("\n"):
-        m = NOTES_BULLET.match(line)
-        if m:
-            out.append((min(len(m.group(1)) // 2, 8), m.group(2).strip()))
-        else:
-            out.append((None, line.strip()))
-    return out
 
 
 class NotesPage:

@@ -360,11 +360,8 @@ def _on_template_size(plan: DeckPlan, contract: template_reader.Template,
     """Return ``plan`` scaled to the template's own slide size when that has the plan's
     shape at another size (10 x 5.625 in for 16:9, say), so the template's master artwork
     stays where it was drawn; else ``plan`` itself (the slides take the plan's size)."""
-    size = contract.size
-    planned = (emu(plan.width), emu(plan.height))
-    if not templated or size == planned or not resize.same_shape(size, planned):
-        return plan
-    return resize.scaled(plan, size[1] / planned[1])
+    s = resize.factor(contract.size, plan.width, plan.height) if templated else 1.0
+    return plan if s == 1.0 else resize.scaled(plan, s)
 
 
 def _counts(plan: DeckPlan) -> tuple[int, int]:
@@ -380,7 +377,7 @@ def _counts(plan: DeckPlan) -> tuple[int, int]:
                 continue
             for group in groups:
                 for para in group:
-                    text = "".join(run.text for run in para.runs)
+                    text = para.text
                     if text.strip():
                         paras += 1
                         words += len(text.split())

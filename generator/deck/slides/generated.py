@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from ... import brand as _brand
+from ... import text as _text
 from .. import fit, scale
 from ..context import Context
 from ..elements import Element, Para, Picture, Shape
@@ -87,22 +88,42 @@ class AgendaEntry(NamedTuple):
     anchor: str
 
 
+AGENDA_LABEL_GAP = 0.75
+"""Space between the widest agenda label and the titles' column, as a multiple of the size."""
+
+
+def label_column(ctx: Context, labels: list[str], size: float) -> float:
+    """Return where the titles of entries labelled ``labels`` start at ``size`` points: past
+    the widest label (bold, measured with the deck's font) and a gap."""
+    widest = max(_text.text_width(label, size, ctx.body_font, bold=True) for label in labels)
+    return widest + AGENDA_LABEL_GAP * size
+
+
 def agenda_item(ctx: Context, entry: AgendaEntry, size: float, first: bool,
-                summary: bool = True) -> list[Para]:
-    """Return an agenda entry: a labelled, linked title and (optionally) its summary."""
+                summary: bool = True, column: float | None = None) -> list[Para]:
+    """Return an agenda entry: its label ('01', 'Playbook') in a column of its own, then
+    its linked title, and (optionally) its summary under the title.
+
+    ``column`` is where every entry's title starts (``label_column``; by default, past
+    this entry's own label), so numbered and labelled titles line up.
+    """
     gap = 0.7 if summary else 0.45
-    out = [ctx.para(f"{entry.label}   {entry.title}", size, bold=True, jump=entry.anchor,
-                    space_before=0.0 if first else gap * size, colour=ctx.palette.text)]
+    column = column if column is not None else label_column(ctx, [entry.label], size)
+    out = [ctx.para(entry.title, size, bold=True, jump=entry.anchor, label=entry.label,
+                    indent=column, hang=column, space_before=0.0 if first else gap * size,
+                    colour=ctx.palette.text)]
     if summary and entry.summary:
         out.append(ctx.para(entry.summary, size - 4, colour=ctx.palette.muted,
-                            indent=2.2 * size, space_before=0.15 * size))
+                            indent=column, space_before=0.15 * size))
     return out
 
 
 def agenda(ctx: Context, entries: list[AgendaEntry], body: Box) -> list[list[Element]]:
-    """Return the agenda pages: one linked entry per part of the deck."""
+    """Return the agenda pages: one linked entry per part of the deck, titles in one column."""
     summary = len(entries) <= AGENDA_SUMMARIES_UP_TO
-    laid = fit.paginate(lambda i, s, first: agenda_item(ctx, entries[i], s, first, summary),
+    labels = [entry.label for entry in entries]
+    laid = fit.paginate(lambda i, s, first: agenda_item(ctx, entries[i], s, first, summary,
+                                                        label_column(ctx, labels, s)),
                         len(entries), body, scale.BODY_PT, scale.BODY_MIN_PT)
     return [[ctx.text(body, paras, placeholder=1)] for paras in laid.pages]
 

@@ -17,7 +17,8 @@ def entry(ctx: Context, source: Source, size: float, first: bool) -> list[Para]:
     """Return one source as a paragraph: title, publisher and date, then its linked address."""
     marks = ctx.locale.punctuation
     runs = [Run(source.title, bold=True)]
-    rest = marks.comma.join(p for p in (source.publisher, source.date) if p)
+    date = ctx.locale.source_date(source.date) if source.date else None
+    rest = marks.comma.join(p for p in (source.publisher, date) if p)
     if rest:
         runs.append(Run(f"{marks.full_stop}{marks.space}{rest}"))
     if source.url:

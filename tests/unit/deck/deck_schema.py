@@ -74,6 +74,7 @@ SEQUENCES: dict[str, list] = {
               {"a:buSzTx", "a:buSzPct", "a:buSzPts"}, {"a:buFontTx", "a:buFont"},
               {"a:buNone", "a:buAutoNum", "a:buChar", "a:buBlip"}, "a:tabLst", "a:defRPr",
               "a:extLst"],
+    "a:tabLst": [_many("a:tab")],
     "a:lnSpc": SPACING,
     "a:spcBef": SPACING,
     "a:spcAft": SPACING,
@@ -106,7 +107,7 @@ LEAVES = {"a:t", "a:off", "a:ext", "a:avLst", "a:srgbClr", "a:latin", "a:hlinkCl
           "a:noFill", "a:noAutofit", "a:lstStyle", "a:buNone", "a:buChar", "a:buFont",
           "a:spcPts", "p:ph", "a:spLocks", "a:picLocks", "a:graphicFrameLocks", "a:blip",
           "a:fillRect", "a:gridCol", "a:tableStyleId", "a:effectLst", "p:cNvGrpSpPr",
-          "a:masterClrMapping", "c:chart", "a:br", "a:chOff", "a:chExt"}
+          "a:masterClrMapping", "c:chart", "a:br", "a:chOff", "a:chExt", "a:tab"}
 """Elements deckgen writes without children."""
 
 

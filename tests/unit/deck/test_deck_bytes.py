@@ -23,7 +23,7 @@ from helpers import fixture_outline
 WHEN = _dt.datetime(2025, 3, 14, 9, 26, 53, tzinfo=_dt.UTC)
 PINNED = {
     "minimal.yaml": "1db8133de0c5e386d3153d11329c2fd6695d8641f9291d77b68e7675304cab10",
-    "deck_all_kinds.yaml": "db4649c8d70944354c2530609a34e602d1f8eedb8021de8103a67b699d614e5b",
+    "deck_all_kinds.yaml": "18be76bcf6c912224745057a1c4e357334de8086ade4476cd0e2216dd8b3011f",
 }
 
 

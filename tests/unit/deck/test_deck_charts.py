@@ -161,3 +161,30 @@ def test_series_colours_show_on_the_plot_in_every_theme(tmp_path, theme):
         distinct = list(dict.fromkeys(colours))
         for a, b in zip(distinct, distinct[1:], strict=False):
             assert chart_colours.distance(f"#{a}", f"#{b}") >= chart_colours.MIN_DISTANCE
+
+
+def _line_series(xml: etree._Element) -> list[tuple[str, str, str]]:
+    """Return each line series of a native chart as (colour, dash, marker) as the file says
+    them ('' where the file leaves it to the application: solid, its automatic marker)."""
+    out = []
+    for ser in xml.xpath("//c:lineChart/c:ser", namespaces=NS):
+        colour = ser.xpath("c:spPr/a:ln/a:solidFill/a:srgbClr/@val", namespaces=NS)[0]
+        dash = "".join(ser.xpath("c:spPr/a:ln/a:prstDash/@val", namespaces=NS))
+        marker = "".join(ser.xpath("c:marker/c:symbol/@val", namespaces=NS))
+        out.append((colour, dash or "solid", marker))
+    return out
+
+
+@pytest.mark.parametrize("theme", themes.names())
+def test_close_line_series_differ_in_dash_and_marker_in_every_theme(tmp_path, theme):
+    charts = _charts(tmp_path, theme)
+    for title in ("Five lines", "Seven close lines"):
+        series = _line_series(charts[title])
+        for i, (a, dash_a, marker_a) in enumerate(series):
+            for b, dash_b, marker_b in series[i + 1:]:
+                if chart_colours.distance(f"#{a}", f"#{b}") < chart_colours.CLEAR_DISTANCE:
+                    assert marker_a and marker_b, (title, "markers are set, not automatic")
+                    assert (dash_a, marker_a) != (dash_b, marker_b), (title, a, b)
+    five = _line_series(charts["Five lines"])
+    if theme == "default":  # the reported case: four blue-greys, now five dashes and markers
+        assert len({dash for _, dash, _ in five}) == len({m for _, _, m in five}) == 5

@@ -120,9 +120,20 @@ def test_a_long_part_of_a_compound_is_still_hyphenated():
 def test_a_web_address_is_never_hyphenated():
     url = "https://example.org/newsletter/subscription?utm_source=newsletter"
     kinds = {b.kind for b in breaking.breaks(url, "en")}
-    assert kinds == {"after"}
-    assert "https://example.org/newsletter/subscription?utm_" in {
-        url[:b.end] for b in breaking.breaks(url, "en")}
+    assert kinds == {"after", "fallback"}  # the fallback after 'https://', no hyphen
+    ends = {url[:b.end] for b in breaking.breaks(url, "en")}
+    assert "https://example.org/newsletter/subscription?utm_source=" in ends  # after '='
+    # never inside a parameter's name, nor after 'https://' unless the address overflows
+    assert "https://example.org/newsletter/subscription?utm_" not in ends
+
+
+def test_a_line_of_text_does_not_end_on_a_bare_scheme():
+    text = "Read the full methodology online at https://example.org/reports/2024/"
+    lines = wrap(text, 330, 11, FONT, language="en")
+    assert len(lines) > 1 and not any(line.endswith("://") for line in lines), lines
+    alone = wrap("https://averyveryveryverylonghostname.example.org/x", 120, 14, FONT,
+                 language="en")
+    assert alone[0] == "https://", alone  # too wide for any line: it breaks there after all
 
 
 @pytest.mark.parametrize("text", ["東京都千代田区", "市場は成長しており、スピードが勝負を決める。",

@@ -41,14 +41,15 @@ def _eager_fill(text, advances, width, hyphen_width, language):
         plain = hyph = hard = None
         for b in (p for p in points if p.end > start):
             w = cum[b.end] - cum[start] + (hyphen_width if b.kind == "hyphen" else 0.0)
+            lazy = b.kind in ("hyphen", "fallback")  # taken only by an overflowing piece
             if b.kind == "hard":
                 hard = b if w <= width else None
                 break
             if w > width:
-                if b.kind == "hyphen":
+                if lazy:
                     continue
                 break
-            if b.kind == "hyphen":
+            if lazy:
                 hyph = b
             else:
                 plain = b
