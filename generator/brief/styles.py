@@ -128,6 +128,13 @@ class Styles:
         # page; a CondPageBreak before the title keeps it off the foot of a page.
         self.table_head = self._style("table-head", h, H3_PT, H3_LEADING, fontName=h.bold,
                                       textColor=pal.ink, spaceBefore=SPACE / 2, spaceAfter=3)
+        self.column_head = self._style("column-head", h, BODY_PT, H3_LEADING, fontName=h.bold,
+                                       textColor=pal.ink, keepWithNext=1, spaceAfter=3)
+        self.bullet = self._style("bullet", b, BODY_PT, BODY_LEADING, leftIndent=12,
+                                  bulletIndent=2, bulletFontName=b.regular, spaceAfter=2)
+        self.sub_bullet = self._style("sub-bullet", b, BODY_PT - 0.5, BODY_LEADING - 1,
+                                      leftIndent=24, bulletIndent=14, bulletFontName=b.regular,
+                                      textColor=pal.muted, spaceAfter=2)
         self.small = self._style("small", b, SMALL_PT, SMALL_LEADING, textColor=pal.muted)
         self.caption = self._style("caption", b, SMALL_PT, SMALL_LEADING, textColor=pal.muted,
                                    spaceBefore=2, spaceAfter=SPACE * 1.5)

@@ -168,8 +168,9 @@ def test_figures_carry_alt_text_made_from_their_data(sample, tree):
         for slide in section.slides:
             if isinstance(slide, ChartSlide):
                 expected.append(alt_text(slide.chart, slide.title))
-            elif isinstance(slide, TwoColumnSlide):
-                expected += [alt_text(c.chart, c.heading or slide.title)
+            elif isinstance(slide, TwoColumnSlide):  # titled by the slide, then the column
+                expected += [alt_text(c.chart, f"{slide.title}: {c.heading}" if c.heading
+                                      else slide.title)
                              for c in (slide.left, slide.right) if c.chart is not None]
     figures = [n for n in tree.walk() if n.role == "Figure"]
     assert [f.alt for f in figures] == expected
