@@ -228,7 +228,8 @@ def _points(ctx: Context, slide: BulletsSlide) -> list[Flowable]:
 
 
 def _part_break() -> Flowable:
-    """Return the break before a part: a new page only if it would start in the bottom third.
+    """Return the break before a part: a new page only if its heading, lead and a few lines
+    of text (``CHAPTER_ROOM``) would not fit under what comes before.
 
     The room counts the space above the part's heading, which the heading takes first.
     """

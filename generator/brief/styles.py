@@ -48,12 +48,20 @@ COVER_SUB_PT, COVER_SUB_LEADING = 15, 20
 COVER_TITLE_DROP = 96
 """Space above the cover's title inside the dark band, in points."""
 FOOTER_PT = 7
-CHAPTER_ROOM = FRAME_HEIGHT / 3
-"""A chapter opens on a new page only when it would start in the bottom third of one."""
 CHAPTER_GAP = 22
 """Space above a chapter's opening when it shares a page with the chapter before."""
 SPACE = 6
 """The unit of vertical rhythm between blocks, in points."""
+CHAPTER_LINES = 2
+"""Lines of text, after its lead's first line, a chapter opening at a page's foot has under
+its heading: a typesetter's rule (a heading is never followed by fewer than two lines)."""
+CHAPTER_ROOM = (H1_LEADING + SPACE * 2 + 1 + LEAD_LEADING + SPACE
+                + CHAPTER_LINES * BODY_LEADING)
+"""Room a chapter needs to open on a page: its heading with the space and 1 pt rule under
+it, its lead's first line and ``CHAPTER_LINES`` lines of text (the space above the heading
+not counted). With less room left it opens on the next page; with more it follows the
+chapter before, as a report's chapters run on (a start in the bottom third moved to a new
+page left pages a third empty)."""
 
 
 def colour(value: str) -> colors.Color:
