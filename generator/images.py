@@ -139,16 +139,22 @@ def _jpeg(stream, head: bytes) -> ImageInfo:
     raise ImageProblem("is not a valid JPEG (no frame header); expected an intact image")
 
 
-def lost_share(path: Path, background: str, *, ratio: float = 1.5) -> float | None:
-    """Return the share of the opaque pixels of the image at ``path`` whose contrast with
-    ``background`` ('#RRGGBB') is below ``ratio``: how much of a logo vanishes on a slide
-    of that colour. None when the image cannot be read or has no opaque pixel."""
+def lost_share(path: Path | bytes, background: str, *, ratio: float = 1.5) -> float | None:
+    """Return the share of the opaque pixels of the image at ``path`` (or held in bytes: a
+    picture inside a template, checked as ``inspect_bytes`` checks it first) whose contrast
+    with ``background`` ('#RRGGBB') is below ``ratio``: how much of a logo vanishes on a
+    slide of that colour. None when the image cannot be read or has no opaque pixel."""
     from PIL import Image
 
     from .brand import RGB, luminance_ratio
 
+    if isinstance(path, bytes):
+        try:
+            inspect_bytes(path, decode=False)
+        except ImageProblem:
+            return None
     try:
-        with Image.open(path) as im:
+        with Image.open(io.BytesIO(path) if isinstance(path, bytes) else path) as im:
             im.draft("RGB", (96, 96))
             small = im.convert("RGBA")
             small.thumbnail((96, 96))

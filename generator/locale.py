@@ -176,9 +176,12 @@ class Locale:
 
     def unit_note(self, unit: str) -> str:
         """Return the note that names a chart's unit: 'Unit: ₹ crore.', the unit kept whole on
-        one line (its spaces made no-break when it is short)."""
-        kept = unit.replace(" ", "\u00a0") if len(unit) <= 24 else unit
-        return self.word("unit_note", unit=kept)
+        one line with the word that names it (spaces made no-break when it is short), so no
+        line ends on a bare 'Unit:'."""
+        if len(unit) > 24:
+            return self.word("unit_note", unit=unit)
+        note = self.word("unit_note", unit="\0").replace(" \0", "\u00a0\0")
+        return note.replace("\0", unit.replace(" ", "\u00a0"))
 
     def date(self, day: _dt.date) -> str:
         """Return ``day`` written out as this language writes dates: '28. Februar 2025'."""

@@ -7,8 +7,8 @@ story (``brief.tagging``, ``brief.typesetting``), the slides PDF from the slide 
 ``/StructTreeRoot``, the parent tree, each page's ``/Tabs`` and ``/StructParents``, each link
 annotation's ``/Contents`` and print flag, ``/MarkInfo`` and the XMP packet claiming PDF/UA-1.
 ``TaggingCanvas`` marks every page's content as an artifact unless a tagger marks it as the
-content of an element, and sees every link annotation drawn. ``alt_text`` says a chart in
-words, for the brief's figures and the slides' alike.
+content of an element, and sees every link annotation drawn. What a figure's ``/Alt`` says
+is ``generator.alt_text``'s.
 
 Like ``brief.typesetting``, this relies on reportlab 5.x private names (``pyproject.toml``
 pins ``reportlab>=5.0,<6``), as of reportlab 5.1.0:
@@ -16,7 +16,8 @@ pins ``reportlab>=5.0,<6``), as of reportlab 5.1.0:
 - ``pdfgen/canvas.py``: ``Canvas._doc``, ``Canvas._code`` (the page's content stream, where
   marked-content operators are written), ``Canvas._addAnnotation`` (overridden to see each
   link annotation), ``Canvas._annotationrefs``.
-- ``pdfbase/pdfdoc.py``: ``PDFDocument.Pages.pages``, ``PDFDocument.Catalog``,
+- ``pdfbase/pdfdoc.py``: ``PDFDocument._timeStamp`` (``set_clock``),
+  ``PDFDocument.Pages.pages``, ``PDFDocument.Catalog``,
   ``PDFDocument.idToObjectNumberAndVersion``; ``PDFPage.__NoDefault__`` (extended per page
   for ``/Tabs`` and ``/StructParents``); ``LinkAnnotation.permitted`` and ``otherkw`` (for
   ``/StructParent``).
@@ -25,6 +26,7 @@ pins ``reportlab>=5.0,<6``), as of reportlab 5.1.0:
 from __future__ import annotations
 
 import datetime as _dt
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -39,12 +41,6 @@ from reportlab.pdfbase.pdfdoc import (
     PDFString,
 )
 from reportlab.pdfgen.canvas import Canvas
-
-from .chart_drawing import formatter
-from .chart_values import values as chart_values
-from .locale import ENGLISH_NUMBERS, NumberStyle
-from .model import Chart
-from .text import plain
 
 TESTED_MAJOR = 5
 """The reportlab major version this module was written against and is tested with."""
@@ -413,58 +409,22 @@ XMP = """<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>
 """The XMP metadata packet: dates from the build's timestamp, so rebuilds are identical."""
 
 
-# --- charts in words ---------------------------------------------------------------
+class Stamp:
+    """A fixed creation time for the PDF's info dictionary, in UTC."""
+
+    def __init__(self, when: _dt.datetime):
+        when = when.astimezone(_dt.UTC) if when.tzinfo else when.replace(tzinfo=_dt.UTC)
+        self.t = when.timestamp()
+        self.lt = time.gmtime(self.t)
+        self.YMDhms = tuple(self.lt)[:6]
+        self.dhh = self.dmm = 0
+        self.tzname = "UTC"
 
 
-CHART_KINDS = {"bar": "Bar chart", "column": "Column chart", "line": "Line chart",
-               "pie": "Pie chart", "doughnut": "Doughnut chart"}
+def set_clock(canv: Canvas, when: _dt.datetime) -> None:
+    """Make ``canv`` write ``when`` as the PDF's creation and change time, not now.
 
-
-def alt_text(chart: Chart, title: str, numbers: NumberStyle = ENGLISH_NUMBERS) -> str:
-    """Return what a screen reader says for ``chart``: its kind, title, unit and its values,
-    written in the ``numbers`` style of the outline's language (as the drawing shows them).
-
-    Every value is read out with its category ('Column chart: Revenue by region, in EUR bn.
-    North: 10; South: 12.5.'), a sentence per series (named) when there are several. When
-    that would be mostly numbers (a long run of years, say), each series is told as the way
-    it moves instead: where it starts and ends, and its highest and lowest point.
+    Used by every PDF deckgen writes (the brief, deck.pdf, the handout); here, beside the
+    metadata ``mark_document`` writes, so deck.pdf need not import reportlab's page layout.
     """
-    show = formatter(chart.number_format, chart_values(chart), numbers)
-    head = f"{CHART_KINDS[chart.type]}: {plain(title).rstrip('.')}"
-    head += f", in {plain(chart.unit)}." if chart.unit else "."
-    categories = [plain(c) for c in chart.categories]
-    named = len(chart.series) > 1
-    listed = [head]
-    for series in chart.series:
-        values = "; ".join(f"{c}: {show(v) if v is not None else 'no value'}"
-                           for c, v in zip(categories, series.values, strict=True))
-        listed.append(f"{plain(series.name)}: {values}." if named else f"{values}.")
-    text = " ".join(listed)
-    if _reads_as_words(text):
-        return text
-    told = [head] + [_movement(plain(series.name) if named else "It", categories,
-                               series.values, show) for series in chart.series]
-    return " ".join(told)
-
-
-def _reads_as_words(text: str) -> bool:
-    """Return whether at least half of ``text`` is letters, so that it reads as language."""
-    return sum(ch.isalpha() for ch in text) * 2 >= len(text)
-
-
-def _movement(name: str, categories: list[str], values: list[float | None],
-              show: Callable[[float | None], str]) -> str:
-    """Return how one series moves, in words: start, end, and its highest and lowest point."""
-    points = [(c, v) for c, v in zip(categories, values, strict=True) if v is not None]
-    if not points:
-        return f"{name} has no values."
-    (first_c, first), (last_c, last) = points[0], points[-1]
-    verb = "rises" if last > first else "falls" if last < first else "stays level"
-    words = f"{name} {verb} from {show(first)} in {first_c} to {show(last)} in {last_c}"
-    high_c, high = max(points, key=lambda p: p[1])
-    low_c, low = min(points, key=lambda p: p[1])
-    if high not in (first, last):
-        words += f", with its highest value, {show(high)}, in {high_c}"
-    if low not in (first, last):
-        words += f", and its lowest, {show(low)}, in {low_c}"
-    return words + "."
+    canv._doc._timeStamp = Stamp(when)

@@ -13,10 +13,10 @@ from typing import TYPE_CHECKING
 
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 
+from .. import alt_text
 from .. import chart_drawing as _drawing
 from ..chart_drawing import ChartLook, formatter, line_segments
 from ..model import Chart
-from ..pdf_tags import alt_text
 from .context import Context
 from .figures import frame_size, height_of, laid_out, outline_look
 from .flowables import PAIRED_READ_SHARE, bare_style, caption_markup, stacked_height
@@ -32,7 +32,7 @@ from .typesetting import Tagged
 if TYPE_CHECKING:  # reportlab.graphics is imported only when a brief has a chart
     from reportlab.graphics.shapes import Drawing
 
-__all__ = ["Exhibit", "alt_text", "drawing", "figure", "figure_pair", "formatter",
+__all__ = ["Exhibit", "drawing", "figure", "figure_pair", "formatter",
            "line_segments"]
 
 
@@ -108,10 +108,10 @@ def figure_pair(ctx: Context, left: Exhibit, right: Exhibit) -> Flowable:
 def tagged_drawing(ctx: Context, exhibit: Exhibit, width: float,
                    height: float | None = None) -> Flowable:
     """Return the exhibit's chart drawn, a 'Figure' of the structure tree with its alt text."""
-    shown = look(ctx)
-    figure = ctx.tags.element("Figure", alt=alt_text(exhibit.chart, exhibit.title,
-                                                     shown.numbers))
-    laid = laid_out(shown, exhibit.chart, width, height_of(exhibit.chart, height))
+    laid = laid_out(look(ctx), exhibit.chart, width, height_of(exhibit.chart, height))
+    kind = laid.form.kind if laid.form else ""  # a column chart drawn as bars is a bar chart
+    figure = ctx.tags.element("Figure", alt=alt_text.chart(exhibit.chart, exhibit.title,
+                                                           ctx.locale, kind))
     return Tagged(_drawing.render(laid), figure)
 
 

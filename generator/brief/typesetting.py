@@ -28,12 +28,10 @@ under the ``reportlab`` package, as of reportlab 5.1.0):
   of a page splits where it must).
 - ``platypus/tableofcontents.py``: ``TableOfContents.wrap`` (adapted by ``Contents``:
   ``_lastEntries``, ``drawPageNumbers``, ``Table._height``, ``Canvas.setNamedCB``).
-- ``platypus/doctemplate.py``: ``BaseDocTemplate._makeCanvas`` (overridden by
-  ``StampedDocument``, which the handout of ``slides_pdf`` uses too) and
-  ``BaseDocTemplate.multiBuild`` (adapted by ``TypesetDocument.multiBuild``, with
-  ``_indexingFlowables``, ``_doSave``, ``_multiBuildEdits``, ``_allSatisfied``).
+- ``platypus/doctemplate.py``: ``BaseDocTemplate.multiBuild`` (adapted by
+  ``TypesetDocument.multiBuild``, with ``_indexingFlowables``, ``_doSave``,
+  ``_multiBuildEdits``, ``_allSatisfied``).
 - ``pdfgen/canvas.py``: ``Canvas._doc`` (the PDF document).
-- ``pdfbase/pdfdoc.py``: ``PDFDocument._timeStamp``.
 
 The tagged-PDF machinery this module drives (the canvas that marks content and sees links,
 the writing of the structure tree) is shared with the slides PDF and lists its own private
@@ -43,8 +41,6 @@ names: ``generator.pdf_tags``.
 from __future__ import annotations
 
 import copy
-import datetime as _dt
-import time
 import weakref
 from ast import literal_eval
 from collections.abc import Callable, Iterator
@@ -55,7 +51,6 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
-    BaseDocTemplate,
     CondPageBreak,
     Flowable,
     Frame,
@@ -70,6 +65,7 @@ from reportlab.platypus.paraparser import ParaParser
 from reportlab.platypus.tableofcontents import TableOfContents, drawPageNumbers
 from reportlab.rl_config import _FUZZ
 
+from ..pdf_document import StampedDocument
 from ..pdf_tags import TaggingCanvas, mark_document, write_structure
 from ..text import breaking, hyphenate
 from .tagging import Element, Marks, Structure
@@ -460,40 +456,6 @@ def walk(flowables: list[Flowable]) -> Iterator[Flowable]:
     for flowable in flowables:
         yield flowable
         yield from walk(getattr(flowable, "_content", []))
-
-
-class Stamp:
-    """A fixed creation time for the PDF's info dictionary, in UTC."""
-
-    def __init__(self, when: _dt.datetime):
-        when = when.astimezone(_dt.UTC) if when.tzinfo else when.replace(tzinfo=_dt.UTC)
-        self.t = when.timestamp()
-        self.lt = time.gmtime(self.t)
-        self.YMDhms = tuple(self.lt)[:6]
-        self.dhh = self.dmm = 0
-        self.tzname = "UTC"
-
-
-def set_clock(canv: Canvas, when: _dt.datetime) -> None:
-    """Make ``canv`` write ``when`` as the PDF's creation and change time, not now.
-
-    Used by every PDF deckgen writes (the brief, deck.pdf, the handout).
-    """
-    canv._doc._timeStamp = Stamp(when)
-
-
-class StampedDocument(BaseDocTemplate):
-    """A document whose PDF carries the build's time ``when`` and opens with its bookmarks
-    shown (the brief and the handout)."""
-
-    when: _dt.datetime
-
-    def _makeCanvas(self, filename=None, canvasmaker=Canvas):
-        # extends BaseDocTemplate._makeCanvas of reportlab 5.1 (platypus/doctemplate.py)
-        canv = super()._makeCanvas(filename=filename, canvasmaker=canvasmaker)
-        set_clock(canv, self.when)
-        canv.showOutline()
-        return canv
 
 
 class TypesetDocument(StampedDocument):

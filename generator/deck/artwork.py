@@ -80,6 +80,46 @@ def findings(slides: list[SlidePlan], template: Template, width: float, height: 
     return out
 
 
+PICTURE_LOST = 0.25
+"""A template picture of which more than this share nearly matches the colour deckgen
+paints a slide (under 1.5:1) is partly lost on it (as ``checks.style.LOGO_LOST``)."""
+
+
+def faint_pictures(slides: list[SlidePlan], template: Template) -> list[tuple[tuple, str]]:
+    """Return (model path, message) for each picture a template's master or layout shows
+    (a logo, say) that much of vanishes on the colour deckgen paints the slides built on
+    that layout: the dark title, divider and closing slides, most often. One finding per
+    picture, layout and colour, naming the slides, located at the first of them."""
+    from .. import images
+
+    groups: dict[tuple[bytes, str, str], list[SlidePlan]] = {}
+    for slide in slides:
+        placement = place(template, slide.kind, slide.requested)
+        laid = template.layout(placement.layout) if placement.layout else None
+        if laid is None:
+            continue
+        for piece in laid.art:
+            if piece.kind == "picture" and piece.image:
+                groups.setdefault((piece.image, laid.name, slide.background), []).append(slide)
+    out = []
+    shares: dict[tuple[bytes, str], float | None] = {}
+    for (image, layout, colour), group in sorted(groups.items(),
+                                                 key=lambda item: item[1][0].number):
+        if (image, colour) not in shares:
+            shares[image, colour] = images.lost_share(image, colour)
+        share = shares[image, colour]
+        if share is None or share <= PICTURE_LOST:
+            continue
+        out.append((group[0].path,
+                    f"{numbers(s.number for s in group)}: {share:.0%} of the template's "
+                    f"picture on layout {quoted(layout)} is nearly the colour deckgen paints "
+                    f"these slides ({colour}) and barely shows there; expected a palette "
+                    "colour that sets it off (brand.palette.secondary for the title, divider "
+                    "and closing slides, brand.palette.background for the others), or a "
+                    "picture in the template that contrasts with it"))
+    return out
+
+
 class _Group:
     """The slides one piece of artwork is in the way on, and what it covers there."""
 

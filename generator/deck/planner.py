@@ -111,6 +111,8 @@ def plan(outline: Outline, options: BuildOptions) -> DeckPlan:
     if template is not None:  # the template's logo and bars clear of the content
         found += [Finding(path, message, "artwork") for path, message in
                   artwork.findings(slides, template, geo.width, geo.height, outline.brand.logo)]
+        found += [Finding(path, message, "contrast")  # and its pictures seen on our colours
+                  for path, message in artwork.faint_pictures(slides, template)]
     return DeckPlan(slides, ctx.findings + found, geo.width, geo.height)
 
 

@@ -73,6 +73,33 @@ class Artwork:
 
 
 @dataclass(frozen=True)
+class ArtPara:
+    """One paragraph of the text a template's shape shows: its words, type size in points,
+    weight and slant, colour ('#RRGGBB') and alignment ('left', 'center', 'right')."""
+
+    text: str
+    size: float
+    bold: bool = False
+    italic: bool = False
+    colour: str = "#000000"
+    align: str = "left"
+
+
+@dataclass(frozen=True)
+class ArtText:
+    """The text of a template's shape (a 'Confidential' box on the master): its paragraphs
+    in ``font`` (the theme's body font, or the shape's own), placed in the shape less its
+    ``insets`` (left, top, right, bottom, in points) at ``anchor`` ('top', 'middle' or
+    'bottom'); ``wrap`` false keeps each paragraph on one line."""
+
+    paras: tuple[ArtPara, ...]
+    font: str
+    anchor: str = "top"
+    insets: tuple[float, float, float, float] = (7.2, 3.6, 7.2, 3.6)
+    wrap: bool = True
+
+
+@dataclass(frozen=True)
 class Art:
     """One shape or picture a template's master or layout draws behind every slide built on
     the layout, as deck.pdf paints it: its colours resolved through the theme.
@@ -95,6 +122,8 @@ class Art:
     rotation: float = 0.0
     flip: tuple[bool, bool] = (False, False)
     image: bytes = field(default=b"", repr=False)
+    text: ArtText | None = None
+    """What the shape says, when it says anything (drawn over its fill)."""
 
 
 @dataclass(frozen=True)
@@ -507,7 +536,13 @@ def _reason(exc: Exception) -> str:
 SHAPES = {"rect": "rect", "roundRect": "roundRect", "ellipse": "ellipse", "line": "line",
           "straightConnector1": "line"}
 """Preset geometries deck.pdf paints, as the kind it paints them as; other shapes (arrows,
-freeforms) and text in shapes are not painted."""
+freeforms) are not painted, though their text is."""
+ALIGNS = {"l": "left", "ctr": "center", "r": "right", "just": "left", "dist": "left"}
+"""A paragraph's ``algn`` as deck.pdf sets it (justified text set flush left)."""
+ANCHORS = {"t": "top", "ctr": "middle", "b": "bottom"}
+"""A text body's ``anchor``: where its lines sit in the shape."""
+DEFAULT_TEXT_PT = 18.0
+"""The type size of a shape's text that names none: PowerPoint's default for such text."""
 DEFAULT_LINE = 9525
 """A line's width (EMU) when neither the shape nor the theme gives one: 0.75 pt."""
 PRESET_COLOURS = {"black": "000000", "white": "FFFFFF", "red": "FF0000", "green": "008000",
@@ -531,6 +566,8 @@ class _ArtReader:
     """The theme's line styles (``a:ln``), which a shape's ``a:lnRef`` counts into from 1."""
     fills: tuple = ()
     """The theme's fill styles, which a shape's ``a:fillRef`` counts into from 1."""
+    font: str = "Calibri"
+    """The theme's body (minor) font: the text of a shape that names none is set in it."""
 
     def read(self, root, part: str) -> tuple[Art, ...]:
         """Return the art of a master or layout ``root`` (the part ``part``), bottom first."""
@@ -572,15 +609,63 @@ class _ArtReader:
             return Art("picture", box, image=self.zf.read(target))
         geom = el.find("p:spPr/a:prstGeom", NS)
         kind = SHAPES.get(geom.get("prst", "")) if geom is not None else None
-        if kind is None:
-            return None
         sp_pr, style = el.find("p:spPr", NS), el.find("p:style", NS)
+        text = self._text(el, style) if tag == "sp" else None
+        if kind is None:  # a shape of another outline: its text alone, on no shape
+            return Art("rect", box, text=text) if text is not None else None
         fill = None if kind == "line" else self._fill(sp_pr, style)
         line, width = self._line(sp_pr, style)
-        if fill is None and line is None:
+        if fill is None and line is None and text is None:
             return None
         return Art(kind, box, fill[0] if fill else None, fill[1] if fill else 1.0,
-                   line[0] if line else None, line[1] if line else 1.0, width)
+                   line[0] if line else None, line[1] if line else 1.0, width, text=text)
+
+    def _text(self, el, style) -> ArtText | None:
+        """Return the text a shape shows, as PowerPoint sets it by default (18 pt, in the
+        theme's body font and text colour, or the shape style's font colour), its own run
+        properties over that; None when it shows no text."""
+        body = el.find("p:txBody", NS)
+        if body is None:
+            return None
+        font_ref = style.find("a:fontRef", NS) if style is not None else None
+        styled = self.colour(font_ref) if font_ref is not None else None
+        base = (styled or self.colour(etree.Element(f"{{{NS['a']}}}schemeClr", val="tx1"))
+                or ("#000000", 1.0))[0]
+        face = self.font
+        paras = []
+        for p in body.iterfind("a:p", NS):
+            p_pr = p.find("a:pPr", NS)
+            align = ALIGNS.get(p_pr.get("algn", "") if p_pr is not None else "", "left")
+            words, props = "", None
+            for child in p:
+                name = etree.QName(child).localname
+                if name in ("r", "fld"):
+                    words += "".join(t.text or "" for t in child.iterfind("a:t", NS))
+                    props = child.find("a:rPr", NS) if props is None else props
+                elif name == "br":
+                    words += " "
+            props = props if props is not None else p.find("a:endParaRPr", NS)
+            size, bold, italic, colour = DEFAULT_TEXT_PT, False, False, base
+            if props is not None:
+                if props.get("sz", "").isdigit():
+                    size = int(props.get("sz")) / 100
+                bold = props.get("b") in ("1", "true")
+                italic = props.get("i") in ("1", "true")
+                own = _fill_of(props)
+                painted = self._paint(own, None) if own is not None else None
+                colour = painted[0] if painted else colour
+                latin = props.find("a:latin", NS)
+                named = latin.get("typeface", "") if latin is not None else ""
+                face = named if named and not named.startswith("+") else face
+            paras.append(ArtPara(" ".join(words.split()), size, bold, italic, colour, align))
+        if not any(para.text for para in paras):
+            return None
+        b_pr = body.find("a:bodyPr", NS)
+        attrs = b_pr.attrib if b_pr is not None else {}
+        insets = tuple(int(attrs[k]) / EMU_PER_PT if str(attrs.get(k, "")).isdigit() else d
+                       for k, d in (("lIns", 7.2), ("tIns", 3.6), ("rIns", 7.2), ("bIns", 3.6)))
+        return ArtText(tuple(paras), face, ANCHORS.get(attrs.get("anchor", ""), "top"),
+                       (insets[0], insets[1], insets[2], insets[3]), attrs.get("wrap") != "none")
 
     def _fill(self, sp_pr, style) -> tuple[str, float] | None:
         """Return the shape's fill (colour, opacity): its own, else its style's (the
@@ -684,7 +769,8 @@ def _painter(zf: zipfile.ZipFile, master, master_rels: dict[str, str]) -> _ArtRe
     clr_map = master.find("p:clrMap", NS)
     mapping = dict(clr_map.attrib) if clr_map is not None else {
         "bg1": "lt1", "tx1": "dk1", "bg2": "lt2", "tx2": "dk2"}
-    return _ArtReader(zf, colours, mapping, lines, fills)
+    minor = _theme(root).body if root is not None else None
+    return _ArtReader(zf, colours, mapping, lines, fills, minor or "Calibri")
 
 
 def _fill_of(holder):

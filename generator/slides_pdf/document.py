@@ -5,10 +5,9 @@ from __future__ import annotations
 import datetime as _dt
 from pathlib import Path
 
-from ..brief.typesetting import set_clock
 from ..deck.elements import DeckPlan
 from ..model import Outline
-from ..pdf_tags import TaggingCanvas
+from ..pdf_tags import TaggingCanvas, set_clock
 from ..text import plain, typeface
 from .backdrop import Backdrop
 from .backdrop import plain as plain_page

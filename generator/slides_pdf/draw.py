@@ -12,7 +12,6 @@ from reportlab.lib import colors
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
-from .. import locale
 from ..chart_drawing import drawing as chart_drawing
 from ..deck.elements import (
     ChartFrame,
@@ -28,14 +27,14 @@ from ..deck.elements import (
 from ..deck.layout import Box
 from ..model import Outline
 from ..pdf_tags import Element as Tag
-from ..pdf_tags import alt_text
+from ..text import Run
 from . import charts, fonts, lines
 from .backdrop import Backdrop
 from .backdrop import plain as plain_backdrop
 from .tags import SlideTagger
 
 if TYPE_CHECKING:
-    from ..deck.template_reader import Art
+    from ..deck.template_reader import Art, ArtText
 
 CELL_PAD_V = 4.0
 """Top and bottom margin of a table cell, as the deck's cells have (``a:tcPr`` marT/marB)."""
@@ -122,8 +121,37 @@ class Painter:
         else:
             self._art_shape(piece, w, h)
         c.restoreState()
+        if piece.text is not None:
+            c.saveState()  # turned with the shape, never mirrored: as PowerPoint shows it
+            c.translate(x + w / 2, self.page.height - (y + h / 2))
+            if piece.rotation:
+                c.rotate(-piece.rotation)
+            self._art_text(piece.text, w, h)
+            c.restoreState()
+
+    def _art_text(self, text: ArtText, w: float, h: float) -> None:
+        """Set the text of a template's shape ``w`` by ``h`` points, centred on the origin:
+        its paragraphs in the frame less its insets, wrapped unless it says not to, at its
+        anchor (``lines.layout``, as the deck's own text)."""
+        left, top, right, bottom = text.insets
+        width = w - left - right
+        paras = tuple(Para((Run(p.text),), p.size, text.font, p.colour, bold=p.bold,
+                           italic=p.italic, align=p.align) for p in text.paras)
+        laid, height = lines.layout(paras, width if text.wrap else 1e6)
+        room = h - top - bottom
+        shift = {"middle": (room - height) / 2, "bottom": room - height}.get(text.anchor, 0.0)
+        for lp in laid:
+            self.canvas.setFillColor(colour(lp.para.colour))
+            for line in lp.lines:
+                x0 = -w / 2 + left + (line.x if text.wrap else _unwrapped(line, lp.para, width))
+                y = h / 2 - top - shift - line.baseline
+                for piece in line.pieces:
+                    self._string(piece.text, x0 + piece.x, y, lp.para, lp.para.bold,
+                                 lp.para.italic)
 
     def _art_shape(self, piece: Art, w: float, h: float) -> None:
+        if piece.fill is None and piece.line is None:  # a text box: its text alone
+            return
         c = self.canvas
         fill = piece.fill is not None and piece.kind != "line"
         stroke = piece.line is not None and piece.line_width > 0
@@ -169,8 +197,7 @@ class Painter:
         elif isinstance(element, TableGrid):
             self.table(element, section)
         elif isinstance(element, ChartFrame):
-            with self._marked(section and Tag("Figure", section, alt=alt_text(
-                    element.chart, slide.title, locale.of(self.outline).numbers))):
+            with self._marked(section and Tag("Figure", section, alt=element.alt)):
                 self.chart(element, slide.background)
         elif isinstance(element, Picture):
             decorative = element.path == self.outline.brand.logo
@@ -352,3 +379,8 @@ class Painter:
         top = b.y + (b.h - h) / 2
         self.canvas.drawImage(image, left, self._y(top + h), w, h, mask="auto")
 
+
+def _unwrapped(line: lines.Line, para: Para, width: float) -> float:
+    """Return where an unwrapped line starts in a frame ``width`` wide, by its alignment
+    (it may run past the frame, as PowerPoint lets it)."""
+    return {"center": (width - line.width) / 2, "right": width - line.width}.get(para.align, 0.0)

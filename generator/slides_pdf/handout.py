@@ -20,10 +20,10 @@ from reportlab.platypus import (
 )
 
 from .. import locale as _locale
-from ..brief.typesetting import StampedDocument
 from ..deck import notes
 from ..deck.elements import DeckPlan, SlidePlan
 from ..model import Outline
+from ..pdf_document import StampedDocument
 from ..pdf_tags import Element, TaggingCanvas
 from ..text import plain, typeface
 from . import fonts

@@ -147,3 +147,60 @@ def test_a_hostile_template_picture_is_left_out_and_the_rest_drawn(tmp_path, pic
     (_, image), = pdfium.images(tmp_path / "out" / "deck.pdf", [1], 1.0)
     assert _close(_colour_at(image, bar[2] / 2, 200), BAR_RGB)
     assert not _close(_colour_at(image, logo[0] + logo[2] / 2, logo[1] + logo[3] / 2), LOGO_RGB)
+
+
+def _text_template(path: Path) -> Path:
+    """Write a template whose master shows a 'CONFIDENTIAL' text box (10 pt bold, dark red,
+    wrapped in a 200 pt box at (20, 500) pt) over python-pptx's plain template."""
+    from pptx.dml.color import RGBColor
+    from pptx.util import Pt
+
+    from helpers import make_template
+
+    make_template(path)
+    prs = Presentation(str(path))
+    master = prs.slide_master
+    scratch = prs.slides.add_slide(master.slide_layouts[6])
+    box = scratch.shapes.add_textbox(Pt(20), Pt(500), Pt(200), Pt(24))
+    box.name = "Confidential"
+    box.text_frame.word_wrap = True
+    box.text_frame.text = "CONFIDENTIAL – internal use"
+    run = box.text_frame.paragraphs[0].runs[0]
+    run.font.size, run.font.bold = Pt(10), True
+    run.font.color.rgb = RGBColor(0x99, 0x11, 0x11)
+    master.shapes._spTree.append(box._element)
+    prs.part.drop_rel(prs.slides._sldIdLst[0].rId)
+    prs.slides._sldIdLst.remove(prs.slides._sldIdLst[0])
+    prs.save(str(path))
+    return path
+
+
+def test_the_text_of_a_template_shape_is_set_in_deck_pdf_where_powerpoint_sets_it(tmp_path):
+    """A master's text box says its words on every slide of deck.pdf: in its own size,
+    weight and colour, at the shape's corner less PowerPoint's insets (7.2 pt, 3.6 pt)."""
+    import pypdfium2
+
+    template = template_reader.read(_text_template(tmp_path / "t.pptx"))
+    [text] = [a.text for a in template.layout("Title and Content").art if a.text]
+    assert text.paras[0].text == "CONFIDENTIAL – internal use"
+    assert (text.paras[0].size, text.paras[0].bold, text.paras[0].colour) == (
+        10.0, True, "#991111")
+    assert text.insets == (7.2, 3.6, 7.2, 3.6) and text.wrap and text.anchor == "top"
+    _build(outline_on(tmp_path, "t.pptx"), tmp_path / "out", only=("--only", "slides-pdf"))
+    doc = pypdfium2.PdfDocument(str(tmp_path / "out" / "deck.pdf"))
+    try:
+        page = doc[1]
+        height = page.get_height()
+        words = page.get_textpage()
+        found = words.search("CONFIDENTIAL")
+        first = found.get_next()
+        assert first is not None, "the template's text is missing from deck.pdf"
+        left, bottom, _, top = words.get_charbox(first[0])
+        assert left == pytest.approx(20 + 7.2, abs=1.0)
+        assert height - top == pytest.approx(500 + 3.6 + 10 * 0.1, abs=2.5)
+    finally:
+        doc.close()
+    (_, image), = pdfium.images(tmp_path / "out" / "deck.pdf", [1], 2.0)
+    inked = [image.getpixel((x, y)) for x in range(int(28 * 2), int(90 * 2))
+             for y in range(int(503 * 2), int(516 * 2))]
+    assert any(_close(px, (0x99, 0x11, 0x11), 40) for px in inked)

@@ -12,7 +12,7 @@ PACKAGE = Path(__file__).parents[2] / "generator"
 
 ALLOWED: dict[str, tuple[str, ...]] = {
     "pptx": ("deck/pptx/",),
-    "reportlab": ("brief/", "slides_pdf/", "chart_drawing.py", "pdf_tags.py"),
+    "reportlab": ("brief/", "slides_pdf/", "chart_drawing.py", "pdf_tags.py", "pdf_document.py"),
     "pypdfium2": ("pdfium.py",),
     "fontTools": ("text/measure.py",),
     "yaml": ("source.py",),
@@ -68,3 +68,33 @@ def test_check_plans_the_briefs_figures_without_the_typesetter() -> None:
     code = ("import sys, generator.brief.figures; "
             "sys.exit(any(m.startswith('reportlab.platypus') for m in sys.modules))")
     assert subprocess.run([sys.executable, "-c", code], cwd=PACKAGE.parent).returncode == 0
+
+
+def _relative_imports(path: Path) -> set[str]:
+    """Return the generator modules ``path`` imports relatively, as paths under generator/
+    ('brief/typesetting', 'deck', ...), lazy imports included."""
+    base = path.relative_to(PACKAGE).parent.parts
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.level > 0:
+            parts = base[:len(base) - node.level + 1] + tuple((node.module or "").split("."))
+            found.add("/".join(p for p in parts if p))
+    return found
+
+
+@pytest.mark.parametrize(("builder", "other"), [("slides_pdf", "brief"), ("brief", "slides_pdf"),
+                                                 ("brief", "deck")])
+def test_builders_do_not_import_each_other(builder: str, other: str) -> None:
+    """Builders only read the model (STYLE.md): what two of them share lives outside both
+    (``pdf_tags``, ``chart_drawing``, ``text``), so deck.pdf does not load the brief's page
+    layout, nor the brief the deck's planner."""
+    users = sorted(path.relative_to(PACKAGE).as_posix()
+                   for path in (PACKAGE / builder).rglob("*.py")
+                   if any(m == other or m.startswith(other + "/")
+                          for m in _relative_imports(path)))
+    assert users == [], f"{builder} imports {other}"
+
+
+def test_relative_imports_are_resolved_from_the_importing_module() -> None:
+    assert "brief/typesetting" in _relative_imports(PACKAGE / "brief" / "pages.py")
+    assert "pdf_tags" in _relative_imports(PACKAGE / "slides_pdf" / "document.py")

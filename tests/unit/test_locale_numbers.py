@@ -72,3 +72,12 @@ def test_a_source_date_is_written_as_the_language_writes_dates(language, month, 
     assert words.source_date("2025-11-03") == day
     for as_given in ("2024", "Spring 2024", "2024-13", "2025-02-30"):
         assert words.source_date(as_given) == as_given
+
+
+def test_a_short_unit_stays_on_the_line_of_the_word_that_names_it():
+    get = locale.get
+    assert get("en").unit_note("EUR bn") == "Unit:\u00a0EUR\u00a0bn."
+    assert get("fr").unit_note("%") == "Unité\u00a0:\u00a0%."
+    assert get("ja").unit_note("億円") == "単位：億円。"
+    long = "thousand tonnes of CO2 equivalent a year"
+    assert get("en").unit_note(long) == f"Unit: {long}."  # may break, as any long phrase

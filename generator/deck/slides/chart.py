@@ -5,8 +5,8 @@ from __future__ import annotations
 import math
 import re
 
+from ... import alt_text, chart_colours
 from ... import brand as _brand
-from ... import chart_colours
 from ... import chart_drawing as _drawing
 from ... import chart_values as _values
 from ... import text as _text
@@ -14,7 +14,7 @@ from ...chart_drawing import ChartLook
 from ...chart_geometry import Rect, clear
 from ...checks.glyphs import fallback_files
 from ...model import Chart, ChartSlide
-from .. import alt, fit, scale
+from .. import fit, scale
 from ..context import Context
 from ..elements import ChartFrame, ChartLabels, Element, Shape
 from ..layout import GUTTER, PANEL_PAD, Box
@@ -41,9 +41,11 @@ def frame(ctx: Context, chart: Chart, box: Box, title: str = "") -> list[Element
         box, line = box.take_bottom(h, gap=CAPTION_GAP)
         out.append(ctx.text(line, [para], role="caption"))
     colours = tuple(chart_colours.series_colours(ctx.brand))
+    shown = labels(ctx, chart, box, colours)
     out.insert(0, ChartFrame(box, chart, colours, ctx.body_font, ctx.palette.text,
-                             CHART_TEXT_PT, alt=alt.chart(chart, title, ctx.locale.numbers),
-                             labels=labels(ctx, chart, box, colours), grid=ctx.palette.surface))
+                             CHART_TEXT_PT, alt=alt_text.chart(chart, title, ctx.locale,
+                                                               shown.kind),
+                             labels=shown, grid=ctx.palette.surface))
     return out
 
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from ... import alt_text
 from ... import text as _text
 from ...model import Table, TableSlide
 from ...text.cells import numeric_columns
-from .. import alt, fit, scale
+from .. import fit, scale
 from ..context import Context
 from ..elements import Cell, Element, Para, TableGrid
 from ..layout import FIT_MARGIN, Box
@@ -41,7 +42,8 @@ def grids(ctx: Context, header: list[str], rows: list[list[str]], box: Box, path
     column can be, are errors. Each grid's alt text is ``table``'s ``alt`` or a summary of
     ``title``, its size and header.
     """
-    return [replace(g, alt=alt.table(table, title, header, len(g.rows) - 1))
+    return [replace(g, alt=alt_text.table(table, title, header, len(g.rows) - 1,
+                                             ctx.locale))
             for g in _grids(ctx, header, rows, box, path, first_bold, grow,
                             cells=table is not None)]
 

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import copy
 
-from generator.brief.charts import alt_text
 from generator.brief.styles import Styles
 from generator.brief.tagging import Marks, Structure
 from generator.brief.typesetting import Paragraph
-from generator.model import Brand, Chart
+from generator.model import Brand
 
 STYLES = Styles(Brand())
 
@@ -72,22 +71,3 @@ def test_a_citation_is_a_reference_around_a_link():
     assert link.element.role == "Link"
     url = marks.add_link(0, para, object(), "https://example.com", True, tags.root)
     assert para.content[-1] == ("kid", url.element)
-
-
-def test_alt_text_reads_every_value_of_a_short_chart():
-    chart = Chart.parse({"type": "bar", "categories": ["North", "South"],
-                                  "series": [{"name": "Sales", "values": [10, 12.5]}],
-                                  "unit": "EUR bn"})
-    assert alt_text(chart, "Sales by region") == (
-        "Bar chart: Sales by region, in EUR bn. North: 10; South: 12.5.")
-
-
-def test_alt_text_tells_a_run_of_numbers_as_the_way_it_moves():
-    chart = Chart.parse({
-        "type": "line", "categories": ["2021", "2022", "2023", "2024"],
-        "series": [{"name": "Plan", "values": [11, 15, 9, 12]},
-                   {"name": "Base", "values": [11, None, 10, 9.5]}]})
-    assert alt_text(chart, "Share by year") == (
-        "Line chart: Share by year. Plan rises from 11 in 2021 to 12 in 2024, with its "
-        "highest value, 15, in 2022, and its lowest, 9, in 2023. Base falls from 11 in 2021 "
-        "to 9.5 in 2024.")

@@ -195,3 +195,27 @@ sections:
     built = builds.build(loaded, tmp_path / "out")
     assert [str(p) for p in built.warnings if "no title placeholder" in p.message] == \
         [str(p) for p in found]
+
+
+def test_a_template_picture_lost_on_the_colour_deckgen_paints_is_a_warning(tmp_path):
+    """The master's logo shows on every slide, on the colour the deck paints it: one that
+    nearly matches the dark title, divider and closing slides is named with those slides,
+    once per layout, from check and build alike; on slides it sets off, nothing is said."""
+    from helpers import LOGO_RGB, art_template
+
+    template = art_template(tmp_path / "t.pptx", (12192000, 6858000), bar=(0, 0, 20, 20),
+                            logo=(880, 20, 60, 20))
+    orange = "#{:02X}{:02X}{:02X}".format(*LOGO_RGB)
+    lost = outline_on(tmp_path, "t.pptx", palette={"secondary": "#D8661A"})
+    found = [line for line in run("check", lost).output.splitlines()
+             if "template's picture" in line]
+    assert found and all("barely shows there" in line and "#D8661A" in line for line in found)
+    assert all("brand.palette.secondary" in line for line in found)
+    numbered = [n for line in found
+                for n in slide_numbers(re.search(r": slides? ([\d, \u2013]+): ", line)[1])]
+    assert 1 in numbered and len(numbered) == len(set(numbered))  # each slide named once
+    built = run("build", lost, "--only", "deck", "--out", tmp_path / "out")
+    assert [line for line in built.output.splitlines() if "template's picture" in line] == found
+    shown = outline_on(tmp_path, template.name)  # the default palette's navy sets it off
+    assert "template's picture" not in run("check", shown).output
+    assert orange != "#D8661A"  # near the logo's colour, not the same

@@ -23,7 +23,7 @@ from helpers import fixture_outline
 WHEN = _dt.datetime(2025, 3, 14, 9, 26, 53, tzinfo=_dt.UTC)
 PINNED = {
     "minimal.yaml": "1db8133de0c5e386d3153d11329c2fd6695d8641f9291d77b68e7675304cab10",
-    "deck_all_kinds.yaml": "9a4e08e512096c1face3d0a5e99ae6209892e6ade65fb7d41c6db59d9fd093e8",
+    "deck_all_kinds.yaml": "f3df54e1e2e3adf647262a8da554dc4add5a34083d67127ccdb65385a74b83af",
 }
 
 

@@ -4,31 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.deck import alt, resize
+from generator.deck import resize
 from generator.deck.elements import DeckPlan, Para, Shape, SlidePlan, TableGrid, TextBox
 from generator.deck.layout import Box
 from generator.deck.pptx.slidexml import notes_blocks
 from generator.deck.template_reader import Template, Theme
-from generator.model import Chart, Table
 from generator.text import Run
-
-
-def test_chart_alt_text_names_type_title_unit_and_every_value() -> None:
-    data = {"type": "column", "categories": ["2023", "2024"],
-            "series": [{"name": "Revenue", "values": [1.5, None]}], "unit": "£M"}
-    chart = Chart.parse(data)
-    assert alt.chart(chart, "Revenue **grew**") == (
-        "Column chart: Revenue grew (£M). Revenue: 2023 1.5, 2024 no value.")
-    own = Chart.parse({**data, "alt": "Mine"})
-    assert alt.chart(own, "T") == "Mine"
-
-
-def test_table_alt_text_summarises_title_size_and_header() -> None:
-    table = Table.parse({"columns": ["Risk", "Signal"], "rows": [["a", "b"]]})
-    assert alt.table(table, "Risks", ["Risk", "Signal"], 1) == (
-        "Table: Risks, 1 row by 2 columns; columns: Risk, Signal.")
-    assert alt.table(None, "", ["", "Us", "Them"], 3) == (
-        "Table, 3 rows by 3 columns; columns: Us, Them.")
 
 
 def test_scaled_plan_multiplies_positions_and_type() -> None:

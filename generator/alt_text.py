@@ -1,0 +1,116 @@
+"""What a screen reader says for a chart or a table, in the outline's language: the one alt
+text of a chart in deck.pptx, deck.pdf and the brief, and of a table on a slide.
+
+A chart is named by the kind it is shown as (a column chart drawn as bars is a bar chart),
+its title and unit, then its values: each one with its category ('Column chart: Revenue by
+region, in EUR bn. North: 10; South: 12.5.'), a sentence per series (named) when there are
+several. When that would be mostly numbers (a long run of years, say), each series is told
+by the way it moves instead: where it starts and ends, and its highest and lowest point.
+Numbers are written as the chart shows them (its number format, the language's decimal
+mark). Every word comes from the locale (``chart_*``, ``alt_*`` labels, which an outline's
+``labels:`` may replace), punctuated as the language punctuates.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from .chart_drawing import formatter
+from .chart_values import values as chart_values
+from .locale import Locale
+from .model import Chart, Table
+from .text import plain
+
+MAX_ALT_CHARS = 1000
+"""Longer alt text is cut here: a screen reader reads it in one go."""
+
+
+def chart(value: Chart, title: str, locale: Locale, kind: str = "") -> str:
+    """Return the alt text of ``value`` shown under ``title`` as a ``kind`` chart ('' for its
+    own type; 'bar' for a column chart drawn as bars): the outline's ``alt``, else made from
+    its data in ``locale``'s words and numbers."""
+    if value.alt:
+        return plain(value.alt)
+    marks = locale.punctuation
+    show = formatter(value.number_format, chart_values(value), locale.numbers)
+    shown_as = locale.word(f"chart_{kind or value.type}")
+    title = plain(title).rstrip(".。")
+    head = locale.word("alt_chart", kind=shown_as, title=title) if title else shown_as
+    head += locale.word("alt_unit", unit=plain(value.unit)) if value.unit else ""
+    head += marks.full_stop
+    categories = [plain(c) for c in value.categories]
+    named = len(value.series) > 1
+    listed = []
+    for series in value.series:
+        values = locale.separator.join(
+            f"{c}{marks.colon}{show(v) if v is not None else locale.word('alt_no_value')}"
+            for c, v in zip(categories, series.values, strict=True))
+        listed.append(_sentence(locale, plain(series.name) if named else None, values))
+    text = marks.sentences([head, *listed])
+    if not _reads_as_words(text):
+        text = marks.sentences([head] + [
+            _sentence(locale, plain(series.name) if named else None,
+                      _movement(locale, categories, series.values, show))
+            for series in value.series])
+    return _cut(text)
+
+
+def table(value: Table | None, title: str, header: list[str], rows: int,
+          locale: Locale) -> str:
+    """Return the alt text of a table under ``title`` with ``header`` and ``rows`` body rows:
+    the outline's ``alt`` if given, else its title, size and header cells, in ``locale``."""
+    if value is not None and value.alt:
+        return plain(value.alt)
+    marks = locale.punctuation
+    title = plain(title).rstrip(".。")
+    head = locale.word("alt_table", title=title) if title else locale.word("alt_table_untitled")
+    size = locale.word("alt_table_size", rows=_count(locale, "row", rows),
+                       columns=_count(locale, "column", len(header)))
+    names = marks.comma.join(n for n in (plain(h) for h in header) if n)
+    text = head + marks.comma + size
+    if names:
+        text += locale.separator + locale.word("alt_column_names", names=names)
+    return _cut(text + marks.full_stop)
+
+
+def _count(locale: Locale, noun: str, n: int) -> str:
+    """Return '1 row' or '3 rows' in ``locale``'s words."""
+    return locale.word(f"alt_one_{noun}") if n == 1 else locale.word(f"alt_{noun}s", count=n)
+
+
+def _sentence(locale: Locale, name: str | None, text: str) -> str:
+    """Return ``text`` as a sentence, headed by ``name`` (a series) when there is one, else
+    begun with a capital."""
+    marks = locale.punctuation
+    if name:
+        return f"{name}{marks.colon}{text}{marks.full_stop}"
+    return f"{text[:1].upper()}{text[1:]}{marks.full_stop}"
+
+
+def _reads_as_words(text: str) -> bool:
+    """Return whether at least half of ``text`` is letters, so that it reads as language."""
+    return sum(ch.isalpha() for ch in text) * 2 >= len(text)
+
+
+def _movement(locale: Locale, categories: list[str], values: list[float | None],
+              show: Callable[[float | None], str]) -> str:
+    """Return how one series moves, in ``locale``'s words: where it starts and ends, and its
+    highest and lowest point where those lie between."""
+    points = [(c, v) for c, v in zip(categories, values, strict=True) if v is not None]
+    if not points:
+        return locale.word("alt_no_values")
+    (first_c, first), (last_c, last) = points[0], points[-1]
+    way = "alt_up" if last > first else "alt_down" if last < first else "alt_level"
+    parts = [locale.word(way, first=show(first), first_at=first_c, last=show(last),
+                         last_at=last_c)]
+    high_c, high = max(points, key=lambda p: p[1])
+    low_c, low = min(points, key=lambda p: p[1])
+    if high not in (first, last):
+        parts.append(locale.word("alt_highest", value=show(high), at=high_c))
+    if low not in (first, last):
+        parts.append(locale.word("alt_lowest", value=show(low), at=low_c))
+    return locale.separator.join(parts)
+
+
+def _cut(value: str) -> str:
+    return value if len(value) <= MAX_ALT_CHARS else value[:MAX_ALT_CHARS - 1] + "…"
