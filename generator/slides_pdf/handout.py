@@ -19,6 +19,7 @@ from reportlab.platypus import (
     Spacer,
 )
 
+from .. import brand as _brand
 from .. import locale as _locale
 from ..deck import notes
 from ..deck.elements import DeckPlan, SlidePlan
@@ -125,7 +126,7 @@ class _Handout(StampedDocument):
 
     def _decorate(self, canv, doc) -> None:
         canv.saveState()
-        canv.setFillColor(colour(self.outline.brand.palette.muted))
+        canv.setFillColor(colour(quiet_ink(self.outline.brand)))
         w, h = A4
         words = _locale.of(self.outline)
         number = (words.word("page_of", page=doc.page, total=self.total) if self.total
@@ -197,13 +198,30 @@ def _notes(text: str, style: ParagraphStyle, family: str,
     return out
 
 
+PAPER = "#FFFFFF"
+"""The colour a handout is printed on: its pages are white whatever the theme, as paper is."""
+
+
+def ink(brand) -> str:
+    """Return the colour of the notes on paper: the brand's text or background colour,
+    whichever reads better on white (a dark theme's light text would all but vanish)."""
+    return _brand.on_colour(PAPER, brand)
+
+
+def quiet_ink(brand) -> str:
+    """Return the colour of the running header and footer on paper: the brand's muted
+    colour where it reads on white (4.5:1), else the notes' own."""
+    muted = brand.palette.muted
+    return muted if _brand.contrast(muted, PAPER) >= _brand.AA_BODY else ink(brand)
+
+
 def _story(plan: DeckPlan, outline: Outline, layout: int, tags: SlideTagger | None = None,
            backdrop: Backdrop | None = None) -> list[Flowable]:
     width = A4[0] - 2 * MARGIN
     family = typeface(outline.brand.fonts, "body")
     style = ParagraphStyle("notes", fontName=fonts.face(family), fontSize=NOTES_PT,
                            leading=NOTES_LEADING, spaceAfter=NOTES_PT / 2,
-                           textColor=colour(outline.brand.palette.text))
+                           textColor=colour(ink(outline.brand)))
     anchors = {s.anchor: page_key(s.number) for s in plan.slides if s.anchor}
     painter = Painter(None, plan, outline,  # the canvas is set as each draws
                       links=tags is not None, destinations=anchors, tags=tags,
