@@ -7,6 +7,7 @@ and becomes a 'Figure' of the structure tree with its alt text.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -18,9 +19,10 @@ from ..chart_drawing import ChartLook, formatter, line_segments
 from ..model import Chart
 from .context import Context
 from .figures import frame_size, height_of, laid_out, outline_look
-from .flowables import bare_style, caption_markup
+from .flowables import PAIRED_READ_SHARE, bare_style, caption_markup, stacked_height
 from .styles import (
     CHART_PT,
+    FRAME_HEIGHT,
     FRAME_WIDTH,
     GUTTER,
     SPACE,
@@ -36,11 +38,15 @@ __all__ = ["Exhibit", "drawing", "figure", "figure_pair", "formatter",
 
 @dataclass(frozen=True)
 class Exhibit:
-    """A chart as the brief shows it: the chart, its title and the sentence it makes."""
+    """A chart as the brief shows it: the chart, its title and the sentence it makes, and
+    what its slide shows beside it (the other column of a two-column slide)."""
 
     chart: Chart
     title: str
     takeaway: str | None = None
+    beside: Callable[[float], list[Flowable]] | None = None
+    """Makes, for a width, what stands beside the chart (made when the figure is, so that
+    it follows the figure in the structure tree)."""
 
 
 def _figure(ctx: Context) -> str:
@@ -48,25 +54,33 @@ def _figure(ctx: Context) -> str:
     return ctx.literal(ctx.word("figure", number=ctx.figures)) + " "
 
 
-def figure(ctx: Context, exhibit: Exhibit) -> Flowable:
-    """Return a numbered figure: title above; the drawing with its takeaway and caption beside."""
+def figure(ctx: Context, exhibit: Exhibit) -> list[Flowable]:
+    """Return a numbered figure: title above; the drawing with its caption under it, and
+    beside it the takeaway and what the slide shows beside the chart."""
     ctx.figures += 1
     s = ctx.styles
     head = ctx.tagged(_figure(ctx) + ctx.markup(exhibit.title), s.h3, "H2")
     width, height = frame_size(exhibit.chart, paired=False)
-    chart = tagged_drawing(ctx, exhibit, width, height)
-    notes: list[Flowable] = []
-    if exhibit.takeaway:
-        notes.append(ctx.para(exhibit.takeaway, s.note))
+    drawn: list[Flowable] = [tagged_drawing(ctx, exhibit, width, height)]
     caption = caption_markup(ctx, exhibit.chart.caption, exhibit.chart.source,
                              exhibit.chart.unit)
     if caption:
-        notes.append(ctx.tagged(caption, s.small))
-    body = Table([[chart, notes or ""]],
+        drawn.append(ctx.tagged(caption, s.caption, "P"))
+    notes: list[Flowable] = []
+    if exhibit.takeaway:
+        notes.append(ctx.para(exhibit.takeaway, s.note))
+    under: list[Flowable] = []
+    if exhibit.beside is not None:
+        beside = exhibit.beside(FRAME_WIDTH - width - GUTTER)
+        if stacked_height(beside, FRAME_WIDTH - width - GUTTER) > FRAME_HEIGHT * PAIRED_READ_SHARE:
+            under = exhibit.beside(FRAME_WIDTH)  # too long to stand beside: it follows
+        else:
+            notes += beside
+    body = Table([[drawn, notes or ""]],
                  colWidths=[width, FRAME_WIDTH - width], hAlign="LEFT")
     body.setStyle(bare_style(ctx, ("LEFTPADDING", (1, 0), (1, 0), GUTTER),
                              ("TOPPADDING", (1, 0), (1, 0), CHART_PT * 2)))
-    return KeepTogether([head, body, Spacer(0, SPACE * 1.5)])
+    return [KeepTogether([head, body, Spacer(0, SPACE)]), *under]
 
 
 def figure_pair(ctx: Context, left: Exhibit, right: Exhibit) -> Flowable:

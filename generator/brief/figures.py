@@ -7,6 +7,7 @@ typesetter. ``charts`` draws the figures this module plans.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TypeVar
 
 from .. import chart_colours
@@ -22,10 +23,41 @@ T = TypeVar("T")
 
 
 def pair_up(items: list[T]) -> list[tuple[T, T | None]]:
-    """Return a section's charts as the brief sets them: side by side in pairs, in order,
-    the last alone when their number is odd."""
+    """Return charts as the brief sets them: side by side in pairs, in order, the last alone
+    when their number is odd."""
     return [(items[k], items[k + 1] if k + 1 < len(items) else None)
             for k in range(0, len(items), 2)]
+
+
+@dataclass(frozen=True)
+class Placement:
+    """Where figures stand in a section: at slide ``at``, the charts of ``slides`` (one
+    chart, or two side by side)."""
+
+    at: int
+    slides: tuple[int, ...]
+    charts: tuple[Chart, ...]
+
+    @property
+    def paired(self) -> bool:
+        """Whether two charts stand side by side, each half the frame wide."""
+        return len(self.charts) == 2
+
+
+def placements(slides: list) -> list[Placement]:
+    """Return a section's figures as the brief places them, in reading order.
+
+    Chart slides pair up in order (``pair_up``), the pair standing where its first chart
+    would. A two-column slide's charts stand where the slide is, as the slide shows them:
+    its two charts side by side, or its one chart with the other column beside it (never
+    paired with another slide's chart, which would part it from that column).
+    """
+    out = [Placement(a, (a,) if b is None else (a, b),
+                     (slides[a].chart,) if b is None else (slides[a].chart, slides[b].chart))
+           for a, b in pair_up([i for i, s in enumerate(slides) if isinstance(s, ChartSlide)])]
+    out += [Placement(i, (i,), tuple(charts_of(s))) for i, s in enumerate(slides)
+            if isinstance(s, TwoColumnSlide) and charts_of(s)]
+    return sorted(out, key=lambda p: p.at)
 
 
 def frame_size(chart: Chart, paired: bool) -> tuple[float, float]:
@@ -59,12 +91,10 @@ def figure_layouts(outline: Outline) -> list[tuple[tuple, int, _drawing.ChartLay
     number = 0
     paths = {id(chart): path for path, chart in _charts(outline)}
     for section in outline.sections:
-        for first, second in pair_up([c for slide in section.slides for c in charts_of(slide)]):
-            for chart in (first, second):
-                if chart is None:
-                    continue
+        for placed in placements(list(section.slides)):
+            for chart in placed.charts:
                 number += 1
-                width, height = frame_size(chart, second is not None)
+                width, height = frame_size(chart, placed.paired)
                 out.append((paths[id(chart)], number, laid_out(shown, chart, width, height)))
     return out
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -14,7 +16,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from ..model import Event, Peer, Playbook, Stat
+from ..model import Bullet, Column, Event, Peer, Playbook, Stat
 from ..model import Table as TableModel
 from ..text import plain
 from ..text.cells import numeric_columns
@@ -23,7 +25,7 @@ from . import columns
 from .context import Context
 from .geometry import PAD
 from .styles import CELL_PT, FRAME_HEIGHT, FRAME_WIDTH, GUTTER, SPACE
-from .typesetting import ColumnsTable, Paragraph
+from .typesetting import CaptionedTable, ColumnsTable, Paragraph
 
 TABLE_START = 80
 """Room a table needs at the foot of a page to start there: title, header and two rows."""
@@ -32,7 +34,8 @@ STATS_PER_ROW = 4
 WIDE_STAT = 180
 """A stat cell at least this wide shows its value beside its label, not above it."""
 PAIRED_READ_SHARE = 0.6
-"""Peer reads stand two side by side only if each takes at most this share of a page."""
+"""Peer reads, and the columns of a two-column slide, stand side by side only if each takes
+at most this share of a page (a row of a table cannot split at a page foot)."""
 GRID_ROWS = 20
 """Rows in each of the short tables that a two-column grid is set in."""
 KEPT_POINTS = 8
@@ -69,23 +72,33 @@ def stat_row(ctx: Context, stats: list[Stat], title: str | None = None) -> Flowa
         for stat in row:  # each call-out is a division of the structure, read left to right
             with ctx.tags.part("Div"):
                 cells.append(_stat_cell(ctx, stat, width))
-        table = Table([cells],
-                      colWidths=[width] * len(row), hAlign="LEFT")
-        pal = s.palette
-        table.setStyle(TableStyle([
-            ("FONTNAME", (0, 0), (-1, -1), s.body_font.regular),
-            ("BACKGROUND", (0, 0), (-1, -1), pal.surface),
-            ("LINEABOVE", (0, 0), (-1, 0), 1.5, pal.primary),
-            ("LINEAFTER", (0, 0), (-2, -1), 1.5, pal.background),
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LEFTPADDING", (0, 0), (-1, -1), PAD * 1.75),
-            ("RIGHTPADDING", (0, 0), (-1, -1), PAD * 1.5),
-            ("TOPPADDING", (0, 0), (-1, -1), PAD * 1.25),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), PAD * 1.5),
-        ]))
-        parts += [table, Spacer(0, 2)]
+        parts += [_stat_table(ctx, cells, width), Spacer(0, 2)]
     parts[-1] = Spacer(0, SPACE * 1.5)
     return KeepTogether(parts)
+
+
+def stat_box(ctx: Context, stat: Stat, width: float) -> Table:
+    """Return one stat call-out, ``width`` wide, as a row of ``stat_row`` shows it."""
+    with ctx.tags.part("Div"):
+        return _stat_table(ctx, [_stat_cell(ctx, stat, width)], width)
+
+
+def _stat_table(ctx: Context, cells: list, width: float) -> Table:
+    """Return stat call-outs side by side, each ``width`` wide, on the tinted ground."""
+    pal = ctx.styles.palette
+    table = Table([cells], colWidths=[width] * len(cells), hAlign="LEFT")
+    table.setStyle(TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), ctx.styles.body_font.regular),
+        ("BACKGROUND", (0, 0), (-1, -1), pal.surface),
+        ("LINEABOVE", (0, 0), (-1, 0), 1.5, pal.primary),
+        ("LINEAFTER", (0, 0), (-2, -1), 1.5, pal.background),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), PAD * 1.75),
+        ("RIGHTPADDING", (0, 0), (-1, -1), PAD * 1.5),
+        ("TOPPADDING", (0, 0), (-1, -1), PAD * 1.25),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), PAD * 1.5),
+    ]))
+    return table
 
 
 def _stat_cell(ctx: Context, stat: Stat, width: float) -> list[Flowable] | Table:
@@ -104,6 +117,60 @@ def _stat_cell(ctx: Context, stat: Stat, width: float) -> list[Flowable] | Table
     cell = Table([[value, words]], colWidths=[value_w, inner - value_w], hAlign="LEFT")
     cell.setStyle(bare_style(ctx, ("TOPPADDING", (1, 0), (1, 0), 2)))
     return cell
+
+
+def column(ctx: Context, side: Column, width: float) -> list[Flowable]:
+    """Return one column of a two-column slide as the brief shows it, ``width`` wide: its
+    heading, then its paragraph, bullets (sub-bullets too) or stat call-out.
+
+    A chart column is a figure (``charts``): here it is left out.
+    """
+    s = ctx.styles
+    out: list[Flowable] = []
+    with ctx.tags.part("Div"):
+        if side.heading:  # a label of its column ('2027', 'Mid-2010s'), not an outline entry
+            out.append(ctx.para(side.heading, s.column_head, role="P"))
+        if side.text:
+            out.append(ctx.para(side.text, s.body))
+        if side.bullets:
+            out += bullet_list(ctx, list(side.bullets))
+        if side.stat is not None:
+            out.append(stat_box(ctx, side.stat, width))
+    return out
+
+
+def bullet_list(ctx: Context, bullets: list[Bullet]) -> list[Flowable]:
+    """Return bullet points as a list, each with its sub-points indented under it."""
+    s = ctx.styles
+    out: list[Flowable] = []
+    with ctx.tags.part("L"):
+        for bullet in bullets:
+            with ctx.tags.part("LI"):
+                out.append(ctx.tagged(ctx.markup(bullet.text), s.bullet, "LBody",
+                                      bulletText="\u2022"))
+                if bullet.sub:
+                    with ctx.tags.part("L"):
+                        for sub in bullet.sub:
+                            with ctx.tags.part("LI"):
+                                out.append(ctx.tagged(ctx.markup(sub), s.sub_bullet, "LBody",
+                                                      bulletText="\u2013"))
+    return out
+
+
+def two_columns(ctx: Context, title: str, left: Column, right: Column) -> list[Flowable]:
+    """Return a two-column slide without a chart: its title, then its columns side by side.
+
+    Columns too long to stand beside each other on a page stand one under the other.
+    """
+    width = (FRAME_WIDTH - GUTTER) / 2
+    head = ctx.para(title, ctx.styles.h3, role="H2")
+    cells = [column(ctx, side, width) for side in (left, right)]
+    if max(stacked_height(cell, width) for cell in cells) > FRAME_HEIGHT * PAIRED_READ_SHARE:
+        cells = [column(ctx, side, FRAME_WIDTH) for side in (left, right)]
+        return [head, *cells[0], *cells[1], Spacer(0, SPACE * 1.5)]
+    row = Table([cells], colWidths=[width + GUTTER, width], hAlign="LEFT")
+    row.setStyle(bare_style(ctx, ("RIGHTPADDING", (0, 0), (0, -1), GUTTER)))
+    return [KeepTogether([head, row, Spacer(0, SPACE * 1.5)])]
 
 
 def key_points(ctx: Context, points: list[str], title: str | None = None) -> list[Flowable]:
@@ -171,8 +238,17 @@ def data_table(ctx: Context, header: list[str], rows: list[list[str]],
     ``first_column_strong``), however many pages it spans.
     """
     with ctx.tags.part("Table"):
-        head = [ctx.tagged(caption, ctx.styles.table_head)] if caption else []
-        return [*head, _grid(ctx, header, rows, first_column_strong, weights, width)]
+        head = ctx.tagged(caption, ctx.styles.table_head) if caption else None
+        grid = _grid(ctx, header, rows, first_column_strong, weights, width)
+    return [CaptionedTable(head, grid, partial(_continued, ctx, caption) if caption else None)]
+
+
+def _continued(ctx: Context, caption: str) -> Paragraph:
+    """Return the caption a table's continuation opens with: 'Table 1. … (continued)'.
+
+    An artifact of the page (the table's caption is read once, from its first page)."""
+    before, _, after = ctx.word("continued", title="\x00").partition("\x00")
+    return Paragraph(ctx.literal(before) + caption + ctx.literal(after), ctx.styles.table_head)
 
 
 def _grid(ctx: Context, header: list[str], rows: list[list[str]], first_column_strong: bool,
@@ -379,7 +455,8 @@ def peer_reads(ctx: Context, playbook: Playbook) -> list[Flowable]:
     if columns.peers_paired(playbook, (), ctx.word("dimension"), ctx.outline.brand.fonts.body,
                             ctx.outline.meta.language):
         reads = [peer_read(ctx, playbook, peer, width) for peer in playbook.peers]
-    if not reads or max(_height(read, width) for read in reads) > FRAME_HEIGHT * PAIRED_READ_SHARE:
+    if not reads or max(stacked_height(read, width)
+                        for read in reads) > FRAME_HEIGHT * PAIRED_READ_SHARE:
         return [KeepTogether([*peer_read(ctx, playbook, peer), Spacer(0, SPACE)])
                 for peer in playbook.peers]
     out: list[Flowable] = []
@@ -393,7 +470,8 @@ def peer_reads(ctx: Context, playbook: Playbook) -> list[Flowable]:
     return out
 
 
-def _height(flowables: list[Flowable], width: float) -> float:
+def stacked_height(flowables: list[Flowable], width: float) -> float:
+    """Return the height of ``flowables`` one under another, ``width`` wide."""
     return sum(f.wrap(width, FRAME_HEIGHT)[1] + f.getSpaceBefore() + f.getSpaceAfter()
                for f in flowables)
 

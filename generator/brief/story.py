@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import partial
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import (
@@ -35,7 +36,7 @@ from .charts import Exhibit
 from .context import Context
 from .markup import anchor, quoteattr
 from .pages import BODY, PageTotal, bookmark
-from .styles import CHAPTER_ROOM, CHART_HEIGHT, COVER_TITLE_DROP, FRAME_HEIGHT, SPACE
+from .styles import CHAPTER_GAP, CHAPTER_ROOM, CHART_HEIGHT, COVER_TITLE_DROP, FRAME_HEIGHT, SPACE
 from .typesetting import Contents, Paragraph, RoomFor, kept
 
 CONTENTS_FROM = 3
@@ -227,8 +228,12 @@ def _points(ctx: Context, slide: BulletsSlide) -> list[Flowable]:
 
 
 def _part_break() -> Flowable:
-    """Return the break before a part: a new page only if it would start in the bottom third."""
-    return CondPageBreak(CHAPTER_ROOM)
+    """Return the break before a part: a new page only if its heading, lead and a few lines
+    of text (``CHAPTER_ROOM``) would not fit under what comes before.
+
+    The room counts the space above the part's heading, which the heading takes first.
+    """
+    return CondPageBreak(CHAPTER_ROOM + CHAPTER_GAP)
 
 
 def _plain(text: str) -> str:
@@ -242,31 +247,55 @@ def _table_room() -> Flowable:
 def _exhibits(ctx: Context, slides: list) -> list[Flowable]:
     """Return what a section's slides contribute to the brief, in order.
 
-    Charts go side by side in pairs, the pair where the first of them would be.
+    Figures stand where ``figures.placements`` puts them: chart slides side by side in
+    pairs, the pair where the first of them would be; a two-column slide's charts where
+    the slide is, with its other column.
     """
-    items: list = []
-    for slide in slides:
-        items += _exhibit(ctx, slide)
-    pairs = {id(a): b for a, b in figures.pair_up([i for i in items if isinstance(i, Exhibit)])
-             if b is not None}
-    paired = {id(b) for b in pairs.values()}
+    placed = {p.at: p for p in figures.placements(slides)}
     out: list[Flowable] = []
-    for item in items:
-        if not isinstance(item, Exhibit):
-            out.append(item)
-        elif id(item) in pairs:
-            out += [CondPageBreak(CHART_HEIGHT), charts.figure_pair(ctx, item, pairs[id(item)])]
-        elif id(item) not in paired:
-            out += [CondPageBreak(CHART_HEIGHT), charts.figure(ctx, item)]
+    for at, slide in enumerate(slides):
+        if at in placed:
+            out += [CondPageBreak(CHART_HEIGHT), *_placed(ctx, slides, placed[at])]
+        elif not isinstance(slide, ChartSlide):  # a chart slide not placed is in a pair
+            out += _exhibit(ctx, slide)
     return out
 
 
+def _placed(ctx: Context, slides: list, placement: figures.Placement) -> list[Flowable]:
+    """Return the figure or the pair of figures of ``placement``."""
+    slide = slides[placement.at]
+    if isinstance(slide, TwoColumnSlide):
+        exhibits = _column_exhibits(ctx, slide)
+    else:
+        exhibits = [Exhibit(slides[k].chart, slides[k].title, slides[k].takeaway)
+                    for k in placement.slides]
+    if len(exhibits) == 2:
+        return [charts.figure_pair(ctx, *exhibits)]
+    return charts.figure(ctx, exhibits[0])
+
+
+def _column_exhibits(ctx: Context, slide: TwoColumnSlide) -> list[Exhibit]:
+    """Return a two-column slide's charts as figures titled by the slide (and the chart's
+    column heading); a column that is not a chart stands beside the chart."""
+    sides = (slide.left, slide.right)
+    exhibits = []
+    for side, other in zip(sides, reversed(sides), strict=True):
+        if side.chart is None:
+            continue
+        title = slide.title
+        if side.heading:
+            title = ctx.word("titled_part", title=slide.title, part=side.heading)
+        beside = None
+        if other.chart is None:
+            beside = partial(flowables.column, ctx, other)
+        exhibits.append(Exhibit(side.chart, title, beside=beside))
+    return exhibits
+
+
 def _exhibit(ctx: Context, slide) -> list:
-    """Return a slide's flowables and charts (bullet and image slides: nothing)."""
+    """Return a slide's flowables (bullet and image slides: nothing; charts are placed)."""
     if isinstance(slide, StatsSlide):
         return [flowables.stat_row(ctx, list(slide.stats), slide.title)]
-    if isinstance(slide, ChartSlide):
-        return [Exhibit(slide.chart, slide.title, slide.takeaway)]
     if isinstance(slide, TableSlide):
         return [_table_room(), *flowables.table_block(ctx, slide.table, slide.title)]
     if isinstance(slide, QuoteSlide):
@@ -274,16 +303,8 @@ def _exhibit(ctx: Context, slide) -> list:
     if isinstance(slide, TimelineSlide):
         return [_table_room(), *flowables.timeline(ctx, list(slide.events), slide.title)]
     if isinstance(slide, TwoColumnSlide):
-        out: list = []
-        stats = [c.stat for c in (slide.left, slide.right) if c.stat is not None]
-        for column in (slide.left, slide.right):
-            if column.chart is not None:
-                out.append(Exhibit(column.chart, column.heading or slide.title))
-        if stats:
-            title = slide.title if len(stats) > 1 else next(
-                c.heading or slide.title for c in (slide.left, slide.right) if c.stat)
-            out.append(flowables.stat_row(ctx, stats, title))
-        return out
+        return [_table_room(), *flowables.two_columns(ctx, slide.title, slide.left,
+                                                      slide.right)]
     return []
 
 

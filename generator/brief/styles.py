@@ -48,12 +48,20 @@ COVER_SUB_PT, COVER_SUB_LEADING = 15, 20
 COVER_TITLE_DROP = 96
 """Space above the cover's title inside the dark band, in points."""
 FOOTER_PT = 7
-CHAPTER_ROOM = FRAME_HEIGHT / 3
-"""A chapter opens on a new page only when it would start in the bottom third of one."""
 CHAPTER_GAP = 22
 """Space above a chapter's opening when it shares a page with the chapter before."""
 SPACE = 6
 """The unit of vertical rhythm between blocks, in points."""
+CHAPTER_LINES = 2
+"""Lines of text, after its lead's first line, a chapter opening at a page's foot has under
+its heading: a typesetter's rule (a heading is never followed by fewer than two lines)."""
+CHAPTER_ROOM = (H1_LEADING + SPACE * 2 + 1 + LEAD_LEADING + SPACE
+                + CHAPTER_LINES * BODY_LEADING)
+"""Room a chapter needs to open on a page: its heading with the space and 1 pt rule under
+it, its lead's first line and ``CHAPTER_LINES`` lines of text (the space above the heading
+not counted). With less room left it opens on the next page; with more it follows the
+chapter before, as a report's chapters run on (a start in the bottom third moved to a new
+page left pages a third empty)."""
 
 
 def colour(value: str) -> colors.Color:
@@ -128,6 +136,13 @@ class Styles:
         # page; a CondPageBreak before the title keeps it off the foot of a page.
         self.table_head = self._style("table-head", h, H3_PT, H3_LEADING, fontName=h.bold,
                                       textColor=pal.ink, spaceBefore=SPACE / 2, spaceAfter=3)
+        self.column_head = self._style("column-head", h, BODY_PT, H3_LEADING, fontName=h.bold,
+                                       textColor=pal.ink, keepWithNext=1, spaceAfter=3)
+        self.bullet = self._style("bullet", b, BODY_PT, BODY_LEADING, leftIndent=12,
+                                  bulletIndent=2, bulletFontName=b.regular, spaceAfter=2)
+        self.sub_bullet = self._style("sub-bullet", b, BODY_PT - 0.5, BODY_LEADING - 1,
+                                      leftIndent=24, bulletIndent=14, bulletFontName=b.regular,
+                                      textColor=pal.muted, spaceAfter=2)
         self.small = self._style("small", b, SMALL_PT, SMALL_LEADING, textColor=pal.muted)
         self.caption = self._style("caption", b, SMALL_PT, SMALL_LEADING, textColor=pal.muted,
                                    spaceBefore=2, spaceAfter=SPACE * 1.5)

@@ -22,7 +22,10 @@ under the ``reportlab`` package, as of reportlab 5.1.0):
   ``RoomFor``), ``KeepTogether.wrap`` measuring as taller than any frame (why ``kept``
   opens nested groups) and ``_listWrapOn`` (``RoomFor`` measures a group with it).
 - ``platypus/tables.py``: ``Table.draw``, ``Table._drawCell``, ``Table._drawLines`` and
-  ``Table._colpositions`` (``ColumnsTable`` draws a column at a time).
+  ``Table._colpositions`` (``ColumnsTable`` draws a column at a time); ``Table._cellvalues``
+  and ``Table._rowHeights`` (read by ``CaptionedTable`` to choose where a table splits).
+- ``platypus/frames.py``: ``Frame._atTop`` (read by ``CaptionedTable``: a table at the top
+  of a page splits where it must).
 - ``platypus/tableofcontents.py``: ``TableOfContents.wrap`` (adapted by ``Contents``:
   ``_lastEntries``, ``drawPageNumbers``, ``Table._height``, ``Canvas.setNamedCB``).
 - ``platypus/doctemplate.py``: ``BaseDocTemplate.multiBuild`` (adapted by
@@ -558,6 +561,85 @@ class ColumnsTable(Table):
         for cell in sorted(held, key=lambda cell: cell[2][0]):  # stable: rows stay in order
             super()._drawCell(*cell)
         super()._drawLines()
+
+
+LEAST_ROWS = 3
+"""The fewest body rows a table leaves on either side of a page break."""
+
+
+class CaptionedTable(Flowable):
+    """A table under its caption, split between pages as a reader wants it split.
+
+    The caption never ends a page without the table. A split leaves at least
+    ``LEAST_ROWS`` body rows on each side: rows move from the first part to the second to
+    give it that many, and a table that cannot start with that many moves to the next
+    page whole; only at the top of a page, where waiting gains nothing, does it split where
+    reportlab would. Each continuation opens with ``continued()``'s caption (the header
+    row repeats, as the table's ``repeatRows`` says). ``Table.split`` of reportlab 5.1
+    (platypus/tables.py) chooses the rows; the choice reads ``Table._cellvalues``,
+    ``Table._rowHeights`` and ``Frame._atTop``.
+    """
+
+    def __init__(self, caption: Flowable | None, table: Table,
+                 continued: Callable[[], Flowable] | None = None):
+        super().__init__()
+        self.caption = caption
+        self.table = table
+        self.continued = continued
+        self.hAlign = "LEFT"
+
+    def _caption_height(self, availWidth: float, availHeight: float) -> float:
+        if self.caption is None:
+            return 0.0
+        return self.caption.wrap(availWidth, availHeight)[1] + self.caption.getSpaceAfter()
+
+    def wrap(self, availWidth, availHeight):
+        above = self._caption_height(availWidth, availHeight)
+        width, height = self.table.wrap(availWidth, availHeight - above)
+        self.width, self.height = max(width, availWidth), above + height
+        return self.width, self.height
+
+    def getSpaceBefore(self):
+        return (self.caption or self.table).getSpaceBefore()
+
+    def getSpaceAfter(self):
+        return self.table.getSpaceAfter()
+
+    def drawOn(self, canvas, x, y, _sW=0):
+        if self.caption is not None:
+            height = self.caption.height
+            self.caption.drawOn(canvas, x, y + self.height - height)
+        self.table.drawOn(canvas, x, y)
+
+    def split(self, availWidth, availHeight):
+        room = availHeight - self._caption_height(availWidth, availHeight)
+        parts = self._rows(availWidth, room)
+        if len(parts) != 2:
+            return []
+        head, tail = parts
+        more = self.continued() if self.continued is not None else None
+        return [CaptionedTable(self.caption, head, self.continued),
+                CaptionedTable(more, tail, self.continued)]
+
+    def _rows(self, availWidth: float, room: float) -> list[Table]:
+        """Return the table's two parts at a page break, or [] to move it to the next page."""
+        table = self.table
+        parts = table.split(availWidth, room)
+        if len(parts) != 2:
+            return []
+        header = table.repeatRows if isinstance(table.repeatRows, int) else 0
+        body = len(table._cellvalues) - header
+        first = len(parts[0]._cellvalues) - header
+        if body - first < LEAST_ROWS <= first - (LEAST_ROWS - (body - first)):
+            keep = header + first - (LEAST_ROWS - (body - first))
+            parts = table.split(availWidth, sum(table._rowHeights[:keep]) + 0.01)
+            if len(parts) != 2:
+                return []
+            first = len(parts[0]._cellvalues) - header
+        frame = getattr(self, "_frame", None)
+        if min(first, body - first) < LEAST_ROWS and not getattr(frame, "_atTop", False):
+            return []
+        return parts
 
 
 # --- the contents ---------------------------------------------------------------

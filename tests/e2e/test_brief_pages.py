@@ -1,7 +1,7 @@
 """The brief's pages as a reader sees them: a 6-12 page report, set on one grid, in any theme.
 
 Built from the shipped outline.yaml in its own theme and in the dark 'midnight' theme, and
-from the sample fixture: chapters flow on and start in the top two thirds of a page, no
+from the sample fixture: chapters flow on, each opening with its lead and a few lines, no
 page is left half empty before the end (a short contents list shares its page with the
 summary), no heading or exhibit title is left at a page foot, nothing leaves the text
 frame, no words overlap.
@@ -18,7 +18,17 @@ import pytest
 
 from generator import loader as _loader
 from generator.brief import BriefBuilder
-from generator.brief.styles import FRAME_HEIGHT, H1_PT, H2_PT, MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X
+from generator.brief.story import SOURCES_START
+from generator.brief.styles import (
+    CHAPTER_LINES,
+    FRAME_HEIGHT,
+    H1_PT,
+    H2_PT,
+    MARGIN_BOTTOM,
+    MARGIN_TOP,
+    MARGIN_X,
+)
+from generator.model import Outline
 from generator.report import BuildOptions
 
 ROOT = Path(__file__).parents[2]
@@ -101,11 +111,21 @@ def test_a_short_contents_list_shares_its_page_with_the_summary(pdf, request):
         assert _body_lines(pdf.pages[2])[0]["text"] == "Executive summary"
 
 
-def test_chapters_start_in_the_top_two_thirds_of_a_page(pdf):
+def test_a_chapter_opens_with_its_lead_and_lines_of_text_under_it(pdf):
+    """A chapter runs on after the one before, on the same page, wherever its heading, its
+    lead's first line and ``CHAPTER_LINES`` lines of text fit (a start in the bottom third
+    pushed chapters to new pages and left pages a third empty); with less room it opens a
+    page. A chapter at a page's foot is never a heading over a line or two."""
     for number, page in enumerate(pdf.pages[2:], 3):
-        for line in _body_lines(page):
-            if _size(line) == H1_PT and CHAPTER_HEAD.match(line["text"]):
-                assert line["top"] < MARGIN_TOP + FRAME_HEIGHT * 2 / 3, (number, line["text"])
+        lines = _body_lines(page)
+        for k, line in enumerate(lines):
+            if not (_size(line) == H1_PT and CHAPTER_HEAD.match(line["text"])):
+                continue
+            rest = lines[k + 1:]  # rest[0] may be the heading's second line
+            if any(_size(ln) == H1_PT for ln in rest[1:]):
+                continue  # the next part starts on this page: this one ends here
+            under = [ln for ln in rest if _size(ln) != H1_PT]
+            assert len(under) >= 1 + CHAPTER_LINES, (number, line["text"], len(under))
 
 
 def test_no_heading_or_exhibit_title_ends_a_page(pdf):
@@ -136,12 +156,22 @@ def test_no_words_overlap(pdf):
 
 
 def test_a_short_sources_list_that_fits_stays_under_the_last_chapter(tmp_path):
-    """The charts fixture's one-entry list fits under its last figure: it stays there
-    (it stood alone on a fourth page while less than 120 pt were left), its heading with it."""
-    path = ROOT / "tests" / "fixtures" / "charts" / "charts.yaml"
+    """A one-entry list fits under a chapter that leaves less than ``SOURCES_START`` of its
+    page: it stays there (it stood alone on a page of its own while less than 120 pt were
+    left), its heading with it."""
+    line = "A line of prose that fills the frame from one side to the other, with words enough."
+    outline = Outline.parse({
+        "meta": {"title": "Sources"},
+        "sources": [{"id": "a", "title": "Invented figures for layout tests"}],
+        "sections": [{"title": "Only", "prose": [f"{line} [@a]"] + [line] * 31}]})
     out = tmp_path / "brief.pdf"
-    BriefBuilder().build(_loader.load(path).outline, out, BuildOptions(timestamp=WHEN))
+    BriefBuilder().build(outline, out, BuildOptions(timestamp=WHEN))
     with pdfplumber.open(out) as doc:
-        last = [ln["text"] for ln in _body_lines(doc.pages[-1])]
+        assert len(doc.pages) == 2
+        page = doc.pages[-1]
+        lines = _body_lines(page)
+    last = [ln["text"] for ln in lines]
     assert "Sources" in last and last.index("Sources") > 0, last
     assert last[-1].startswith("[1] "), last
+    chapter_end = lines[last.index("Sources") - 1]["bottom"]
+    assert page.height - MARGIN_BOTTOM - chapter_end < SOURCES_START  # the case at issue

@@ -172,8 +172,9 @@ def test_figures_carry_alt_text_made_from_their_data(sample, tree):
         for slide in section.slides:
             if isinstance(slide, ChartSlide):
                 charts.append((slide.chart, slide.title))
-            elif isinstance(slide, TwoColumnSlide):
-                charts += [(c.chart, c.heading or slide.title)
+            elif isinstance(slide, TwoColumnSlide):  # titled by the slide, then the column
+                charts += [(c.chart, f"{slide.title}: {c.heading}" if c.heading
+                            else slide.title)
                            for c in (slide.left, slide.right) if c.chart is not None]
     expected = [alt_text.chart(chart, title, words) for chart, title in charts]
     figures = [n for n in tree.walk() if n.role == "Figure"]
