@@ -16,11 +16,13 @@ from generator import loader, locale
 from generator.model import Outline
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "i18n"
-LANGUAGES = ["de", "fr", "ja"]
-DATES = {"de": _dt.date(2025, 2, 28), "fr": _dt.date(2025, 3, 1), "ja": _dt.date(2025, 2, 28)}
+LANGUAGES = ["de", "fr", "ja", "ko"]
+DATES = {"de": _dt.date(2025, 2, 28), "fr": _dt.date(2025, 3, 1), "ja": _dt.date(2025, 2, 28),
+         "ko": _dt.date(2025, 2, 28)}
 QUOTES = {"de": "Schnell ist mir wichtiger als billig.",
           "fr": "La rapidité compte plus pour moi que le prix.",
-          "ja": "安さより速さの方が大事です。"}
+          "ja": "安さより速さの方が大事です。",
+          "ko": "싼 것보다 빠른 것이 더 중요합니다."}
 DECK_WORDS = ["agenda", "sources", "notes_sources", "notes_closing"]
 BRIEF_WORDS = ["contents", "executive_summary", "key_figures", "key_points", "takeaway",
                "sources"]
@@ -96,6 +98,7 @@ def test_the_brief_speaks_the_outline_language(built) -> None:
     ("es", "28 de febrero de 2025"), ("it", "28 febbraio 2025"),
     ("pt-BR", "28 de fevereiro de 2025"),
     ("nl", "28 februari 2025"), ("zh-Hans", "2025年2月28日"), ("ja", "2025年2月28日"),
+    ("ko-KR", "2025년 2월 28일"),
     ("en-GB", "28 February 2025"), ("fy", "28 February 2025"),
 ])
 def test_dates_and_regional_tags(tag: str, expected: str) -> None:
@@ -108,7 +111,7 @@ def test_the_first_of_the_month_in_french() -> None:
 
 @pytest.mark.parametrize(("tag", "quoted"), [
     ("en", "“a”"), ("de", "„a“"), ("fr", "«\u00a0a\u00a0»"), ("ja", "「a」"), ("zh", "“a”"),
-    ("es", "«a»"),
+    ("es", "«a»"), ("ko", "“a”"),
 ])
 def test_quotation_marks(tag: str, quoted: str) -> None:
     assert locale.get(tag).quote("a") == quoted
@@ -116,7 +119,8 @@ def test_quotation_marks(tag: str, quoted: str) -> None:
 
 def test_every_language_has_every_word() -> None:
     names = set(locale.label_names())
-    assert set(locale.supported()) >= {"en", "de", "fr", "es", "it", "pt", "nl", "zh", "ja"}
+    assert set(locale.supported()) >= {"en", "de", "fr", "es", "it", "pt", "nl", "zh", "ja",
+                                       "ko"}
     for code in locale.supported():
         data = locale._data(code)
         assert set(data["labels"]) == names, code
