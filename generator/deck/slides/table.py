@@ -228,18 +228,23 @@ def _shared(least: list[float], cells: list[list[float]], width: float) -> list[
     pad = 2 * CELL_PAD + 1
     out = list(least)
     step = (width - sum(out)) / SHARE_STEPS
+    lines = [[max(1.0, n / (w - pad)) for n, w in zip(row, out, strict=True)] for row in cells]
+    powers = [sum(n ** SHARE_NORM for n in row) for row in lines]
     for _ in range(SHARE_STEPS):
         gains = [0.0] * len(out)
-        for row in cells:
-            lines = [max(1.0, n / (w - pad)) for n, w in zip(row, out, strict=True)]
-            norm = sum(n ** SHARE_NORM for n in lines) ** (1 / SHARE_NORM)
-            for c, n in enumerate(row):
-                if lines[c] > 1.0:
-                    gains[c] += (lines[c] / norm) ** (SHARE_NORM - 1) * n / (out[c] - pad) ** 2
+        for row, row_lines, power in zip(cells, lines, powers, strict=True):
+            norm = power ** (1 / SHARE_NORM)
+            for c, n in enumerate(row_lines):
+                if n > 1.0:
+                    gains[c] += (n / norm) ** (SHARE_NORM - 1) * row[c] / (out[c] - pad) ** 2
         best = max(range(len(out)), key=gains.__getitem__)
         if gains[best] <= 0.0:
             break
         out[best] += step
+        for r, row in enumerate(cells):
+            new = max(1.0, row[best] / (out[best] - pad))
+            powers[r] += new ** SHARE_NORM - lines[r][best] ** SHARE_NORM
+            lines[r][best] = new
     left = width - sum(out)
     return [w + left * w / sum(out) for w in out]
 
@@ -273,7 +278,7 @@ SHORTEN_REACH = 1.5
 """A size whose table, at the estimated widths, is at most this many times as tall as its
 room is measured again with ``_shortened`` widths before a smaller size is tried."""
 SHORTEN_TRIES = 3000
-"""At most this many cell measurements ``_shortened`` makes for one table and size."""
+"""``_shortened`` stops moving width once it has measured about this many cells."""
 
 
 def _shortened(ctx: Context, header: list[str], rows: list[list[str]], widths: list[float],
@@ -289,33 +294,43 @@ def _shortened(ctx: Context, header: list[str], rows: list[list[str]], widths: l
                                      first_bold)
     least = soft if not hyphenate else hard if loose else _least(hard, soft, sum(widths))
     table = [header, *rows]
-    measured: dict[tuple[int, int, float], float] = {}
+    tries = [0]
 
-    def cell(r: int, c: int, w: float) -> float:
-        key = (r, c, round(w, 3))
-        if key not in measured:
-            paras = _paras(ctx, table[r][c], size, head=r == 0,
-                           bold=first_bold and c == 0 and r > 0, hyphenate=hyphenate)
-            measured[key] = fit.height(paras, w - 2 * CELL_PAD)
-        return measured[key]
+    def column(c: int, w: float) -> list[float]:
+        key = ("table-column", tuple(r[c] for r in table), size, first_bold and c == 0,
+               hyphenate, round(w, 3))
+        kept = ctx.memo.get(key)
+        if kept is None:
+            tries[0] += len(table)
+            kept = ctx.memo[key] = [
+                fit.height(_paras(ctx, row[c], size, head=r == 0, bold=first_bold and c == 0
+                                  and r > 0, hyphenate=hyphenate), w - 2 * CELL_PAD)
+                for r, row in enumerate(table)]
+        return kept
 
-    def total(ws: list[float]) -> float:
-        return sum(max(cell(r, c, w) for c, w in enumerate(ws)) for r in range(len(table)))
-
-    out, best = list(widths), total(widths)
+    out = list(widths)
+    cols = [column(c, w) for c, w in enumerate(out)]
+    best = sum(map(max, zip(*cols, strict=True)))
     for step in SHORTEN_STEPS:
         better = True
-        while better and len(measured) < SHORTEN_TRIES:
+        while better and tries[0] < SHORTEN_TRIES:
             better = False
+            tallest = list(map(max, zip(*cols, strict=True)))
+            # only a column holding a row's tallest cell makes the table shorter as it widens
+            takers = {c for c, col in enumerate(cols)
+                      for h, top in zip(col, tallest, strict=True) if h >= top - 1e-6}
             for give, take in permutations(range(len(out)), 2):
-                if out[give] - step < least[give] - 1e-6:
+                if take not in takers or out[give] - step < least[give] - 1e-6:
                     continue
                 trial = list(out)
                 trial[give] -= step
                 trial[take] += step
-                height = total(trial)
+                moved = list(cols)
+                moved[give], moved[take] = column(give, trial[give]), column(take, trial[take])
+                height = sum(map(max, zip(*moved, strict=True)))
                 if height < best - 1e-6:
-                    out, best, better = trial, height, True
+                    out, cols, best, better = trial, moved, height, True
+                    break
     return out
 
 
