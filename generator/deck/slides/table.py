@@ -67,12 +67,13 @@ def _grids(ctx: Context, header: list[str], rows: list[list[str]], box: Box, pat
             if widths is None:
                 continue
             heights = _heights(ctx, header, rows, widths, size, first_bold, numeric,
-                               hyphenate=not whole)
+                               _hyphenated(ctx, header, rows, widths, size, first_bold, whole))
             if room < sum(heights) <= room * SHORTEN_REACH:  # measure before giving up
                 widths = _shortened(ctx, header, rows, widths, size, first_bold,
                                     hyphenate=not whole, loose=loose)
                 heights = _heights(ctx, header, rows, widths, size, first_bold, numeric,
-                                   hyphenate=not whole)
+                                   _hyphenated(ctx, header, rows, widths, size, first_bold,
+                                               whole))
             if sum(heights) <= room:
                 if size < pref:
                     ctx.note(path, f"table text shrunk to {size:g} pt to fit (preferred "
@@ -80,7 +81,8 @@ def _grids(ctx: Context, header: list[str], rows: list[list[str]], box: Box, pat
                 if grow:
                     heights = _grown(heights, room)
                 return [_grid(ctx, header, rows, widths, heights, size, box, first_bold,
-                              numeric, hyphenate=not whole)]
+                              numeric, _hyphenated(ctx, header, rows, widths, size,
+                                                   first_bold, whole))]
     widths = _widths(ctx, header, rows, box.w, floor, first_bold, whole=True)
     whole = widths is not None  # split over slides, still in whole words where they fit
     if widths is None:
@@ -93,15 +95,18 @@ def _grids(ctx: Context, header: list[str], rows: list[list[str]], box: Box, pat
                  f"on the slide, the table's columns cannot all fit their longest unbreakable "
                  f"words even at {floor:g} pt (e.g. '{word}'); expected fewer columns or "
                  "shorter words", "overflow", "error")
+        every = [True] * len(header)
         return [_grid(ctx, header, rows, widths,
-                      _heights(ctx, header, rows, widths, floor, first_bold, numeric), floor,
-                      box, first_bold, numeric)]
+                      _heights(ctx, header, rows, widths, floor, first_bold, numeric, every),
+                      floor, box, first_bold, numeric, every)]
     heights, widths = min(  # as few slides as can be, hyphenating no more than that needs
-        ((_heights(ctx, header, rows, w, floor, first_bold, numeric, hyphenate=not whole), w)
+        ((_heights(ctx, header, rows, w, floor, first_bold, numeric,
+                   _hyphenated(ctx, header, rows, w, floor, first_bold, whole)), w)
          for w in [_shortened(ctx, header, rows, widths, floor, first_bold,
                               hyphenate=not whole, loose=loose)
                    for loose in (False, True)[:1 if whole else 2]]),
         key=lambda hw: len(fit.balanced(hw[0][1:], room - hw[0][0])))
+    hyphenate = _hyphenated(ctx, header, rows, widths, floor, first_bold, whole)
     for i, h in enumerate(heights[1:]):
         if heights[0] + h > room:
             ctx.note((*path, "rows", i), f"table row {i + 1} does not fit on a slide even "
@@ -110,7 +115,7 @@ def _grids(ctx: Context, header: list[str], rows: list[list[str]], box: Box, pat
     for a, b in fit.balanced(heights[1:], room - heights[0]):
         page = [heights[0], *heights[1 + a:1 + b]]
         out.append(_grid(ctx, header, rows[a:b], widths, page, floor, box, first_bold,
-                         numeric, hyphenate=not whole))  # rows as tall as their text
+                         numeric, hyphenate))  # rows as tall as their text
     return out
 
 
@@ -297,14 +302,15 @@ def _shortened(ctx: Context, header: list[str], rows: list[list[str]], widths: l
     tries = [0]
 
     def column(c: int, w: float) -> list[float]:
+        hyphens = hyphenate and w < soft[c] - 1e-6  # as ``_hyphenated``
         key = ("table-column", tuple(r[c] for r in table), size, first_bold and c == 0,
-               hyphenate, round(w, 3))
+               hyphens, round(w, 3))
         kept = ctx.memo.get(key)
         if kept is None:
             tries[0] += len(table)
             kept = ctx.memo[key] = [
                 fit.height(_paras(ctx, row[c], size, head=r == 0, bold=first_bold and c == 0
-                                  and r > 0, hyphenate=hyphenate), w - 2 * CELL_PAD)
+                                  and r > 0, hyphenate=hyphens), w - 2 * CELL_PAD)
                 for r, row in enumerate(table)]
         return kept
 
@@ -334,15 +340,24 @@ def _shortened(ctx: Context, header: list[str], rows: list[list[str]], widths: l
     return out
 
 
+def _hyphenated(ctx: Context, header: list[str], rows: list[list[str]], widths: list[float],
+                size: float, first_bold: bool, whole: bool) -> list[bool]:
+    """Return which columns at ``widths`` hyphenate their words: unless ``whole``, those
+    narrower than their widest whole word (the others break at spaces only)."""
+    _, soft, _, _ = _column_wants(ctx, tuple(header), tuple(map(tuple, rows)), size,
+                                  first_bold)
+    return [not whole and w < s - 1e-6 for w, s in zip(widths, soft, strict=True)]
+
+
 def _heights(ctx: Context, header: list[str], rows: list[list[str]], widths: list[float],
-             size: float, first_bold: bool, numeric: list[bool], *,
-             hyphenate: bool = True) -> list[float]:
+             size: float, first_bold: bool, numeric: list[bool], hyphenate: list[bool]
+             ) -> list[float]:
     out = []
     for r, row in enumerate([header, *rows]):
         tallest = 0.0
         for c, value in enumerate(row):
             paras = _paras(ctx, value, size, head=r == 0, bold=first_bold and c == 0,
-                           hyphenate=hyphenate)
+                           hyphenate=hyphenate[c])
             tallest = max(tallest, fit.height(paras, widths[c] - 2 * CELL_PAD))
         out.append(tallest + 2 * CELL_PAD_V)
     return out
@@ -350,11 +365,11 @@ def _heights(ctx: Context, header: list[str], rows: list[list[str]], widths: lis
 
 def _grid(ctx: Context, header: list[str], rows: list[list[str]], widths: list[float],
           heights: list[float], size: float, box: Box, first_bold: bool,
-          numeric: list[bool], *, hyphenate: bool = True) -> TableGrid:
+          numeric: list[bool], hyphenate: list[bool]) -> TableGrid:
     def cell(value: str, c: int, fill: str, head: bool) -> Cell:
         align = "right" if numeric[c] else "left"
         paras = _paras(ctx, value, size, head=head, bold=first_bold and c == 0 and not head,
-                       align=align, hyphenate=hyphenate)
+                       align=align, hyphenate=hyphenate[c])
         return Cell(tuple(fit.settle(p, widths[c] - 2 * CELL_PAD) for p in paras), fill)
 
     cells = [tuple(cell(v, c, ctx.palette.primary, True) for c, v in enumerate(header))]
