@@ -99,13 +99,15 @@ def _grids(ctx: Context, header: list[str], rows: list[list[str]], box: Box, pat
         return [_grid(ctx, header, rows, widths,
                       _heights(ctx, header, rows, widths, floor, first_bold, numeric, every),
                       floor, box, first_bold, numeric, every)]
-    heights, widths = min(  # as few slides as can be, hyphenating no more than that needs
-        ((_heights(ctx, header, rows, w, floor, first_bold, numeric,
-                   _hyphenated(ctx, header, rows, w, floor, first_bold, whole)), w)
-         for w in [_shortened(ctx, header, rows, widths, floor, first_bold,
-                              hyphenate=not whole, loose=loose)
-                   for loose in (False, True)[:1 if whole else 2]]),
-        key=lambda hw: len(fit.balanced(hw[0][1:], room - hw[0][0])))
+    start, slides = widths, 0
+    for loose in (False,) if whole else (False, True):  # hyphenate more only for fewer slides
+        trial = _shortened(ctx, header, rows, start, floor, first_bold, hyphenate=not whole,
+                           loose=loose)
+        hyphenate = _hyphenated(ctx, header, rows, trial, floor, first_bold, whole)
+        tall = _heights(ctx, header, rows, trial, floor, first_bold, numeric, hyphenate)
+        count = len(fit.balanced(tall[1:], room - tall[0]))
+        if not slides or count < slides:
+            widths, heights, slides = trial, tall, count
     hyphenate = _hyphenated(ctx, header, rows, widths, floor, first_bold, whole)
     for i, h in enumerate(heights[1:]):
         if heights[0] + h > room:
