@@ -8,7 +8,8 @@ The rules, for any language:
   、。，）」 and the like, none ends with （「), and at a hyphenation point of the outline's
   language (``hyphenate``), where the line shows a hyphen (never inside a web address,
   where a hyphen would read as part of it);
-- a lone punctuation mark or unit never starts a line, and a number keeps its unit:
+- a lone punctuation mark or unit never starts a line, a number keeps its unit and a
+  currency sign its number ('R$ 0,38'):
   ``glue`` makes those spaces non-breaking (the deck and the brief both write them so, so
   no renderer breaks there either), and French « » hold their words the same way;
 - a word with no break point that fits is broken between characters only as a last resort,
@@ -66,25 +67,33 @@ UNITS = frozenset({
     "CHF", "JPY", "CNY", "yen", "m²", "m³", "km²", "Gt",
 })
 """Tokens that stay with the number before them."""
+CURRENCIES = ("R$", "US$", "A$", "C$", "HK$", "S$", "NZ$", "MX$", "$", "€", "£", "¥", "₹",
+              "₩", "₽", "₺", "CHF", "USD", "EUR", "GBP", "JPY", "CNY", "BRL", "kr", "zł")
+"""Currency signs and codes that stay with the number after them ('R$ 0,38', '€ 12')."""
 
 _SPACE_BEFORE = re.compile(r"(?<=\S) (?=[,.;:!?%‰)\]}»”’]+(?:\s|$))")
 _AFTER_GUILLEMET = re.compile(r"(«|‹) ")
 _BEFORE_GUILLEMET = re.compile(r" (»|›)")
 _NUMBER_UNIT = re.compile(r"(?<=\d) (?=(\S+?)[,.;:!?)]*(?:\s|$))")
+_CURRENCY_NUMBER = re.compile(
+    r"(?:^|(?<=[\s(\[]))(?:" + "|".join(map(re.escape, sorted(CURRENCIES, key=len, reverse=True)))
+    + r") (?=[-+\u2212]?\d)")
 _URLISH = re.compile(r"://|^www\.|/\S")
 
 
 def glue(text: str) -> str:
     """Return ``text`` with the spaces that must not break made non-breaking.
 
-    A space before a lone punctuation mark (" %", " :", " »"), after «, and between a number
-    and its unit ("48 %", "12 GWh") becomes U+00A0. The text keeps its length.
+    A space before a lone punctuation mark (" %", " :", " »"), after «, between a number
+    and its unit ("48 %", "12 GWh") and between a currency and its number ("R$ 0,38",
+    "US$ 1.2bn") becomes U+00A0. The text keeps its length.
     """
     if " " not in text:
         return text
     text = _SPACE_BEFORE.sub(NBSP, text)
     text = _AFTER_GUILLEMET.sub(lambda m: m.group(1) + NBSP, text)
     text = _BEFORE_GUILLEMET.sub(lambda m: NBSP + m.group(1), text)
+    text = _CURRENCY_NUMBER.sub(lambda m: m.group(0)[:-1] + NBSP, text)
     return _NUMBER_UNIT.sub(lambda m: NBSP if m.group(1) in UNITS else " ", text)
 
 

@@ -31,6 +31,11 @@ def test_without_a_dictionary_a_word_too_wide_is_overfull_not_cut_silently():
     ("« en ligne »", "«\u00a0en ligne\u00a0»"),
     ("a , b", "a\u00a0, b"),
     ("in 2024 the", "in 2024 the"),
+    ("R$ 0,38, abaixo", "R$\u00a00,38, abaixo"),
+    ("custa US$ 1.2bn", "custa US$\u00a01.2bn"),
+    ("(€ 12)", "(€\u00a012)"),
+    ("CHF -3 net", "CHF\u00a0-3 net"),
+    ("the $ sign", "the $ sign"),
 ])
 def test_glue_keeps_marks_and_units_off_the_line_start(text, glued):
     assert glue(text) == glued
