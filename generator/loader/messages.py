@@ -152,7 +152,10 @@ def _message(error: dict, loc: tuple) -> tuple[str, bool, tuple]:
     if kind == "string_too_short":
         return ("is empty; expected some text", False, loc)
     if kind == "string_pattern_mismatch":
-        return (f"'{value}' is not valid; expected {_pattern_hint(str(name), loc)}", False, loc)
+        hint = _pattern_hint(str(name), loc)
+        if name == "language" and isinstance(value, str) and "_" in value:
+            hint += f" (did you mean '{value.replace('_', '-')}'? a tag joins its parts with '-')"
+        return (f"'{value}' is not valid; expected {hint}", False, loc)
     if kind in ("date_type", "date_parsing"):
         return (f"'{value}' is not a date; expected YYYY-MM-DD, e.g. 2025-07-01", False, loc)
     if kind == "value_error":
