@@ -214,6 +214,10 @@ def _yaml_problem(name: str, exc: yaml.MarkedYAMLError, text: str = "") -> Probl
         if exc.context_mark and mark and exc.context_mark.line != mark.line:
             what += f" at line {exc.context_mark.line + 1}"
         what += ")"
+    if "alias" in f"{exc.context} {exc.problem}":  # '*' or '&' opening a value: bold text
+        return Problem(name, line, col, f"invalid YAML: {what}; a value that starts with '*' "
+                       "or '&' is read as a YAML alias or anchor: put the text in quotes, e.g. "
+                       "\"**Total**\"")
     return Problem(name, line, col, f"invalid YAML: {what}; expected consistent indentation, "
                    "'key: value' pairs and quotes around text containing ': ' or '#'")
 
