@@ -13,7 +13,7 @@ from .. import source
 from ..errors import Problem
 from ..model import Section
 from ..text.markup import citations as _citations
-from .messages import did_you_mean, problem_at
+from .messages import did_you_mean, problem_at, yaml_hint
 
 
 def citations(document: source.Document) -> list[Problem]:
@@ -57,7 +57,10 @@ def structure(document: source.Document) -> list[Problem]:
     problems: list[Problem] = []
 
     def add(path: tuple, message: str, key: bool = False) -> None:
-        problems.append(problem_at(document, path, message, key=key))
+        problem = problem_at(document, path, message, key=key)
+        hint = yaml_hint(document.line(problem.line), problem.column, message)  # '{a, b}'
+        problems.append(problem_at(document, path, f"{message}; {hint}", key=key)
+                        if hint else problem)
 
     data = document.data if isinstance(document.data, dict) else {}
     section_ids: dict[str, int] = {}

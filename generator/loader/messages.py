@@ -100,7 +100,8 @@ def yaml_hint(line: str, column: int, message: str) -> str:
                 "them in the outline's language)")
     cells = re.search(r"has (\d+) cells; expected (\d+)", message)
     if (rest.startswith("[") and cells and int(cells[1]) > int(cells[2])) or (
-            message.startswith("unknown key") and "did you mean" not in message
+            (message.startswith("unknown key") and "did you mean" not in message
+             or message.startswith("no dimension"))
             and before.count("{") > before.count("}")):
         return ("in '[...]' and '{...}' a comma ends a value: put text that has a comma in "
                 "quotes, e.g. \"Refining, petrochemicals\"")
