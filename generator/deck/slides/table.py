@@ -154,9 +154,14 @@ def _paras(ctx: Context, value: str, size: float, *, head: bool, bold: bool,
            align: str = "left", hyphenate: bool = True) -> tuple[Para]:
     """A cell's paragraphs; without ``hyphenate`` its lines break at spaces only (columns
     as wide as their longest words need no hyphens, and narrow ones look choppy with them)."""
-    colour = ctx.on_primary if head else ctx.palette.text
-    para = ctx.para(value, size, colour=colour, bold=head or bold, heading=head, align=align)
-    return (para if hyphenate else replace(para, lang=None),)
+    key = ("table-cell", value, size, head, bold, align, hyphenate)
+    kept = ctx.memo.get(key)  # a cell is measured at many widths: made once
+    if kept is None:
+        colour = ctx.on_primary if head else ctx.palette.text
+        para = ctx.para(value, size, colour=colour, bold=head or bold, heading=head,
+                        align=align)
+        kept = ctx.memo[key] = (para if hyphenate else replace(para, lang=None),)
+    return kept
 
 
 def _measure(ctx: Context, cells: list[tuple[str, bool, bool]], size: float
@@ -215,7 +220,7 @@ def _least(hard: list[float], soft: list[float], width: float) -> list[float]:
     return least
 
 
-SHARE_STEPS = 120
+SHARE_STEPS = 40
 """``_shared`` hands out the width beyond the minimums in this many steps."""
 SHARE_NORM = 6
 """How sharply ``_shared`` sees a row's height as that of its tallest cell (a p-norm: the
