@@ -29,12 +29,10 @@ def value_size(ctx: Context, stats: list[Stat], width: float,
     """
     values = [_text.plain(s.value) for s in stats]
     for size in fit.sizes(scale.STAT_VALUE_PT, VALUE_MIN_PT):
-        if all(_text.text_width(v, size, ctx.heading_font, bold=True) <= width * FIT_MARGIN
-               for v in values):
+        if all(_one_line(ctx, v, size, width) for v in values):
             return size
     if path is not None:
-        wide = next(v for v in values if _text.text_width(v, VALUE_MIN_PT, ctx.heading_font,
-                                                         bold=True) > width * FIT_MARGIN)
+        wide = next(v for v in values if not _one_line(ctx, v, VALUE_MIN_PT, width))
         ctx.note(path, f"stat value '{wide}' does not fit its card on one line even at "
                  f"{VALUE_MIN_PT} pt; expected a shorter value (put words in the label)",
                  "overflow", "error")
@@ -117,10 +115,17 @@ def _cards(ctx: Context, stats: list[Stat], body: Box) -> list[Box]:
         boxes = [b for r in range(rows) for b in Box(body.x, body.y + r * (row_h + GUTTER),
                                                      body.w, row_h).columns(per_row, GUTTER)]
         inner_w = boxes[0].w - 2 * PANEL_PAD
-        if all(_text.text_width(v, VALUE_MIN_PT, ctx.heading_font, bold=True)
-               <= inner_w * FIT_MARGIN for v in values):
+        if all(_one_line(ctx, v, VALUE_MIN_PT, inner_w) for v in values):
             return boxes[:n]
     return body.columns(n, GUTTER)
+
+
+def _one_line(ctx: Context, value: str, size: float, width: float) -> bool:
+    """Whether a stat's value at ``size`` sits on one line of ``width``, measured as its
+    text box will measure it (``fit.usable``: a heading font without bundled metrics gets
+    less of the width)."""
+    usable = fit.usable(Para((), size, ctx.heading_font, ""), width)
+    return _text.text_width(value, size, ctx.heading_font, bold=True) <= usable
 
 
 def panels(ctx: Context, boxes: list[Box]) -> list[Element]:

@@ -375,3 +375,19 @@ def test_words_are_counted_between_spaces_and_by_characters_where_there_are_none
         text: str, words: int) -> None:
     from generator.text import word_count
     assert word_count(text, 2.2) == words
+
+
+def test_stat_values_in_a_font_without_metrics_stay_on_one_line_at_4_3() -> None:
+    """A heading font deckgen has no metrics for is fitted to less of the width; the values'
+    size is chosen the same way, so '£1.9bn' is not planned one size too large and reported
+    as a box it overflows."""
+    from generator.deck import fit
+
+    stats = [{"value": v, "label": "a label"} for v in ("£31bn", "£1.9bn", "+14%", "−38%")]
+    o = outline([{"title": "S", "slides": [{"kind": "stats", "title": "Four numbers",
+                                            "notes": "n", "stats": stats}]}],
+                brand={"fonts": {"heading": "Rockwell", "body": "Gill Sans MT"}})
+    p = plan(o, "4:3")
+    assert [f for f in p.findings if f.severity == "error"] == []
+    values = [t for s in p.slides for t in s.texts if t.role == "stat-value"]
+    assert len(values) == 4 and all(fit.lines(t.paras[0], t.box.w) == 1 for t in values)
