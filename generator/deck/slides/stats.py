@@ -44,13 +44,14 @@ def value_para(ctx: Context, stat: Stat, size: float) -> Para:
     return ctx.para(stat.value, size, heading=True, bold=True, colour=ctx.palette.primary)
 
 
-def label_paras(ctx: Context, stat: Stat, size: float) -> list[Para]:
-    """Return the label and detail of a stat at label ``size``."""
+def label_paras(ctx: Context, stat: Stat, size: float, whole: bool = False) -> list[Para]:
+    """Return the label and detail of a stat at label ``size``; with ``whole``, their lines
+    break between words only (no hyphenation)."""
     out = [ctx.para(stat.label, size, bold=True)]
     if stat.detail:
         out.append(ctx.para(stat.detail, max(size - 2, scale.BODY_MIN_PT), colour=ctx.palette.muted,
                             space_before=0.4 * size))
-    return out
+    return [replace(p, lang=None) for p in out] if whole else out
 
 
 def block(ctx: Context, stats: list[Stat], boxes: list[Box], path: tuple) -> list[Element]:
@@ -58,11 +59,14 @@ def block(ctx: Context, stats: list[Stat], boxes: list[Box], path: tuple) -> lis
     vsize = value_size(ctx, stats, min(b.w for b in boxes), path)
     vh = _text.line_height(vsize) / FIT_MARGIN
     out: list[Element] = []
-    size = None
-    for lsize in fit.sizes(scale.STAT_LABEL_PT, scale.BODY_MIN_PT):
-        if all(fit.fits(label_paras(ctx, s, lsize), Box(0, 0, b.w, b.h - vh - 6))
-               for s, b in zip(stats, boxes, strict=True)):
-            size = lsize
+    size, whole = None, False
+    for whole in (True, False):  # whole words at a smaller size before hyphens at a larger
+        for lsize in fit.sizes(scale.STAT_LABEL_PT, scale.BODY_MIN_PT):
+            if all(fit.fits(label_paras(ctx, s, lsize, whole), Box(0, 0, b.w, b.h - vh - 6))
+                   for s, b in zip(stats, boxes, strict=True)):
+                size = lsize
+                break
+        if size is not None:
             break
     if size is None:
         size = scale.BODY_MIN_PT
@@ -70,13 +74,13 @@ def block(ctx: Context, stats: list[Stat], boxes: list[Box], path: tuple) -> lis
                  "expected shorter text", "overflow", "error")
     elif size < scale.STAT_LABEL_PT:
         ctx.note(path, f"stat labels shrunk to {size:g} pt to fit", "shrunk")
-    need = max(fit.height(label_paras(ctx, s, size), b.w) for s, b in zip(stats, boxes,
-                                                                           strict=True))
+    need = max(fit.height(label_paras(ctx, s, size, whole), b.w)
+               for s, b in zip(stats, boxes, strict=True))
     for stat, b in zip(stats, boxes, strict=True):
         vbox, rest = b.take_top(vh, gap=6)
         rest = Box(rest.x, rest.y, rest.w, min(rest.h, need / FIT_MARGIN + 2))
         out.append(ctx.text(vbox, [value_para(ctx, stat, vsize)], role="stat-value"))
-        out.append(ctx.text(rest, label_paras(ctx, stat, size), role="stat-label"))
+        out.append(ctx.text(rest, label_paras(ctx, stat, size, whole), role="stat-label"))
     return out
 
 
@@ -106,9 +110,15 @@ def pages(ctx: Context, slide: StatsSlide, body: Box, path: tuple) -> list[list[
 
 
 def _cards(ctx: Context, stats: list[Stat], body: Box) -> list[Box]:
-    """Return the card of each stat: one row, else the widest grid whose values fit."""
+    """Return the card of each stat: one row, else the widest grid whose values fit.
+
+    A grid whose values fit but whose labels' longest words would have to be hyphenated
+    even at the smallest label size ('trans-/ition-/sensitive' in a narrow 4:3 card) gives
+    way to one of fewer cards a row where they stand whole, if there is one.
+    """
     values = [_text.plain(s.value) for s in stats]
     n = len(stats)
+    fitting = []
     for per_row in sorted({n, -(-n // 2), 1}, reverse=True):
         rows = -(-n // per_row)
         row_h = (body.h - GUTTER * (rows - 1)) / rows
@@ -116,8 +126,22 @@ def _cards(ctx: Context, stats: list[Stat], body: Box) -> list[Box]:
                                                      body.w, row_h).columns(per_row, GUTTER)]
         inner_w = boxes[0].w - 2 * PANEL_PAD
         if all(_one_line(ctx, v, VALUE_MIN_PT, inner_w) for v in values):
-            return boxes[:n]
-    return body.columns(n, GUTTER)
+            if _whole_words(ctx, stats, inner_w):
+                return boxes[:n]
+            fitting.append(boxes[:n])
+    return fitting[0] if fitting else body.columns(n, GUTTER)
+
+
+def _whole_words(ctx: Context, stats: list[Stat], width: float) -> bool:
+    """Whether every word of the stats' labels and details fits ``width`` whole at the
+    smallest label size (no word needs a hyphen to stand in its card)."""
+    for stat in stats:
+        for para in label_paras(ctx, stat, scale.BODY_MIN_PT):
+            piece = _text.longest_piece(list(para.runs), para.size, para.font, para.lang,
+                                        hyphenate=False)
+            if piece > fit.usable(para, width):
+                return False
+    return True
 
 
 def _one_line(ctx: Context, value: str, size: float, width: float) -> bool:

@@ -391,3 +391,18 @@ def test_stat_values_in_a_font_without_metrics_stay_on_one_line_at_4_3() -> None
     assert [f for f in p.findings if f.severity == "error"] == []
     values = [t for s in p.slides for t in s.texts if t.role == "stat-value"]
     assert len(values) == 4 and all(fit.lines(t.paras[0], t.box.w) == 1 for t in values)
+
+
+def test_stat_labels_take_a_smaller_size_before_a_hyphen() -> None:
+    """In four narrow 4:3 cards, 'in transition-sensitive sectors' breaks at its own hyphen
+    at a smaller size rather than as 'trans-/ition-/sensitive' at the larger one."""
+    stats = [{"value": v, "label": label} for v, label in (
+        ("£31bn", "in transition-sensitive sectors"), ("£1.9bn", "extra ECL over 10 years"),
+        ("+14%", "mortgages in high flood-risk postcodes"), ("−38%", "oil & gas exposure"))]
+    o = outline([{"title": "S", "slides": [{"kind": "stats", "title": "Four numbers",
+                                            "notes": "n", "stats": stats}]}],
+                brand={"fonts": {"heading": "Rockwell", "body": "Gill Sans MT"}})
+    labels = [t for s in plan(o, "4:3").slides for t in s.texts if t.role == "stat-label"]
+    written = ["".join(r.text for r in t.paras[0].runs) for t in labels]
+    assert [w.replace("\v", " ").replace("- ", "-") for w in written] == [
+        s["label"] for s in stats]  # no hyphen added: lines end at spaces and real hyphens
