@@ -5,16 +5,18 @@ A chart is named by the kind it is shown as (a column chart drawn as bars is a b
 its title and unit, then its values: each one with its category ('Column chart: Revenue by
 region, in EUR bn. North: 10; South: 12.5.'), a sentence per series (named) when there are
 several. When that would be mostly numbers (a long run of years, say), each series is told
-by the way it moves instead: where it starts and ends, and its highest and lowest point.
-Numbers are written as the chart shows them (its number format, the language's decimal
-mark). Every word comes from the locale (``chart_*``, ``alt_*`` labels, which an outline's
-``labels:`` may replace), punctuated as the language punctuates.
+by the way it moves instead: where it starts and ends, and its highest and lowest point (a
+pie's slices are always listed). Numbers are written as the chart shows them: its number
+format, the language's decimal mark, a slice as its share of the whole. Every word comes
+from the locale (``chart_*``, ``alt_*`` labels, which an outline's ``labels:`` may
+replace), punctuated as the language punctuates.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
+from . import chart_values as _values
 from .chart_drawing import formatter
 from .chart_values import values as chart_values
 from .locale import Locale
@@ -32,7 +34,7 @@ def chart(value: Chart, title: str, locale: Locale, kind: str = "") -> str:
     if value.alt:
         return plain(value.alt)
     marks = locale.punctuation
-    show = formatter(value.number_format, chart_values(value), locale.numbers)
+    show = _shown(value, locale)
     shown_as = locale.word(f"chart_{kind or value.type}")
     title = plain(title).rstrip(".。")
     head = locale.word("alt_chart", kind=shown_as, title=title) if title else shown_as
@@ -47,12 +49,25 @@ def chart(value: Chart, title: str, locale: Locale, kind: str = "") -> str:
             for c, v in zip(categories, series.values, strict=True))
         listed.append(_sentence(locale, plain(series.name) if named else None, values))
     text = marks.sentences([head, *listed])
-    if not _reads_as_words(text):
+    if not _reads_as_words(text) and value.type not in ("pie", "doughnut"):  # no run
         text = marks.sentences([head] + [
             _sentence(locale, plain(series.name) if named else None,
                       _movement(locale, categories, series.values, show))
             for series in value.series])
     return _cut(text)
+
+
+def _shown(value: Chart, locale: Locale) -> Callable[[float | None], str]:
+    """Return how a value is written, as the chart's labels write it: a pie's or doughnut's
+    slices as their share of the whole ('54%'), unless its values are shares already."""
+    if value.type not in ("pie", "doughnut"):
+        return formatter(value.number_format, chart_values(value), locale.numbers)
+    positive = [v for v in value.series[0].values if v is not None and v > 0]
+    if _values.is_share(value):
+        return formatter(_values.label_format(value), positive, locale.numbers)
+    share = formatter(_values.share_format(positive), [], locale.numbers)
+    total = sum(positive) or 1.0
+    return lambda v: share(v / total) if v is not None else ""
 
 
 def table(value: Table | None, title: str, header: list[str], rows: int,

@@ -85,3 +85,13 @@ def test_every_language_has_every_word():
     assert len(keys) == 22
     for code in locale.supported():
         assert keys <= set(get(code, None).labels), code
+
+
+def test_a_pies_slices_are_read_as_the_shares_the_chart_shows():
+    mix = Chart.parse({"type": "doughnut", "categories": ["Pix", "TED", "Boleto"],
+                       "series": [{"name": "Volume", "values": [262.3, 120.1, 103.6]}]})
+    assert alt_text.chart(mix, "Meios", get("pt-BR", None)) == (
+        "Gráfico de rosca: Meios. Pix: 54%; TED: 25%; Boleto: 21%.")
+    shares = Chart.parse({"type": "pie", "categories": ["A", "B"], "unit": "%",
+                          "series": [{"name": "x", "values": [54, 46]}]})
+    assert alt_text.chart(shares, "Mix", ENGLISH) == "Pie chart: Mix, in %. A: 54%; B: 46%."
