@@ -81,7 +81,10 @@ def table(value: Table | None, title: str, header: list[str], rows: int,
     head = locale.word("alt_table", title=title) if title else locale.word("alt_table_untitled")
     size = locale.word("alt_table_size", rows=_count(locale, "row", rows),
                        columns=_count(locale, "column", len(header)))
-    names = marks.comma.join(n for n in (plain(h) for h in header) if n)
+    shown = [plain(h) for h in header]
+    if shown and not shown[0] and any(shown[1:]):  # an empty corner heads the row labels
+        shown[0] = locale.word("dimension")
+    names = marks.comma.join(n for n in shown if n)
     text = head + marks.comma + size
     if names:
         text += locale.separator + locale.word("alt_column_names", names=names)

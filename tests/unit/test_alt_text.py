@@ -71,7 +71,7 @@ def test_a_table_is_told_by_its_title_size_and_header():
     assert alt_text.table(table, "Risks", ["Risk", "Signal"], 1, ENGLISH) == (
         "Table: Risks, 1 row by 2 columns; columns: Risk, Signal.")
     assert alt_text.table(None, "", ["", "Us", "Them"], 3, ENGLISH) == (
-        "Table, 3 rows by 3 columns; columns: Us, Them.")
+        "Table, 3 rows by 3 columns; columns: Dimension, Us, Them.")  # the row labels
     assert alt_text.table(table, "Risiken", ["Risiko", "Signal"], 4, get("de", None)) == (
         "Tabelle: Risiken, 4 Zeilen und 2 Spalten; Spalten: Risiko, Signal.")
     own = Table.parse({"columns": ["A"], "rows": [["b"]], "alt": "Mine"})

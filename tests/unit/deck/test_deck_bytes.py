@@ -23,7 +23,7 @@ from helpers import fixture_outline
 WHEN = _dt.datetime(2025, 3, 14, 9, 26, 53, tzinfo=_dt.UTC)
 PINNED = {
     "minimal.yaml": "8fc0b7f422e9aa0151c3a13de402e1cec09b58154691d30df49266e0f273e0d2",
-    "deck_all_kinds.yaml": "5b4651db3ee6068244b4f4d523ba355ab2bb6c73ce9b551dee8fe5bd3136f414",
+    "deck_all_kinds.yaml": "3406da4e0dbe8445f06fe55cc7247d464f9db7ad4042aa21253781efddca5371",
 }
 
 
