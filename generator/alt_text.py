@@ -6,7 +6,7 @@ its title and unit, then its values: each one with its category ('Column chart: 
 region, in EUR bn. North: 10; South: 12.5.'), a sentence per series (named) when there are
 several. When that would be mostly numbers (a long run of years, say), each series is told
 by the way it moves instead: where it starts and ends, and its highest and lowest point (a
-pie's slices are always listed). Numbers are written as the chart shows them: its number
+pie by its largest and smallest slice). Numbers are written as the chart shows them: its number
 format, the language's decimal mark, a slice as its share of the whole. Every word comes
 from the locale (``chart_*``, ``alt_*`` labels, which an outline's ``labels:`` may
 replace), punctuated as the language punctuates.
@@ -49,10 +49,11 @@ def chart(value: Chart, title: str, locale: Locale, kind: str = "") -> str:
             for c, v in zip(categories, series.values, strict=True))
         listed.append(_sentence(locale, plain(series.name) if named else None, values))
     text = marks.sentences([head, *listed])
-    if not _reads_as_words(text) and value.type not in ("pie", "doughnut"):  # no run
+    if not _reads_as_words(text):
+        told = _extremes if value.type in ("pie", "doughnut") else _movement  # no run
         text = marks.sentences([head] + [
             _sentence(locale, plain(series.name) if named else None,
-                      _movement(locale, categories, series.values, show))
+                      told(locale, categories, series.values, show))
             for series in value.series])
     return _cut(text)
 
@@ -128,6 +129,19 @@ def _movement(locale: Locale, categories: list[str], values: list[float | None],
     if low not in (first, last):
         parts.append(locale.word("alt_lowest", value=show(low), at=low_c))
     return locale.separator.join(parts)
+
+
+def _extremes(locale: Locale, categories: list[str], values: list[float | None],
+              show: Callable[[float | None], str]) -> str:
+    """Return a pie's largest and smallest slices, in ``locale``'s words: what its slices
+    say when listing them would read as numbers alone."""
+    points = [(c, v) for c, v in zip(categories, values, strict=True) if v is not None]
+    if not points:
+        return locale.word("alt_no_values")
+    high_c, high = max(points, key=lambda p: p[1])
+    low_c, low = min(points, key=lambda p: p[1])
+    return locale.separator.join([locale.word("alt_highest", value=show(high), at=high_c),
+                                  locale.word("alt_lowest", value=show(low), at=low_c)])
 
 
 def _cut(value: str) -> str:
