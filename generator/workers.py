@@ -61,9 +61,10 @@ class Worker:
         import threading
 
         data = pickle.dumps((func, args), protocol=pickle.HIGHEST_PROTOCOL)
-        self._sender = threading.Thread(target=_send_after,
-                                        args=(self._sender, self._job_w, data), daemon=True)
-        self._sender.start()
+        sender = threading.Thread(target=_send_after, args=(self._sender, self._job_w, data),
+                                  daemon=True)
+        sender.start()  # kept only once started: a stop in between leaves nothing to join
+        self._sender = sender
         self._pending += 1
 
     def result(self) -> Any:
@@ -98,8 +99,8 @@ class Worker:
                 os.waitpid(self.pid, 0)
         except ChildProcessError:
             pass
-        if self._sender is not None:  # with the worker gone, a write still going fails now
-            self._sender.join()
+        if self._sender is not None and self._sender.ident is not None:
+            self._sender.join()  # with the worker gone, a write still going fails now
         for fd in (self._job_w, self._result_r):
             try:
                 os.close(fd)
