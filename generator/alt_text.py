@@ -111,37 +111,46 @@ def _reads_as_words(text: str) -> bool:
     return sum(ch.isalpha() for ch in text) * 2 >= len(text)
 
 
+def _points(categories: list[str], values: list[float | None]) -> list[tuple[str, float]]:
+    return [(c, v) for c, v in zip(categories, values, strict=True) if v is not None]
+
+
+def _highs_and_lows(locale: Locale, points: list[tuple[str, float]],
+                    show: Callable[[float | None], str], told: tuple = ()) -> list[str]:
+    """Return the highest and lowest point in ``locale``'s words, each unless its value is
+    one of ``told`` already."""
+    (high_c, high), (low_c, low) = (max(points, key=lambda p: p[1]),
+                                    min(points, key=lambda p: p[1]))
+    parts = []
+    if high not in told:
+        parts.append(locale.word("alt_highest", value=show(high), at=high_c))
+    if low not in told:
+        parts.append(locale.word("alt_lowest", value=show(low), at=low_c))
+    return parts
+
+
 def _movement(locale: Locale, categories: list[str], values: list[float | None],
               show: Callable[[float | None], str]) -> str:
     """Return how one series moves, in ``locale``'s words: where it starts and ends, and its
     highest and lowest point where those lie between."""
-    points = [(c, v) for c, v in zip(categories, values, strict=True) if v is not None]
+    points = _points(categories, values)
     if not points:
         return locale.word("alt_no_values")
     (first_c, first), (last_c, last) = points[0], points[-1]
     way = "alt_up" if last > first else "alt_down" if last < first else "alt_level"
     parts = [locale.word(way, first=show(first), first_at=first_c, last=show(last),
                          last_at=last_c)]
-    high_c, high = max(points, key=lambda p: p[1])
-    low_c, low = min(points, key=lambda p: p[1])
-    if high not in (first, last):
-        parts.append(locale.word("alt_highest", value=show(high), at=high_c))
-    if low not in (first, last):
-        parts.append(locale.word("alt_lowest", value=show(low), at=low_c))
-    return locale.separator.join(parts)
+    return locale.separator.join(parts + _highs_and_lows(locale, points, show, (first, last)))
 
 
 def _extremes(locale: Locale, categories: list[str], values: list[float | None],
               show: Callable[[float | None], str]) -> str:
     """Return a pie's largest and smallest slices, in ``locale``'s words: what its slices
     say when listing them would read as numbers alone."""
-    points = [(c, v) for c, v in zip(categories, values, strict=True) if v is not None]
+    points = _points(categories, values)
     if not points:
         return locale.word("alt_no_values")
-    high_c, high = max(points, key=lambda p: p[1])
-    low_c, low = min(points, key=lambda p: p[1])
-    return locale.separator.join([locale.word("alt_highest", value=show(high), at=high_c),
-                                  locale.word("alt_lowest", value=show(low), at=low_c)])
+    return locale.separator.join(_highs_and_lows(locale, points, show))
 
 
 def _cut(value: str) -> str:

@@ -17,11 +17,6 @@ if TYPE_CHECKING:
     from PIL import Image
 
 
-def texts(pdf: Path) -> list[list[str]]:
-    """Return each page's lines of text, white space folded, empty lines left out."""
-    return [lines for lines, _ in pages(pdf, drawings=False)]
-
-
 _DRAWN = (pdfium_raw.FPDF_PAGEOBJ_PATH, pdfium_raw.FPDF_PAGEOBJ_IMAGE,
           pdfium_raw.FPDF_PAGEOBJ_SHADING)
 """The page objects that draw rather than write: shapes (a chart's bars and lines),
@@ -45,11 +40,11 @@ def _drawn(holder, digest, depth: int, form: bool = False) -> None:
             digest.update(b"%d %.1f %.1f %.1f %.1f;" % (kind, *(v.value for v in box)))
 
 
-def pages(pdf: Path, *, drawings: bool = True) -> list[tuple[list[str], str]]:
+def pages(pdf: Path) -> list[tuple[list[str], str]]:
     """Return each page's lines of text (white space folded, empty lines left out) and a
     digest of what it draws besides text: where each shape, picture and shading lies, to a
-    tenth of a point, in drawing order ('' with ``drawings`` false). Two pages of the same
-    text whose digests differ draw something differently: a bar of a chart grew, say."""
+    tenth of a point, in drawing order. Two pages of the same text whose digests differ
+    draw something differently: a bar of a chart grew, say."""
     import hashlib
 
     doc = pdfium.PdfDocument(str(pdf))
@@ -60,12 +55,9 @@ def pages(pdf: Path, *, drawings: bool = True) -> list[tuple[list[str], str]]:
             text = page.get_textpage().get_text_bounded()
             lines = [" ".join(line.split()) for line in
                      text.replace("\r", "").split("\n") if line.strip()]
-            drawn = ""
-            if drawings:
-                shapes = hashlib.sha256()
-                _drawn(page.raw, shapes, 8)
-                drawn = shapes.hexdigest()
-            out.append((lines, drawn))
+            shapes = hashlib.sha256()
+            _drawn(page.raw, shapes, 8)
+            out.append((lines, shapes.hexdigest()))
             page.close()
         return out
     finally:
